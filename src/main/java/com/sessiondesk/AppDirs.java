@@ -1,0 +1,39 @@
+package com.sessiondesk;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where SessionDesk keeps its files: the user's data directory of the platform, or the directory
+ * named by the system property {@code sessiondesk.home} (tests point it at a temporary folder).
+ */
+public final class AppDirs {
+
+    public static final String HOME_PROPERTY = "sessiondesk.home";
+
+    private AppDirs() {
+    }
+
+    public static Path dataDir() {
+        String override = System.getProperty(HOME_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return (appData != null ? Path.of(appData) : home).resolve("SessionDesk");
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library/Application Support/SessionDesk");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("sessiondesk");
+    }
+
+    /** The JDBC URL of the default database: SQLite in the data directory. */
+    public static String defaultJdbcUrl() {
+        return "jdbc:sqlite:" + dataDir().resolve("sessiondesk.db");
+    }
+}

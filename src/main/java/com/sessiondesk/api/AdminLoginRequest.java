@@ -1,0 +1,4 @@
+package com.sessiondesk.api;
+
+public record AdminLoginRequest(String username, String password) {
+}

@@ -1,0 +1,23 @@
+package com.sessiondesk.api;
+
+import java.time.Instant;
+
+/**
+ * One active session of a mobile app. {@code superseded} is true when the same user has a newer
+ * session of the same application on the same device (the app was updated without logging out).
+ */
+public record Session(
+        String id,
+        String username,
+        String name,
+        String deviceId,
+        String deviceModel,
+        String deviceOs,
+        String application,
+        String appVersion,
+        String language,
+        Instant loginTime,
+        Instant lastSeen,
+        int pendingSyncItems,
+        boolean superseded) {
+}

@@ -1,0 +1,73 @@
+package com.sessiondesk.api;
+
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/**
+ * HTTP API v1 as a Retrofit interface (DESIGN.md section 3). Admin calls carry their bearer token
+ * through an OkHttp interceptor; mobile calls take it per call, since one simulator holds many.
+ */
+public interface SessionDeskApi {
+
+    @GET("api/v1/health")
+    Call<Health> health();
+
+    // --- mobile apps ---
+
+    @POST("api/v1/mobile/login")
+    Call<MobileLoginResponse> mobileLogin(@Body MobileLoginRequest request);
+
+    @POST("api/v1/mobile/heartbeat")
+    Call<Void> heartbeat(@Header("Authorization") String bearer, @Body HeartbeatRequest request);
+
+    @GET("api/v1/mobile/me")
+    Call<UserIdentity> me(@Header("Authorization") String bearer);
+
+    @POST("api/v1/mobile/logout")
+    Call<Void> mobileLogout(@Header("Authorization") String bearer);
+
+    // --- admin (super users only) ---
+
+    @POST("api/v1/admin/login")
+    Call<AdminLoginResponse> adminLogin(@Body AdminLoginRequest request);
+
+    @POST("api/v1/admin/logout")
+    Call<Void> adminLogout();
+
+    @GET("api/v1/sessions")
+    Call<SessionList> sessions(
+            @Query("username") String username,
+            @Query("application") String application,
+            @Query("q") String q);
+
+    @GET("api/v1/sessions/{id}")
+    Call<Session> session(@Path("id") String id);
+
+    @POST("api/v1/sessions/{id}/logout")
+    Call<LogoutResult> logoutSession(@Path("id") String id, @Body LogoutRequest request);
+
+    @GET("api/v1/users")
+    Call<UserList> users(@Query("q") String q, @Query("blocked") Boolean blocked);
+
+    @POST("api/v1/users/{username}/logout")
+    Call<LogoutResult> logoutUser(@Path("username") String username, @Body ReasonRequest request);
+
+    @POST("api/v1/users/{username}/block")
+    Call<User> blockUser(@Path("username") String username, @Body ReasonRequest request);
+
+    @POST("api/v1/users/{username}/unblock")
+    Call<User> unblockUser(@Path("username") String username);
+
+    @GET("api/v1/audit")
+    Call<AuditList> audit(@Query("username") String username, @Query("limit") Integer limit);
+
+    /** "Bearer TOKEN", the Authorization header value of a token. */
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}

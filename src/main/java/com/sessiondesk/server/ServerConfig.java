@@ -1,0 +1,52 @@
+package com.sessiondesk.server;
+
+import com.sessiondesk.AppDirs;
+import java.time.Duration;
+
+/**
+ * How to run the session service.
+ *
+ * @param port 0 picks a free port
+ * @param jdbcUrl {@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}
+ * @param demo seed the demo agency once, on an empty database
+ * @param initialAdminPassword password of the super user {@code admin} created on an empty
+ *     database; null creates it with a random password printed once
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String jdbcUrl,
+        boolean demo,
+        String initialAdminPassword,
+        Duration adminIdleTimeout,
+        Duration adminAbsoluteTimeout) {
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", 8080, AppDirs.defaultJdbcUrl(), false, null,
+                Duration.ofMinutes(30), Duration.ofHours(8));
+    }
+
+    public ServerConfig withHost(String value) {
+        return new ServerConfig(value, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout);
+    }
+
+    public ServerConfig withPort(int value) {
+        return new ServerConfig(host, value, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout);
+    }
+
+    public ServerConfig withJdbcUrl(String value) {
+        return new ServerConfig(host, port, value, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout);
+    }
+
+    public ServerConfig withDemo(boolean value) {
+        return new ServerConfig(host, port, jdbcUrl, value, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout);
+    }
+
+    public ServerConfig withInitialAdminPassword(String value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, value, adminIdleTimeout, adminAbsoluteTimeout);
+    }
+
+    public ServerConfig withAdminTimeouts(Duration idle, Duration absolute) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, idle, absolute);
+    }
+}
