@@ -75,6 +75,7 @@ abstract class ApiStoryTest {
 
     @BeforeAll
     void startServer() throws Exception {
+        storyStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String jdbcUrl = startDatabase();
         server = TestServers.start(jdbcUrl, false);
         base = server.baseUrl();
@@ -83,7 +84,6 @@ abstract class ApiStoryTest {
         TestUsers.add(jdbcUrl, LI, LI_NAME, false);
         anonymous = Api.anonymous(base);
         admin = Api.admin(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-        storyStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     @AfterAll
@@ -292,13 +292,16 @@ abstract class ApiStoryTest {
         Instant now = Instant.now().plusSeconds(1);
         List<AuditEvent> maria = ok(admin.audit(MARIA, null)).events();
         assertThat(maria).extracting(AuditEvent::action)
-                .containsExactly("unblock", "block", "logout_all", "logout_session");
+                .containsExactly("unblock", "admin_login_failed", "block", "logout_all", "logout_session");
         assertEvent(maria.get(0), "unblock", MARIA, List.of(), null);
-        assertEvent(maria.get(1), "block", MARIA, List.of(mariaPixel.sessionId(), mariaIphone.sessionId()),
+        // her try at the admin sign-in while blocked
+        assertThat(maria.get(1).actor()).isEqualTo(MARIA);
+        assertThat(maria.get(1).sessionIds()).isEmpty();
+        assertEvent(maria.get(2), "block", MARIA, List.of(mariaPixel.sessionId(), mariaIphone.sessionId()),
                 "Left the agency");
-        assertEvent(maria.get(2), "logout_all", MARIA,
+        assertEvent(maria.get(3), "logout_all", MARIA,
                 List.of(oldVersion.sessionId(), newVersion.sessionId(), evvSamePhone.sessionId()), "Please sign in again");
-        assertEvent(maria.get(3), "logout_session", MARIA, List.of(secondPhone.sessionId()), "Phone reported lost");
+        assertEvent(maria.get(4), "logout_session", MARIA, List.of(secondPhone.sessionId()), "Phone reported lost");
         assertNewestFirst(maria, now);
 
         List<AuditEvent> li = ok(admin.audit(LI, null)).events();

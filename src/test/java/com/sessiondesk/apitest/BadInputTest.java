@@ -1,0 +1,352 @@
+package com.sessiondesk.apitest;
+
+import static com.sessiondesk.apitest.Replies.assertClientError;
+import static com.sessiondesk.apitest.Replies.assertError;
+import static com.sessiondesk.apitest.Replies.assertErrorBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.MobileLoginResponse;
+import com.sessiondesk.api.Session;
+import com.sessiondesk.server.SessionServer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Bad input on every route: each answer is a 4xx with the error body and the right code, never a
+ * 5xx or a stack trace, and nothing is lost or changed by a refused request.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputTest {
+
+    private static final String STAFF = "bea.input";
+    private static final String VALID_LOGIN = """
+            {"username":"bea.input","password":"%s","application":"Caregiver","appVersion":"4.2.0",
+             "deviceId":"bea-phone","deviceModel":"Pixel 7","deviceOs":"Android 14","language":"Polish"}"""
+            .formatted(TestUsers.PASSWORD);
+
+    private static SessionServer server;
+    private static RawHttp raw;
+    private static String adminToken;
+    private static MobileLoginResponse session;
+
+    /** A route that takes a JSON body, and who may call it. */
+    enum BodyRoute {
+        MOBILE_LOGIN("POST", "/api/v1/mobile/login"),
+        HEARTBEAT("POST", "/api/v1/mobile/heartbeat"),
+        ADMIN_LOGIN("POST", "/api/v1/admin/login"),
+        SESSION_LOGOUT("POST", "/api/v1/sessions/{id}/logout"),
+        USER_LOGOUT("POST", "/api/v1/users/{username}/logout"),
+        USER_BLOCK("POST", "/api/v1/users/{username}/block");
+
+        final String method;
+        final String path;
+
+        BodyRoute(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        RawHttp.Reply send(byte[] body) {
+            String token = switch (this) {
+                case MOBILE_LOGIN, ADMIN_LOGIN -> null;
+                case HEARTBEAT -> session.token();
+                default -> adminToken;
+            };
+            String realPath = path.replace("{id}", session.sessionId()).replace("{username}", STAFF);
+            return raw.send(method, realPath, token, body, Map.of());
+        }
+
+        RawHttp.Reply send(String body) {
+            return send(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        String jdbcUrl = TestServers.newSqliteUrl();
+        server = TestServers.start(jdbcUrl, false);
+        raw = new RawHttp(server.baseUrl());
+        TestUsers.add(jdbcUrl, STAFF, "Bea Input", false);
+        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
+        RawHttp.Reply login = raw.post("/api/v1/mobile/login", null, VALID_LOGIN);
+        assertThat(login.status()).as("%s", login).isEqualTo(201);
+        session = com.sessiondesk.api.Json.GSON.fromJson(login.body(), MobileLoginResponse.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Bodies that are no JSON object at all: refused on every route. */
+    static Stream<Arguments> notAnObject() {
+        List<String> bodies = List.of(
+                "{\"username\": \"a\",",
+                "{,}",
+                "{\"reason\": 'single quotes' trailing}",
+                "not json at all",
+                "[]",
+                "[{}]",
+                "\"a string\"",
+                "42",
+                "true");
+        List<Arguments> cases = new ArrayList<>();
+        for (BodyRoute route : BodyRoute.values()) {
+            for (String body : bodies) {
+                cases.add(Arguments.of(route, body));
+            }
+        }
+        return cases.stream();
+    }
+
+    /** Objects whose fields have the wrong type or lack a required value. */
+    static Stream<Arguments> wrongFields() {
+        return Stream.of(
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"bea.input\"", "123")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"" + TestUsers.PASSWORD + "\"", "true")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"Caregiver\"", "{}")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"bea-phone\"", "[\"bea-phone\"]")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"username\":\"bea.input\",", "")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"password\":\"" + TestUsers.PASSWORD + "\",", "")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"application\":\"Caregiver\",", "")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"deviceId\":\"bea-phone\",", "")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"Caregiver\"", "\"  \"")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"bea-phone\"", "\"\"")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"bea-phone\"", "null")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN, "{}"),
+                Arguments.of(BodyRoute.HEARTBEAT, "{\"pendingSyncItems\":\"five\"}"),
+                Arguments.of(BodyRoute.HEARTBEAT, "{\"pendingSyncItems\":1.5}"),
+                Arguments.of(BodyRoute.HEARTBEAT, "{\"pendingSyncItems\":-3}"),
+                Arguments.of(BodyRoute.HEARTBEAT, "{\"pendingSyncItems\":99999999999999}"),
+                Arguments.of(BodyRoute.HEARTBEAT, "{\"pendingSyncItems\":true}"),
+                Arguments.of(BodyRoute.HEARTBEAT, "{\"pendingSyncItems\":[1]}"),
+                Arguments.of(BodyRoute.ADMIN_LOGIN, "{\"username\":42,\"password\":\"x\"}"),
+                Arguments.of(BodyRoute.ADMIN_LOGIN, "{\"username\":\"admin\",\"password\":false}"),
+                Arguments.of(BodyRoute.ADMIN_LOGIN, "{\"username\":\"admin\"}"),
+                Arguments.of(BodyRoute.ADMIN_LOGIN, "{\"password\":\"x\"}"),
+                Arguments.of(BodyRoute.ADMIN_LOGIN, "{\"username\":null,\"password\":\"x\"}"),
+                Arguments.of(BodyRoute.ADMIN_LOGIN, "{}"),
+                Arguments.of(BodyRoute.SESSION_LOGOUT, "{\"allDevices\":\"yes\"}"),
+                Arguments.of(BodyRoute.SESSION_LOGOUT, "{\"block\":\"no\"}"),
+                Arguments.of(BodyRoute.SESSION_LOGOUT, "{\"block\":1}"),
+                Arguments.of(BodyRoute.SESSION_LOGOUT, "{\"allDevices\":[true]}"),
+                Arguments.of(BodyRoute.SESSION_LOGOUT, "{\"reason\":5}"),
+                Arguments.of(BodyRoute.SESSION_LOGOUT, "{\"reason\":{\"text\":\"x\"}}"),
+                Arguments.of(BodyRoute.USER_LOGOUT, "{\"reason\":5}"),
+                Arguments.of(BodyRoute.USER_LOGOUT, "{\"reason\":[\"x\"]}"),
+                Arguments.of(BodyRoute.USER_BLOCK, "{\"reason\":false}"),
+                Arguments.of(BodyRoute.USER_BLOCK, "{\"reason\":{}}"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("notAnObject")
+    void aBodyThatIsNoJsonObjectIs400(BodyRoute route, String body) {
+        assertError(route.send(body), 400, "invalid_request");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("wrongFields")
+    void aWrongTypeOrAMissingRequiredFieldIs400(BodyRoute route, String body) {
+        assertError(route.send(body), 400, "invalid_request");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MOBILE_LOGIN", "ADMIN_LOGIN"})
+    void anEmptyBodyIsRefusedWhereOneIsRequired(BodyRoute route) {
+        assertError(route.send((String) null), 400, "invalid_request");
+        assertError(route.send(""), 400, "invalid_request");
+    }
+
+    @Test
+    void aHeartbeatNeedsNoBody() {
+        assertThat(BodyRoute.HEARTBEAT.send((String) null).status()).isEqualTo(204);
+        assertThat(BodyRoute.HEARTBEAT.send("{}").status()).isEqualTo(204);
+        assertThat(BodyRoute.HEARTBEAT.send("{\"pendingSyncItems\":null,\"unknownField\":[1,2,3]}").status())
+                .isEqualTo(204);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodyRoutes")
+    void aHugeBodyIsRefusedWithTheErrorBody(BodyRoute route) {
+        String huge = "{\"reason\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        RawHttp.Reply reply = route.send(huge);
+        assertThat(reply.status()).as("%s", reply).isIn(400, 413);
+        assertErrorBody(reply);
+        assertThat(reply.error()).isEqualTo("invalid_request");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MOBILE_LOGIN", "ADMIN_LOGIN"})
+    void aHugeStringFieldIsAClientError(BodyRoute route) {
+        String longName = "u".repeat(200_000);
+        assertClientError(route.send(VALID_LOGIN.replace("\"bea.input\"", "\"" + longName + "\"")));
+        assertClientError(route.send("{\"username\":\"" + longName + "\",\"password\":\"" + longName + "\"}"));
+    }
+
+    @Test
+    void aHugeReasonIsNeverAServerError() {
+        MobileLoginResponse victim = sacrificialSession("huge-reason");
+        RawHttp.Reply reply = raw.post("/api/v1/sessions/" + victim.sessionId() + "/logout", adminToken,
+                "{\"reason\":\"" + "r".repeat(300_000) + "\"}");
+        assertThat(reply.status()).as("%s", reply).isLessThan(500);
+        if (reply.status() >= 400) {
+            assertErrorBody(reply);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MOBILE_LOGIN", "ADMIN_LOGIN"})
+    void deeplyNestedJsonIsAClientError(BodyRoute route) {
+        int depth = 50_000;
+        String nested = "{\"username\":\"x\",\"extra\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+        assertError(route.send(nested), 400, "invalid_request");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MOBILE_LOGIN", "ADMIN_LOGIN"})
+    void invalidUtf8IsAClientError(BodyRoute route) {
+        byte[] body = "{\"username\":\"bea.input\",\"password\":\"\u00ff\u00fe\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertClientError(route.send(body));
+    }
+
+    @Test
+    void emptyOrMissingOptionalBodiesOnAdminActionsAreNoServerErrors() {
+        for (String body : new String[] {null, "", "{}"}) {
+            MobileLoginResponse victim = sacrificialSession("empty-" + body);
+            RawHttp.Reply reply = raw.post("/api/v1/sessions/" + victim.sessionId() + "/logout", adminToken, body);
+            assertThat(reply.status()).as("body %s: %s", body, reply).isIn(200, 400);
+            if (reply.status() == 400) {
+                assertError(reply, 400, "invalid_request");
+            }
+        }
+    }
+
+    static Stream<String> unknownTargets() {
+        return Stream.of(
+                "GET /api/v1/sessions/no-such-session",
+                "POST /api/v1/sessions/no-such-session/logout",
+                "POST /api/v1/users/no.such.user/logout",
+                "POST /api/v1/users/no.such.user/block",
+                "POST /api/v1/users/no.such.user/unblock",
+                "GET /api/v1/sessions/%27%20OR%20%271%27%3D%271",
+                "POST /api/v1/users/%27%3B%20DROP%20TABLE%20users%3B--/block",
+                "POST /api/v1/users/%E2%98%83/unblock",
+                "GET /api/v1/sessions/" + "a".repeat(3000));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unknownTargets")
+    void anUnknownSessionOrUserIs404(String route) {
+        String[] parts = route.split(" ", 2);
+        String body = parts[0].equals("POST") ? "{\"reason\":\"r\"}" : null;
+        assertError(raw.send(parts[0], parts[1], adminToken, body), 404, "not_found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/api/v1/sessions/%00",
+        "/api/v1/sessions/..%2F..%2Fetc%2Fpasswd",
+        "/api/v1/sessions/%2e%2e",
+        "/api/v1/users/a%2Fb/block"})
+    void pathJunkIsAClientErrorWithTheErrorBody(String path) {
+        assertClientError(raw.send(path.contains("block") ? "POST" : "GET", path, adminToken, "{}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/api/v1/audit?limit=abc",
+        "/api/v1/audit?limit=-1",
+        "/api/v1/audit?limit=0",
+        "/api/v1/audit?limit=1.5",
+        "/api/v1/users?blocked=perhaps"})
+    void malformedQueryParametersAre400(String pathAndQuery) {
+        assertError(raw.get(pathAndQuery, adminToken), 400, "invalid_request");
+    }
+
+    @Test
+    void queryParametersThatMatchNothingGiveEmptyLists() {
+        assertThat(raw.get("/api/v1/audit?username=no.such.user", adminToken).object()
+                .getAsJsonArray("events")).isEmpty();
+        assertThat(raw.get("/api/v1/users?q=%27%20OR%201%3D1--", adminToken).object()
+                .getAsJsonArray("users")).isEmpty();
+        assertThat(raw.get("/api/v1/sessions?q=%25", adminToken).status()).isEqualTo(200);
+        assertThat(raw.get("/api/v1/sessions?username=%27%20OR%20%271%27%3D%271", adminToken).object()
+                .getAsJsonArray("sessions")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /api/v1/nope", "GET /api/v2/sessions", "GET /nope", "POST /api/v1/mobile/nope"})
+    void anUnknownRouteIs404(String route) {
+        String[] parts = route.split(" ", 2);
+        assertError(raw.send(parts[0], parts[1], tokenFor(parts[1]), parts[0].equals("POST") ? "{}" : null),
+                404, "not_found");
+    }
+
+    /** 405 is the HTTP answer; 400 invalid_request and 404 are as clear, with the error body. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GET /api/v1/mobile/login",
+        "PUT /api/v1/mobile/heartbeat",
+        "DELETE /api/v1/sessions/{id}",
+        "POST /api/v1/sessions",
+        "GET /api/v1/users/{username}/block",
+        "PATCH /api/v1/users/{username}/unblock",
+        "POST /api/v1/health"})
+    void aWrongMethodIsAClientErrorWithTheErrorBody(String route) {
+        String[] parts = route.split(" ", 2);
+        String path = parts[1].replace("{id}", session.sessionId()).replace("{username}", STAFF);
+        RawHttp.Reply reply = raw.send(parts[0], path, tokenFor(path), parts[0].equals("GET") ? null : "{}");
+        assertThat(reply.status()).as("%s %s: %s", parts[0], path, reply).isIn(400, 404, 405);
+        assertErrorBody(reply);
+        assertThat(reply.error()).isIn("invalid_request", "not_found");
+    }
+
+    /** The token a well-meaning caller of this path would hold: so only the route is wrong. */
+    private static String tokenFor(String path) {
+        return path.startsWith("/api/v1/mobile/") ? session.token() : adminToken;
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void refusedRequestsChangedNothing() {
+        assertThat(BodyRoute.HEARTBEAT.send("{\"pendingSyncItems\":3}").status()).isEqualTo(204);
+        RawHttp.Reply listed = raw.get("/api/v1/sessions/" + session.sessionId(), adminToken);
+        assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+        Session row = com.sessiondesk.api.Json.GSON.fromJson(listed.body(), Session.class);
+        assertThat(row.username()).isEqualTo(STAFF);
+        RawHttp.Reply users = raw.get("/api/v1/users?blocked=true", adminToken);
+        assertThat(users.object().getAsJsonArray("users")).isEmpty();
+        AuditEvent[] events = com.sessiondesk.api.Json.GSON.fromJson(
+                raw.get("/api/v1/audit?username=" + STAFF, adminToken).object().get("events"), AuditEvent[].class);
+        // only the sacrificial sessions' logouts, each of a session of its own
+        for (AuditEvent event : events) {
+            assertThat(event.action()).isEqualTo("logout_session");
+            assertThat(event.sessionIds()).doesNotContain(session.sessionId());
+        }
+    }
+
+    static Stream<BodyRoute> bodyRoutes() {
+        return Stream.of(BodyRoute.values());
+    }
+
+    private static MobileLoginResponse sacrificialSession(String deviceId) {
+        return Api.mobileLogin(server.baseUrl(), Api.device(STAFF, TestUsers.PASSWORD, "EVV", "1.0", deviceId,
+                "Moto G", "Android 13", "Polish"));
+    }
+}

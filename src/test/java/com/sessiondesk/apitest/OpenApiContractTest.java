@@ -1,0 +1,357 @@
+package com.sessiondesk.apitest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sessiondesk.api.AuditAction;
+import com.sessiondesk.api.ErrorCode;
+import com.sessiondesk.api.Json;
+import com.sessiondesk.api.MobileLoginResponse;
+import com.sessiondesk.api.SessionDeskApi;
+import com.sessiondesk.server.SessionServer;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * {@code openapi.yaml} tells the truth: the same routes as the server, the same fields as the DTO
+ * records of {@code com.sessiondesk.api}, and every operation answers on the real server as
+ * documented (status and body shape).
+ */
+class OpenApiContractTest {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch", "head", "options");
+    private static final String STAFF = "olga.openapi";
+
+    private static Map<String, Object> spec;
+    private static SessionServer server;
+    private static RawHttp raw;
+    private static String adminToken;
+
+    @BeforeAll
+    static void start() throws IOException {
+        try (Reader reader = Files.newBufferedReader(Path.of("openapi.yaml"))) {
+            spec = new Yaml().load(reader);
+        }
+        String jdbcUrl = TestServers.newSqliteUrl();
+        server = TestServers.start(jdbcUrl, false);
+        raw = new RawHttp(server.baseUrl());
+        TestUsers.add(jdbcUrl, STAFF, "Olga Openapi", false);
+        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theDocumentedRoutesAreExactlyTheServersRoutes() {
+        assertThat(new TreeSet<>(operations().keySet())).isEqualTo(new TreeSet<>(server.routes()));
+    }
+
+    @Test
+    void everyDtoOfTheRetrofitInterfaceHasASchema() {
+        Set<Class<?>> records = new LinkedHashSet<>();
+        for (var method : SessionDeskApi.class.getDeclaredMethods()) {
+            if (method.getGenericReturnType() instanceof ParameterizedType call) {
+                collectRecords(call.getActualTypeArguments()[0], records);
+            }
+            for (Parameter parameter : method.getParameters()) {
+                collectRecords(parameter.getParameterizedType(), records);
+            }
+        }
+        assertThat(records).hasSizeGreaterThan(10);
+        for (Class<?> record : records) {
+            assertThat(schemas()).as("schema of %s", record.getSimpleName()).containsKey(record.getSimpleName());
+        }
+    }
+
+    @Test
+    void everySchemaHasTheFieldsOfItsRecord() {
+        int checked = 0;
+        for (Map.Entry<String, Object> entry : schemas().entrySet()) {
+            Class<?> record = recordOf(entry.getKey());
+            Map<String, Object> schema = map(entry.getValue());
+            Map<String, Object> properties = map(schema.get("properties"));
+            List<String> required = list(schema.getOrDefault("required", List.of()));
+            List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+            assertThat(properties.keySet()).as("properties of %s", entry.getKey())
+                    .containsExactlyInAnyOrderElementsOf(components);
+            assertThat(properties.keySet()).as("required of %s", entry.getKey()).containsAll(required);
+            for (RecordComponent component : record.getRecordComponents()) {
+                Map<String, Object> property = map(properties.get(component.getName()));
+                String where = entry.getKey() + "." + component.getName();
+                assertType(where, component.getGenericType(), property);
+                if (component.getType().isPrimitive()) {
+                    assertThat(required).as("%s is always present", where).contains(component.getName());
+                }
+                if (Boolean.TRUE.equals(property.get("nullable"))) {
+                    assertThat(required).as("%s may be absent", where).doesNotContain(component.getName());
+                }
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(schemas().size());
+    }
+
+    @Test
+    void theEnumsAreTheCodesOfTheApi() {
+        assertThat(list(map(map(map(schemas().get("Error")).get("properties")).get("error")).get("enum")))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
+        assertThat(list(map(map(map(schemas().get("AuditEvent")).get("properties")).get("action")).get("enum")))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(AuditAction.values()).map(AuditAction::wireName).toList());
+    }
+
+    @Test
+    void everyOperationAnswersOnTheRealServerAsDocumented() {
+        for (Map.Entry<String, Map<String, Object>> entry : operations().entrySet()) {
+            String route = entry.getKey();
+            Map<String, Object> operation = entry.getValue();
+            RawHttp.Reply reply = invoke(route, map(operation).get("operationId").toString());
+            assertThat(reply.status()).as("%s answered %s", route, reply).isNotEqualTo(404).isBetween(200, 299);
+            Map<String, Object> responses = map(operation.get("responses"));
+            assertThat(responses).as("documented statuses of %s", route).containsKey(String.valueOf(reply.status()));
+            Map<String, Object> schema = responseSchema(map(responses.get(String.valueOf(reply.status()))));
+            if (schema == null) {
+                assertThat(reply.body()).as("body of %s", route).isEmpty();
+            } else {
+                assertThat(reply.header("Content-Type")).contains("application/json");
+                validate(route, JsonParser.parseString(reply.body()), schema);
+            }
+        }
+    }
+
+    @Test
+    void everySecuredOperationDocumentsAndAnswersItsDocumented401() {
+        List<String> secured = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> entry : operations().entrySet()) {
+            Object security = entry.getValue().containsKey("security") ? entry.getValue().get("security") : spec.get("security");
+            if (list(security).isEmpty()) {
+                continue;
+            }
+            secured.add(entry.getKey());
+            String[] parts = entry.getKey().split(" ", 2);
+            String path = parts[1].replace("{id}", "any-id").replace("{username}", STAFF);
+            RawHttp.Reply reply = raw.send(parts[0], path, null, parts[0].equals("POST") ? "{}" : null);
+            assertThat(reply.status()).as("%s without a token: %s", entry.getKey(), reply).isEqualTo(401);
+            Map<String, Object> responses = map(entry.getValue().get("responses"));
+            assertThat(responses).as("responses of %s", entry.getKey()).containsKey("401");
+            validate(entry.getKey() + " 401", reply.json(), responseSchema(map(responses.get("401"))));
+        }
+        assertThat(secured).hasSizeGreaterThanOrEqualTo(12);
+    }
+
+    // --- calling each operation with valid input ---
+
+    private static RawHttp.Reply invoke(String route, String operationId) {
+        String[] parts = route.split(" ", 2);
+        String method = parts[0];
+        String path = parts[1];
+        return switch (operationId) {
+            case "health" -> raw.get(path, null);
+            case "mobileLogin" -> raw.post(path, null, loginBody("contract-login"));
+            case "heartbeat" -> raw.post(path, newSession().token(), "{\"pendingSyncItems\":4}");
+            case "me" -> raw.get(path, newSession().token());
+            case "mobileLogout" -> raw.post(path, newSession().token(), null);
+            case "adminLogin" -> raw.post(path, null, "{\"username\":\"admin\",\"password\":\"" + TestServers.ADMIN_PASSWORD + "\"}");
+            case "adminLogout" -> raw.post(path, Api.adminToken(server.baseUrl(), TestServers.ADMIN,
+                    TestServers.ADMIN_PASSWORD), null);
+            case "sessions", "users", "audit" -> raw.get(path, adminToken);
+            case "session" -> raw.get(path.replace("{id}", newSession().sessionId()), adminToken);
+            case "logoutSession" -> raw.post(path.replace("{id}", newSession().sessionId()), adminToken,
+                    "{\"allDevices\":false,\"block\":false,\"reason\":\"contract\"}");
+            case "logoutUser", "blockUser" -> raw.post(path.replace("{username}", STAFF), adminToken,
+                    "{\"reason\":\"contract\"}");
+            case "unblockUser" -> raw.post(path.replace("{username}", STAFF), adminToken, null);
+            default -> fail("no way to call operation %s (%s %s): teach this test", operationId, method, path);
+        };
+    }
+
+    private static MobileLoginResponse newSession() {
+        RawHttp.Reply reply = raw.post("/api/v1/mobile/login", null, loginBody("contract-" + System.nanoTime()));
+        assertThat(reply.status()).as("login for a fresh session: %s", reply).isEqualTo(201);
+        return Json.GSON.fromJson(reply.body(), MobileLoginResponse.class);
+    }
+
+    private static String loginBody(String deviceId) {
+        return Json.GSON.toJson(Api.device(STAFF, TestUsers.PASSWORD, "Caregiver", "4.2.0", deviceId, "Pixel 7",
+                "Android 14", "Vietnamese"));
+    }
+
+    // --- a small schema validator: enough of OpenAPI 3.0 for this document ---
+
+    private static void validate(String where, JsonElement value, Map<String, Object> schema) {
+        if (schema.containsKey("$ref")) {
+            validate(where, value, resolve(schema.get("$ref").toString()));
+            return;
+        }
+        if (value.isJsonNull()) {
+            assertThat(schema.get("nullable")).as("%s is null but not nullable", where).isEqualTo(true);
+            return;
+        }
+        String type = String.valueOf(schema.get("type"));
+        switch (type) {
+            case "object" -> {
+                assertThat(value.isJsonObject()).as("%s is an object", where).isTrue();
+                JsonObject object = value.getAsJsonObject();
+                Map<String, Object> properties = map(schema.getOrDefault("properties", Map.of()));
+                for (String required : list(schema.getOrDefault("required", List.of()))) {
+                    assertThat(object.has(required)).as("%s has required %s: %s", where, required, object).isTrue();
+                }
+                for (String key : object.keySet()) {
+                    assertThat(properties).as("%s: undocumented property %s", where, key).containsKey(key);
+                    validate(where + "." + key, object.get(key), map(properties.get(key)));
+                }
+            }
+            case "array" -> {
+                assertThat(value.isJsonArray()).as("%s is an array", where).isTrue();
+                int i = 0;
+                for (JsonElement item : value.getAsJsonArray()) {
+                    validate(where + "[" + i++ + "]", item, map(schema.get("items")));
+                }
+            }
+            case "string" -> {
+                assertThat(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()).as("%s is a string", where)
+                        .isTrue();
+                if ("date-time".equals(schema.get("format"))) {
+                    Instant.parse(value.getAsString());
+                }
+                if (schema.containsKey("enum")) {
+                    assertThat(list(schema.get("enum"))).as("%s", where).contains(value.getAsString());
+                }
+            }
+            case "integer" -> {
+                assertThat(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()).as("%s is a number", where)
+                        .isTrue();
+                assertThat(value.getAsString()).as("%s is whole", where).matches("-?\\d+");
+                if (schema.containsKey("minimum")) {
+                    assertThat(value.getAsLong()).isGreaterThanOrEqualTo(((Number) schema.get("minimum")).longValue());
+                }
+            }
+            case "boolean" -> assertThat(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())
+                    .as("%s is a boolean", where).isTrue();
+            default -> fail("%s: schema without a known type: %s", where, schema);
+        }
+    }
+
+    private static void assertType(String where, Type javaType, Map<String, Object> property) {
+        Class<?> raw = javaType instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) javaType;
+        if (raw.isRecord()) {
+            assertThat(property.get("$ref")).as(where).isEqualTo("#/components/schemas/" + raw.getSimpleName());
+        } else if (raw == String.class) {
+            assertThat(property.get("type")).as(where).isEqualTo("string");
+        } else if (raw == Instant.class) {
+            assertThat(property).as(where).containsEntry("type", "string").containsEntry("format", "date-time");
+        } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+            assertThat(property.get("type")).as(where).isEqualTo("integer");
+        } else if (raw == boolean.class || raw == Boolean.class) {
+            assertThat(property.get("type")).as(where).isEqualTo("boolean");
+        } else if (raw == List.class) {
+            assertThat(property.get("type")).as(where).isEqualTo("array");
+            assertType(where + "[]", ((ParameterizedType) javaType).getActualTypeArguments()[0], map(property.get("items")));
+        } else {
+            fail("%s: no mapping for Java type %s", where, javaType);
+        }
+    }
+
+    // --- reading the document ---
+
+    /** "METHOD /path" -> operation, in document order. */
+    private static Map<String, Map<String, Object>> operations() {
+        Map<String, Map<String, Object>> operations = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> path : map(spec.get("paths")).entrySet()) {
+            for (Map.Entry<String, Object> method : map(path.getValue()).entrySet()) {
+                if (METHODS.contains(method.getKey())) {
+                    operations.put(method.getKey().toUpperCase() + " " + path.getKey(), map(method.getValue()));
+                }
+            }
+        }
+        return operations;
+    }
+
+    private static Map<String, Object> schemas() {
+        return map(map(spec.get("components")).get("schemas"));
+    }
+
+    private static Map<String, Object> responseSchema(Map<String, Object> response) {
+        if (response.containsKey("$ref")) {
+            return responseSchema(resolve(response.get("$ref").toString()));
+        }
+        if (!response.containsKey("content")) {
+            return null;
+        }
+        return map(map(map(response.get("content")).get("application/json")).get("schema"));
+    }
+
+    private static Map<String, Object> resolve(String ref) {
+        assertThat(ref).startsWith("#/");
+        Object node = spec;
+        for (String part : ref.substring(2).split("/")) {
+            node = map(node).get(part);
+            assertThat(node).as("target of %s", ref).isNotNull();
+        }
+        return map(node);
+    }
+
+    private static Class<?> recordOf(String schemaName) {
+        String className = schemaName.equals("Error") ? "ErrorBody" : schemaName;
+        try {
+            Class<?> type = Class.forName("com.sessiondesk.api." + className);
+            assertThat(type.isRecord()).as("%s is a record", type).isTrue();
+            return type;
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("schema " + schemaName + " has no record in com.sessiondesk.api", e);
+        }
+    }
+
+    private static void collectRecords(Type type, Set<Class<?>> into) {
+        if (type instanceof ParameterizedType p) {
+            for (Type argument : p.getActualTypeArguments()) {
+                collectRecords(argument, into);
+            }
+        } else if (type instanceof Class<?> c && c.isRecord() && into.add(c)) {
+            for (RecordComponent component : c.getRecordComponents()) {
+                collectRecords(component.getGenericType(), into);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        assertThat(node).as("a mapping in openapi.yaml").isInstanceOf(Map.class);
+        return (Map<String, Object>) node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object node) {
+        if (node == null) {
+            return List.of();
+        }
+        assertThat(node).as("a sequence in openapi.yaml").isInstanceOf(List.class);
+        return ((List<Object>) node).stream().map(String::valueOf).collect(Collectors.toList());
+    }
+}

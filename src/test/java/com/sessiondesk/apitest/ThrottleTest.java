@@ -1,0 +1,166 @@
+package com.sessiondesk.apitest;
+
+import static com.sessiondesk.apitest.Replies.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sessiondesk.api.AdminLoginRequest;
+import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.Json;
+import com.sessiondesk.api.MobileLoginRequest;
+import com.sessiondesk.server.SessionServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failed logins are throttled per account: after 10 failures that account answers 429 with
+ * Retry-After, even to the right password; other accounts are unaffected; a success resets.
+ */
+class ThrottleTest {
+
+    private static final int LIMIT = 10;
+    private static final String MOBILE_LOGIN = "/api/v1/mobile/login";
+
+    private static SessionServer server;
+    private static RawHttp raw;
+    private static String adminToken;
+
+    @BeforeAll
+    static void start() {
+        String jdbcUrl = TestServers.newSqliteUrl();
+        server = TestServers.start(jdbcUrl, false);
+        raw = new RawHttp(server.baseUrl());
+        for (String user : List.of("tess.locked", "uma.other", "vic.reset", "wes.forwarded", "yan.address")) {
+            TestUsers.add(jdbcUrl, user, "Throttle " + user, false);
+        }
+        TestUsers.add(jdbcUrl, "zed.super", "Zed Super", true);
+        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void tenFailuresLockTheAccountEvenForTheRightPasswordAndOnlyThatAccount() {
+        failMobileLogins("tess.locked", LIMIT, Map.of());
+        RawHttp.Reply locked = mobileLogin("tess.locked", TestUsers.PASSWORD, Map.of());
+        assertError(locked, 429, "rate_limited");
+        assertRetryAfterWithinTheWindow(locked);
+
+        assertThat(mobileLogin("uma.other", TestUsers.PASSWORD, Map.of()).status()).isEqualTo(201);
+        assertError(mobileLogin("uma.other", "wrong", Map.of()), 401, "invalid_credentials");
+        assertThat(mobileLogin("uma.other", TestUsers.PASSWORD, Map.of()).status()).isEqualTo(201);
+        // the admin side is not locked by a mobile user's failures
+        assertThat(raw.get("/api/v1/sessions", adminToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessBeforeTheLimitResetsTheCount() {
+        failMobileLogins("vic.reset", LIMIT - 1, Map.of());
+        assertThat(mobileLogin("vic.reset", TestUsers.PASSWORD, Map.of()).status()).isEqualTo(201);
+        failMobileLogins("vic.reset", LIMIT - 1, Map.of());
+        assertThat(mobileLogin("vic.reset", TestUsers.PASSWORD, Map.of()).status()).isEqualTo(201);
+        // counting starts over, and still locks at the limit
+        failMobileLogins("vic.reset", LIMIT, Map.of());
+        assertError(mobileLogin("vic.reset", TestUsers.PASSWORD, Map.of()), 429, "rate_limited");
+    }
+
+    @Test
+    void forwardedForHeadersDoNotEscapeTheThrottle() {
+        for (int i = 0; i < LIMIT; i++) {
+            assertError(mobileLogin("wes.forwarded", "wrong-" + i, Map.of("X-Forwarded-For", "203.0.113." + i,
+                    "X-Real-IP", "203.0.113." + i)), 401, "invalid_credentials");
+        }
+        assertError(mobileLogin("wes.forwarded", TestUsers.PASSWORD,
+                Map.of("X-Forwarded-For", "198.51.100.7", "X-Real-IP", "198.51.100.7")), 429, "rate_limited");
+    }
+
+    @Test
+    void adminLoginIsThrottledAndEveryFailureAudited() {
+        for (int i = 0; i < LIMIT; i++) {
+            assertError(raw.post("/api/v1/admin/login", null,
+                    Json.GSON.toJson(new AdminLoginRequest("zed.super", "wrong-" + i))), 401, "invalid_credentials");
+        }
+        RawHttp.Reply locked = raw.post("/api/v1/admin/login", null,
+                Json.GSON.toJson(new AdminLoginRequest("zed.super", TestUsers.PASSWORD)));
+        assertError(locked, 429, "rate_limited");
+        assertRetryAfterWithinTheWindow(locked);
+
+        List<AuditEvent> events = Api.ok(Api.withToken(server.baseUrl(), adminToken).audit("zed.super", null)).events();
+        assertThat(events.stream().filter(e -> e.action().equals("admin_login_failed")).count())
+                .isGreaterThanOrEqualTo(LIMIT);
+        assertThat(events).noneMatch(e -> e.action().equals("admin_login"));
+        // the other super user still signs in
+        assertThat(Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD)).isNotBlank();
+    }
+
+    /**
+     * Another client address has a count of its own, so that one client cannot lock a user out
+     * everywhere. Loopback gives two real source addresses: 127.0.0.1 and 127.0.0.2.
+     */
+    @Test
+    void failuresFromAnotherAddressAreCountedSeparately() throws IOException {
+        String body = Json.GSON.toJson(device("yan.address", "wrong"));
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(postFrom("127.0.0.2", MOBILE_LOGIN, body)).isEqualTo(401);
+        }
+        String right = Json.GSON.toJson(device("yan.address", TestUsers.PASSWORD));
+        assertThat(postFrom("127.0.0.2", MOBILE_LOGIN, right)).as("the failing address is locked").isEqualTo(429);
+        assertThat(postFrom("127.0.0.1", MOBILE_LOGIN, right)).as("another address is not").isEqualTo(201);
+    }
+
+    // --- helpers ---
+
+    private static void failMobileLogins(String username, int count, Map<String, String> headers) {
+        for (int i = 0; i < count; i++) {
+            assertError(mobileLogin(username, "wrong-password-" + i, headers), 401, "invalid_credentials");
+        }
+    }
+
+    private static RawHttp.Reply mobileLogin(String username, String password, Map<String, String> headers) {
+        return raw.send("POST", MOBILE_LOGIN, null,
+                Json.GSON.toJson(device(username, password)).getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static MobileLoginRequest device(String username, String password) {
+        return Api.device(username, password, "EVV", "2.3.0", "dev-" + username, "Galaxy S22", "Android 13", "Russian");
+    }
+
+    private static void assertRetryAfterWithinTheWindow(RawHttp.Reply reply) {
+        int seconds = Integer.parseInt(reply.header("Retry-After").trim());
+        assertThat(seconds).isBetween(1, 15 * 60);
+    }
+
+    /** One POST over a socket bound to {@code sourceAddress}; returns the status. */
+    private static int postFrom(String sourceAddress, String path, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(10_000);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String statusLine = response.substring(0, response.indexOf("\r\n"));
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+}
