@@ -189,6 +189,9 @@ class ConcurrencyTest {
                 assertThat(ownerOfSession.get(id)).as("owner of %s in %s", id, event).isEqualTo(event.username());
             }
         }
+        assertThat(ended).as("the calls ended sessions").isNotEmpty();
+        assertThat(events).extracting(AuditEvent::action).as("the calls conflicted for real")
+                .contains("block", "unblock", "logout_all");
         assertThat(endings.keySet()).isEqualTo(ended);
         assertThat(endings.values()).allMatch(count -> count == 1);
 
