@@ -53,13 +53,14 @@ class AuthorizationSweepTest {
     private static final String STAFF = "sam.staff";
 
     private static SessionServer server;
+    private static String jdbcUrl;
     private static RawHttp raw;
     private static String adminToken;
     private static MobileLoginResponse staffSession;
 
     @BeforeAll
     static void start() {
-        String jdbcUrl = TestServers.newSqliteUrl();
+        jdbcUrl = TestServers.newSqliteUrl();
         server = TestServers.start(jdbcUrl, false);
         raw = new RawHttp(server.baseUrl());
         TestUsers.add(jdbcUrl, STAFF, "Sam Staff", false);
@@ -149,6 +150,30 @@ class AuthorizationSweepTest {
         assertError(raw.get("/api/v1/sessions", token), 401, "invalid_token");
         assertError(raw.post("/api/v1/admin/logout", token, null), 401, "invalid_token");
         // another admin token lives on
+        assertThat(raw.get("/api/v1/sessions", adminToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuperUserBlockedByAnotherLosesAdminAccessAtOnce() {
+        TestUsers.add(jdbcUrl, "kim.super", "Kim Super", true);
+        String kimToken = Api.adminToken(server.baseUrl(), "kim.super", TestUsers.PASSWORD);
+        assertThat(raw.get("/api/v1/sessions", kimToken).status()).isEqualTo(200);
+        assertThat(raw.post("/api/v1/users/kim.super/block", adminToken, "{\"reason\":\"left\"}").status()).isEqualTo(200);
+        for (String route : adminRoutes(server)) {
+            RawHttp.Reply reply = call(raw, route, bearer(kimToken));
+            assertThat(reply.status()).as("%s with a blocked super user's token: %s", route, reply).isIn(401, 403);
+            assertErrorBody(reply);
+            assertThat(reply.error()).isIn("invalid_token", "account_blocked");
+        }
+        assertError(raw.post("/api/v1/admin/login", null,
+                Json.GSON.toJson(new AdminLoginRequest("kim.super", TestUsers.PASSWORD))), 403, "account_blocked");
+    }
+
+    @Test
+    void aSuperUserCannotBlockTheirOwnAccount() {
+        Replies.assertClientError(raw.post("/api/v1/users/" + TestServers.ADMIN + "/block", adminToken, "{}"));
+        assertThat(raw.get("/api/v1/users?blocked=true", adminToken).object().getAsJsonArray("users").toString())
+                .doesNotContain("\"username\":\"" + TestServers.ADMIN + "\"");
         assertThat(raw.get("/api/v1/sessions", adminToken).status()).isEqualTo(200);
     }
 
