@@ -29,15 +29,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two admins fire 50 conflicting logout / block / unblock calls at the same three users at once,
  * while the users keep logging in. Nothing may fail with 5xx, and the end state and the audit log
  * must tell one consistent story: every ended session in exactly one event, one event per call
- * that changed something, a blocked user logged in nowhere.
+ * that changed something, a blocked user logged in nowhere. On SQLite (writes serialized) and on
+ * PostgreSQL (real row locks).
  */
 class ConcurrencyTest {
 
@@ -47,25 +49,10 @@ class ConcurrencyTest {
     private static final int MOBILE_LOGINS = 12;
     private static final int SESSIONS_PER_USER = 4;
 
-    private static SessionServer server;
     private static RawHttp raw;
 
-    @BeforeAll
-    static void start() {
-        String jdbcUrl = TestServers.newSqliteUrl();
-        server = TestServers.start(jdbcUrl, false);
-        raw = new RawHttp(server.baseUrl());
-        for (String user : USERS) {
-            TestUsers.add(jdbcUrl, user, "Concurrent " + user, false);
-        }
-        TestUsers.add(jdbcUrl, SECOND_ADMIN, "Second Admin", true);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    static Stream<String> databases() {
+        return Stream.of("sqlite", "postgresql");
     }
 
     /** One admin call as sent, and what came back. */
@@ -73,9 +60,26 @@ class ConcurrencyTest {
             boolean block, String reason, int status, JsonObject body) {
     }
 
-    @Test
-    void conflictingAdminActionsLeaveAConsistentStateAndOneAuditEventPerChange() throws Exception {
-        String base = server.baseUrl();
+    @ParameterizedTest
+    @MethodSource("databases")
+    void conflictingAdminActionsLeaveAConsistentStateAndOneAuditEventPerChange(String database) throws Exception {
+        EmbeddedPostgres postgres = database.equals("postgresql") ? EmbeddedPostgres.start() : null;
+        String jdbcUrl = postgres != null ? postgres.getJdbcUrl("postgres", "postgres") : TestServers.newSqliteUrl();
+        try (SessionServer server = TestServers.start(jdbcUrl, false)) {
+            raw = new RawHttp(server.baseUrl());
+            for (String user : USERS) {
+                TestUsers.add(jdbcUrl, user, "Concurrent " + user, false);
+            }
+            TestUsers.add(jdbcUrl, SECOND_ADMIN, "Second Admin", true);
+            runScenario(server.baseUrl());
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private void runScenario(String base) throws Exception {
         Map<String, String> tokens = Map.of(
                 TestServers.ADMIN, Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD),
                 SECOND_ADMIN, Api.adminToken(base, SECOND_ADMIN, TestUsers.PASSWORD));
