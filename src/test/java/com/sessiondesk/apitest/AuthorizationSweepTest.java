@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sessiondesk.api.AdminLoginRequest;
+import com.sessiondesk.api.AdminLoginResponse;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.MobileLoginRequest;
@@ -140,6 +141,27 @@ class AuthorizationSweepTest {
                 Json.GSON.toJson(new AdminLoginRequest(TestServers.ADMIN, "wrong-password"))), 401, "invalid_credentials");
         assertError(raw.post("/api/v1/admin/login", null,
                 Json.GSON.toJson(new AdminLoginRequest("no.such.user", "wrong-password"))), 401, "invalid_credentials");
+    }
+
+    @Test
+    void loginsAnswerFreshUnguessableTokensAndTheAdminsExpiry() {
+        java.time.Instant before = java.time.Instant.now();
+        AdminLoginResponse first = Api.ok(Api.anonymous(server.baseUrl())
+                .adminLogin(new AdminLoginRequest(TestServers.ADMIN, TestServers.ADMIN_PASSWORD)));
+        AdminLoginResponse second = Api.ok(Api.anonymous(server.baseUrl())
+                .adminLogin(new AdminLoginRequest(TestServers.ADMIN, TestServers.ADMIN_PASSWORD)));
+        assertThat(first.user().username()).isEqualTo(TestServers.ADMIN);
+        assertThat(first.user().name()).isNotBlank();
+        // 8 hours absolute by default
+        assertThat(first.expiresAt()).isBetween(before.plus(Duration.ofHours(8)).minusSeconds(60),
+                java.time.Instant.now().plus(Duration.ofHours(8)).plusSeconds(60));
+        MobileLoginResponse phone = Api.mobileLogin(server.baseUrl(), device(STAFF, TestUsers.PASSWORD));
+        for (String token : List.of(first.token(), second.token(), phone.token())) {
+            // 256 bits are at least 43 characters of base64url or 64 of hex
+            assertThat(token).matches("[A-Za-z0-9_\\-]{43,}");
+        }
+        assertThat(first.token()).isNotEqualTo(second.token());
+        assertThat(phone.sessionId()).isNotEqualTo(staffSession.sessionId());
     }
 
     @Test
