@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The heartbeat load generator, run as its own process by {@link ServerBenchmark}: many keep-alive
  * connections, each a plain socket writing raw HTTP/1.1 (no pipelining), every request with the
  * next session's token. Bounded by time (warm-up, then measurement) and by a request count.
- * Prints one line: {@code RESULT requests=N seconds=S p50us=.. p99us=.. maxus=.. errors=N}.
+ * Prints {@code MARK start} and {@code MARK end} around the measured window, then one line:
+ * {@code RESULT requests=N seconds=S p50us=.. p99us=.. maxus=.. errors=N cpums=..} (its own CPU time
+ * in the window).
  *
  * <p>Arguments: HOST PORT TOKENS_FILE CONNECTIONS WARMUP_SECONDS MEASURE_SECONDS MAX_REQUESTS
  */
@@ -66,8 +68,15 @@ public final class HeartbeatLoad {
             workers.add(worker);
             worker.start();
         }
+        // marks the measured window on stdout, so the benchmark can read the server's CPU time then
+        sleepUntil(measureFrom);
+        long cpuFrom = processCpuNanos();
+        System.out.println("MARK start");
+        sleepUntil(stopAt);
+        long cpuTo = processCpuNanos();
+        System.out.println("MARK end");
         for (Worker worker : workers) {
-            worker.join(Math.max(1, (stopAt - System.nanoTime()) / 1_000_000 + 30_000));
+            worker.join(30_000);
             worker.interrupt();
         }
         long end = Math.min(System.nanoTime(), stopAt);
@@ -80,9 +89,22 @@ public final class HeartbeatLoad {
         }
         Arrays.sort(all);
         double seconds = (end - measureFrom) / 1e9;
-        return String.format(Locale.ROOT, "RESULT requests=%d seconds=%.3f p50us=%d p99us=%d maxus=%d errors=%d",
-                total, seconds, percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1],
-                errors.get());
+        return String.format(Locale.ROOT, "RESULT requests=%d seconds=%.3f p50us=%d p99us=%d maxus=%d errors=%d"
+                        + " cpums=%d", total, seconds, percentile(all, 0.50), percentile(all, 0.99),
+                all.length == 0 ? 0 : all[all.length - 1], errors.get(), (cpuTo - cpuFrom) / 1_000_000);
+    }
+
+    /** CPU time of this whole process (all threads), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, wait / 1_000_000), 0);
+        }
     }
 
     private static long percentile(long[] sorted, double p) {

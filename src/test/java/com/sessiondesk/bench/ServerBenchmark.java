@@ -61,10 +61,25 @@ public final class ServerBenchmark {
         }
     }
 
-    record Heartbeats(long requests, double seconds, long p50Micros, long p99Micros, long maxMicros, long errors) {
+    /** Heartbeat figures of the measured window, with the CPU time that the server and the load generator used. */
+    record Heartbeats(long requests, double seconds, long p50Micros, long p99Micros, long maxMicros, long errors,
+            double serverCpuMillis, double generatorCpuMillis) {
 
         double perSecond() {
             return requests / seconds;
+        }
+
+        double serverCpuMicrosEach() {
+            return serverCpuMillis * 1000 / requests;
+        }
+
+        double generatorCpuMicrosEach() {
+            return generatorCpuMillis * 1000 / requests;
+        }
+
+        /** What 2 otherwise idle cores would sustain if CPU is the limit: server and generator share them. */
+        double cpuBoundEstimateOn2Cores() {
+            return 2_000_000 / (serverCpuMicrosEach() + generatorCpuMicrosEach());
         }
     }
 
@@ -137,11 +152,17 @@ public final class ServerBenchmark {
                 Long.toString(options.maxRequests()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String resultLine = null;
+        long cpuStart = 0;
+        long cpuEnd = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("RESULT ")) {
                     resultLine = line;
+                } else if (line.equals("MARK start")) {
+                    cpuStart = HeartbeatLoad.processCpuNanos();
+                } else if (line.equals("MARK end")) {
+                    cpuEnd = HeartbeatLoad.processCpuNanos();
                 } else {
                     System.out.println("   load: " + line);
                 }
@@ -162,7 +183,8 @@ public final class ServerBenchmark {
         }
         return new Heartbeats(Long.parseLong(fields.get("requests")), Double.parseDouble(fields.get("seconds")),
                 Long.parseLong(fields.get("p50us")), Long.parseLong(fields.get("p99us")),
-                Long.parseLong(fields.get("maxus")), Long.parseLong(fields.get("errors")));
+                Long.parseLong(fields.get("maxus")), Long.parseLong(fields.get("errors")), (cpuEnd - cpuStart) / 1e6,
+                Double.parseDouble(fields.get("cpums")));
     }
 
     /** Median of {@code runs} full reads of the session list, after two warm-up reads. */
@@ -222,6 +244,14 @@ public final class ServerBenchmark {
                     r.database(), h.perSecond(), h.p50Micros() / 1000.0, h.p99Micros() / 1000.0,
                     h.maxMicros() / 1000.0, h.errors(), r.list10k().medianMillis(), r.list10k().megabytes(),
                     r.list100k().medianMillis(), r.list100k().megabytes());
+        }
+        System.out.println();
+        System.out.println("CPU per heartbeat in the measured window (server JVM, load generator JVM), and what 2 idle"
+                + " cores would sustain if CPU is the limit:");
+        for (Result r : results) {
+            Heartbeats h = r.heartbeats();
+            System.out.printf(Locale.ROOT, "  %-10s server %.0f us, generator %.0f us -> about %.0f heartbeats/s%n",
+                    r.database(), h.serverCpuMicrosEach(), h.generatorCpuMicrosEach(), h.cpuBoundEstimateOn2Cores());
         }
         System.out.println();
         for (Result r : results) {
