@@ -47,7 +47,9 @@ abstract class ApiStoryTest {
     private static final String MARIA = "maria.gonzalez";
     private static final String MARIA_NAME = "Maria Gonzalez";
     private static final String LI = "li.wei";
-    private static final String LI_NAME = "Li Wei";
+    /** Not only ASCII: names, reasons and devices must come back byte for byte from either database. */
+    private static final String LI_NAME = "Lǐ Wěi (李伟)";
+    private static final String LI_BLOCK_REASON = "Gerät verloren – 📱 «перезвоните»";
     private static final String HEARTBEAT = "/api/v1/mobile/heartbeat";
     private static final String ME = "/api/v1/mobile/me";
     private static final Duration COALESCE_LIMIT = Duration.ofSeconds(12);
@@ -181,7 +183,9 @@ abstract class ApiStoryTest {
                 .doesNotContain(liPhone.sessionId());
         assertThat(ok(admin.sessions(null, null, "no-such-text-anywhere")).sessions()).isEmpty();
 
-        assertThat(usernames(ok(admin.users("wei", null)).users())).containsExactly(LI);
+        assertThat(usernames(ok(admin.users("WĚI", null)).users())).containsExactly(LI);
+        assertThat(usernames(ok(admin.users("李伟", null)).users())).containsExactly(LI);
+        assertThat(ids(ok(admin.sessions(null, null, "李")).sessions())).containsExactly(liPhone.sessionId());
         assertThat(usernames(ok(admin.users("MARIA", null)).users())).containsExactly(MARIA);
         assertThat(ok(admin.users(null, true)).users()).isEmpty();
         assertThat(usernames(ok(admin.users(null, false)).users())).contains(MARIA, LI, TestServers.ADMIN);
@@ -257,12 +261,12 @@ abstract class ApiStoryTest {
         assertThat(usernames(ok(admin.users(null, false)).users())).contains(LI).doesNotContain(MARIA);
 
         // the block route of the User Accounts view, then unblock at once
-        User li = ok(admin.blockUser(LI, new ReasonRequest("Device lost")));
+        User li = ok(admin.blockUser(LI, new ReasonRequest(LI_BLOCK_REASON)));
         assertThat(li.blocked()).isTrue();
-        assertThat(li.blockReason()).isEqualTo("Device lost");
+        assertThat(li.blockReason()).isEqualTo(LI_BLOCK_REASON);
         assertThat(li.blockedBy()).isEqualTo(TestServers.ADMIN);
         assertThat(li.activeSessions()).isZero();
-        assertSessionEnded(liAgain, "Device lost");
+        assertSessionEnded(liAgain, LI_BLOCK_REASON);
         assertThat(usernames(ok(admin.users(null, true)).users())).containsExactlyInAnyOrder(MARIA, LI);
         User liUnblocked = ok(admin.unblockUser(LI));
         assertThat(liUnblocked.blocked()).isFalse();
@@ -306,7 +310,7 @@ abstract class ApiStoryTest {
 
         List<AuditEvent> li = ok(admin.audit(LI, null)).events();
         assertThat(li).extracting(AuditEvent::action).containsExactly("unblock", "block", "logout_all");
-        assertEvent(li.get(1), "block", LI, List.of(liAgain.sessionId()), "Device lost");
+        assertEvent(li.get(1), "block", LI, List.of(liAgain.sessionId()), LI_BLOCK_REASON);
         assertEvent(li.get(2), "logout_all", LI, List.of(liPhone.sessionId()), "Shift is over");
         assertNewestFirst(li, now);
 
