@@ -174,6 +174,22 @@ class BadInputTest {
     }
 
     @Test
+    void unknownFieldsAreIgnored() {
+        String extra = "\"clientBuild\":{\"sha\":\"abc\",\"flags\":[1,2,3]},\"future\":null,";
+        RawHttp.Reply login = BodyRoute.MOBILE_LOGIN.send(VALID_LOGIN.replaceFirst("\\{", "{" + extra));
+        assertThat(login.status()).as("%s", login).isEqualTo(201);
+        RawHttp.Reply admin = BodyRoute.ADMIN_LOGIN.send("{" + extra + "\"username\":\"admin\",\"password\":\""
+                + TestServers.ADMIN_PASSWORD + "\"}");
+        assertThat(admin.status()).as("%s", admin).isEqualTo(200);
+        MobileLoginResponse victim = sacrificialSession("unknown-fields");
+        RawHttp.Reply logout = raw.post("/api/v1/sessions/" + victim.sessionId() + "/logout", adminToken,
+                "{" + extra + "\"allDevices\":false,\"reason\":\"extra fields\"}");
+        assertThat(logout.status()).as("%s", logout).isEqualTo(200);
+        String sessionId = login.object().get("sessionId").getAsString();
+        assertThat(raw.post("/api/v1/sessions/" + sessionId + "/logout", adminToken, "{}").status()).isEqualTo(200);
+    }
+
+    @Test
     void aHeartbeatNeedsNoBody() {
         assertThat(BodyRoute.HEARTBEAT.send((String) null).status()).isEqualTo(204);
         assertThat(BodyRoute.HEARTBEAT.send("{}").status()).isEqualTo(204);
