@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * The session service's speed (issue 2, "Speed"): for SQLite and PostgreSQL, heartbeats per second
@@ -34,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.sessiondesk.bench.ServerBenchmark</pre>
  *
- * Options via {@code -Dexec.args="..."}: {@code --db=sqlite,postgresql --connections=48 --warmup=3
+ * Options via {@code -Dexec.args="..."}: {@code --db=sqlite,postgresql --connections=48 --warmup=5
  * --seconds=15 --max-requests=2000000 --list-runs=5}.
  */
 public final class ServerBenchmark {
@@ -54,7 +56,7 @@ public final class ServerBenchmark {
             return new Options(
                     List.of(values.getOrDefault("db", "sqlite,postgresql").split(",")),
                     Integer.parseInt(values.getOrDefault("connections", "48")),
-                    Integer.parseInt(values.getOrDefault("warmup", "3")),
+                    Integer.parseInt(values.getOrDefault("warmup", "5")),
                     Integer.parseInt(values.getOrDefault("seconds", "15")),
                     Long.parseLong(values.getOrDefault("max-requests", "2000000")),
                     Integer.parseInt(values.getOrDefault("list-runs", "5")));
@@ -63,7 +65,7 @@ public final class ServerBenchmark {
 
     /** Heartbeat figures of the measured window, with the CPU time that the server and the load generator used. */
     record Heartbeats(long requests, double seconds, long p50Micros, long p99Micros, long maxMicros, long errors,
-            double serverCpuMillis, double generatorCpuMillis) {
+            double serverCpuMillis, double generatorCpuMillis, double databaseCpuMillis) {
 
         double perSecond() {
             return requests / seconds;
@@ -73,13 +75,18 @@ public final class ServerBenchmark {
             return serverCpuMillis * 1000 / requests;
         }
 
+        /** The PostgreSQL server processes' share (0 for SQLite, which runs inside the server JVM). */
+        double databaseCpuMicrosEach() {
+            return databaseCpuMillis * 1000 / requests;
+        }
+
         double generatorCpuMicrosEach() {
             return generatorCpuMillis * 1000 / requests;
         }
 
         /** What 2 otherwise idle cores would sustain if CPU is the limit: server and generator share them. */
         double cpuBoundEstimateOn2Cores() {
-            return 2_000_000 / (serverCpuMicrosEach() + generatorCpuMicrosEach());
+            return 2_000_000 / (serverCpuMicrosEach() + databaseCpuMicrosEach() + generatorCpuMicrosEach());
         }
     }
 
@@ -126,7 +133,8 @@ public final class ServerBenchmark {
 
             System.out.println("   heartbeats: " + options.connections() + " connections, " + options.warmupSeconds()
                     + " s warm-up + " + options.measureSeconds() + " s ...");
-            Heartbeats heartbeats = drive(server.port(), tokenFile, options);
+            int postgresPort = postgres == null ? -1 : postgres.getPort();
+            Heartbeats heartbeats = drive(server.port(), tokenFile, options, () -> postgresCpuNanos(postgresPort));
 
             String adminToken = server.issueAdminToken("admin");
             System.out.println("   GET /api/v1/sessions at " + SESSIONS + " ...");
@@ -143,7 +151,8 @@ public final class ServerBenchmark {
     }
 
     /** Runs the load generator in its own JVM, so that its work is not counted as the server's. */
-    private static Heartbeats drive(int port, Path tokenFile, Options options) throws IOException, InterruptedException {
+    private static Heartbeats drive(int port, Path tokenFile, Options options, LongSupplier databaseCpu)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path classes = Path.of(HeartbeatLoad.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         List<String> command = List.of(java, "-Xmx512m", "-cp", classes.toString(), HeartbeatLoad.class.getName(),
@@ -154,6 +163,8 @@ public final class ServerBenchmark {
         String resultLine = null;
         long cpuStart = 0;
         long cpuEnd = 0;
+        long dbCpuStart = 0;
+        long dbCpuEnd = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -161,8 +172,10 @@ public final class ServerBenchmark {
                     resultLine = line;
                 } else if (line.equals("MARK start")) {
                     cpuStart = HeartbeatLoad.processCpuNanos();
+                    dbCpuStart = databaseCpu.getAsLong();
                 } else if (line.equals("MARK end")) {
                     cpuEnd = HeartbeatLoad.processCpuNanos();
+                    dbCpuEnd = databaseCpu.getAsLong();
                 } else {
                     System.out.println("   load: " + line);
                 }
@@ -184,7 +197,24 @@ public final class ServerBenchmark {
         return new Heartbeats(Long.parseLong(fields.get("requests")), Double.parseDouble(fields.get("seconds")),
                 Long.parseLong(fields.get("p50us")), Long.parseLong(fields.get("p99us")),
                 Long.parseLong(fields.get("maxus")), Long.parseLong(fields.get("errors")), (cpuEnd - cpuStart) / 1e6,
-                Double.parseDouble(fields.get("cpums")));
+                Double.parseDouble(fields.get("cpums")), (dbCpuEnd - dbCpuStart) / 1e6);
+    }
+
+    /**
+     * CPU time so far of the embedded PostgreSQL listening on {@code port}: its postmaster and every
+     * backend under it (read from /proc through ProcessHandle). 0 when there is none.
+     */
+    private static long postgresCpuNanos(int port) {
+        if (port < 0) {
+            return 0;
+        }
+        String portText = Integer.toString(port);
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(portText)).orElse(false))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
     }
 
     /** Median of {@code runs} full reads of the session list, after two warm-up reads. */
@@ -246,12 +276,13 @@ public final class ServerBenchmark {
                     r.list100k().medianMillis(), r.list100k().megabytes());
         }
         System.out.println();
-        System.out.println("CPU per heartbeat in the measured window (server JVM, load generator JVM), and what 2 idle"
-                + " cores would sustain if CPU is the limit:");
+        System.out.println("CPU per heartbeat in the measured window (server JVM, PostgreSQL processes, load generator"
+                + " JVM), and what 2 otherwise idle cores would sustain if CPU is the limit:");
         for (Result r : results) {
             Heartbeats h = r.heartbeats();
-            System.out.printf(Locale.ROOT, "  %-10s server %.0f us, generator %.0f us -> about %.0f heartbeats/s%n",
-                    r.database(), h.serverCpuMicrosEach(), h.generatorCpuMicrosEach(), h.cpuBoundEstimateOn2Cores());
+            System.out.printf(Locale.ROOT, "  %-10s server %.0f us, database %.0f us, generator %.0f us -> about %.0f"
+                            + " heartbeats/s%n", r.database(), h.serverCpuMicrosEach(), h.databaseCpuMicrosEach(),
+                    h.generatorCpuMicrosEach(), h.cpuBoundEstimateOn2Cores());
         }
         System.out.println();
         for (Result r : results) {
