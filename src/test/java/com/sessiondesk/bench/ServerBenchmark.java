@@ -90,7 +90,8 @@ public final class ServerBenchmark {
         }
     }
 
-    record ListTiming(double medianMillis, double minMillis, double megabytes, int sessions) {
+    /** Wall time of a full read, and CPU time spent for it (server JVM, which also runs the client, plus PostgreSQL). */
+    record ListTiming(double medianMillis, double minMillis, double medianCpuMillis, double megabytes, int sessions) {
     }
 
     record Result(String database, double bulkLoadSeconds, Heartbeats heartbeats, ListTiming list10k,
@@ -138,10 +139,11 @@ public final class ServerBenchmark {
 
             String adminToken = server.issueAdminToken("admin");
             System.out.println("   GET /api/v1/sessions at " + SESSIONS + " ...");
-            ListTiming list10k = timeList(server, adminToken, options.listRuns());
+            LongSupplier cpu = () -> HeartbeatLoad.processCpuNanos() + postgresCpuNanos(postgresPort);
+            ListTiming list10k = timeList(server, adminToken, options.listRuns(), cpu);
             BulkLoad.createActiveSessions(server, LARGE_SESSIONS - SESSIONS);
             System.out.println("   GET /api/v1/sessions at " + LARGE_SESSIONS + " ...");
-            ListTiming list100k = timeList(server, adminToken, options.listRuns());
+            ListTiming list100k = timeList(server, adminToken, options.listRuns(), cpu);
             return new Result(database, bulkSeconds, heartbeats, list10k, list100k);
         } finally {
             if (postgres != null) {
@@ -218,7 +220,7 @@ public final class ServerBenchmark {
     }
 
     /** Median of {@code runs} full reads of the session list, after two warm-up reads. */
-    private static ListTiming timeList(SessionServer server, String adminToken, int runs)
+    private static ListTiming timeList(SessionServer server, String adminToken, int runs, LongSupplier cpu)
             throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "api/v1/sessions"))
@@ -226,22 +228,27 @@ public final class ServerBenchmark {
                 .timeout(Duration.ofSeconds(120))
                 .build();
         double[] millis = new double[runs];
+        double[] cpuMillis = new double[runs];
         int bytes = 0;
         for (int i = -2; i < runs; i++) {
+            long cpuBefore = cpu.getAsLong();
             long started = System.nanoTime();
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             double took = (System.nanoTime() - started) / 1e6;
+            double cpuTook = (cpu.getAsLong() - cpuBefore) / 1e6;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET /api/v1/sessions answered " + response.statusCode());
             }
             bytes = response.body().length;
             if (i >= 0) {
                 millis[i] = took;
+                cpuMillis[i] = cpuTook;
             }
         }
         Arrays.sort(millis);
+        Arrays.sort(cpuMillis);
         int sessions = countSessions(client, request);
-        return new ListTiming(millis[runs / 2], millis[0], bytes / 1e6, sessions);
+        return new ListTiming(millis[runs / 2], millis[0], cpuMillis[runs / 2], bytes / 1e6, sessions);
     }
 
     /** The number of sessions in the list, to show what was timed (one extra read, not timed). */
@@ -283,6 +290,12 @@ public final class ServerBenchmark {
             System.out.printf(Locale.ROOT, "  %-10s server %.0f us, database %.0f us, generator %.0f us -> about %.0f"
                             + " heartbeats/s%n", r.database(), h.serverCpuMicrosEach(), h.databaseCpuMicrosEach(),
                     h.generatorCpuMicrosEach(), h.cpuBoundEstimateOn2Cores());
+        }
+        System.out.println("CPU per GET /api/v1/sessions (median; server JVM including its HTTP client, plus PostgreSQL):");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "  %-10s 10k: %.0f ms, 100k: %.0f ms (fastest 100k read: %.0f ms)%n",
+                    r.database(), r.list10k().medianCpuMillis(), r.list100k().medianCpuMillis(),
+                    r.list100k().minMillis());
         }
         System.out.println();
         for (Result r : results) {
