@@ -287,6 +287,19 @@ class BadInputTest {
         assertClientError(raw.send(path.contains("block") ? "POST" : "GET", path, adminToken, "{}"));
     }
 
+    /** What no HTTP client sends: broken escapes, a broken header, an oversized header. Jetty refuses them first. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GET /api/v1/sessions/%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /api/v1/sessions HTTP/1.1\r\nHost: x\r\nNo colon in this header\r\nConnection: close\r\n\r\n",
+        "GET /api/v1/sessions HTTP/1.1\r\nHost: x\r\nX-Big: {BIG}\r\nConnection: close\r\n\r\n",
+        "POST /api/v1/mobile/login HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\nConnection: close\r\n\r\n{}"})
+    void malformedHttpIsAClientErrorWithTheErrorBody(String request) throws java.io.IOException {
+        byte[] bytes = request.replace("{BIG}", "b".repeat(64 * 1024)).getBytes(StandardCharsets.US_ASCII);
+        RawHttp.Reply reply = RawSocket.exchange("127.0.0.1", server.port(), bytes);
+        assertClientError(reply);
+    }
+
     @Test
     void anOverlongIdOrUsernameIsAClientError() {
         assertClientError(raw.get("/api/v1/sessions/" + "a".repeat(3000), adminToken));

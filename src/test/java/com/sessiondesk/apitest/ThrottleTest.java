@@ -9,11 +9,6 @@ import com.sessiondesk.api.Json;
 import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.server.SessionServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -144,23 +139,7 @@ class ThrottleTest {
         assertThat(seconds).isBetween(1, 15 * 60);
     }
 
-    /** One POST over a socket bound to {@code sourceAddress}; returns the status. */
     private static int postFrom(String sourceAddress, String path, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket()) {
-            socket.setSoTimeout(10_000);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String statusLine = response.substring(0, response.indexOf("\r\n"));
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        }
+        return RawSocket.postJson(sourceAddress, server.port(), path, json).status();
     }
 }
