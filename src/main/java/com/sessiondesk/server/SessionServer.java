@@ -49,7 +49,7 @@ public final class SessionServer implements AutoCloseable {
     /** Migrates the database, seeds it if asked, and answers on the configured host and port. */
     public static SessionServer start(ServerConfig config) {
         long startedAt = System.nanoTime();
-        Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
+        Clock clock = config.clock();
         Database db = Database.open(config.jdbcUrl());
         JdbcStore store = null;
         try {
