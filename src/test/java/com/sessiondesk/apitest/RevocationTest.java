@@ -1,0 +1,124 @@
+package com.sessiondesk.apitest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sessiondesk.api.Json;
+import com.sessiondesk.api.LogoutRequest;
+import com.sessiondesk.api.MobileLoginResponse;
+import com.sessiondesk.server.SessionServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A revocation is never served from a cache: while a device hammers the server with heartbeats,
+ * every heartbeat sent after the admin's forced log out has answered is a 401, and so is every
+ * login sent after a block has answered.
+ */
+class RevocationTest {
+
+    private static final String USER = "rita.revoked";
+    private static final int ROUNDS = 15;
+
+    private static SessionServer server;
+    private static RawHttp raw;
+    private static String adminToken;
+
+    /** One heartbeat as the device saw it. */
+    record Beat(long sentNanos, int status) {
+    }
+
+    @BeforeAll
+    static void start() {
+        String jdbcUrl = TestServers.newSqliteUrl();
+        server = TestServers.start(jdbcUrl, false);
+        raw = new RawHttp(server.baseUrl());
+        TestUsers.add(jdbcUrl, USER, "Rita Revoked", false);
+        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void noHeartbeatSucceedsAfterTheForcedLogoutAnswered() throws Exception {
+        ExecutorService device = Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                MobileLoginResponse session = Api.mobileLogin(server.baseUrl(), Api.device(USER, TestUsers.PASSWORD,
+                        "Caregiver", "4.2.0", "rita-phone-" + round, "Pixel 7", "Android 14", "English"));
+                AtomicBoolean stop = new AtomicBoolean();
+                Future<List<Beat>> beats = device.submit(() -> hammer(session.token(), stop));
+                Thread.sleep(20 + round * 7L); // let it run a varying while
+                RawHttp.Reply logout = raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken,
+                        Json.GSON.toJson(LogoutRequest.of(false, false, "round " + round)));
+                long answered = System.nanoTime();
+                assertThat(logout.status()).as("%s", logout).isEqualTo(200);
+                Thread.sleep(30);
+                stop.set(true);
+                List<Beat> seen = beats.get(30, TimeUnit.SECONDS);
+                assertThat(seen).filteredOn(b -> b.sentNanos() > answered).as("heartbeats after the log out, round %d", round)
+                        .isNotEmpty()
+                        .allSatisfy(b -> assertThat(b.status()).isEqualTo(401));
+                assertThat(seen).allSatisfy(b -> assertThat(b.status()).isIn(204, 401));
+            }
+        } finally {
+            device.shutdownNow();
+        }
+    }
+
+    @Test
+    void noLoginSucceedsAfterTheBlockAnswered() throws Exception {
+        ExecutorService device = Executors.newSingleThreadExecutor();
+        String body = Json.GSON.toJson(Api.device(USER, TestUsers.PASSWORD, "EVV", "3.0", "rita-tablet", "iPad",
+                "iPadOS 17", "English"));
+        try {
+            for (int round = 0; round < 3; round++) {
+                AtomicBoolean stop = new AtomicBoolean();
+                Future<List<Beat>> logins = device.submit(() -> {
+                    List<Beat> seen = new ArrayList<>();
+                    while (!stop.get()) {
+                        long sent = System.nanoTime();
+                        seen.add(new Beat(sent, raw.post("/api/v1/mobile/login", null, body).status()));
+                    }
+                    return seen;
+                });
+                Thread.sleep(150);
+                RawHttp.Reply block = raw.post("/api/v1/users/" + USER + "/block", adminToken, "{\"reason\":\"r\"}");
+                long answered = System.nanoTime();
+                assertThat(block.status()).as("%s", block).isEqualTo(200);
+                Thread.sleep(150);
+                stop.set(true);
+                List<Beat> seen = logins.get(30, TimeUnit.SECONDS);
+                assertThat(seen).filteredOn(b -> b.sentNanos() > answered).as("logins after the block").isNotEmpty()
+                        .allSatisfy(b -> assertThat(b.status()).isEqualTo(403));
+                assertThat(raw.get("/api/v1/sessions?username=" + USER, adminToken).object()
+                        .getAsJsonArray("sessions")).as("no session slipped through the block").isEmpty();
+                assertThat(raw.post("/api/v1/users/" + USER + "/unblock", adminToken, null).status()).isEqualTo(200);
+                raw.post("/api/v1/users/" + USER + "/logout", adminToken, "{}");
+            }
+        } finally {
+            device.shutdownNow();
+        }
+    }
+
+    private static List<Beat> hammer(String token, AtomicBoolean stop) {
+        List<Beat> seen = new ArrayList<>();
+        while (!stop.get()) {
+            long sent = System.nanoTime();
+            seen.add(new Beat(sent, raw.post("/api/v1/mobile/heartbeat", token, "{\"pendingSyncItems\":1}").status()));
+        }
+        return seen;
+    }
+}
