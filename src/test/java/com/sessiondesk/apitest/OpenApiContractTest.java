@@ -1,10 +1,10 @@
 package com.sessiondesk.apitest;
 
+import static com.sessiondesk.apitest.OpenApiDocument.list;
+import static com.sessiondesk.apitest.OpenApiDocument.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.ErrorCode;
@@ -13,12 +13,10 @@ import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.server.SessionServer;
 import java.io.IOException;
-import java.io.Reader;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,11 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code openapi.yaml} tells the truth: the same routes as the server, the same fields as the DTO
@@ -41,19 +37,16 @@ import org.yaml.snakeyaml.Yaml;
  */
 class OpenApiContractTest {
 
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch", "head", "options");
     private static final String STAFF = "olga.openapi";
 
-    private static Map<String, Object> spec;
+    private static OpenApiDocument document;
     private static SessionServer server;
     private static RawHttp raw;
     private static String adminToken;
 
     @BeforeAll
     static void start() throws IOException {
-        try (Reader reader = Files.newBufferedReader(Path.of("openapi.yaml"))) {
-            spec = new Yaml().load(reader);
-        }
+        document = OpenApiDocument.load(Path.of("openapi.yaml"));
         String jdbcUrl = TestServers.newSqliteUrl();
         server = TestServers.start(jdbcUrl, false);
         raw = new RawHttp(server.baseUrl());
@@ -70,7 +63,7 @@ class OpenApiContractTest {
 
     @Test
     void theDocumentedRoutesAreExactlyTheServersRoutes() {
-        assertThat(new TreeSet<>(operations().keySet())).isEqualTo(new TreeSet<>(server.routes()));
+        assertThat(new TreeSet<>(document.operations().keySet())).isEqualTo(new TreeSet<>(server.routes()));
     }
 
     @Test
@@ -86,14 +79,14 @@ class OpenApiContractTest {
         }
         assertThat(records).hasSizeGreaterThan(10);
         for (Class<?> record : records) {
-            assertThat(schemas()).as("schema of %s", record.getSimpleName()).containsKey(record.getSimpleName());
+            assertThat(document.schemas()).as("schema of %s", record.getSimpleName()).containsKey(record.getSimpleName());
         }
     }
 
     @Test
     void everySchemaHasTheFieldsOfItsRecord() {
         int checked = 0;
-        for (Map.Entry<String, Object> entry : schemas().entrySet()) {
+        for (Map.Entry<String, Object> entry : document.schemas().entrySet()) {
             Class<?> record = recordOf(entry.getKey());
             Map<String, Object> schema = map(entry.getValue());
             Map<String, Object> properties = map(schema.get("properties"));
@@ -115,32 +108,32 @@ class OpenApiContractTest {
             }
             checked++;
         }
-        assertThat(checked).isEqualTo(schemas().size());
+        assertThat(checked).isEqualTo(document.schemas().size());
     }
 
     @Test
     void theEnumsAreTheCodesOfTheApi() {
-        assertThat(list(map(map(map(schemas().get("Error")).get("properties")).get("error")).get("enum")))
+        assertThat(list(map(map(map(document.schemas().get("Error")).get("properties")).get("error")).get("enum")))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
-        assertThat(list(map(map(map(schemas().get("AuditEvent")).get("properties")).get("action")).get("enum")))
+        assertThat(list(map(map(map(document.schemas().get("AuditEvent")).get("properties")).get("action")).get("enum")))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(AuditAction.values()).map(AuditAction::wireName).toList());
     }
 
     @Test
     void everyOperationAnswersOnTheRealServerAsDocumented() {
-        for (Map.Entry<String, Map<String, Object>> entry : operations().entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> entry : document.operations().entrySet()) {
             String route = entry.getKey();
             Map<String, Object> operation = entry.getValue();
             RawHttp.Reply reply = invoke(route, map(operation).get("operationId").toString());
             assertThat(reply.status()).as("%s answered %s", route, reply).isNotEqualTo(404).isBetween(200, 299);
             Map<String, Object> responses = map(operation.get("responses"));
             assertThat(responses).as("documented statuses of %s", route).containsKey(String.valueOf(reply.status()));
-            Map<String, Object> schema = responseSchema(map(responses.get(String.valueOf(reply.status()))));
+            Map<String, Object> schema = document.responseSchema(map(responses.get(String.valueOf(reply.status()))));
             if (schema == null) {
                 assertThat(reply.body()).as("body of %s", route).isEmpty();
             } else {
                 assertThat(reply.header("Content-Type")).contains("application/json");
-                validate(route, JsonParser.parseString(reply.body()), schema);
+                document.validate(route, JsonParser.parseString(reply.body()), schema);
             }
         }
     }
@@ -148,9 +141,8 @@ class OpenApiContractTest {
     @Test
     void everySecuredOperationDocumentsAndAnswersItsDocumented401() {
         List<String> secured = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Object>> entry : operations().entrySet()) {
-            Object security = entry.getValue().containsKey("security") ? entry.getValue().get("security") : spec.get("security");
-            if (list(security).isEmpty()) {
+        for (Map.Entry<String, Map<String, Object>> entry : document.operations().entrySet()) {
+            if (document.security(entry.getValue()).isEmpty()) {
                 continue;
             }
             secured.add(entry.getKey());
@@ -160,7 +152,7 @@ class OpenApiContractTest {
             assertThat(reply.status()).as("%s without a token: %s", entry.getKey(), reply).isEqualTo(401);
             Map<String, Object> responses = map(entry.getValue().get("responses"));
             assertThat(responses).as("responses of %s", entry.getKey()).containsKey("401");
-            validate(entry.getKey() + " 401", reply.json(), responseSchema(map(responses.get("401"))));
+            document.validate(entry.getKey() + " 401", reply.json(), document.responseSchema(map(responses.get("401"))));
         }
         assertThat(secured).hasSizeGreaterThanOrEqualTo(12);
     }
@@ -202,62 +194,6 @@ class OpenApiContractTest {
                 "Android 14", "Vietnamese"));
     }
 
-    // --- a small schema validator: enough of OpenAPI 3.0 for this document ---
-
-    private static void validate(String where, JsonElement value, Map<String, Object> schema) {
-        if (schema.containsKey("$ref")) {
-            validate(where, value, resolve(schema.get("$ref").toString()));
-            return;
-        }
-        if (value.isJsonNull()) {
-            assertThat(schema.get("nullable")).as("%s is null but not nullable", where).isEqualTo(true);
-            return;
-        }
-        String type = String.valueOf(schema.get("type"));
-        switch (type) {
-            case "object" -> {
-                assertThat(value.isJsonObject()).as("%s is an object", where).isTrue();
-                JsonObject object = value.getAsJsonObject();
-                Map<String, Object> properties = map(schema.getOrDefault("properties", Map.of()));
-                for (String required : list(schema.getOrDefault("required", List.of()))) {
-                    assertThat(object.has(required)).as("%s has required %s: %s", where, required, object).isTrue();
-                }
-                for (String key : object.keySet()) {
-                    assertThat(properties).as("%s: undocumented property %s", where, key).containsKey(key);
-                    validate(where + "." + key, object.get(key), map(properties.get(key)));
-                }
-            }
-            case "array" -> {
-                assertThat(value.isJsonArray()).as("%s is an array", where).isTrue();
-                int i = 0;
-                for (JsonElement item : value.getAsJsonArray()) {
-                    validate(where + "[" + i++ + "]", item, map(schema.get("items")));
-                }
-            }
-            case "string" -> {
-                assertThat(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()).as("%s is a string", where)
-                        .isTrue();
-                if ("date-time".equals(schema.get("format"))) {
-                    Instant.parse(value.getAsString());
-                }
-                if (schema.containsKey("enum")) {
-                    assertThat(list(schema.get("enum"))).as("%s", where).contains(value.getAsString());
-                }
-            }
-            case "integer" -> {
-                assertThat(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()).as("%s is a number", where)
-                        .isTrue();
-                assertThat(value.getAsString()).as("%s is whole", where).matches("-?\\d+");
-                if (schema.containsKey("minimum")) {
-                    assertThat(value.getAsLong()).isGreaterThanOrEqualTo(((Number) schema.get("minimum")).longValue());
-                }
-            }
-            case "boolean" -> assertThat(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())
-                    .as("%s is a boolean", where).isTrue();
-            default -> fail("%s: schema without a known type: %s", where, schema);
-        }
-    }
-
     private static void assertType(String where, Type javaType, Map<String, Object> property) {
         Class<?> raw = javaType instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) javaType;
         if (raw.isRecord()) {
@@ -276,45 +212,6 @@ class OpenApiContractTest {
         } else {
             fail("%s: no mapping for Java type %s", where, javaType);
         }
-    }
-
-    // --- reading the document ---
-
-    /** "METHOD /path" -> operation, in document order. */
-    private static Map<String, Map<String, Object>> operations() {
-        Map<String, Map<String, Object>> operations = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Object> path : map(spec.get("paths")).entrySet()) {
-            for (Map.Entry<String, Object> method : map(path.getValue()).entrySet()) {
-                if (METHODS.contains(method.getKey())) {
-                    operations.put(method.getKey().toUpperCase() + " " + path.getKey(), map(method.getValue()));
-                }
-            }
-        }
-        return operations;
-    }
-
-    private static Map<String, Object> schemas() {
-        return map(map(spec.get("components")).get("schemas"));
-    }
-
-    private static Map<String, Object> responseSchema(Map<String, Object> response) {
-        if (response.containsKey("$ref")) {
-            return responseSchema(resolve(response.get("$ref").toString()));
-        }
-        if (!response.containsKey("content")) {
-            return null;
-        }
-        return map(map(map(response.get("content")).get("application/json")).get("schema"));
-    }
-
-    private static Map<String, Object> resolve(String ref) {
-        assertThat(ref).startsWith("#/");
-        Object node = spec;
-        for (String part : ref.substring(2).split("/")) {
-            node = map(node).get(part);
-            assertThat(node).as("target of %s", ref).isNotNull();
-        }
-        return map(node);
     }
 
     private static Class<?> recordOf(String schemaName) {
@@ -338,20 +235,5 @@ class OpenApiContractTest {
                 collectRecords(component.getGenericType(), into);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        assertThat(node).as("a mapping in openapi.yaml").isInstanceOf(Map.class);
-        return (Map<String, Object>) node;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> list(Object node) {
-        if (node == null) {
-            return List.of();
-        }
-        assertThat(node).as("a sequence in openapi.yaml").isInstanceOf(List.class);
-        return ((List<Object>) node).stream().map(String::valueOf).collect(Collectors.toList());
     }
 }
