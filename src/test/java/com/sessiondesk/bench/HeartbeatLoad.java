@@ -40,7 +40,7 @@ public final class HeartbeatLoad {
     private volatile long measureFrom;
     private volatile long stopAt;
 
-    HeartbeatLoad(String host, int port, List<String> tokens, long maxRequests) {
+    public HeartbeatLoad(String host, int port, List<String> tokens, long maxRequests) {
         this.host = host;
         this.port = port;
         this.tokens = tokens;
@@ -58,7 +58,7 @@ public final class HeartbeatLoad {
     }
 
     /** Runs the load and returns the RESULT line. */
-    String run(int connections, int warmupSeconds, int measureSeconds) throws InterruptedException {
+    public String run(int connections, int warmupSeconds, int measureSeconds) throws InterruptedException {
         long start = System.nanoTime();
         measureFrom = start + warmupSeconds * 1_000_000_000L;
         stopAt = measureFrom + measureSeconds * 1_000_000_000L;
