@@ -1,5 +1,7 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.StartupTrace;
+
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
@@ -98,6 +100,7 @@ public final class SessionsViewModel {
     /** In the background: the sessions, which of their users are blocked (row markers), sorted. */
     private static Loaded load(AdminService service, Comparator<SessionRow> order) throws Exception {
         List<Session> sessions = service.sessions();
+        StartupTrace.mark("sessions fetched: " + sessions.size());
         Set<String> blocked = blockedUsernames(service);
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
         Set<String> apps = new HashSet<>();
@@ -148,6 +151,7 @@ public final class SessionsViewModel {
         }
         applicationFilter.set(choices.contains(selectedApp) ? selectedApp : ALL_APPLICATIONS);
         afterRowsReplaced.run();
+        StartupTrace.mark("rows shown: " + rows.size());
     }
 
     private void applyFilter() {
