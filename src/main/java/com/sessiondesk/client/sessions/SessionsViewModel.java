@@ -67,10 +67,14 @@ public final class SessionsViewModel {
         refresh();
     }
 
+    /** While a service is being connected (the built-in one starting): progress, no data yet. */
+    public void expectConnection() {
+        state.started();
+    }
+
     public void disconnect() {
         service = null;
-        state.started(); // results still in flight are for the old sign-in: drop them
-        state.succeeded();
+        state.reset(); // results still in flight are for the old sign-in: drop them
         rows.clear();
     }
 
