@@ -192,10 +192,6 @@ public final class SessionsController {
         searchField.selectAll();
     }
 
-    public TableView<SessionRow> table() {
-        return sessionsTable;
-    }
-
     /** A text cell of one of the seven columns, with its marker badge where the column has one. */
     private static final class SessionCell extends TableCell<SessionRow, SessionRow> {
         private final SessionColumn column;

@@ -297,8 +297,4 @@ public final class SessionsViewModel {
     public LoadState state() {
         return state;
     }
-
-    public boolean isConnected() {
-        return service != null;
-    }
 }
