@@ -52,6 +52,7 @@ public final class SessionServer implements AutoCloseable {
         Clock clock = config.clock();
         Database db = Database.open(config.jdbcUrl());
         JdbcStore store = null;
+        HttpApi http = null;
         try {
             new Migrations(db).run();
             store = new JdbcStore(db);
@@ -65,7 +66,7 @@ public final class SessionServer implements AutoCloseable {
             }
             HeartbeatBuffer heartbeats = new HeartbeatBuffer(store);
             Services services = new Services(store, config, clock, new LoginThrottle(clock), heartbeats);
-            HttpApi http = new HttpApi(services);
+            http = new HttpApi(services);
             http.app().start(config.host(), config.port());
             if (firstAdmin != null) {
                 firstAdmin.join().create(store, clock.millis());
@@ -82,6 +83,9 @@ public final class SessionServer implements AutoCloseable {
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
+            if (http != null) {
+                http.app().stop();
+            }
             if (store != null) {
                 store.close();
             }
