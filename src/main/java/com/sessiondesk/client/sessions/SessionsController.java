@@ -1,5 +1,6 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.StatusBinder;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -87,7 +87,7 @@ public final class SessionsController {
         for (SessionColumn column : SessionColumn.values()) {
             TableColumn<SessionRow, SessionRow> tableColumn = new TableColumn<>(column.header());
             tableColumn.setId(column.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-column");
-            tableColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+            Columns.value(tableColumn, row -> row);
             tableColumn.setCellFactory(c -> new SessionCell(column));
             tableColumn.setComparator(column.order());
             tableColumn.setUserData(column);
@@ -115,7 +115,7 @@ public final class SessionsController {
         actions.setMinWidth(56);
         actions.setMaxWidth(56);
         actions.setResizable(false);
-        actions.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        Columns.value(actions, row -> row);
         actions.setCellFactory(c -> new LogoutButtonCell());
         sessionsTable.getColumns().add(actions);
 
