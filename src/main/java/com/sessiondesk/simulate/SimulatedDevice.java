@@ -8,6 +8,7 @@ import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.SessionDeskApi;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.util.Random;
 import java.util.function.Consumer;
 import retrofit2.Response;
@@ -84,10 +85,8 @@ final class SimulatedDevice {
                 state = State.LOGIN_PAGE;
                 say("cannot sign in: " + response.code() + " " + error.error() + ": " + error.message());
             }
-        } catch (InterruptedIOException e) {
-            Thread.currentThread().interrupt(); // the simulation is over
         } catch (IOException e) {
-            problem("server unreachable: " + e.getMessage());
+            unreachable(e);
         }
     }
 
@@ -115,10 +114,8 @@ final class SimulatedDevice {
             } else {
                 problem("heartbeat answered " + response.code() + " " + error.error());
             }
-        } catch (InterruptedIOException e) {
-            Thread.currentThread().interrupt(); // the simulation is over
         } catch (IOException e) {
-            problem("server unreachable: " + e.getMessage());
+            unreachable(e);
         }
     }
 
@@ -139,6 +136,13 @@ final class SimulatedDevice {
             // not our error body: fall through
         }
         return new ErrorBody("http_" + response.code(), response.message(), null);
+    }
+
+    private void unreachable(IOException e) {
+        boolean simulationOver = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
+        if (!simulationOver) {
+            problem("server unreachable: " + e.getMessage());
+        }
     }
 
     /** Prints a problem once, not on every tick while it lasts. */

@@ -26,6 +26,7 @@ public final class LogoutDialog {
     public static final ButtonType LOG_OUT = new ButtonType("Log out", ButtonBar.ButtonData.OK_DONE);
 
     @FXML private DialogPane logoutDialog;
+    @FXML private Label titleLabel;
     @FXML private Label headingLabel;
     @FXML private Label sessionLabel;
     @FXML private Label warningLabel;
@@ -62,6 +63,7 @@ public final class LogoutDialog {
 
     @FXML
     private void initialize() {
+        titleLabel.setText(viewModel.title().toUpperCase(java.util.Locale.ROOT));
         headingLabel.setText(viewModel.heading());
         sessionLabel.setText(viewModel.sessionDescription());
         warningLabel.setText(viewModel.warning());
@@ -90,7 +92,8 @@ public final class LogoutDialog {
         logOut.getStyleClass().add("danger");
         logOut.disableProperty().bind(viewModel.busyProperty());
         cancel.disableProperty().bind(viewModel.busyProperty());
-        cancel.setDefaultButton(false);
+        // A destructive action: Enter in the reason field must not log anyone out.
+        logOut.setDefaultButton(false);
         // The dialog stays open while the call runs: the event is consumed and we close ourselves.
         logOut.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
