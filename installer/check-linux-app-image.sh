@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the Linux app image that `mvn -Pinstaller package` builds: both launchers really work.
 #   1. bin/sessiondesk-server starts on a free port with a throw-away data directory, answers
-#      GET /api/v1/health with 200 {"status":"ok"}, and exits after SIGTERM.
+#      GET /api/v1/health with 200 {"status":"ok"}; `sessiondesk-server user add` makes a super
+#      user who can sign in; the service exits after SIGTERM.
 #   2. bin/SessionDesk --smoke-test, on a virtual display (xvfb-run), opens the window on the
 #      built-in service, waits for the sessions table to fill, and exits 0.
 # Usage: installer/check-linux-app-image.sh [APP_IMAGE_DIR]   (default target/installer/SessionDesk)
@@ -83,6 +84,16 @@ done
 [ "${body%$'\n'*}" = '{"status":"ok"}' ] || fail "unexpected health body: ${body%$'\n'*}"
 [ -f "$server_home/sessiondesk.db" ] || fail "the server did not keep its data in sessiondesk.home ($server_home)"
 echo "check: sessiondesk-server answered /api/v1/health 200 after $((SECONDS - started)) s"
+
+# `sessiondesk-server user add` beside the running service; the new super user then signs in.
+password="pw-$RANDOM-$RANDOM-$RANDOM"
+printf '%s\n' "$password" | JAVA_TOOL_OPTIONS="-Dsessiondesk.home=$server_home" \
+  timeout 60 "$app/bin/sessiondesk-server" user add check.admin --name "Check Admin" --super \
+  >"$work/user-add.log" 2>&1 || { show_log "$work/user-add.log"; fail "sessiondesk-server user add failed"; }
+login=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d "{\"username\":\"check.admin\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/v1/admin/login" || true)
+[ "$login" = 200 ] || fail "the super user made by 'sessiondesk-server user add' could not sign in (HTTP $login)"
+echo "check: sessiondesk-server user add made a super user who signs in"
 
 kill -TERM "$server_pid"
 stopping=$SECONDS
