@@ -1,5 +1,7 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.StartupTrace;
+
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
@@ -65,10 +67,14 @@ public final class SessionsViewModel {
         refresh();
     }
 
+    /** While a service is being connected (the built-in one starting): progress, no data yet. */
+    public void expectConnection() {
+        state.started();
+    }
+
     public void disconnect() {
         service = null;
-        state.started(); // results still in flight are for the old sign-in: drop them
-        state.succeeded();
+        state.reset(); // results still in flight are for the old sign-in: drop them
         rows.clear();
     }
 
@@ -98,6 +104,7 @@ public final class SessionsViewModel {
     /** In the background: the sessions, which of their users are blocked (row markers), sorted. */
     private static Loaded load(AdminService service, Comparator<SessionRow> order) throws Exception {
         List<Session> sessions = service.sessions();
+        StartupTrace.mark("sessions fetched: " + sessions.size());
         Set<String> blocked = blockedUsernames(service);
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
         Set<String> apps = new HashSet<>();
@@ -148,6 +155,7 @@ public final class SessionsViewModel {
         }
         applicationFilter.set(choices.contains(selectedApp) ? selectedApp : ALL_APPLICATIONS);
         afterRowsReplaced.run();
+        StartupTrace.mark("rows shown: " + rows.size());
     }
 
     private void applyFilter() {
