@@ -38,6 +38,8 @@ public final class SessionsController {
     @FXML private Button refreshButton;
     @FXML private TableView<SessionRow> sessionsTable;
 
+    private static final double ROW_HEIGHT = 38;
+
     private final SessionsViewModel viewModel;
     private final Duration refreshInterval;
     private final Parent root;
@@ -78,6 +80,8 @@ public final class SessionsController {
     private void buildTable() {
         sessionsTable.setPlaceholder(placeholder);
         sessionsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Every row has the same height: the table need not measure rows (100,000 rows stay fast).
+        sessionsTable.setFixedCellSize(ROW_HEIGHT);
         sessionsTable.getStyleClass().add("striped");
         TableColumn<SessionRow, SessionRow> lastSeen = null;
         for (SessionColumn column : SessionColumn.values()) {

@@ -97,15 +97,19 @@ public final class RequestJson {
         return true;
     }
 
-    private static String shortMessage(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.startsWith("java.") && message.contains(": ")) {
-            message = message.substring(message.indexOf(": ") + 2);
-        }
+    /**
+     * Gson's message without class names or its advice to be lenient: "expected a string at
+     * $.reason", "Unterminated object at line 1 column 13 path $.reason".
+     */
+    static String shortMessage(Exception e) {
+        String message = e.getMessage() == null ? "unreadable" : e.getMessage();
+        message = message.replaceAll("([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(Exception|Error): ", "");
+        message = message.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "syntax error");
         int cut = message.indexOf("\nSee https://");
         if (cut > 0) {
             message = message.substring(0, cut);
         }
+        message = message.replaceAll("Exception|Error", "problem").strip();
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 
