@@ -327,8 +327,10 @@ public final class JdbcStore implements Store {
                 }
             }
             String sql = "SELECT user_id, login_at, last_seen_at, pending_sync_items, " + PACKED_TEXT
-                    + " FROM sessions WHERE +ended_at IS NULL"
-                    + (onlyUser != null ? " AND user_id = ?" : "") + (application != null ? " AND application = ?" : "");
+                    // one user's sessions: through the partial index; all: by scanning the table
+                    + (onlyUser != null ? " FROM sessions WHERE ended_at IS NULL AND user_id = ?"
+                            : " FROM sessions WHERE +ended_at IS NULL")
+                    + (application != null ? " AND application = ?" : "");
             Map<Long, String[]> names = userNames(c, onlyUser);
             List<ActiveSessionRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
