@@ -1,6 +1,7 @@
 package com.sessiondesk.server;
 
 import com.sessiondesk.AppDirs;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -11,6 +12,8 @@ import java.time.Duration;
  * @param demo seed the demo agency once, on an empty database
  * @param initialAdminPassword password of the super user {@code admin} created on an empty
  *     database; null creates it with a random password printed once
+ * @param clock the service's notion of now (tests move it to expire tokens and throttles)
+ * @param heartbeatFlushInterval how often coalesced Last Seen values are written
  */
 public record ServerConfig(
         String host,
@@ -19,7 +22,18 @@ public record ServerConfig(
         boolean demo,
         String initialAdminPassword,
         Duration adminIdleTimeout,
-        Duration adminAbsoluteTimeout) {
+        Duration adminAbsoluteTimeout,
+        Clock clock,
+        Duration heartbeatFlushInterval) {
+
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+    /** The original seven settings; the clock is the system's, the flush interval the default. */
+    public ServerConfig(String host, int port, String jdbcUrl, boolean demo, String initialAdminPassword,
+            Duration adminIdleTimeout, Duration adminAbsoluteTimeout) {
+        this(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout,
+                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL);
+    }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8080, AppDirs.defaultJdbcUrl(), false, null,
@@ -27,26 +41,42 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout);
+        return new ServerConfig(value, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout);
+        return new ServerConfig(host, value, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval);
     }
 
     public ServerConfig withJdbcUrl(String value) {
-        return new ServerConfig(host, port, value, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout);
+        return new ServerConfig(host, port, value, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval);
     }
 
     public ServerConfig withDemo(boolean value) {
-        return new ServerConfig(host, port, jdbcUrl, value, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout);
+        return new ServerConfig(host, port, jdbcUrl, value, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval);
     }
 
     public ServerConfig withInitialAdminPassword(String value) {
-        return new ServerConfig(host, port, jdbcUrl, demo, value, adminIdleTimeout, adminAbsoluteTimeout);
+        return new ServerConfig(host, port, jdbcUrl, demo, value, adminIdleTimeout, adminAbsoluteTimeout,
+                clock, heartbeatFlushInterval);
     }
 
     public ServerConfig withAdminTimeouts(Duration idle, Duration absolute) {
-        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, idle, absolute);
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, idle, absolute, clock,
+                heartbeatFlushInterval);
+    }
+
+    public ServerConfig withClock(Clock value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, value, heartbeatFlushInterval);
+    }
+
+    public ServerConfig withHeartbeatFlushInterval(Duration value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, value);
     }
 }

@@ -1,39 +1,172 @@
 package com.sessiondesk.server;
 
+import com.sessiondesk.server.http.AdminAuthRoutes;
+import com.sessiondesk.server.http.HttpApi;
+import com.sessiondesk.server.http.Services;
+import com.sessiondesk.server.security.LoginThrottle;
+import com.sessiondesk.server.security.Passwords;
+import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.store.Database;
+import com.sessiondesk.server.store.HeartbeatBuffer;
+import com.sessiondesk.server.store.JdbcStore;
+import com.sessiondesk.server.store.Migrations;
+import com.sessiondesk.server.store.Records.Credentials;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The session service: HTTP API v1 over a JDBC store. Started headless by {@code serve}, and
  * in-process by the desktop client's embedded default and by the tests.
  */
 public final class SessionServer implements AutoCloseable {
 
-    private SessionServer() {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
+    static final String ADMIN_USERNAME = "admin";
+
+    private final Database db;
+    private final JdbcStore store;
+    private final Services services;
+    private final HttpApi http;
+    private final ScheduledExecutorService flusher;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SessionServer(Database db, JdbcStore store, Services services, HttpApi http,
+            ScheduledExecutorService flusher) {
+        this.db = db;
+        this.store = store;
+        this.services = services;
+        this.http = http;
+        this.flusher = flusher;
     }
 
     /** Migrates the database, seeds it if asked, and answers on the configured host and port. */
     public static SessionServer start(ServerConfig config) {
-        throw new UnsupportedOperationException("the session service is built in issue 2");
+        Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
+        Database db = Database.open(config.jdbcUrl());
+        try {
+            new Migrations(db).run();
+            JdbcStore store = new JdbcStore(db);
+            createFirstAdmin(store, config.initialAdminPassword(), clock.millis());
+            if (config.demo()) {
+                DemoAgency.seedOnce(store, clock.millis());
+            }
+            HeartbeatBuffer heartbeats = new HeartbeatBuffer(store);
+            Services services = new Services(store, config, clock, new LoginThrottle(clock), heartbeats);
+            HttpApi http = new HttpApi(services);
+            http.app().start(config.host(), config.port());
+            ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "sessiondesk-heartbeat-flush");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
+            flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
+            SessionServer server = new SessionServer(db, store, services, http, flusher);
+            LOG.info("SessionDesk session service listening on {} ({})", server.baseUrl(),
+                    db.dialect().folder());
+            return server;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** On an empty database: the super user {@code admin}, with the given or a random password (printed once). */
+    private static void createFirstAdmin(JdbcStore store, String password, long now) {
+        if (store.hasUsers()) {
+            return;
+        }
+        boolean generated = password == null || password.isEmpty();
+        String actual = generated ? Tokens.randomUrlSafe(12) : password;
+        if (store.createUser(ADMIN_USERNAME, "Administrator", Passwords.hash(actual), true, now) && generated) {
+            // Deliberately on stdout, once, not in the log: the operator needs it to sign in.
+            System.out.println("Created the super user 'admin' with the password: " + actual
+                    + "  (shown only this once; set SESSIONDESK_ADMIN_PASSWORD to choose it)");
+        }
     }
 
     /** The port actually bound (useful with port 0). */
     public int port() {
-        throw new UnsupportedOperationException();
+        return http.app().port();
     }
 
     /** The root URL, e.g. {@code http://127.0.0.1:41234/}. */
     public String baseUrl() {
-        throw new UnsupportedOperationException();
+        String host = services.config().host();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        } else if (host.equals("0.0.0.0")) {
+            host = "127.0.0.1";
+        }
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    /** Every route registered, as "METHOD /path" with path parameters written {@code {id}}. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     /**
      * Issues an admin token for a super user in-process, without a password: the embedded
      * client signs in with it. Never reachable over HTTP.
+     *
+     * @throws IllegalArgumentException when the user is not an active (unblocked) super user
      */
     public String issueAdminToken(String username) {
-        throw new UnsupportedOperationException();
+        Credentials user = store.credentials(username)
+                .filter(Credentials::superUser)
+                .filter(u -> !u.blocked())
+                .orElseThrow(() -> new IllegalArgumentException("not an active super user: " + username));
+        return new AdminAuthRoutes(services).issueToken(user, services.now());
     }
 
+    /**
+     * Creates a user in-process (tests and tools; over HTTP users are not created). The password is
+     * hashed like any other.
+     *
+     * @throws IllegalArgumentException when the username is taken or a field is empty
+     */
+    public void addUser(String username, String name, String password, boolean superUser) {
+        if (username == null || username.isBlank() || name == null || name.isBlank() || password == null
+                || password.isEmpty()) {
+            throw new IllegalArgumentException("username, name and password are required");
+        }
+        if (!store.createUser(username, name, Passwords.hash(password), superUser, services.now())) {
+            throw new IllegalArgumentException("the user already exists: " + username);
+        }
+    }
+
+    /** The store, for in-process tools ({@link BulkLoad}, {@link DemoAgency}). */
+    JdbcStore store() {
+        return store;
+    }
+
+    /** Flushes coalesced heartbeats, stops HTTP, closes the pool. Idempotent. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            http.app().stop();
+        } finally {
+            flusher.shutdown();
+            try {
+                flusher.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                services.heartbeats().flush();
+            } finally {
+                db.close();
+            }
+        }
     }
 }

@@ -1,0 +1,47 @@
+package com.sessiondesk.client;
+
+import com.sessiondesk.client.common.FxTaskRunner;
+import com.sessiondesk.client.shell.Shell;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The SessionDesk desktop client. Without options it reads them from its launch parameters; tests
+ * pass them to the constructor.
+ */
+public class SessionDeskApp extends Application {
+
+    /** AtlantaFX's Primer Light, loaded as a resource (its Java classes need Java 21; the CSS does not). */
+    static final String THEME = "/atlantafx/base/theme/primer-light.bss";
+
+    private final ClientOptions givenOptions;
+    private FxTaskRunner runner;
+    private Shell shell;
+
+    public SessionDeskApp() {
+        this(null);
+    }
+
+    public SessionDeskApp(ClientOptions options) {
+        this.givenOptions = options;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
+        Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
+        runner = new FxTaskRunner(4);
+        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode);
+        shell.start();
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.close();
+        }
+        if (runner != null) {
+            runner.shutdown();
+        }
+    }
+}

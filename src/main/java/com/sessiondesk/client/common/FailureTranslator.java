@@ -1,0 +1,116 @@
+package com.sessiondesk.client.common;
+
+import com.google.gson.JsonParseException;
+import com.google.gson.stream.MalformedJsonException;
+import com.sessiondesk.api.ErrorBody;
+import com.sessiondesk.api.ErrorCode;
+import com.sessiondesk.api.Json;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import retrofit2.HttpException;
+import retrofit2.Response;
+
+/**
+ * The one place that turns failures (HTTP statuses, error bodies, I/O, malformed JSON) into
+ * {@link ClientError}s with a message a super user can act on. Nothing else inspects status codes.
+ */
+public final class FailureTranslator {
+
+    static final String SESSION_EXPIRED = "Your session expired, please sign in again.";
+    static final String NOT_SUPER_USER = "Only super users can manage sessions.";
+
+    private FailureTranslator() {
+    }
+
+    public static ClientError translate(Throwable failure) {
+        if (failure instanceof ClientException known) {
+            return known.error();
+        }
+        if (failure instanceof HttpException http) {
+            return fromResponse(http.response());
+        }
+        // Malformed JSON first: MalformedJsonException and EOFException are IOExceptions too.
+        if (failure instanceof JsonParseException || failure instanceof MalformedJsonException
+               
+                || failure instanceof EOFException) {
+            return malformed();
+        }
+        if (failure instanceof InterruptedIOException) {
+            return new ClientError.Unreachable("The server did not answer in time. Check the connection and retry.");
+        }
+        if (failure instanceof UnknownHostException) {
+            return new ClientError.Unreachable("Unknown server: " + failure.getMessage() + ". Check the address.");
+        }
+        if (failure instanceof SSLException) {
+            return new ClientError.Unreachable("The secure connection failed: the server's certificate is not trusted.");
+        }
+        if (failure instanceof ConnectException) {
+            return new ClientError.Unreachable("The server is not reachable. Is it running?");
+        }
+        if (failure instanceof IOException) {
+            return new ClientError.Unreachable("The connection to the server failed. Check the connection and retry.");
+        }
+        return new ClientError.Unexpected("Something went wrong: " + failure);
+    }
+
+    public static ClientError malformed() {
+        return new ClientError.MalformedAnswer("The server sent an answer this client cannot read. Is the address right?");
+    }
+
+    /** A response that was not successful: its status and {@code {"error","message"}} body. */
+    public static ClientError fromResponse(Response<?> response) {
+        int status = response.code();
+        ErrorBody body = readBody(response);
+        ErrorCode code = body == null ? null : ErrorCode.fromWireName(body.error());
+        String serverMessage = body == null || body.message() == null || body.message().isBlank() ? null : body.message();
+        if (status == 401) {
+            return code == ErrorCode.INVALID_CREDENTIALS
+                    ? new ClientError.NotSignedIn("Wrong username or password.", false)
+                    : new ClientError.NotSignedIn(SESSION_EXPIRED, true);
+        }
+        if (status == 403) {
+            return new ClientError.Forbidden(code == ErrorCode.ACCOUNT_BLOCKED
+                    ? "This account is blocked. Ask another super user to unblock it."
+                    : NOT_SUPER_USER);
+        }
+        if (status == 429) {
+            long seconds = retryAfterSeconds(response.headers().get("Retry-After"));
+            return new ClientError.RateLimited("Too many attempts. Try again in " + seconds + " s.", seconds);
+        }
+        if (status == 404) {
+            return new ClientError.Rejected(serverMessage != null ? serverMessage
+                    : "Not found: it may have ended or been removed already.", status);
+        }
+        if (status >= 400 && status < 500) {
+            return new ClientError.Rejected(serverMessage != null ? serverMessage
+                    : "The server refused the request (HTTP " + status + ").", status);
+        }
+        return new ClientError.ServerFailure("The server had a problem (HTTP " + status + "). Try again later.", status);
+    }
+
+    private static ErrorBody readBody(Response<?> response) {
+        try (var errorBody = response.errorBody()) {
+            if (errorBody == null) {
+                return null;
+            }
+            return Json.GSON.fromJson(errorBody.string(), ErrorBody.class);
+        } catch (IOException | RuntimeException e) {
+            return null; // a non-JSON error page: the status alone decides
+        }
+    }
+
+    private static long retryAfterSeconds(String header) {
+        if (header != null) {
+            try {
+                return Math.max(1, Long.parseLong(header.trim()));
+            } catch (NumberFormatException ignored) {
+                // an HTTP date or junk: fall through to a sensible default
+            }
+        }
+        return 60;
+    }
+}

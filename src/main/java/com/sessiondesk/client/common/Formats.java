@@ -1,0 +1,60 @@
+package com.sessiondesk.client.common;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** How times and counts read in the client: local time zone, "Nov 27, 2026, 3:04 PM", "5 min ago". */
+public final class Formats {
+
+    private static final DateTimeFormatter DATE_TIME = forLocale(Locale.getDefault(Locale.Category.FORMAT));
+
+    private Formats() {
+    }
+
+    /** Medium date, short time in the locale's order, e.g. "Nov 27, 2026, 3:04 PM" in en-US. */
+    static DateTimeFormatter forLocale(Locale locale) {
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.MEDIUM, FormatStyle.SHORT, IsoChronology.INSTANCE, locale);
+        return DateTimeFormatter.ofPattern(pattern, locale);
+    }
+
+    public static String dateTime(Instant instant) {
+        return dateTime(instant, ZoneId.systemDefault(), DATE_TIME);
+    }
+
+    static String dateTime(Instant instant, ZoneId zone, DateTimeFormatter formatter) {
+        return instant == null ? "" : formatter.format(instant.atZone(zone));
+    }
+
+    /** "just now", "5 min ago", "3 h ago", "2 days ago"; a time slightly ahead (clock skew) is "just now". */
+    public static String relative(Instant instant, Instant now) {
+        if (instant == null) {
+            return "";
+        }
+        long seconds = Duration.between(instant, now).getSeconds();
+        if (seconds < 60) {
+            return "just now";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return minutes + " min ago";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours + " h ago";
+        }
+        long days = hours / 24;
+        return days == 1 ? "1 day ago" : days + " days ago";
+    }
+
+    /** "1 session", "2 sessions". */
+    public static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+}

@@ -1,0 +1,75 @@
+package com.sessiondesk.client.history;
+
+import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.client.common.ErrorBanner;
+import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.StatusBinder;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+/** Binds fxml/history.fxml to the {@link HistoryViewModel}. */
+public final class HistoryController {
+
+    @FXML private Label auditCountLabel;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label staleLabel;
+    @FXML private Label updatedLabel;
+    @FXML private ErrorBanner errorBanner;
+    @FXML private TextField auditUserFilter;
+    @FXML private Button historyRefreshButton;
+    @FXML private TableView<AuditEvent> auditTable;
+    @FXML private TableColumn<AuditEvent, String> timeColumn;
+    @FXML private TableColumn<AuditEvent, String> actorColumn;
+    @FXML private TableColumn<AuditEvent, String> actionColumn;
+    @FXML private TableColumn<AuditEvent, String> userColumn;
+    @FXML private TableColumn<AuditEvent, String> countColumn;
+    @FXML private TableColumn<AuditEvent, String> reasonColumn;
+
+    private final HistoryViewModel viewModel;
+    private final Parent root;
+
+    public HistoryController(HistoryViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.root = Fxml.load("/fxml/history.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        auditCountLabel.textProperty().bind(viewModel.countTextProperty());
+        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
+        historyRefreshButton.setOnAction(e -> viewModel.refresh());
+        auditTable.getStyleClass().add("striped");
+        auditTable.setPlaceholder(new Label("No admin actions recorded yet."));
+        text(timeColumn, event -> Formats.dateTime(event.at()));
+        text(actorColumn, AuditEvent::actor);
+        text(actionColumn, HistoryViewModel::describe);
+        text(userColumn, AuditEvent::username);
+        text(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
+                ? "" : String.valueOf(event.sessionIds().size()));
+        text(reasonColumn, AuditEvent::reason);
+        auditTable.setItems(viewModel.shown());
+    }
+
+    private static void text(TableColumn<AuditEvent, String> column, Function<AuditEvent, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void focusSearch() {
+        auditUserFilter.requestFocus();
+        auditUserFilter.selectAll();
+    }
+}

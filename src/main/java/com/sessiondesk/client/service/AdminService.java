@@ -1,0 +1,38 @@
+package com.sessiondesk.client.service;
+
+import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.LogoutRequest;
+import com.sessiondesk.api.LogoutResult;
+import com.sessiondesk.api.Session;
+import com.sessiondesk.api.User;
+import com.sessiondesk.api.UserIdentity;
+import java.util.List;
+
+/**
+ * What the signed-in admin can do, as blocking calls (run them through a TaskRunner). Failures are
+ * thrown as they come (HttpException, IOException, ...) for the FailureTranslator.
+ */
+public interface AdminService {
+
+    /** The admin signed in. */
+    UserIdentity admin();
+
+    /** A label for where the data comes from, e.g. "Built-in demo service" or the server's host. */
+    String serverLabel();
+
+    List<Session> sessions() throws Exception;
+
+    LogoutResult logoutSession(String sessionId, LogoutRequest request) throws Exception;
+
+    /** @param blocked null for all users, true for blocked ones only */
+    List<User> users(Boolean blocked) throws Exception;
+
+    LogoutResult logoutUser(String username, String reason) throws Exception;
+
+    User unblockUser(String username) throws Exception;
+
+    List<AuditEvent> audit(int limit) throws Exception;
+
+    /** Ends the admin token on the server. */
+    void signOut() throws Exception;
+}

@@ -1,0 +1,72 @@
+package com.sessiondesk.client.service;
+
+import com.sessiondesk.api.AdminLoginRequest;
+import com.sessiondesk.api.AdminLoginResponse;
+import com.sessiondesk.api.ApiClients;
+import com.sessiondesk.api.SessionDeskApi;
+import com.sessiondesk.api.UserIdentity;
+import com.sessiondesk.client.common.ClientException;
+import com.sessiondesk.client.common.FailureTranslator;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * Makes {@link AdminService}s: signs in to a server with a password, or uses a token handed over
+ * in-process by the built-in service. OkHttp's default TLS checks stay on (no trust-all manager).
+ */
+public final class Connector {
+
+    private final OkHttpClient base;
+
+    public Connector() {
+        this(Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    public Connector(Duration connectTimeout, Duration readTimeout) {
+        this.base = new OkHttpClient.Builder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .build();
+    }
+
+    /** POST admin/login with the password (blocking); the password is not kept. */
+    public AdminService signIn(String typedUrl, String username, String password) throws IOException {
+        String baseUrl = ServerAddress.validate(typedUrl);
+        AtomicReference<String> token = new AtomicReference<>();
+        SessionDeskApi api = ApiClients.create(baseUrl, withBearer(token));
+        AdminLoginResponse login = HttpAdminService.body(api.adminLogin(new AdminLoginRequest(username, password)));
+        if (login.token() == null || login.token().isBlank()) {
+            throw new ClientException(FailureTranslator.malformed());
+        }
+        token.set(login.token());
+        UserIdentity admin = login.user() != null ? login.user() : new UserIdentity(username, username);
+        return new HttpAdminService(api, admin, URI.create(baseUrl).getHost());
+    }
+
+    /** A service on an admin token already issued (the built-in service signs its own admin in). */
+    public AdminService withToken(String baseUrl, String token, UserIdentity admin, String serverLabel) {
+        SessionDeskApi api = ApiClients.create(baseUrl, withBearer(new AtomicReference<>(token)));
+        return new HttpAdminService(api, admin, serverLabel);
+    }
+
+    /** Adds "Authorization: Bearer" once a token is known; the login call itself goes without. */
+    private OkHttpClient withBearer(AtomicReference<String> token) {
+        return base.newBuilder()
+                .addInterceptor(chain -> {
+                    String current = token.get();
+                    Request request = chain.request();
+                    if (current == null) {
+                        return chain.proceed(request);
+                    }
+                    return chain.proceed(request.newBuilder()
+                            .header("Authorization", SessionDeskApi.bearer(current))
+                            .build());
+                })
+                .build();
+    }
+}

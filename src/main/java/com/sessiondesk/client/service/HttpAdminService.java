@@ -1,0 +1,105 @@
+package com.sessiondesk.client.service;
+
+import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.AuditList;
+import com.sessiondesk.api.LogoutRequest;
+import com.sessiondesk.api.LogoutResult;
+import com.sessiondesk.api.ReasonRequest;
+import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionDeskApi;
+import com.sessiondesk.api.SessionList;
+import com.sessiondesk.api.User;
+import com.sessiondesk.api.UserIdentity;
+import com.sessiondesk.api.UserList;
+import com.sessiondesk.client.common.ClientException;
+import com.sessiondesk.client.common.FailureTranslator;
+import java.io.IOException;
+import java.util.List;
+import retrofit2.Call;
+import retrofit2.HttpException;
+import retrofit2.Response;
+
+/** {@link AdminService} over the Retrofit {@link SessionDeskApi}, the token added by an interceptor. */
+public final class HttpAdminService implements AdminService {
+
+    private final SessionDeskApi api;
+    private final UserIdentity admin;
+    private final String serverLabel;
+
+    public HttpAdminService(SessionDeskApi api, UserIdentity admin, String serverLabel) {
+        this.api = api;
+        this.admin = admin;
+        this.serverLabel = serverLabel;
+    }
+
+    @Override
+    public UserIdentity admin() {
+        return admin;
+    }
+
+    @Override
+    public String serverLabel() {
+        return serverLabel;
+    }
+
+    @Override
+    public List<Session> sessions() throws IOException {
+        SessionList list = body(api.sessions(null, null, null));
+        return required(list.sessions());
+    }
+
+    @Override
+    public LogoutResult logoutSession(String sessionId, LogoutRequest request) throws IOException {
+        LogoutResult result = body(api.logoutSession(sessionId, request));
+        required(result.endedSessionIds());
+        return result;
+    }
+
+    @Override
+    public List<User> users(Boolean blocked) throws IOException {
+        UserList list = body(api.users(null, blocked));
+        return required(list.users());
+    }
+
+    @Override
+    public LogoutResult logoutUser(String username, String reason) throws IOException {
+        LogoutResult result = body(api.logoutUser(username, new ReasonRequest(reason)));
+        required(result.endedSessionIds());
+        return result;
+    }
+
+    @Override
+    public User unblockUser(String username) throws IOException {
+        return body(api.unblockUser(username));
+    }
+
+    @Override
+    public List<AuditEvent> audit(int limit) throws IOException {
+        AuditList list = body(api.audit(null, limit));
+        return required(list.events());
+    }
+
+    @Override
+    public void signOut() throws IOException {
+        Response<Void> response = api.adminLogout().execute();
+        if (!response.isSuccessful()) {
+            throw new HttpException(response);
+        }
+    }
+
+    /** The body of a successful answer; a failed one is thrown for the FailureTranslator. */
+    static <T> T body(Call<T> call) throws IOException {
+        Response<T> response = call.execute();
+        if (!response.isSuccessful()) {
+            throw new HttpException(response);
+        }
+        return required(response.body());
+    }
+
+    private static <T> T required(T value) {
+        if (value == null) {
+            throw new ClientException(FailureTranslator.malformed());
+        }
+        return value;
+    }
+}

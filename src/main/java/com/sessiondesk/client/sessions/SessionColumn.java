@@ -1,0 +1,44 @@
+package com.sessiondesk.client.sessions;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+
+/**
+ * The seven columns of the Active Sessions table: header text and sort order. Sorting uses the
+ * underlying values (instants, not their display text).
+ */
+public enum SessionColumn {
+    USERNAME("Username", text(SessionRow::username)),
+    NAME("Name", text(SessionRow::name)),
+    DEVICE("Device", text(SessionRow::device)),
+    APPLICATION("Application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
+    LANGUAGE("Language", text(row -> SessionRow.text(row.session().language()))),
+    LOGIN_TIME("Login Time", time(row -> row.session().loginTime())),
+    LAST_SEEN("Last Seen", time(row -> row.session().lastSeen()));
+
+    private final String header;
+    private final Comparator<SessionRow> order;
+
+    SessionColumn(String header, Comparator<SessionRow> order) {
+        this.header = header;
+        this.order = order;
+    }
+
+    public String header() {
+        return header;
+    }
+
+    /** Ascending order of this column; ties broken by session id so refreshes keep rows in place. */
+    public Comparator<SessionRow> order() {
+        return order.thenComparing(SessionRow::id, Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+
+    private static Comparator<SessionRow> text(Function<SessionRow, String> key) {
+        return Comparator.comparing(key, String.CASE_INSENSITIVE_ORDER);
+    }
+
+    private static Comparator<SessionRow> time(Function<SessionRow, Instant> key) {
+        return Comparator.comparing(key, Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+}

@@ -1,0 +1,40 @@
+package com.sessiondesk.client.sessions;
+
+import com.sessiondesk.client.common.Formats;
+import java.time.Instant;
+
+/** What each cell of the Active Sessions table says, and its marker badge (testable without a toolkit). */
+public final class SessionTexts {
+
+    /** A small label beside a cell's text: the text and its style class. */
+    public record Badge(String text, String styleClass) {
+    }
+
+    private SessionTexts() {
+    }
+
+    public static String cellText(SessionColumn column, SessionRow row, Instant now) {
+        var s = row.session();
+        return switch (column) {
+            case USERNAME -> row.username();
+            case NAME -> row.name();
+            case DEVICE -> row.device();
+            case APPLICATION -> (row.application() + " " + SessionRow.text(s.appVersion())).trim();
+            case LANGUAGE -> SessionRow.text(s.language());
+            case LOGIN_TIME -> Formats.dateTime(s.loginTime());
+            case LAST_SEEN -> s.lastSeen() == null ? ""
+                    : Formats.relative(s.lastSeen(), now) + " · " + Formats.dateTime(s.lastSeen());
+        };
+    }
+
+    /** Markers: a blocked account, unsynced items on the device, an old app version. */
+    public static Badge badge(SessionColumn column, SessionRow row) {
+        return switch (column) {
+            case USERNAME -> row.userBlocked() ? new Badge("blocked", "badge-danger") : null;
+            case DEVICE -> row.session().pendingSyncItems() > 0
+                    ? new Badge(row.session().pendingSyncItems() + " unsynced", "badge-warning") : null;
+            case APPLICATION -> row.session().superseded() ? new Badge("old app version", "badge-muted") : null;
+            default -> null;
+        };
+    }
+}

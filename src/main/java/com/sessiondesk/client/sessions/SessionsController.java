@@ -1,0 +1,230 @@
+package com.sessiondesk.client.sessions;
+
+import com.sessiondesk.client.common.ErrorBanner;
+import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.StatusBinder;
+import java.time.Duration;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
+public final class SessionsController {
+
+    @FXML private Label sessionCountLabel;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label staleLabel;
+    @FXML private Label updatedLabel;
+    @FXML private ErrorBanner errorBanner;
+    @FXML private TextField searchField;
+    @FXML private ComboBox<String> applicationFilter;
+    @FXML private Button refreshButton;
+    @FXML private TableView<SessionRow> sessionsTable;
+
+    private final SessionsViewModel viewModel;
+    private final Duration refreshInterval;
+    private final Parent root;
+    private final Label placeholder = new Label();
+    private String keepSelectedId;
+    private String keepFirstVisibleId;
+
+    public SessionsController(SessionsViewModel viewModel, Duration refreshInterval) {
+        this.viewModel = viewModel;
+        this.refreshInterval = refreshInterval;
+        this.root = Fxml.load("/fxml/sessions.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        sessionCountLabel.textProperty().bind(viewModel.countTextProperty());
+        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        applicationFilter.setItems(viewModel.applications());
+        applicationFilter.valueProperty().bindBidirectional(viewModel.applicationFilterProperty());
+        refreshButton.setOnAction(e -> viewModel.refresh());
+        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
+        placeholder.getStyleClass().add("table-placeholder");
+        placeholder.setWrapText(true);
+        buildTable();
+        viewModel.setRowsReplacedHooks(this::rememberPosition, this::restorePosition);
+        if (!refreshInterval.isZero() && !refreshInterval.isNegative()) {
+            Timeline auto = new Timeline(new KeyFrame(javafx.util.Duration.millis(refreshInterval.toMillis()), e -> {
+                if (!viewModel.state().isLoading()) {
+                    viewModel.refresh();
+                }
+            }));
+            auto.setCycleCount(Timeline.INDEFINITE);
+            auto.play();
+        }
+    }
+
+    private void buildTable() {
+        sessionsTable.setPlaceholder(placeholder);
+        sessionsTable.getStyleClass().add("striped");
+        TableColumn<SessionRow, SessionRow> lastSeen = null;
+        for (SessionColumn column : SessionColumn.values()) {
+            TableColumn<SessionRow, SessionRow> tableColumn = new TableColumn<>(column.header());
+            tableColumn.setId(column.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-column");
+            tableColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+            tableColumn.setCellFactory(c -> new SessionCell(column));
+            tableColumn.setComparator(column.order());
+            tableColumn.setPrefWidth(switch (column) {
+                case USERNAME -> 150;
+                case NAME -> 150;
+                case DEVICE -> 220;
+                case APPLICATION -> 200;
+                case LANGUAGE -> 90;
+                case LOGIN_TIME -> 170;
+                case LAST_SEEN -> 220;
+            });
+            if (column == SessionColumn.LAST_SEEN) {
+                tableColumn.setSortType(TableColumn.SortType.DESCENDING);
+                lastSeen = tableColumn;
+            }
+            sessionsTable.getColumns().add(tableColumn);
+        }
+        TableColumn<SessionRow, SessionRow> actions = new TableColumn<>("");
+        actions.setId("actions-column");
+        actions.setSortable(false);
+        actions.setReorderable(false);
+        actions.setPrefWidth(60);
+        actions.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        actions.setCellFactory(c -> new LogoutButtonCell());
+        sessionsTable.getColumns().add(actions);
+
+        // Sorted first, filtered second: the table sorts the SortedList under the filter.
+        sessionsTable.setItems(viewModel.shown());
+        sessionsTable.setSortPolicy(table -> {
+            viewModel.sorted().setComparator(table.getComparator());
+            return true;
+        });
+        sessionsTable.getSortOrder().add(lastSeen);
+        sessionsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            boolean delete = event.getCode() == KeyCode.DELETE;
+            boolean ctrlL = event.getCode() == KeyCode.L && event.isShortcutDown();
+            if (delete || ctrlL) {
+                viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem());
+                event.consume();
+            }
+        });
+    }
+
+    private void rememberPosition() {
+        SessionRow selected = sessionsTable.getSelectionModel().getSelectedItem();
+        keepSelectedId = selected == null ? null : selected.id();
+        keepFirstVisibleId = null;
+        if (sessionsTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            if (first != null && first.getIndex() >= 0 && first.getIndex() < viewModel.shown().size()) {
+                keepFirstVisibleId = viewModel.shown().get(first.getIndex()).id();
+            }
+        }
+    }
+
+    /** After a reload: the same session selected and the same session at the top, where they still exist. */
+    private void restorePosition() {
+        int top = -1;
+        int selected = -1;
+        var shown = viewModel.shown();
+        for (int i = 0; i < shown.size() && (top < 0 || selected < 0); i++) {
+            String id = shown.get(i).id();
+            if (id.equals(keepFirstVisibleId)) {
+                top = i;
+            }
+            if (id.equals(keepSelectedId)) {
+                selected = i;
+            }
+        }
+        if (selected >= 0) {
+            sessionsTable.getSelectionModel().clearAndSelect(selected);
+        }
+        if (top >= 0) {
+            sessionsTable.scrollTo(top);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    public TableView<SessionRow> table() {
+        return sessionsTable;
+    }
+
+    /** A text cell of one of the seven columns, with its marker badge where the column has one. */
+    private static final class SessionCell extends TableCell<SessionRow, SessionRow> {
+        private final SessionColumn column;
+        private final Label badge = new Label();
+
+        SessionCell(SessionColumn column) {
+            this.column = column;
+            badge.getStyleClass().add("row-badge");
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(8);
+        }
+
+        @Override
+        protected void updateItem(SessionRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(SessionTexts.cellText(column, row, java.time.Instant.now()));
+            SessionTexts.Badge marker = SessionTexts.badge(column, row);
+            if (marker == null) {
+                setGraphic(null);
+            } else {
+                badge.setText(marker.text());
+                badge.getStyleClass().setAll("row-badge", marker.styleClass());
+                setGraphic(badge);
+            }
+        }
+    }
+
+    /** The log-out icon button of a row. */
+    private final class LogoutButtonCell extends TableCell<SessionRow, SessionRow> {
+        private final Button button = new Button();
+
+        LogoutButtonCell() {
+            button.setGraphic(new FontIcon("mdi2l-logout"));
+            button.getStyleClass().addAll("logout-button", "button-icon", "flat", "danger");
+            button.setTooltip(new Tooltip("Log out this session…"));
+            button.setOnAction(e -> viewModel.logOut(getItem()));
+            setAlignment(javafx.geometry.Pos.CENTER);
+        }
+
+        @Override
+        protected void updateItem(SessionRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            button.setAccessibleText("Log out " + row.username() + " from " + row.device());
+            setGraphic(button);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package com.sessiondesk.client.sessions;
+
+import com.sessiondesk.api.Session;
+import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.ClientError;
+import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.ViewContext;
+import com.sessiondesk.client.logout.LogoutDialogViewModel;
+import com.sessiondesk.client.service.AdminService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * Active Sessions: the rows, search, application filter, count, refresh and the way into the
+ * Logout User Account dialog. Rows are sorted first and filtered second, so a keystroke only
+ * re-filters (linear) and never re-sorts 100,000 rows.
+ */
+public final class SessionsViewModel {
+
+    public static final String ALL_APPLICATIONS = "All applications";
+
+    private final ViewContext context;
+    private final LoadState state;
+    private AdminService service;
+
+    private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
+    private final SortedList<SessionRow> sorted = new SortedList<>(rows);
+    private final FilteredList<SessionRow> shown = new FilteredList<>(sorted);
+    private final ObservableList<String> applications = FXCollections.observableArrayList(ALL_APPLICATIONS);
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final StringProperty applicationFilter = new SimpleStringProperty(this, "applicationFilter", ALL_APPLICATIONS);
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
+    private Runnable beforeRowsReplaced = () -> { };
+    private Runnable afterRowsReplaced = () -> { };
+
+    public SessionsViewModel(ViewContext context, Clock clock) {
+        this.context = context;
+        this.state = new LoadState(clock);
+        searchText.addListener((obs, old, now) -> applyFilter());
+        applicationFilter.addListener((obs, old, now) -> applyFilter());
+        shown.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> updateTexts());
+        state.loadingProperty().addListener((obs, old, now) -> updateTexts());
+        state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
+        updateTexts();
+    }
+
+    /** Connects to a signed-in service and loads; until then the view shows its progress. */
+    public void connect(AdminService adminService) {
+        this.service = adminService;
+        refresh();
+    }
+
+    public void disconnect() {
+        service = null;
+        state.started(); // results still in flight are for the old sign-in: drop them
+        state.succeeded();
+        rows.clear();
+    }
+
+    public void refresh() {
+        if (service == null) {
+            return;
+        }
+        AdminService current = service;
+        int ticket = state.started();
+        context.runner().run(() -> load(current), loaded -> {
+            if (state.isCurrent(ticket)) {
+                replaceRows(loaded);
+                state.succeeded();
+            }
+        }, error -> {
+            if (state.isCurrent(ticket)) {
+                fail(error);
+            }
+        });
+    }
+
+    /** In the background: the sessions, and which of their users are blocked (row markers). */
+    private static List<SessionRow> load(AdminService service) throws Exception {
+        List<Session> sessions = service.sessions();
+        Set<String> blocked = blockedUsernames(service);
+        List<SessionRow> loaded = new ArrayList<>(sessions.size());
+        for (Session session : sessions) {
+            loaded.add(SessionRow.of(session, blocked.contains(session.username())));
+        }
+        return loaded;
+    }
+
+    /** The blocked marker is a decoration: if this small lookup fails, the sessions still show. */
+    private static Set<String> blockedUsernames(AdminService service) {
+        try {
+            Set<String> names = new HashSet<>();
+            for (User user : service.users(true)) {
+                names.add(user.username());
+            }
+            return names;
+        } catch (Exception e) {
+            return Set.of();
+        }
+    }
+
+    private void fail(ClientError error) {
+        if (context.handledGlobally(error)) {
+            state.failed(null, !rows.isEmpty());
+            return;
+        }
+        state.failed(error.message(), !rows.isEmpty());
+    }
+
+    private void replaceRows(List<SessionRow> loaded) {
+        TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (SessionRow row : loaded) {
+            names.add(row.application());
+        }
+        names.remove("");
+        beforeRowsReplaced.run();
+        rows.setAll(loaded);
+        String selectedApp = applicationFilter.get();
+        List<String> choices = new ArrayList<>(names.size() + 1);
+        choices.add(ALL_APPLICATIONS);
+        choices.addAll(names);
+        if (!applications.equals(choices)) {
+            applications.setAll(choices);
+        }
+        applicationFilter.set(choices.contains(selectedApp) ? selectedApp : ALL_APPLICATIONS);
+        afterRowsReplaced.run();
+    }
+
+    private void applyFilter() {
+        String query = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
+        String app = applicationFilter.get();
+        boolean allApps = app == null || ALL_APPLICATIONS.equals(app);
+        Predicate<SessionRow> predicate;
+        if (query.isEmpty() && allApps) {
+            predicate = null;
+        } else if (allApps) {
+            predicate = row -> row.matches(query);
+        } else if (query.isEmpty()) {
+            predicate = row -> app.equals(row.application());
+        } else {
+            predicate = row -> app.equals(row.application()) && row.matches(query);
+        }
+        shown.setPredicate(predicate);
+    }
+
+    private void updateTexts() {
+        Set<String> users = new HashSet<>();
+        for (SessionRow row : shown) {
+            users.add(row.username());
+        }
+        countText.set(Formats.count(shown.size(), "session", "sessions") + " · " + Formats.count(users.size(), "user", "users"));
+        placeholderText.set(placeholder());
+    }
+
+    private String placeholder() {
+        if (rows.isEmpty()) {
+            if (state.isLoading()) {
+                return "Loading sessions…";
+            }
+            if (state.getErrorMessage() != null) {
+                return "No sessions to show: " + state.getErrorMessage();
+            }
+            return service == null ? "Not connected" : "No active sessions. When staff log in to a mobile app, their sessions appear here.";
+        }
+        return "No sessions match the search or filter.";
+    }
+
+    /** Opens the Logout User Account dialog for a row; after a logout, notifies and reloads. */
+    public void logOut(SessionRow row) {
+        if (service == null || row == null) {
+            return;
+        }
+        List<Session> ofUser = new ArrayList<>();
+        for (SessionRow each : rows) {
+            if (each.username().equals(row.username())) {
+                ofUser.add(each.session());
+            }
+        }
+        LogoutDialogViewModel dialog = new LogoutDialogViewModel(row.session(), ofUser, service, context);
+        context.dialogs().showLogoutDialog(dialog).ifPresent(notification -> {
+            context.notifier().accept(notification);
+            refresh();
+        });
+    }
+
+    /** Unsynced items reported by all of a user's active sessions (for the User Accounts warning). */
+    public int unsyncedItemsOf(String username) {
+        int total = 0;
+        for (SessionRow row : rows) {
+            if (row.username().equals(username)) {
+                total += row.session().pendingSyncItems();
+            }
+        }
+        return total;
+    }
+
+    /** Lets the view keep its selection and scroll position across a reload. */
+    public void setRowsReplacedHooks(Runnable before, Runnable after) {
+        this.beforeRowsReplaced = before;
+        this.afterRowsReplaced = after;
+    }
+
+    public ObservableList<SessionRow> rows() {
+        return rows;
+    }
+
+    /** The sorted source; the table sets its comparator. */
+    public SortedList<SessionRow> sorted() {
+        return sorted;
+    }
+
+    /** What the table shows: sorted, then filtered. */
+    public FilteredList<SessionRow> shown() {
+        return shown;
+    }
+
+    public ObservableList<String> applications() {
+        return applications;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public StringProperty applicationFilterProperty() {
+        return applicationFilter;
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty placeholderTextProperty() {
+        return placeholderText.getReadOnlyProperty();
+    }
+
+    public LoadState state() {
+        return state;
+    }
+
+    public boolean isConnected() {
+        return service != null;
+    }
+}

@@ -1,0 +1,167 @@
+package com.sessiondesk.client.shell;
+
+import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.ViewContext;
+import com.sessiondesk.client.history.HistoryController;
+import com.sessiondesk.client.history.HistoryViewModel;
+import com.sessiondesk.client.service.AdminService;
+import com.sessiondesk.client.sessions.SessionsController;
+import com.sessiondesk.client.sessions.SessionsViewModel;
+import com.sessiondesk.client.users.UsersController;
+import com.sessiondesk.client.users.UsersViewModel;
+import java.time.Clock;
+import java.time.Duration;
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The main window's content: navigation between Active Sessions, User Accounts and History, the
+ * signed-in admin, Sign out, and the notification toast. The secondary views load on first use.
+ */
+public final class MainController {
+
+    @FXML private ToggleButton sessionsTab;
+    @FXML private ToggleButton usersTab;
+    @FXML private ToggleButton historyTab;
+    @FXML private Label adminLabel;
+    @FXML private Button signOutButton;
+    @FXML private StackPane content;
+    @FXML private Label notificationLabel;
+
+    private final ViewContext context;
+    private final Clock clock;
+    private final Runnable onSignOut;
+    private final Parent root;
+    private final SessionsViewModel sessionsViewModel;
+    private final SessionsController sessionsView;
+    private final PauseTransition notificationTimer = new PauseTransition(javafx.util.Duration.seconds(6));
+    private UsersViewModel usersViewModel;
+    private UsersController usersView;
+    private HistoryViewModel historyViewModel;
+    private HistoryController historyView;
+    private AdminService service;
+
+    public MainController(ViewContext context, Clock clock, Duration refreshInterval, Runnable onSignOut) {
+        this.context = context;
+        this.clock = clock;
+        this.onSignOut = onSignOut;
+        this.sessionsViewModel = new SessionsViewModel(context, clock);
+        this.sessionsView = new SessionsController(sessionsViewModel, refreshInterval);
+        this.root = Fxml.load("/fxml/main.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        ToggleGroup navigation = new ToggleGroup();
+        for (ToggleButton tab : new ToggleButton[] {sessionsTab, usersTab, historyTab}) {
+            tab.setToggleGroup(navigation);
+        }
+        navigation.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one view is always shown
+            } else {
+                show(now);
+            }
+        });
+        navigation.selectToggle(sessionsTab);
+        signOutButton.setOnAction(e -> onSignOut.run());
+        notificationLabel.setVisible(false);
+        notificationLabel.setOnMouseClicked(e -> notificationLabel.setVisible(false));
+        notificationTimer.setOnFinished(e -> notificationLabel.setVisible(false));
+    }
+
+    private void show(Toggle tab) {
+        if (tab == usersTab) {
+            if (usersView == null) {
+                usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::unsyncedItemsOf);
+                usersView = new UsersController(usersViewModel);
+            }
+            content.getChildren().setAll(usersView.root());
+            if (service != null) {
+                usersViewModel.connect(service);
+            }
+        } else if (tab == historyTab) {
+            if (historyView == null) {
+                historyViewModel = new HistoryViewModel(context, clock);
+                historyView = new HistoryController(historyViewModel);
+            }
+            content.getChildren().setAll(historyView.root());
+            if (service != null) {
+                historyViewModel.connect(service);
+            }
+        } else {
+            content.getChildren().setAll(sessionsView.root());
+            if (service != null && sessionsViewModel.isConnected()) {
+                sessionsViewModel.refresh();
+            }
+        }
+    }
+
+    /** While the built-in service starts: the window is there, the table shows progress. */
+    public void connecting(String what) {
+        adminLabel.setText(what);
+        sessionsViewModel.state().started();
+    }
+
+    public void connect(AdminService adminService) {
+        this.service = adminService;
+        adminLabel.setText(adminService.admin().name() + " (" + adminService.admin().username() + ") · "
+                + adminService.serverLabel());
+        sessionsViewModel.connect(adminService);
+        if (usersViewModel != null && usersTab.isSelected()) {
+            usersViewModel.connect(adminService);
+        }
+        if (historyViewModel != null && historyTab.isSelected()) {
+            historyViewModel.connect(adminService);
+        }
+    }
+
+    public void disconnect() {
+        service = null;
+        sessionsViewModel.disconnect();
+        sessionsTab.setSelected(true);
+    }
+
+    public void notify(String text) {
+        notificationLabel.setText(text);
+        notificationLabel.setVisible(true);
+        notificationTimer.playFromStart();
+    }
+
+    /** F5 / Ctrl+R. */
+    public void refreshCurrent() {
+        if (usersTab.isSelected() && usersViewModel != null) {
+            usersViewModel.refresh();
+        } else if (historyTab.isSelected() && historyViewModel != null) {
+            historyViewModel.refresh();
+        } else {
+            sessionsViewModel.refresh();
+        }
+    }
+
+    /** Ctrl+F. */
+    public void focusSearch() {
+        if (usersTab.isSelected() && usersView != null) {
+            usersView.focusSearch();
+        } else if (historyTab.isSelected() && historyView != null) {
+            historyView.focusSearch();
+        } else {
+            sessionsView.focusSearch();
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public SessionsViewModel sessions() {
+        return sessionsViewModel;
+    }
+}

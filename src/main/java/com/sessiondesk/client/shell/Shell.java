@@ -1,0 +1,193 @@
+package com.sessiondesk.client.shell;
+
+import com.sessiondesk.AppDirs;
+import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.common.TaskRunner;
+import com.sessiondesk.client.common.Theme;
+import com.sessiondesk.client.common.ViewContext;
+import com.sessiondesk.client.connect.ConnectController;
+import com.sessiondesk.client.connect.ConnectViewModel;
+import com.sessiondesk.client.service.AdminService;
+import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.client.service.Connector;
+import com.sessiondesk.client.service.EmbeddedService;
+import java.time.Clock;
+import java.util.function.IntConsumer;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The window and what it shows: the connect screen or the main views. Decides how to start (the
+ * built-in service, or a server to sign in to) and goes back to the connect screen on sign-out or
+ * when the server no longer accepts the admin's token.
+ */
+public final class Shell {
+
+    private final Stage stage;
+    private final ClientOptions options;
+    private final TaskRunner runner;
+    private final Connector connector = new Connector();
+    private final EmbeddedService embedded = new EmbeddedService();
+    private final ClientSettings settings = new ClientSettings(AppDirs.dataDir());
+    private final StackPane windowRoot = new StackPane();
+    private final ViewContext context;
+    private final SmokeTest smokeTest;
+    private MainController main;
+    private ConnectController connectView;
+    private ConnectViewModel connectViewModel;
+    private AdminService service;
+
+    public Shell(Stage stage, ClientOptions options, TaskRunner runner, IntConsumer exitCode) {
+        this.stage = stage;
+        this.options = options;
+        this.runner = runner;
+        this.context = new ViewContext(runner, new FxDialogService(stage), this::notify, this::signInLost);
+        this.smokeTest = options.smokeTest() ? new SmokeTest(exitCode) : null;
+    }
+
+    /** Shows the window at once; the built-in service and the first load run in the background. */
+    public void start() {
+        Scene scene = new Scene(windowRoot, 1280, 800);
+        scene.getStylesheets().add(Theme.appStylesheet());
+        installShortcuts(scene);
+        stage.setTitle("SessionDesk");
+        stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk.png").toExternalForm(), true));
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+
+        ClientSettings.Remembered remembered = settings.load();
+        String server = options.serverUrl() != null ? options.serverUrl() : remembered.serverUrl();
+        if (options.embedded() || server == null) {
+            useEmbedded();
+        } else {
+            showConnect(server, remembered.username(), null);
+        }
+        stage.show();
+        if (smokeTest != null) {
+            smokeTest.watch(main(), scene);
+        }
+    }
+
+    private MainController main() {
+        if (main == null) {
+            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(), this::signOut);
+        }
+        return main;
+    }
+
+    /** The built-in demo service: started in the background while the window already shows. */
+    private void useEmbedded() {
+        MainController view = main();
+        windowRoot.getChildren().setAll(view.root());
+        stage.setTitle("SessionDesk");
+        view.connecting("Starting the built-in demo service…");
+        runner.run(() -> embedded.connect(connector), this::signedIn, error -> {
+            String message = "The built-in demo service could not start: " + error.message();
+            if (smokeTest != null) {
+                smokeTest.fail(message);
+            }
+            showConnect(null, null, message);
+        });
+        forgetServer();
+    }
+
+    /** Choosing the demo makes it the default again at the next start. */
+    private void forgetServer() {
+        if (options.serverUrl() != null) {
+            return; // a server given on the command line is not the admin's choice to forget
+        }
+        ClientSettings.Remembered remembered = settings.load();
+        if (remembered.serverUrl() != null) {
+            runner.run(() -> {
+                settings.save(null, remembered.username());
+                return null;
+            }, ignored -> { }, error -> { });
+        }
+    }
+
+    private void signedIn(AdminService signedIn) {
+        this.service = signedIn;
+        MainController view = main();
+        windowRoot.getChildren().setAll(view.root());
+        stage.setTitle("SessionDesk · " + signedIn.serverLabel());
+        view.connect(signedIn);
+    }
+
+    private void showConnect(String url, String username, String reason) {
+        if (connectView == null) {
+            connectViewModel = new ConnectViewModel(runner, connector::signIn, settings, this::signedIn);
+            connectView = new ConnectController(connectViewModel, this::useEmbedded);
+        }
+        connectViewModel.prefill(url, username, reason);
+        windowRoot.getChildren().setAll(connectView.root());
+        stage.setTitle("SessionDesk · Sign in");
+        connectView.focusFirstEmpty();
+    }
+
+    private void signOut() {
+        AdminService ending = service;
+        service = null;
+        if (main != null) {
+            main.disconnect();
+        }
+        if (ending != null) {
+            runner.run(() -> {
+                ending.signOut();
+                return null;
+            }, ignored -> { }, error -> { }); // the token expires on its own if the server is gone
+        }
+        ClientSettings.Remembered remembered = settings.load();
+        showConnect(remembered.serverUrl(), remembered.username(), null);
+    }
+
+    /** 401 from any view: back to the connect screen with the reason. */
+    private void signInLost(String reason) {
+        if (service == null) {
+            return; // already on the connect screen
+        }
+        service = null;
+        main.disconnect();
+        ClientSettings.Remembered remembered = settings.load();
+        showConnect(remembered.serverUrl(), remembered.username(), reason);
+    }
+
+    private void notify(String text) {
+        if (main != null) {
+            main.notify(text);
+        }
+    }
+
+    private void installShortcuts(Scene scene) {
+        Runnable refresh = () -> {
+            if (service != null) {
+                main.refreshCurrent();
+            }
+        };
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (service != null) {
+                main.focusSearch();
+            }
+        });
+    }
+
+    /** On exit: the built-in service closes, without holding up the exit if it hangs. */
+    public void close() {
+        Thread closer = new Thread(embedded::close, "sessiondesk-embedded-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,144 @@
+package com.sessiondesk.client.users;
+
+import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.ErrorBanner;
+import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.StatusBinder;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Binds fxml/users.fxml to the {@link UsersViewModel}. */
+public final class UsersController {
+
+    @FXML private Label usersCountLabel;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label staleLabel;
+    @FXML private Label updatedLabel;
+    @FXML private ErrorBanner errorBanner;
+    @FXML private TextField usersSearchField;
+    @FXML private CheckBox blockedOnlyCheckBox;
+    @FXML private Button usersRefreshButton;
+    @FXML private TableView<User> usersTable;
+    @FXML private TableColumn<User, String> usernameColumn;
+    @FXML private TableColumn<User, String> nameColumn;
+    @FXML private TableColumn<User, Integer> sessionsColumn;
+    @FXML private TableColumn<User, User> statusColumn;
+    @FXML private TableColumn<User, String> blockedSinceColumn;
+    @FXML private TableColumn<User, String> blockedByColumn;
+    @FXML private TableColumn<User, String> reasonColumn;
+    @FXML private TableColumn<User, User> actionsColumn;
+
+    private final UsersViewModel viewModel;
+    private final Parent root;
+
+    public UsersController(UsersViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.root = Fxml.load("/fxml/users.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        usersCountLabel.textProperty().bind(viewModel.countTextProperty());
+        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        usersSearchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        blockedOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.blockedOnlyProperty());
+        usersRefreshButton.setOnAction(e -> viewModel.refresh());
+
+        usersTable.getStyleClass().add("striped");
+        usersTable.setPlaceholder(new Label("No user accounts match."));
+        text(usernameColumn, User::username);
+        text(nameColumn, User::name);
+        sessionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().activeSessions()));
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setComparator((a, b) -> Boolean.compare(a.blocked(), b.blocked()));
+        statusColumn.setCellFactory(c -> new StatusCell());
+        text(blockedSinceColumn, user -> user.blocked() ? Formats.dateTime(user.blockedAt()) : "");
+        text(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
+        text(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
+        actionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        actionsColumn.setCellFactory(c -> new ActionsCell());
+        usersTable.setItems(viewModel.shown());
+    }
+
+    private static void text(TableColumn<User, String> column, Function<User, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void focusSearch() {
+        usersSearchField.requestFocus();
+        usersSearchField.selectAll();
+    }
+
+    private static final class StatusCell extends TableCell<User, User> {
+        private final Label badge = new Label();
+
+        @Override
+        protected void updateItem(User user, boolean empty) {
+            super.updateItem(user, empty);
+            if (empty || user == null) {
+                setGraphic(null);
+                return;
+            }
+            badge.setText(user.blocked() ? "Blocked" : "Active");
+            badge.getStyleClass().setAll("row-badge", user.blocked() ? "badge-danger" : "badge-success");
+            setGraphic(badge);
+        }
+    }
+
+    /** Unblock (blocked users) and Log out from all devices (users with sessions). */
+    private final class ActionsCell extends TableCell<User, User> {
+        private final Button unblock = new Button("Unblock");
+        private final Button logout = new Button();
+        private final HBox box = new HBox(6);
+
+        ActionsCell() {
+            unblock.setGraphic(new FontIcon("mdi2l-lock-open-variant-outline"));
+            unblock.getStyleClass().addAll("unblock-button", "small");
+            unblock.setTooltip(new Tooltip("Unblock this account: the user can log in again"));
+            unblock.setOnAction(e -> viewModel.unblock(getItem()));
+            logout.setGraphic(new FontIcon("mdi2l-logout"));
+            logout.getStyleClass().addAll("user-logout-button", "button-icon", "flat", "danger");
+            logout.setTooltip(new Tooltip("Log out from all devices…"));
+            logout.setOnAction(e -> viewModel.logOutEverywhere(getItem()));
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(User user, boolean empty) {
+            super.updateItem(user, empty);
+            if (empty || user == null) {
+                setGraphic(null);
+                return;
+            }
+            box.getChildren().clear();
+            if (user.activeSessions() > 0) {
+                logout.setAccessibleText("Log out " + user.username() + " from all devices");
+                box.getChildren().add(logout);
+            }
+            if (user.blocked()) {
+                unblock.setAccessibleText("Unblock " + user.username());
+                box.getChildren().add(unblock);
+            }
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package com.sessiondesk.server.http;
+
+import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.store.Records.AdminToken;
+import com.sessiondesk.server.store.Records.MobileSession;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authorization, in one place, before any route runs. Deny by default: only the public paths are
+ * open; {@code /api/v1/mobile/...} needs a live mobile session token; everything else needs a
+ * valid admin token of an active, unblocked super user.
+ */
+public final class AccessFilter implements Handler {
+
+    static final String MOBILE_SESSION = "sessiondesk.mobileSession";
+    static final String ADMIN = "sessiondesk.admin";
+    private static final Set<String> PUBLIC = Set.of("/api/v1/health", "/api/v1/mobile/login", "/api/v1/admin/login");
+    private static final String MOBILE_PREFIX = "/api/v1/mobile/";
+    private static final int MAX_TOKEN_LENGTH = 256;
+    private static final long MAX_TOUCH_INTERVAL_MILLIS = 5_000;
+
+    private final Services services;
+
+    public AccessFilter(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String path = ctx.path();
+        if (PUBLIC.contains(path)) {
+            return;
+        }
+        if (path.startsWith(MOBILE_PREFIX)) {
+            ctx.attribute(MOBILE_SESSION, mobileSession(ctx));
+        } else {
+            ctx.attribute(ADMIN, admin(ctx));
+        }
+    }
+
+    public static MobileSession mobileSessionOf(Context ctx) {
+        return ctx.attribute(MOBILE_SESSION);
+    }
+
+    public static AdminToken adminOf(Context ctx) {
+        return ctx.attribute(ADMIN);
+    }
+
+    private MobileSession mobileSession(Context ctx) {
+        String token = bearer(ctx);
+        MobileSession session = services.store().mobileSession(Tokens.hash(token))
+                .orElseThrow(() -> ApiException.invalidToken("Unknown session token. Sign in again."));
+        if (session.ended()) {
+            throw ApiException.sessionEnded(session.endReason());
+        }
+        return session;
+    }
+
+    private AdminToken admin(Context ctx) {
+        String hash = Tokens.hash(bearer(ctx));
+        Optional<AdminToken> found = services.store().adminToken(hash);
+        if (found.isEmpty()) {
+            if (services.store().isSessionToken(hash)) {
+                throw ApiException.forbidden("Only super users can manage sessions: a mobile session token "
+                        + "cannot be used here.");
+            }
+            throw ApiException.invalidToken("Unknown or revoked token. Sign in again.");
+        }
+        AdminToken admin = found.get();
+        long now = services.now();
+        long idleMillis = services.config().adminIdleTimeout().toMillis();
+        if (now >= admin.expiresAt() || now - admin.lastUsedAt() >= idleMillis) {
+            services.store().revokeAdminToken(hash);
+            throw ApiException.invalidToken("Your admin session expired. Sign in again.");
+        }
+        if (admin.blocked()) {
+            throw ApiException.of(com.sessiondesk.api.ErrorCode.ACCOUNT_BLOCKED, "This account is blocked.");
+        }
+        if (!admin.superUser()) {
+            throw ApiException.forbidden("Only super users can manage sessions.");
+        }
+        // Idle time is tracked to within a few seconds: not every request needs a write.
+        if (now - admin.lastUsedAt() >= Math.min(MAX_TOUCH_INTERVAL_MILLIS, idleMillis / 10)) {
+            services.store().touchAdminToken(hash, now);
+        }
+        return admin;
+    }
+
+    /** The bearer token of the request; 401 when there is none. */
+    static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 8
+                || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            throw ApiException.invalidToken("This call needs a bearer token (Authorization: Bearer TOKEN).");
+        }
+        String token = header.substring(7).strip();
+        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw ApiException.invalidToken("Malformed bearer token.");
+        }
+        return token;
+    }
+}

@@ -1,0 +1,62 @@
+package com.sessiondesk.server.http;
+
+import com.sessiondesk.api.ErrorCode;
+
+/** An error answer: {@code {"error", "message"}} with the code's status (DESIGN.md section 3). */
+public final class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final String reason;
+    private final long retryAfterSeconds;
+
+    private ApiException(ErrorCode code, String message, String reason, long retryAfterSeconds) {
+        super(message, null, false, false);
+        this.code = code;
+        this.reason = reason;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ApiException of(ErrorCode code, String message) {
+        return new ApiException(code, message, null, 0);
+    }
+
+    public static ApiException invalid(String message) {
+        return of(ErrorCode.INVALID_REQUEST, message);
+    }
+
+    public static ApiException notFound(String message) {
+        return of(ErrorCode.NOT_FOUND, message);
+    }
+
+    public static ApiException invalidToken(String message) {
+        return of(ErrorCode.INVALID_TOKEN, message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return of(ErrorCode.FORBIDDEN, message);
+    }
+
+    /** 401 {@code session_ended}; {@code reason} is the admin's, or null. */
+    public static ApiException sessionEnded(String reason) {
+        return new ApiException(ErrorCode.SESSION_ENDED,
+                "This session was signed out. Sign in again.", reason, 0);
+    }
+
+    public static ApiException rateLimited(long retryAfterSeconds) {
+        return new ApiException(ErrorCode.RATE_LIMITED,
+                "Too many failed sign-in attempts for this account. Try again in " + retryAfterSeconds + " s.",
+                null, retryAfterSeconds);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

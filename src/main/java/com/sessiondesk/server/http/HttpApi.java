@@ -1,0 +1,115 @@
+package com.sessiondesk.server.http;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.sessiondesk.api.ErrorBody;
+import com.sessiondesk.api.ErrorCode;
+import com.sessiondesk.api.Health;
+import com.sessiondesk.api.Json;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinGson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side: Javalin with the shared Gson, the access filter, the routes, and one error mapping
+ * so that every failure (ours or Javalin's) answers {@code {"error", "message"}}.
+ */
+public final class HttpApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** Only for {@code session_ended}, whose {@code reason} is present even when null. */
+    private static final Gson WITH_NULLS = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+    private final Javalin app;
+    private final RouteTable routes;
+
+    public HttpApi(Services services) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.useVirtualThreads = false;
+            config.jsonMapper(new JavalinGson(Json.GSON, false));
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = RequestJson.MAX_BODY_BYTES;
+            config.http.disableCompression();
+        });
+        app.before(new AccessFilter(services));
+        app.exception(Exception.class, HttpApi::failure);
+        app.error(404, ctx -> ensureErrorBody(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " "
+                + ctx.path()));
+        app.error(405, ctx -> ensureErrorBody(ctx, ErrorCode.INVALID_REQUEST, "Method " + ctx.method()
+                + " is not allowed on " + ctx.path() + "."));
+        routes = new RouteTable(app);
+        routes.get("/api/v1/health", ctx -> ctx.json(new Health("ok")));
+        new MobileRoutes(services).register(routes);
+        new AdminAuthRoutes(services).register(routes);
+        new SessionRoutes(services).register(routes);
+        new UserRoutes(services).register(routes);
+        new AuditRoutes(services).register(routes);
+    }
+
+    public Javalin app() {
+        return app;
+    }
+
+    public List<String> routes() {
+        return routes.routes();
+    }
+
+    private static void failure(Exception e, Context ctx) {
+        if (e instanceof ApiException api) {
+            send(ctx, api);
+        } else if (e instanceof HttpResponseException http) {
+            ErrorCode code = switch (http.getStatus()) {
+                case 401 -> ErrorCode.INVALID_TOKEN;
+                case 403 -> ErrorCode.FORBIDDEN;
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 500 -> ErrorCode.INTERNAL;
+                default -> ErrorCode.INVALID_REQUEST;
+            };
+            String message = code == ErrorCode.NOT_FOUND ? "No such route: " + ctx.method() + " " + ctx.path()
+                    : code == ErrorCode.INTERNAL ? "Internal error." : http.getMessage();
+            send(ctx, ApiException.of(code, message));
+        } else {
+            LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.toString(), e);
+            send(ctx, ApiException.of(ErrorCode.INTERNAL, "Internal error. The server log has the details."));
+        }
+    }
+
+    private static void send(Context ctx, ApiException e) {
+        ErrorCode code = e.code();
+        ctx.status(code.status());
+        if (code.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+        if (code == ErrorCode.RATE_LIMITED) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        String json;
+        if (code == ErrorCode.SESSION_ENDED) {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("error", code.wireName());
+            body.put("message", e.getMessage());
+            body.put("reason", e.reason());
+            json = WITH_NULLS.toJson(body);
+        } else {
+            json = Json.GSON.toJson(ErrorBody.of(code, e.getMessage()));
+        }
+        ctx.contentType("application/json").result(json);
+    }
+
+    /** Javalin's own 404/405 answers get our body; ours already have one. */
+    private static void ensureErrorBody(Context ctx, ErrorCode code, String message) {
+        String current = ctx.result();
+        if (current != null && current.startsWith("{\"error\"")) {
+            return;
+        }
+        send(ctx, ApiException.of(code, message));
+    }
+}

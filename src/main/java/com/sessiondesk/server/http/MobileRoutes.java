@@ -1,0 +1,74 @@
+package com.sessiondesk.server.http;
+
+import com.sessiondesk.api.HeartbeatRequest;
+import com.sessiondesk.api.MobileLoginRequest;
+import com.sessiondesk.api.MobileLoginResponse;
+import com.sessiondesk.api.UserIdentity;
+import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.store.Records.Credentials;
+import com.sessiondesk.server.store.Records.Device;
+import com.sessiondesk.server.store.Records.MobileSession;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/** What the mobile apps call: log in, heartbeat, who am I, log out. */
+public final class MobileRoutes {
+
+    private final Services services;
+
+    public MobileRoutes(Services services) {
+        this.services = services;
+    }
+
+    public void register(RouteTable routes) {
+        routes.post("/api/v1/mobile/login", this::login);
+        routes.post("/api/v1/mobile/heartbeat", this::heartbeat);
+        routes.get("/api/v1/mobile/me", this::me);
+        routes.post("/api/v1/mobile/logout", this::logout);
+    }
+
+    private void login(Context ctx) {
+        MobileLoginRequest body = RequestJson.required(ctx, MobileLoginRequest.class);
+        String username = Fields.required(body.username(), "username", Fields.MAX_USERNAME);
+        String password = Fields.required(body.password(), "password", Fields.MAX_TEXT);
+        Device device = new Device(
+                Fields.required(body.application(), "application", Fields.MAX_TEXT),
+                Fields.required(body.appVersion(), "appVersion", Fields.MAX_TEXT),
+                Fields.required(body.deviceId(), "deviceId", Fields.MAX_TEXT),
+                Fields.required(body.deviceModel(), "deviceModel", Fields.MAX_TEXT),
+                Fields.required(body.deviceOs(), "deviceOs", Fields.MAX_TEXT),
+                Fields.required(body.language(), "language", Fields.MAX_TEXT));
+        Credentials user = PasswordCheck.check(services, username, password, ctx.ip())
+                .orElseThrow(PasswordCheck::wrongPassword);
+        if (user.blocked()) {
+            throw PasswordCheck.blocked();
+        }
+        String token = Tokens.newToken();
+        String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now())
+                .orElseThrow(PasswordCheck::blocked);
+        ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token));
+    }
+
+    private void heartbeat(Context ctx) {
+        MobileSession session = AccessFilter.mobileSessionOf(ctx);
+        HeartbeatRequest body = RequestJson.optional(ctx, HeartbeatRequest.class);
+        Integer items = body == null ? null : body.pendingSyncItems();
+        if (items != null && items < 0) {
+            throw ApiException.invalid("The field 'pendingSyncItems' must be 0 or more.");
+        }
+        services.heartbeats().record(session.sessionId(), services.now(), items);
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void me(Context ctx) {
+        MobileSession session = AccessFilter.mobileSessionOf(ctx);
+        services.heartbeats().record(session.sessionId(), services.now(), null);
+        ctx.json(new UserIdentity(session.username(), session.name()));
+    }
+
+    private void logout(Context ctx) {
+        MobileSession session = AccessFilter.mobileSessionOf(ctx);
+        services.store().endSessionByUser(session.sessionId(), session.username(), services.now());
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+}

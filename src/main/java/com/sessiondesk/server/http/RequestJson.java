@@ -1,0 +1,158 @@
+package com.sessiondesk.server.http;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import com.sessiondesk.api.Json;
+import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads request bodies: size-limited, strict JSON, strict types (Gson would otherwise turn
+ * {@code "yes"} into {@code false} and {@code 12} into {@code "12"}). Unknown fields are ignored.
+ */
+public final class RequestJson {
+
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Gson STRICT = Json.GSON.newBuilder()
+            .registerTypeAdapter(String.class, new StrictString().nullSafe())
+            .registerTypeAdapter(Boolean.class, new StrictBoolean().nullSafe())
+            .registerTypeAdapter(Integer.class, new StrictInteger().nullSafe())
+            .create();
+
+    private RequestJson() {
+    }
+
+    /** The body as {@code type}; 400 when it is missing, too large or malformed. */
+    public static <T> T required(Context ctx, Class<T> type) {
+        T value = optional(ctx, type);
+        if (value == null) {
+            throw ApiException.invalid("A JSON object body is required.");
+        }
+        return value;
+    }
+
+    /** The body as {@code type}, or null when there is none (empty or {@code null}). */
+    public static <T> T optional(Context ctx, Class<T> type) {
+        byte[] bytes = readLimited(ctx);
+        if (isBlank(bytes)) {
+            return null;
+        }
+        try {
+            JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(bytes),
+                    StandardCharsets.UTF_8));
+            reader.setStrictness(Strictness.STRICT);
+            if (reader.peek() == JsonToken.NULL) {
+                return null;
+            }
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                throw ApiException.invalid("The body must be a JSON object.");
+            }
+            T value = STRICT.fromJson(reader, type);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw ApiException.invalid("Malformed JSON: unexpected data after the object.");
+            }
+            return value;
+        } catch (JsonParseException | IOException | IllegalStateException | NumberFormatException e) {
+            throw ApiException.invalid("Malformed JSON body: " + shortMessage(e));
+        }
+    }
+
+    private static byte[] readLimited(Context ctx) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_BODY_BYTES) {
+                    throw ApiException.invalid("The body is too large (at most " + MAX_BODY_BYTES / 1024 + " KB).");
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ApiException.invalid("The body could not be read.");
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String shortMessage(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.startsWith("java.") && message.contains(": ")) {
+            message = message.substring(message.indexOf(": ") + 2);
+        }
+        int cut = message.indexOf("\nSee https://");
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+
+    private static final class StrictString extends TypeAdapter<String> {
+        @Override
+        public void write(JsonWriter out, String value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public String read(JsonReader in) throws IOException {
+            if (in.peek() != JsonToken.STRING) {
+                throw new JsonParseException("expected a string at " + in.getPath());
+            }
+            return in.nextString();
+        }
+    }
+
+    private static final class StrictBoolean extends TypeAdapter<Boolean> {
+        @Override
+        public void write(JsonWriter out, Boolean value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public Boolean read(JsonReader in) throws IOException {
+            if (in.peek() != JsonToken.BOOLEAN) {
+                throw new JsonParseException("expected true or false at " + in.getPath());
+            }
+            return in.nextBoolean();
+        }
+    }
+
+    private static final class StrictInteger extends TypeAdapter<Integer> {
+        @Override
+        public void write(JsonWriter out, Integer value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public Integer read(JsonReader in) throws IOException {
+            if (in.peek() != JsonToken.NUMBER) {
+                throw new JsonParseException("expected an integer at " + in.getPath());
+            }
+            String text = in.nextString();
+            try {
+                return Integer.valueOf(text);
+            } catch (NumberFormatException e) {
+                throw new JsonParseException("expected an integer at " + in.getPath() + ", got " + text);
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package com.sessiondesk.server.http;
+
+import com.sessiondesk.server.ServerConfig;
+import com.sessiondesk.server.security.LoginThrottle;
+import com.sessiondesk.server.store.HeartbeatBuffer;
+import com.sessiondesk.server.store.Store;
+import java.time.Clock;
+
+/** What the routes share. */
+public record Services(Store store, ServerConfig config, Clock clock, LoginThrottle throttle,
+        HeartbeatBuffer heartbeats) {
+
+    public long now() {
+        return clock.millis();
+    }
+}

@@ -1,0 +1,134 @@
+package com.sessiondesk.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The connection pool and the two ways to use it: {@link #read} in auto-commit and {@link #write}
+ * in one transaction. On SQLite writers are serialized here (and begin IMMEDIATE), so concurrent
+ * admin actions wait for each other instead of failing with SQLITE_BUSY.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Work done with a connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+    private Database(Dialect dialect, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.pool = pool;
+    }
+
+    public static Database open(String jdbcUrl) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("sessiondesk");
+        config.setMinimumIdle(1);
+        if (dialect == Dialect.SQLITE) {
+            createParentDirectory(jdbcUrl);
+            config.setDriverClassName("org.sqlite.JDBC");
+            SQLiteConfig sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            sqlite.setBusyTimeout(15_000);
+            sqlite.enforceForeignKeys(true);
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setDataSourceProperties(sqlite.toProperties());
+            config.setMaximumPoolSize(4);
+        } else {
+            config.setDriverClassName("org.postgresql.Driver");
+            config.setMaximumPoolSize(6);
+        }
+        return new Database(dialect, new HikariDataSource(config));
+    }
+
+    private static void createParentDirectory(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        if (file.isEmpty() || file.startsWith(":memory:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory " + parent, e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs read-only work in auto-commit mode. */
+    public <T> T read(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T write(Work<T> work) {
+        boolean serialize = dialect == Dialect.SQLITE;
+        if (serialize) {
+            sqliteWriter.lock();
+        }
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        } finally {
+            if (serialize) {
+                sqliteWriter.unlock();
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,62 @@
+package com.sessiondesk.server.store;
+
+import com.sessiondesk.server.store.Records.Heartbeat;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Coalesces Last Seen and unsynced-item counts in memory and writes them in one batch per flush
+ * (every second or two, and on close). Only the write is deferred: a session's state is always read
+ * from the database, so a forced log out is never hidden by this buffer, and the batched UPDATE
+ * touches only sessions still active, so a flush cannot revive an ended one.
+ */
+public final class HeartbeatBuffer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatBuffer.class);
+
+    private final Store store;
+    private final ConcurrentHashMap<String, Heartbeat> pending = new ConcurrentHashMap<>();
+
+    public HeartbeatBuffer(Store store) {
+        this.store = store;
+    }
+
+    /** Records a sign of life; a null count keeps the last one reported. */
+    public void record(String sessionId, long now, Integer pendingSyncItems) {
+        Heartbeat beat = new Heartbeat(now, pendingSyncItems);
+        pending.merge(sessionId, beat, HeartbeatBuffer::combine);
+    }
+
+    private static Heartbeat combine(Heartbeat older, Heartbeat newer) {
+        long lastSeen = Math.max(older.lastSeen(), newer.lastSeen());
+        Integer items = newer.pendingSyncItems() != null ? newer.pendingSyncItems() : older.pendingSyncItems();
+        return new Heartbeat(lastSeen, items);
+    }
+
+    /** Writes what is buffered. Safe to call from several threads; failures are logged and retried next time. */
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Heartbeat> batch = new HashMap<>(pending.size() * 2);
+        for (String sessionId : pending.keySet()) {
+            Heartbeat beat = pending.remove(sessionId);
+            if (beat != null) {
+                batch.put(sessionId, beat);
+            }
+        }
+        try {
+            store.recordHeartbeats(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write {} heartbeats, will retry: {}", batch.size(), e.getMessage());
+            batch.forEach((id, beat) -> pending.merge(id, beat, (newer, older) -> combine(older, newer)));
+        }
+    }
+
+    int size() {
+        return pending.size();
+    }
+}

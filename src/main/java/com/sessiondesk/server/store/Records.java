@@ -1,0 +1,32 @@
+package com.sessiondesk.server.store;
+
+/** Small value types the store hands to the routes. */
+public final class Records {
+
+    private Records() {
+    }
+
+    /** What a login checks. */
+    public record Credentials(long userId, String username, String name, String passwordHash,
+            boolean superUser, boolean blocked) {
+    }
+
+    /** The state of a mobile session, looked up by its token on every mobile request. */
+    public record MobileSession(String sessionId, long userId, String username, String name,
+            boolean ended, String endReason) {
+    }
+
+    /** An admin token with its user, checked on every admin request. */
+    public record AdminToken(String tokenHash, long userId, String username, String name,
+            boolean superUser, boolean blocked, long lastUsedAt, long expiresAt) {
+    }
+
+    /** The device fields of a mobile login. */
+    public record Device(String application, String appVersion, String deviceId, String deviceModel,
+            String deviceOs, String language) {
+    }
+
+    /** Coalesced heartbeat data of one session; {@code pendingSyncItems} null keeps the stored count. */
+    public record Heartbeat(long lastSeen, Integer pendingSyncItems) {
+    }
+}

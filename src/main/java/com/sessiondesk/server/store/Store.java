@@ -1,0 +1,91 @@
+package com.sessiondesk.server.store;
+
+import com.sessiondesk.api.AuditAction;
+import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.LogoutResult;
+import com.sessiondesk.api.Session;
+import com.sessiondesk.api.User;
+import com.sessiondesk.server.store.Records.AdminToken;
+import com.sessiondesk.server.store.Records.Credentials;
+import com.sessiondesk.server.store.Records.Device;
+import com.sessiondesk.server.store.Records.Heartbeat;
+import com.sessiondesk.server.store.Records.MobileSession;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the service keeps. Times are epoch milliseconds; {@code actor} is an admin's username. */
+public interface Store {
+
+    // --- users ---
+
+    boolean hasUsers();
+
+    /** Creates a user; false when the username is taken. */
+    boolean createUser(String username, String name, String passwordHash, boolean superUser, long now);
+
+    Optional<Credentials> credentials(String username);
+
+    Optional<User> user(String username);
+
+    List<User> users();
+
+    // --- mobile sessions ---
+
+    /**
+     * Starts a session, re-checking inside the transaction that the user is not blocked.
+     *
+     * @return the new session id, or empty when the user was blocked meanwhile
+     */
+    Optional<String> startSession(long userId, Device device, String tokenHash, long now);
+
+    Optional<MobileSession> mobileSession(String tokenHash);
+
+    /** The user ended their own session. */
+    void endSessionByUser(String sessionId, String username, long now);
+
+    /** Writes coalesced heartbeats; sessions that ended meanwhile are left alone. */
+    void recordHeartbeats(Map<String, Heartbeat> heartbeats);
+
+    boolean isSessionToken(String tokenHash);
+
+    // --- admin tokens ---
+
+    void createAdminToken(String tokenHash, long userId, long now, long expiresAt);
+
+    Optional<AdminToken> adminToken(String tokenHash);
+
+    void touchAdminToken(String tokenHash, long now);
+
+    void revokeAdminToken(String tokenHash);
+
+    // --- admin reads and actions ---
+
+    /** Active sessions, newest Last Seen first; null filters match everything. */
+    List<ActiveSessionRow> activeSessionRows(String username, String application);
+
+    Optional<Session> activeSession(String sessionId);
+
+    /** Forced log out of a session (or all the user's, or block); empty when the session is unknown. */
+    Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
+            String actor, long now);
+
+    Optional<LogoutResult> logoutUser(String username, String reason, String actor, long now);
+
+    Optional<User> blockUser(String username, String reason, String actor, long now);
+
+    Optional<User> unblockUser(String username, String actor, long now);
+
+    // --- audit ---
+
+    void recordAudit(AuditAction action, String actor, String username, List<String> sessionIds, String reason,
+            long now);
+
+    List<AuditEvent> audit(String username, int limit);
+
+    // --- meta ---
+
+    Optional<String> meta(String key);
+
+    void setMeta(String key, String value);
+}
