@@ -30,7 +30,6 @@ CREATE TABLE sessions (
     end_reason TEXT
 );
 CREATE INDEX sessions_active_by_user ON sessions (user_id) WHERE ended_at IS NULL;
-CREATE INDEX sessions_active_by_last_seen ON sessions (last_seen_at) WHERE ended_at IS NULL;
 
 CREATE TABLE admin_tokens (
     token_hash TEXT PRIMARY KEY,

@@ -1,5 +1,7 @@
 package com.sessiondesk.client;
 
+import com.sessiondesk.client.service.EmbeddedService;
+import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
 
 /** Starts the desktop client (JavaFX) from a class that does not extend Application. */
@@ -12,11 +14,15 @@ public final class ClientLauncher {
 
     /** Runs the client until its window closes; the exit code (non-zero when the smoke test failed). */
     public static int run(String[] args) {
+        ClientOptions options;
         try {
-            ClientOptions.parse(args);
+            options = ClientOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
+        }
+        if (Shell.startsEmbedded(options)) {
+            EmbeddedService.startEarly(); // side by side with the JavaFX start-up
         }
         exitCode = 0;
         Application.launch(SessionDeskApp.class, args);

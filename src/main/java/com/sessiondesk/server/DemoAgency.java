@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,9 @@ public final class DemoAgency {
             "pbkdf2-sha256$100000$uqRukBH2eG1+m6VJ+JzDzA$ipKVnnDBI16YDn40HD62KSI1xv5aDO0eFdCdo9uzeB0";
     public static final int STAFF = 320;
     static final String SEEDED_KEY = "demo_seeded";
+    private static final long SEED = 20261127L;
+    /** Index of the staff member seeded as blocked. */
+    static final int BLOCKED_INDEX = 17;
     private static final long MINUTE = 60_000L;
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
@@ -42,15 +46,12 @@ public final class DemoAgency {
             return false;
         }
         store.database().write(c -> {
-            StaffGenerator generator = new StaffGenerator(20261127L, BulkInsert.existingUsernames(c));
+            StaffGenerator generator = new StaffGenerator(SEED, BulkInsert.existingUsernames(c));
             Random random = generator.random();
             List<UserRow> users = new ArrayList<>();
             List<SessionRow> sessions = new ArrayList<>();
-            List<Person> people = new ArrayList<>();
-            for (int i = 0; i < STAFF; i++) {
-                people.add(generator.nextPerson());
-            }
-            Person blocked = people.get(17);
+            List<Person> people = people(generator);
+            Person blocked = people.get(BLOCKED_INDEX);
             long blockedAt = now - 2 * DAY - 3 * HOUR;
             String blockReason = "Phone reported stolen";
             for (Person person : people) {
@@ -84,6 +85,24 @@ public final class DemoAgency {
         });
         store.setMeta(SEEDED_KEY, Long.toString(now));
         return true;
+    }
+
+    private static List<Person> people(StaffGenerator generator) {
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < STAFF; i++) {
+            people.add(generator.nextPerson());
+        }
+        return people;
+    }
+
+    /**
+     * The demo staff a fresh database gets (deterministic), the seeded blocked member last, so that
+     * {@code simulate} can sign in as them with {@link #STAFF_PASSWORD}.
+     */
+    public static List<Person> staff() {
+        List<Person> people = new ArrayList<>(people(new StaffGenerator(SEED, Set.of("admin"))));
+        people.add(people.remove(BLOCKED_INDEX));
+        return people;
     }
 
     /** One to three sessions: the main app, maybe a superseded older one, maybe a second device. */

@@ -12,14 +12,14 @@ import java.util.Set;
  * communities a home-care agency serves, the app language most of them pick, common phones.
  * Deterministic for a given seed, so the demo looks the same on every machine.
  */
-final class StaffGenerator {
+public final class StaffGenerator {
 
     /** A generated staff member. */
-    record Person(String username, String name, String language) {
+    public record Person(String username, String name, String language) {
     }
 
     /** A phone model with its operating system versions. */
-    record Phone(String model, List<String> osVersions) {
+    public record Phone(String model, List<String> osVersions) {
     }
 
     /** Names of one community and the language they would choose in the app. */
@@ -27,8 +27,8 @@ final class StaffGenerator {
             int weight) {
     }
 
-    static final List<String> APPLICATIONS = List.of("Caregiver", "EVV", "Family");
-    static final List<String> LANGUAGES = List.of("English", "Spanish", "Chinese", "Russian", "Haitian Creole",
+    public static final List<String> APPLICATIONS = List.of("Caregiver", "EVV", "Family");
+    public static final List<String> LANGUAGES = List.of("English", "Spanish", "Chinese", "Russian", "Haitian Creole",
             "Polish", "Korean", "Vietnamese");
 
     private static final List<Origin> ORIGINS = List.of(
@@ -85,7 +85,7 @@ final class StaffGenerator {
                     List.of("Nguyen", "Tran", "Le", "Pham", "Hoang", "Phan", "Vu", "Dang", "Bui"),
                     7));
 
-    static final List<Phone> PHONES = List.of(
+    public static final List<Phone> PHONES = List.of(
             new Phone("Samsung Galaxy A54", List.of("Android 13", "Android 14")),
             new Phone("Samsung Galaxy A14", List.of("Android 13", "Android 14")),
             new Phone("Samsung Galaxy S23", List.of("Android 14")),
@@ -103,7 +103,7 @@ final class StaffGenerator {
             new Phone("iPhone 11", List.of("iOS 16.7", "iOS 17.6")));
 
     /** Current and older versions per application (index 0 is the newest). */
-    static List<String> versions(String application) {
+    public static List<String> versions(String application) {
         return switch (application) {
             case "Caregiver" -> List.of("5.8.2", "5.8.1", "5.7.4", "5.6.0");
             case "EVV" -> List.of("3.4.0", "3.3.2", "3.2.5");
@@ -115,16 +115,16 @@ final class StaffGenerator {
     private final Set<String> taken;
     private final int totalWeight = ORIGINS.stream().mapToInt(Origin::weight).sum();
 
-    StaffGenerator(long seed, Set<String> takenUsernames) {
+    public StaffGenerator(long seed, Set<String> takenUsernames) {
         this.random = new Random(seed);
         this.taken = new HashSet<>(takenUsernames);
     }
 
-    Random random() {
+    public Random random() {
         return random;
     }
 
-    Person nextPerson() {
+    public Person nextPerson() {
         Origin origin = pickOrigin();
         boolean woman = random.nextInt(100) < 78; // home care staff are mostly women
         String first = pick(woman ? origin.women() : origin.men());
@@ -141,19 +141,19 @@ final class StaffGenerator {
         return new Person(username, first + " " + last, language);
     }
 
-    Phone nextPhone() {
+    public Phone nextPhone() {
         return pick(PHONES);
     }
 
     /** A stable-looking device id: Android ids are 16 hex digits, iOS ones UUIDs. */
-    String deviceId(Phone phone) {
+    public String deviceId(Phone phone) {
         if (phone.model().startsWith("iPhone")) {
             return new java.util.UUID(random.nextLong(), random.nextLong()).toString().toUpperCase(Locale.ROOT);
         }
         return String.format("%016x", random.nextLong());
     }
 
-    <T> T pick(List<T> values) {
+    public <T> T pick(List<T> values) {
         return values.get(random.nextInt(values.size()));
     }
 

@@ -13,6 +13,8 @@ import java.util.Locale;
 public final class Formats {
 
     private static final DateTimeFormatter DATE_TIME = forLocale(Locale.getDefault(Locale.Category.FORMAT));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+            .withLocale(Locale.getDefault(Locale.Category.FORMAT));
 
     private Formats() {
     }
@@ -30,6 +32,19 @@ public final class Formats {
 
     static String dateTime(Instant instant, ZoneId zone, DateTimeFormatter formatter) {
         return instant == null ? "" : formatter.format(instant.atZone(zone));
+    }
+
+    /** The time alone when it is today ("3:04 PM"), else the full {@link #dateTime}. */
+    public static String shortDateTime(Instant instant, Instant now) {
+        return shortDateTime(instant, now, ZoneId.systemDefault(), DATE_TIME, TIME);
+    }
+
+    static String shortDateTime(Instant instant, Instant now, ZoneId zone, DateTimeFormatter full, DateTimeFormatter time) {
+        if (instant == null) {
+            return "";
+        }
+        boolean today = instant.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return today ? time.format(instant.atZone(zone)) : full.format(instant.atZone(zone));
     }
 
     /** "just now", "5 min ago", "3 h ago", "2 days ago"; a time slightly ahead (clock skew) is "just now". */

@@ -23,7 +23,7 @@ public final class SessionTexts {
             case LANGUAGE -> SessionRow.text(s.language());
             case LOGIN_TIME -> Formats.dateTime(s.loginTime());
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : Formats.relative(s.lastSeen(), now) + " · " + Formats.dateTime(s.lastSeen());
+                    : Formats.relative(s.lastSeen(), now) + " (" + Formats.shortDateTime(s.lastSeen(), now) + ")";
         };
     }
 

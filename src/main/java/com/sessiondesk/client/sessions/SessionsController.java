@@ -76,6 +76,7 @@ public final class SessionsController {
 
     private void buildTable() {
         sessionsTable.setPlaceholder(placeholder);
+        sessionsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         sessionsTable.getStyleClass().add("striped");
         TableColumn<SessionRow, SessionRow> lastSeen = null;
         for (SessionColumn column : SessionColumn.values()) {
@@ -87,12 +88,13 @@ public final class SessionsController {
             tableColumn.setPrefWidth(switch (column) {
                 case USERNAME -> 150;
                 case NAME -> 150;
-                case DEVICE -> 220;
-                case APPLICATION -> 200;
-                case LANGUAGE -> 90;
-                case LOGIN_TIME -> 170;
-                case LAST_SEEN -> 220;
+                case DEVICE -> 230;
+                case APPLICATION -> 210;
+                case LANGUAGE -> 110;
+                case LOGIN_TIME -> 180;
+                case LAST_SEEN -> 190;
             });
+            tableColumn.setMinWidth(80);
             if (column == SessionColumn.LAST_SEEN) {
                 tableColumn.setSortType(TableColumn.SortType.DESCENDING);
                 lastSeen = tableColumn;
@@ -103,7 +105,10 @@ public final class SessionsController {
         actions.setId("actions-column");
         actions.setSortable(false);
         actions.setReorderable(false);
-        actions.setPrefWidth(60);
+        actions.setPrefWidth(56);
+        actions.setMinWidth(56);
+        actions.setMaxWidth(56);
+        actions.setResizable(false);
         actions.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         actions.setCellFactory(c -> new LogoutButtonCell());
         sessionsTable.getColumns().add(actions);

@@ -164,7 +164,8 @@ public final class SessionsViewModel {
         for (SessionRow row : shown) {
             users.add(row.username());
         }
-        countText.set(Formats.count(shown.size(), "session", "sessions") + " · " + Formats.count(users.size(), "user", "users"));
+        countText.set(rows.isEmpty() && state.isLoading() ? "Loading…"
+                : Formats.count(shown.size(), "session", "sessions") + " · " + Formats.count(users.size(), "user", "users"));
         placeholderText.set(placeholder());
     }
 

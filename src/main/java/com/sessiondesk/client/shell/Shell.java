@@ -32,7 +32,7 @@ public final class Shell {
     private final ClientOptions options;
     private final TaskRunner runner;
     private final Connector connector = new Connector();
-    private final EmbeddedService embedded = new EmbeddedService();
+    private final EmbeddedService embedded = EmbeddedService.takeEarlyOrNew();
     private final ClientSettings settings = new ClientSettings(AppDirs.dataDir());
     private final StackPane windowRoot = new StackPane();
     private final ViewContext context;
@@ -62,16 +62,25 @@ public final class Shell {
         stage.setScene(scene);
 
         ClientSettings.Remembered remembered = settings.load();
-        String server = options.serverUrl() != null ? options.serverUrl() : remembered.serverUrl();
-        if (options.embedded() || server == null) {
+        if (startsEmbedded(options, remembered)) {
             useEmbedded();
         } else {
+            String server = options.serverUrl() != null ? options.serverUrl() : remembered.serverUrl();
             showConnect(server, remembered.username(), null);
         }
         stage.show();
         if (smokeTest != null) {
             smokeTest.watch(main(), scene);
         }
+    }
+
+    /** The built-in service unless a server is given or remembered (and --embedded not given). */
+    public static boolean startsEmbedded(ClientOptions options) {
+        return startsEmbedded(options, new ClientSettings(AppDirs.dataDir()).load());
+    }
+
+    private static boolean startsEmbedded(ClientOptions options, ClientSettings.Remembered remembered) {
+        return options.embedded() || (options.serverUrl() == null && remembered.serverUrl() == null);
     }
 
     private MainController main() {

@@ -66,7 +66,10 @@ public final class LoginThrottle {
         return failures.size();
     }
 
-    /** Drops entries whose failures have all expired; if still full, drops arbitrary ones (bounded memory wins). */
+    /**
+     * Drops entries whose failures have all expired; if still nearly full, drops arbitrary ones down
+     * to 90% (bounded memory wins over remembering every attacker).
+     */
     private void evict(long now) {
         for (Iterator<Map.Entry<String, ArrayDeque<Long>>> it = failures.entrySet().iterator(); it.hasNext(); ) {
             ArrayDeque<Long> times = it.next().getValue();
@@ -78,7 +81,7 @@ public final class LoginThrottle {
             }
         }
         Iterator<String> keys = failures.keySet().iterator();
-        while (failures.size() >= MAX_ENTRIES && keys.hasNext()) {
+        while (failures.size() >= MAX_ENTRIES * 9 / 10 && keys.hasNext()) {
             keys.next();
             keys.remove();
         }

@@ -1,0 +1,33 @@
+package com.sessiondesk.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ClientOptionsTest {
+
+    @Test
+    void defaultsToTheBuiltInServiceWithA30SecondRefresh() {
+        assertThat(ClientOptions.parse(new String[0])).isEqualTo(new ClientOptions(null, false, Duration.ofSeconds(30), false));
+    }
+
+    @Test
+    void parsesEveryOption() {
+        assertThat(ClientOptions.parse(new String[] {"--server", "https://x.example", "--refresh", "5"}))
+                .isEqualTo(new ClientOptions("https://x.example", false, Duration.ofSeconds(5), false));
+        assertThat(ClientOptions.parse(new String[] {"--smoke-test"}))
+                .isEqualTo(new ClientOptions(null, true, Duration.ofSeconds(30), true));
+        assertThat(ClientOptions.parse(new String[] {"--embedded", "--refresh", "0"}).refreshInterval()).isZero();
+    }
+
+    @Test
+    void badOptionsSayWhat() {
+        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--bogus"})).hasMessageContaining("Unknown option: --bogus");
+        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--server"})).hasMessageContaining("--server needs a value");
+        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--refresh", "-1"})).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--server", "https://x", "--embedded"}))
+                .hasMessageContaining("cannot be combined");
+    }
+}

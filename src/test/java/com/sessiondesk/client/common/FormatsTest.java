@@ -1,0 +1,38 @@
+package com.sessiondesk.client.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-27T15:04:00Z");
+
+    @Test
+    void relativeTimes() {
+        assertThat(Formats.relative(NOW.minusSeconds(20), NOW)).isEqualTo("just now");
+        assertThat(Formats.relative(NOW.plusSeconds(20), NOW)).isEqualTo("just now");
+        assertThat(Formats.relative(NOW.minusSeconds(5 * 60 + 30), NOW)).isEqualTo("5 min ago");
+        assertThat(Formats.relative(NOW.minusSeconds(3 * 3600), NOW)).isEqualTo("3 h ago");
+        assertThat(Formats.relative(NOW.minusSeconds(26 * 3600), NOW)).isEqualTo("1 day ago");
+        assertThat(Formats.relative(NOW.minusSeconds(50 * 3600), NOW)).isEqualTo("2 days ago");
+        assertThat(Formats.relative(null, NOW)).isEmpty();
+    }
+
+    @Test
+    void dateTimeInTheLocalZone() {
+        var us = Formats.forLocale(Locale.US);
+        assertThat(Formats.dateTime(NOW, ZoneId.of("UTC"), us).replace('\u202f', ' ')).isEqualTo("Nov 27, 2026, 3:04 PM");
+        assertThat(Formats.dateTime(NOW, ZoneId.of("America/New_York"), us).replace('\u202f', ' '))
+                .isEqualTo("Nov 27, 2026, 10:04 AM");
+    }
+
+    @Test
+    void counts() {
+        assertThat(Formats.count(1, "session", "sessions")).isEqualTo("1 session");
+        assertThat(Formats.count(312, "session", "sessions")).isEqualTo("312 sessions");
+    }
+}

@@ -1,0 +1,31 @@
+package com.sessiondesk.client.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClientSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void remembersServerAndUsername() throws Exception {
+        ClientSettings settings = new ClientSettings(dir);
+        assertThat(settings.load()).isEqualTo(ClientSettings.Remembered.NONE);
+        settings.save("https://sessions.example.org/", "carla");
+        assertThat(new ClientSettings(dir).load())
+                .isEqualTo(new ClientSettings.Remembered("https://sessions.example.org/", "carla"));
+        settings.save(null, "carla");
+        assertThat(settings.load().serverUrl()).isNull();
+    }
+
+    @Test
+    void aDamagedFileIsTreatedAsAFirstRun() throws Exception {
+        Files.writeString(dir.resolve(ClientSettings.FILE_NAME), "serverUrl=\\u00zz");
+        assertThat(new ClientSettings(dir).load()).isEqualTo(ClientSettings.Remembered.NONE);
+    }
+}

@@ -1,0 +1,140 @@
+package com.sessiondesk.client.sessions;
+
+import static com.sessiondesk.client.FakeAdminService.session;
+import static com.sessiondesk.client.FakeAdminService.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sessiondesk.api.LogoutResult;
+import com.sessiondesk.client.FakeAdminService;
+import com.sessiondesk.client.TestContexts;
+import com.sessiondesk.client.common.ClientError;
+import com.sessiondesk.client.common.ClientException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SessionsViewModelTest {
+
+    static final Instant NOW = Instant.parse("2026-11-27T15:04:00Z");
+
+    final TestContexts t = new TestContexts();
+    final FakeAdminService service = new FakeAdminService();
+    SessionsViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        service.sessions.addAll(List.of(
+                session("s1", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW.minusSeconds(60), 3, false),
+                session("s2", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW.minusSeconds(86_400), 0, true),
+                session("s3", "carol.nurse", "Carol Nurse", "iPhone 15", "EVV", NOW.minusSeconds(300), 0, false),
+                session("s4", "dave.blocked", "Dave Stone", "Pixel 8", "EVV", NOW.minusSeconds(10), 0, false)));
+        service.users.add(user("dave.blocked", "Dave Stone", true, 1));
+        vm = new SessionsViewModel(t.context, Clock.fixed(NOW, ZoneOffset.UTC));
+        vm.connect(service);
+    }
+
+    @Test
+    void loadsEverySessionAndCountsSessionsAndUsers() {
+        assertThat(vm.shown()).hasSize(4);
+        assertThat(vm.countTextProperty().get()).isEqualTo("4 sessions · 3 users");
+        assertThat(vm.state().isLoading()).isFalse();
+        assertThat(vm.state().updatedAtProperty().get()).isEqualTo(NOW);
+    }
+
+    @Test
+    void searchNarrowsByUsernameNameOrDeviceIgnoringCase() {
+        vm.searchTextProperty().set("CAROL");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s3");
+        vm.searchTextProperty().set("galaxy");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactlyInAnyOrder("s1", "s2");
+        assertThat(vm.countTextProperty().get()).isEqualTo("2 sessions · 1 user");
+        vm.searchTextProperty().set("stone");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
+        vm.searchTextProperty().set("nobody");
+        assertThat(vm.shown()).isEmpty();
+        assertThat(vm.placeholderTextProperty().get()).contains("No sessions match");
+        vm.searchTextProperty().set("");
+        assertThat(vm.shown()).hasSize(4);
+    }
+
+    @Test
+    void applicationFilterListsApplicationsAfterAllAndCombinesWithSearch() {
+        assertThat(vm.applications()).containsExactly(SessionsViewModel.ALL_APPLICATIONS, "Caregiver", "EVV");
+        vm.applicationFilterProperty().set("EVV");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactlyInAnyOrder("s3", "s4");
+        vm.searchTextProperty().set("dave");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
+        vm.applicationFilterProperty().set(SessionsViewModel.ALL_APPLICATIONS);
+        vm.searchTextProperty().set("");
+        assertThat(vm.shown()).hasSize(4);
+    }
+
+    @Test
+    void marksRowsOfBlockedUsers() {
+        assertThat(vm.rows()).filteredOn(SessionRow::userBlocked).extracting(SessionRow::id).containsExactly("s4");
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheRowsMarkedStaleWithTheMessage() {
+        service.failNext = new ConnectException("refused");
+        vm.refresh();
+        assertThat(vm.rows()).hasSize(4);
+        assertThat(vm.state().isStale()).isTrue();
+        assertThat(vm.state().getErrorMessage()).contains("not reachable");
+        vm.refresh();
+        assertThat(vm.state().isStale()).isFalse();
+        assertThat(vm.state().getErrorMessage()).isNull();
+    }
+
+    @Test
+    void anExpiredSignInGoesToTheShellNotTheBanner() {
+        service.failNext = new ClientException(new ClientError.NotSignedIn("Your session expired, please sign in again.", true));
+        vm.refresh();
+        assertThat(t.signInLost).containsExactly("Your session expired, please sign in again.");
+        assertThat(vm.state().getErrorMessage()).isNull();
+    }
+
+    @Test
+    void refreshKeepsTheFilterAndPicksUpChanges() {
+        vm.searchTextProperty().set("bob");
+        service.sessions.removeIf(s -> s.id().equals("s2"));
+        vm.refresh();
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s1");
+    }
+
+    @Test
+    void loggingOutOpensTheDialogWithAllOfTheUsersSessionsThenNotifiesAndReloads() {
+        t.dialogs.inLogoutDialog = dialog -> dialog.blockProperty().set(true);
+        service.logoutResult = new LogoutResult(List.of("s1", "s2"), true);
+        int loadsBefore = service.sessionLoads;
+        SessionRow bob = vm.rows().stream().filter(r -> r.id().equals("s1")).findFirst().orElseThrow();
+
+        vm.logOut(bob);
+
+        assertThat(t.dialogs.lastLogoutDialog.allDevicesHelp().get()).contains("all 2 sessions of bob.aide");
+        assertThat(service.lastLogoutRequest.block()).isTrue();
+        assertThat(service.lastLogoutRequest.allDevices()).isTrue();
+        assertThat(t.notifications).containsExactly("Signed out Bob Aide from 1 device (2 sessions); account blocked");
+        assertThat(service.sessionLoads).isEqualTo(loadsBefore + 1);
+    }
+
+    @Test
+    void cancellingTheDialogChangesNothing() {
+        SessionRow bob = vm.rows().get(0);
+        int loadsBefore = service.sessionLoads;
+        vm.logOut(bob);
+        assertThat(service.calls).noneMatch(c -> c.startsWith("logoutSession"));
+        assertThat(t.notifications).isEmpty();
+        assertThat(service.sessionLoads).isEqualTo(loadsBefore);
+    }
+
+    @Test
+    void sumsUnsyncedItemsPerUser() {
+        assertThat(vm.unsyncedItemsOf("bob.aide")).isEqualTo(3);
+        assertThat(vm.unsyncedItemsOf("carol.nurse")).isZero();
+    }
+}

@@ -1,0 +1,134 @@
+package com.sessiondesk.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.LogoutResult;
+import com.sessiondesk.server.store.Records.Device;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's transactional rules, on SQLite: one audit event per effective change, no resurrection. */
+class JdbcStoreTest {
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private JdbcStore store;
+    private long mariaId;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("s.db"));
+        new Migrations(db).run();
+        store = new JdbcStore(db);
+        store.createUser("admin", "Admin", "x", true, 1);
+        store.createUser("maria.lopez", "Maria Lopez", "x", false, 1);
+        mariaId = store.credentials("maria.lopez").orElseThrow().userId();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private String login(String token, String app, String device, long at) {
+        return store.startSession(mariaId, new Device(app, "1.0", device, "Pixel 7", "Android 14", "Spanish"),
+                token, at).orElseThrow();
+    }
+
+    @Test
+    void duplicateUsernameIsRefused() {
+        assertThat(store.createUser("maria.lopez", "Other", "x", false, 2)).isFalse();
+    }
+
+    @Test
+    void heartbeatFlushDoesNotReviveAnEndedSession() {
+        String session = login("h1", "Caregiver", "phone", 1000);
+        store.logoutSession(session, false, false, "Lost phone", "admin", 2000);
+        store.recordHeartbeats(Map.of(session, new Records.Heartbeat(3000, 7)));
+        assertThat(store.activeSessionRows(null, null)).isEmpty();
+        assertThat(store.mobileSession("h1").orElseThrow().ended()).isTrue();
+        assertThat(store.mobileSession("h1").orElseThrow().endReason()).isEqualTo("Lost phone");
+    }
+
+    @Test
+    void heartbeatFlushUpdatesLastSeenAndKeepsCountWhenAbsent() {
+        String session = login("h1", "Caregiver", "phone", 1000);
+        store.recordHeartbeats(Map.of(session, new Records.Heartbeat(5000, 4)));
+        store.recordHeartbeats(Map.of(session, new Records.Heartbeat(6000, null)));
+        ActiveSessionRow row = store.activeSessionRows(null, null).get(0);
+        assertThat(row.lastSeen()).isEqualTo(6000);
+        assertThat(row.pendingSyncItems()).isEqualTo(4);
+    }
+
+    @Test
+    void blockEndsEverySessionAndIsOneEvent() {
+        String a = login("t1", "Caregiver", "phone", 1000);
+        String b = login("t2", "EVV", "tablet", 2000);
+        LogoutResult result = store.logoutSession(a, false, true, "Left", "admin", 3000).orElseThrow();
+        assertThat(result.endedSessionIds()).containsExactlyInAnyOrder(a, b);
+        assertThat(result.blocked()).isTrue();
+        List<AuditEvent> events = store.audit("maria.lopez", 10);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).action()).isEqualTo("block");
+        assertThat(events.get(0).sessionIds()).containsExactlyInAnyOrder(a, b);
+        assertThat(store.startSession(mariaId, new Device("Caregiver", "1", "d", "m", "o", "l"), "t3", 4000))
+                .isEmpty();
+    }
+
+    @Test
+    void actionsThatChangeNothingRecordNoEvent() {
+        String a = login("t1", "Caregiver", "phone", 1000);
+        store.logoutSession(a, false, false, null, "admin", 2000);
+        LogoutResult again = store.logoutSession(a, false, false, null, "admin", 3000).orElseThrow();
+        assertThat(again.endedSessionIds()).isEmpty();
+        store.unblockUser("maria.lopez", "admin", 4000);
+        store.logoutUser("maria.lopez", null, "admin", 5000);
+        assertThat(store.audit("maria.lopez", 10)).extracting(AuditEvent::action).containsExactly("logout_session");
+    }
+
+    @Test
+    void blockOfAnEndedSessionStillBlocks() {
+        String a = login("t1", "Caregiver", "phone", 1000);
+        store.endSessionByUser(a, "maria.lopez", 2000);
+        LogoutResult result = store.logoutSession(a, false, true, null, "admin", 3000).orElseThrow();
+        assertThat(result.endedSessionIds()).isEmpty();
+        assertThat(result.blocked()).isTrue();
+        assertThat(store.user("maria.lopez").orElseThrow().blocked()).isTrue();
+        assertThat(store.audit("maria.lopez", 10)).extracting(AuditEvent::action).containsExactly("block");
+    }
+
+    @Test
+    void adminCannotBlockTheirOwnAccount() {
+        assertThatThrownBy(() -> store.blockUser("admin", null, "admin", 1000)).isInstanceOf(ActionRefused.class);
+        assertThat(store.user("admin").orElseThrow().blocked()).isFalse();
+    }
+
+    @Test
+    void unknownSessionOrUserIsEmpty() {
+        assertThat(store.logoutSession("nope", true, true, null, "admin", 1)).isEmpty();
+        assertThat(store.blockUser("nobody", null, "admin", 1)).isEmpty();
+        assertThat(store.activeSession("nope")).isEmpty();
+    }
+
+    @Test
+    void listIsNewestLastSeenFirstWithSupersededSessionsInIt() {
+        String old = login("t1", "Caregiver", "phone", 1000);
+        String fresh = login("t2", "Caregiver", "phone", 2000);
+        store.recordHeartbeats(Map.of(old, new Records.Heartbeat(9000, null)));
+        List<ActiveSessionRow> rows = store.activeSessionRows("maria.lopez", "Caregiver");
+        assertThat(rows).extracting(ActiveSessionRow::id).containsExactly(old, fresh);
+        assertThat(Superseded.flags(rows)).containsExactly(true, false);
+        assertThat(store.activeSession(old).orElseThrow().superseded()).isTrue();
+        assertThat(store.activeSession(fresh).orElseThrow().superseded()).isFalse();
+        assertThat(store.activeSessionRows("nobody", null)).isEmpty();
+        assertThat(store.activeSessionRows(null, "EVV")).isEmpty();
+    }
+}
