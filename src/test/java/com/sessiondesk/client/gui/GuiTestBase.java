@@ -115,7 +115,7 @@ abstract class GuiTestBase extends FxRobot {
                 return null;
             });
         } else {
-            write(text);
+            write(text, 0);
         }
         waitUntil(query + " holds the typed text", () -> text.equals(field.getText()));
     }
