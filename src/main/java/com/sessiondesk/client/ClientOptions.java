@@ -11,16 +11,24 @@ import java.util.List;
  * @param smokeTest open on the built-in service, wait for the table, print one line and exit
  * @param refreshInterval automatic refresh of the sessions; zero turns it off
  * @param embedded use the built-in service even when a server is remembered
+ * @param readTimeout how long a request may wait for the server's answer (default 30 s)
  */
-public record ClientOptions(String serverUrl, boolean smokeTest, Duration refreshInterval, boolean embedded) {
+public record ClientOptions(String serverUrl, boolean smokeTest, Duration refreshInterval, boolean embedded,
+                            Duration readTimeout) {
 
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    public ClientOptions(String serverUrl, boolean smokeTest, Duration refreshInterval, boolean embedded) {
+        this(serverUrl, smokeTest, refreshInterval, embedded, DEFAULT_READ_TIMEOUT);
+    }
 
     public static final String USAGE = """
-            Usage: sessiondesk [--server URL] [--embedded] [--refresh SECONDS] [--smoke-test]
+            Usage: sessiondesk [--server URL] [--embedded] [--refresh SECONDS] [--read-timeout SECONDS] [--smoke-test]
               --server URL       sign in to this session service (the connect screen opens with it)
               --embedded         use the built-in demo service, even if a server is remembered
               --refresh SECONDS  refresh the sessions automatically every SECONDS (0: never; default 30)
+              --read-timeout SECONDS  give up on an unanswered request after SECONDS (default 30)
               --smoke-test       open on the built-in service, wait for the sessions, print a line, exit""";
 
     public static ClientOptions defaults() {
@@ -28,15 +36,19 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
     }
 
     public ClientOptions withServerUrl(String url) {
-        return new ClientOptions(url, smokeTest, refreshInterval, embedded);
+        return new ClientOptions(url, smokeTest, refreshInterval, embedded, readTimeout);
     }
 
     public ClientOptions withRefreshInterval(Duration interval) {
-        return new ClientOptions(serverUrl, smokeTest, interval, embedded);
+        return new ClientOptions(serverUrl, smokeTest, interval, embedded, readTimeout);
+    }
+
+    public ClientOptions withReadTimeout(Duration value) {
+        return new ClientOptions(serverUrl, smokeTest, refreshInterval, embedded, value);
     }
 
     public ClientOptions withEmbedded(boolean value) {
-        return new ClientOptions(serverUrl, smokeTest, refreshInterval, value);
+        return new ClientOptions(serverUrl, smokeTest, refreshInterval, value, readTimeout);
     }
 
     /** Parses the client's arguments; throws IllegalArgumentException with a message and the usage. */
@@ -49,20 +61,27 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
         boolean smoke = false;
         boolean embedded = false;
         Duration refresh = DEFAULT_REFRESH;
+        Duration readTimeout = DEFAULT_READ_TIMEOUT;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--server" -> server = value(args, ++i, arg);
                 case "--smoke-test" -> smoke = true;
                 case "--embedded" -> embedded = true;
-                case "--refresh" -> refresh = seconds(value(args, ++i, arg));
+                case "--refresh" -> refresh = seconds(value(args, ++i, arg), arg);
+                case "--read-timeout" -> {
+                    readTimeout = seconds(value(args, ++i, arg), arg);
+                    if (readTimeout.isZero()) {
+                        throw new IllegalArgumentException("--read-timeout must be at least 1 second\n" + USAGE);
+                    }
+                }
                 default -> throw new IllegalArgumentException("Unknown option: " + arg + "\n" + USAGE);
             }
         }
         if (server != null && (embedded || smoke)) {
             throw new IllegalArgumentException("--server cannot be combined with --embedded or --smoke-test\n" + USAGE);
         }
-        return new ClientOptions(server, smoke, refresh, embedded || smoke);
+        return new ClientOptions(server, smoke, refresh, embedded || smoke, readTimeout);
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -72,7 +91,7 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
         return args.get(index);
     }
 
-    private static Duration seconds(String text) {
+    private static Duration seconds(String text, String option) {
         try {
             long seconds = Long.parseLong(text.trim());
             if (seconds < 0) {
@@ -80,7 +99,7 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
             }
             return Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--refresh needs a whole number of seconds (0 or more): " + text + "\n" + USAGE);
+            throw new IllegalArgumentException(option + " needs a whole number of seconds: " + text + "\n" + USAGE);
         }
     }
 }

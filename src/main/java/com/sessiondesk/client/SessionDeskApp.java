@@ -11,8 +11,8 @@ import javafx.stage.Stage;
  */
 public class SessionDeskApp extends Application {
 
-    /** AtlantaFX's Primer Light, loaded as a resource (its Java classes need Java 21; the CSS does not). */
-    static final String THEME = "/atlantafx/base/theme/primer-light.bss";
+    /** AtlantaFX's Primer Light, copied into assets/ (see assets/css/atlantafx/README.md for why). */
+    static final String THEME = "/assets/css/atlantafx/primer-light.bss";
 
     private final ClientOptions givenOptions;
     private FxTaskRunner runner;

@@ -20,6 +20,7 @@ class ClientOptionsTest {
         assertThat(ClientOptions.parse(new String[] {"--smoke-test"}))
                 .isEqualTo(new ClientOptions(null, true, Duration.ofSeconds(30), true));
         assertThat(ClientOptions.parse(new String[] {"--embedded", "--refresh", "0"}).refreshInterval()).isZero();
+        assertThat(ClientOptions.parse(new String[] {"--read-timeout", "3"}).readTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class LogoutDialog {
     public static final ButtonType LOG_OUT = new ButtonType("Log out", ButtonBar.ButtonData.OK_DONE);
 
     @FXML private DialogPane logoutDialog;
+    @FXML private Label titleLabel;
     @FXML private Label headingLabel;
     @FXML private Label sessionLabel;
     @FXML private Label warningLabel;
@@ -62,6 +63,7 @@ public final class LogoutDialog {
 
     @FXML
     private void initialize() {
+        titleLabel.setText(viewModel.title().toUpperCase(java.util.Locale.ROOT));
         headingLabel.setText(viewModel.heading());
         sessionLabel.setText(viewModel.sessionDescription());
         warningLabel.setText(viewModel.warning());

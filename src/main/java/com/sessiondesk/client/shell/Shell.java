@@ -12,6 +12,7 @@ import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.service.Connector;
 import com.sessiondesk.client.service.EmbeddedService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.IntConsumer;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -31,7 +32,7 @@ public final class Shell {
     private final Stage stage;
     private final ClientOptions options;
     private final TaskRunner runner;
-    private final Connector connector = new Connector();
+    private final Connector connector;
     private final EmbeddedService embedded = EmbeddedService.takeEarlyOrNew();
     private final ClientSettings settings = new ClientSettings(AppDirs.dataDir());
     private final StackPane windowRoot = new StackPane();
@@ -46,6 +47,7 @@ public final class Shell {
         this.stage = stage;
         this.options = options;
         this.runner = runner;
+        this.connector = new Connector(Duration.ofSeconds(5), options.readTimeout());
         this.context = new ViewContext(runner, new FxDialogService(stage), this::notify, this::signInLost);
         this.smokeTest = options.smokeTest() ? new SmokeTest(exitCode) : null;
     }

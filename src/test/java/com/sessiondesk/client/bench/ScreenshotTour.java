@@ -1,0 +1,189 @@
+package com.sessiondesk.client.bench;
+
+import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.SessionDeskApp;
+import com.sessiondesk.client.sessions.SessionRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Takes the README's screenshots: runs the client on the built-in demo service under a virtual
+ * display and captures each view with ImageMagick's {@code import}. Not a test.
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1400x900x24" java -Dsessiondesk.home=$(mktemp -d) \
+ *     -cp target/classes:target/test-classes:CLASSPATH com.sessiondesk.client.bench.ScreenshotTour docs/screenshots
+ * </pre>
+ */
+public final class ScreenshotTour {
+
+    private static Path out;
+    private static Scene scene;
+
+    public static void main(String[] args) throws Exception {
+        out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        onFx(() -> {
+            Stage stage = new Stage();
+            stage.setX(0);
+            stage.setY(0);
+            new SessionDeskApp(ClientOptions.defaults().withEmbedded(true)).start(stage);
+            scene = stage.getScene();
+            return null;
+        });
+        TableView<SessionRow> table = waitFor(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<SessionRow> t = (TableView<SessionRow>) scene.lookup("#sessionsTable");
+            return t.getItems().isEmpty() ? null : t;
+        });
+        Thread.sleep(1500);
+        shot("sessions");
+
+        // The dialog for a user with an old-app-version session and unsynced work, Block checked.
+        SessionRow row = onFx(() -> pickInterestingRow(table));
+        onFx(() -> {
+            table.scrollTo(row);
+            table.getSelectionModel().select(row);
+            return null;
+        });
+        Thread.sleep(500);
+        Platform.runLater(() -> clickLogoutOf(row));
+        DialogPane dialog = waitFor(ScreenshotTour::openDialog);
+        onFx(() -> {
+            ((CheckBox) dialog.lookup("#blockUserCheckBox")).setSelected(true);
+            ((TextField) dialog.lookup("#reasonField")).setText("Phone reported lost");
+            return null;
+        });
+        Thread.sleep(800);
+        shot("logout-dialog");
+        onFx(() -> {
+            ((Button) dialog.lookupButton(dialog.getButtonTypes().stream()
+                    .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow())).fire();
+            return null;
+        });
+        waitFor(() -> openDialog() == null ? Boolean.TRUE : null);
+        Thread.sleep(1200);
+        shot("sessions-after-logout");
+
+        onFx(() -> click("#usersTab"));
+        waitFor(() -> {
+            TableView<?> users = (TableView<?>) scene.lookup("#usersTable");
+            return users != null && !users.getItems().isEmpty() ? users : null;
+        });
+        onFx(() -> {
+            ((CheckBox) scene.lookup("#blockedOnlyCheckBox")).setSelected(true);
+            return null;
+        });
+        Thread.sleep(1200);
+        shot("users");
+
+        onFx(() -> click("#historyTab"));
+        waitFor(() -> {
+            TableView<?> audit = (TableView<?>) scene.lookup("#auditTable");
+            return audit != null && !audit.getItems().isEmpty() ? audit : null;
+        });
+        Thread.sleep(1200);
+        shot("history");
+
+        onFx(() -> click("#signOutButton"));
+        waitFor(() -> scene.lookup("#serverUrlField"));
+        onFx(() -> {
+            ((TextField) scene.lookup("#serverUrlField")).setText("https://sessions.example-agency.org");
+            ((TextField) scene.lookup("#usernameField")).setText("carla.admin");
+            return null;
+        });
+        Thread.sleep(1000);
+        shot("connect");
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static SessionRow pickInterestingRow(TableView<SessionRow> table) {
+        Set<String> withOld = new java.util.HashSet<>();
+        for (SessionRow r : table.getItems()) {
+            if (r.session().superseded()) {
+                withOld.add(r.username());
+            }
+        }
+        return table.getItems().stream()
+                .filter(r -> withOld.contains(r.username()) && !r.session().superseded() && r.session().pendingSyncItems() > 0)
+                .findFirst()
+                .orElseGet(() -> table.getItems().stream().filter(r -> withOld.contains(r.username()) && !r.session().superseded())
+                        .findFirst().orElse(table.getItems().get(0)));
+    }
+
+    private static void clickLogoutOf(SessionRow row) {
+        for (Node node : scene.getRoot().lookupAll(".logout-button")) {
+            Button button = (Button) node;
+            if (button.isVisible() && button.getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
+                    && cell.getItem() == row) {
+                button.fire();
+                return;
+            }
+        }
+        throw new IllegalStateException("no logout button for " + row.id());
+    }
+
+    private static DialogPane openDialog() {
+        for (Window window : Window.getWindows()) {
+            if (window.getScene() != null && window.getScene().getRoot() instanceof DialogPane pane
+                    && "logoutDialog".equals(pane.getId())) {
+                return pane;
+            }
+        }
+        return null;
+    }
+
+    private static Object click(String id) {
+        ((javafx.scene.control.ButtonBase) scene.lookup(id)).fire();
+        return null;
+    }
+
+    private static void shot(String name) throws Exception {
+        Path file = out.resolve(name + ".png");
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x800+0+0", "+repage", file.toString())
+                .inheritIO().start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("import failed for " + name);
+        }
+        System.out.println("saved " + file);
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(30, TimeUnit.SECONDS);
+    }
+
+    private static <T> T waitFor(Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            AtomicReference<T> seen = new AtomicReference<>(onFx(probe));
+            if (seen.get() != null) {
+                return seen.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("timed out");
+    }
+}
