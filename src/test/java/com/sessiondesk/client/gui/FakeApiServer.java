@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake API server for the faults the real one never produces: it answers sign-in like the
@@ -28,6 +29,7 @@ final class FakeApiServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     /** Released on close, so that hung requests end with the test. */
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -83,7 +85,14 @@ final class FakeApiServer implements AutoCloseable {
         };
     }
 
+    /** How many requests for a path arrived so far. */
+    int hits(String path) {
+        AtomicInteger count = hits.get(path);
+        return count == null ? 0 : count.get();
+    }
+
     private void dispatch(HttpExchange exchange) throws IOException {
+        hits.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
         Answer answer = answers.get(exchange.getRequestURI().getPath());
         if (answer == null) {
             json(404, "{\"error\":\"not_found\",\"message\":\"no such route\"}").respond(exchange);

@@ -54,11 +54,16 @@ abstract class GuiTestBase extends FxRobot {
         System.clearProperty(AppDirs.HOME_PROPERTY);
     }
 
-    /** Options to connect to a server; null means the embedded default. */
-    static ClientOptions optionsFor(String serverUrl) {
+    /** Options to connect to a server; null means the embedded default. Extra arguments are appended. */
+    static ClientOptions optionsFor(String serverUrl, String... extra) {
+        List<String> args = new ArrayList<>();
+        if (serverUrl != null) {
+            args.addAll(List.of("--server", serverUrl));
+        }
         // No automatic refresh: each test decides when the window reloads.
-        return ClientOptions.parse(serverUrl == null ? new String[] {"--refresh", "0"}
-                : new String[] {"--server", serverUrl, "--refresh", "0"});
+        args.addAll(List.of("--refresh", "0"));
+        args.addAll(List.of(extra));
+        return ClientOptions.parse(args);
     }
 
     protected void launch(ClientOptions options) throws TimeoutException {
@@ -321,14 +326,24 @@ abstract class GuiTestBase extends FxRobot {
         }
     }
 
-    /** The FX thread answers a trivial request within this many milliseconds: the window is not frozen. */
+    /**
+     * The FX thread answers a trivial request within this many milliseconds: the window is not
+     * frozen. A window blocked on a request stays blocked for the whole request, so three tries in
+     * a row all time out; one slow answer on a loaded machine does not fail the test.
+     */
     protected static void assertResponsiveWithin(long millis) {
-        long start = System.nanoTime();
-        try {
-            WaitForAsyncUtils.asyncFx(() -> true).get(millis, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("the FX thread did not answer within " + millis + " ms", e);
+        List<String> tries = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long start = System.nanoTime();
+            try {
+                WaitForAsyncUtils.asyncFx(() -> true).get(millis, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                tries.add("no answer after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            } catch (InterruptedException | ExecutionException e) {
+                throw new AssertionError(e);
+            }
         }
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(millis);
+        throw new AssertionError("the FX thread did not answer within " + millis + " ms, three times: " + tries);
     }
 }
