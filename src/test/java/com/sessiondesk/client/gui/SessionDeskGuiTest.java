@@ -8,6 +8,8 @@ import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.server.DemoAgency;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -103,7 +106,9 @@ class SessionDeskGuiTest extends GuiTestBase {
     }
 
     @Test
-    void seededSessionsAppearAndTheCountLabelMatchesTheServer() throws Exception {
+    void seededSessionsAppearNewestFirstAndTheCountLabelMatchesTheServer() throws Exception {
+        User staff = server.freshStaff();
+        Device newest = server.login(staff.username(), "Billiyo Care");
         openSignedIn();
         List<Session> onServer = server.sessions();
         long users = onServer.stream().map(Session::username).distinct().count();
@@ -114,6 +119,8 @@ class SessionDeskGuiTest extends GuiTestBase {
         assertThat(numberBefore(label, "user")).as(label).isEqualTo(users);
         List<String> applications = columnTexts(sessions(), "Application").stream().distinct().toList();
         assertThat(applications).as("sessions of several mobile apps").hasSizeGreaterThan(1);
+        assertThat(rowContaining(sessions(), newest.deviceModel()))
+                .as("sorted by Last Seen, newest first: the session that just logged in is on top").isZero();
     }
 
     @Test
@@ -200,8 +207,10 @@ class SessionDeskGuiTest extends GuiTestBase {
         Device phone = server.login(staff.username(), "Billiyo Care");
         Device tablet = server.login(staff.username(), "Billiyo Timesheets");
         Device untouched = server.login(bystander.username(), "Billiyo Care");
-        int sessionsOfStaff = server.sessionsOf(staff.username()).size();
-        assertThat(sessionsOfStaff).isGreaterThanOrEqualTo(2);
+        List<Session> before = server.sessionsOf(staff.username());
+        assertThat(before).hasSizeGreaterThanOrEqualTo(2);
+        // The notification counts devices: an old app version on the same device is one device.
+        long devices = before.stream().map(Session::deviceId).distinct().count();
         openSignedIn();
 
         DialogPane dialog = openLogoutDialog(phone);
@@ -217,7 +226,7 @@ class SessionDeskGuiTest extends GuiTestBase {
         waitUntil("the user's rows are gone from the table", () -> rowContaining(sessions(), tablet.deviceModel()) < 0
                 && rowContaining(sessions(), untouched.deviceModel()) >= 0);
         waitUntil("the notification counts the devices", () -> notification() != null
-                && notification().contains(staff.name()) && notification().contains(sessionsOfStaff + " device"));
+                && notification().contains(staff.name()) && notification().contains("from " + devices + " device"));
     }
 
     @Test
@@ -260,8 +269,13 @@ class SessionDeskGuiTest extends GuiTestBase {
 
         click("#usersTab");
         waitUntil("the users table shows", () -> showing("#usersTable"));
-        typeInto("#usersSearchField", staff.username());
         TableView<Object> users = table("#usersTable");
+        click("#blockedOnlyCheckBox");
+        long blockedOnServer = server.users().stream().filter(User::blocked).count();
+        waitUntil("Blocked accounts only shows the " + blockedOnServer + " blocked users",
+                () -> rowCount(users) == blockedOnServer && rowContaining(users, staff.username()) >= 0);
+        click("#blockedOnlyCheckBox");
+        typeInto("#usersSearchField", staff.username());
         waitUntil("the blocked user's row shows", () -> rowContaining(users, staff.username()) >= 0);
         clickOn(buttonInRow(users, rowContaining(users, staff.username()), "unblock-button"));
         clickOn(confirmationOkButton());
@@ -336,6 +350,76 @@ class SessionDeskGuiTest extends GuiTestBase {
         waitUntil("the history lists the log out with its reason",
                 () -> rowContaining(audit, staff.username(), reason) >= 0);
         assertThat(rowContaining(audit, staff.username(), reason)).as("newest first").isZero();
+
+        typeInto("#auditUserFilter", staff.username());
+        waitUntil("the filter keeps only that user's events", () -> rowCount(audit) >= 1
+                && allRowsContain(audit, staff.username()));
+    }
+
+    @Test
+    void userLogoutButtonEndsEverySessionOfThatUserWithoutBlocking() throws Exception {
+        User staff = server.freshStaff();
+        Device phone = server.login(staff.username(), "Billiyo Care");
+        Device tablet = server.login(staff.username(), "Billiyo Timesheets");
+        openSignedIn();
+
+        click("#usersTab");
+        waitUntil("the users table shows", () -> showing("#usersTable"));
+        typeInto("#usersSearchField", staff.username());
+        TableView<Object> users = table("#usersTable");
+        waitUntil("the user's row shows", () -> rowContaining(users, staff.username()) >= 0);
+        clickOn(buttonInRow(users, rowContaining(users, staff.username()), "user-logout-button"));
+        Button confirm = confirmationOkButton();
+        String reason = "Shift over " + UUID.randomUUID().toString().substring(0, 8);
+        boolean askedForReason = showing("#confirmReasonField");
+        if (askedForReason) {
+            typeInto("#confirmReasonField", reason);
+        }
+        clickOn(confirm);
+
+        waitUntil("every session of the user ended", () -> server.sessionsOf(staff.username()).isEmpty());
+        Response<Void> heartbeat = server.heartbeat(tablet, null);
+        assertThat(heartbeat.code()).isEqualTo(401);
+        if (askedForReason) {
+            assertThat(LiveServer.errorOf(heartbeat).reason()).isEqualTo(reason);
+        }
+        assertThat(server.heartbeat(phone, null).code()).isEqualTo(401);
+        assertThat(server.user(staff.username()).blocked()).as("logging out does not block").isFalse();
+        assertThat(server.mobileLogin(staff.username(), "Billiyo Care", "Pixel 8").code()).isEqualTo(201);
+    }
+
+    @Test
+    void signingOutReturnsToTheConnectScreenAndKeepsNoPasswordOnDisk() throws Exception {
+        openSignedIn();
+
+        click("#signOutButton");
+
+        waitUntil("the connect screen shows", () -> showing("#serverUrlField") && !showing("#sessionsTable"));
+        assertThat(fx(() -> node("#serverUrlField", TextInputControl.class).getText())).isEqualTo(server.baseUrl());
+        assertThat(fx(() -> node("#usernameField", TextInputControl.class).getText())).isEqualTo(LiveServer.ADMIN);
+        assertThat(fx(() -> node("#passwordField", TextInputControl.class).getText())).isEmpty();
+        try (var files = Files.walk(dir.resolve("home"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as("%s holds no password", file).doesNotContain(server.adminPassword);
+            }
+        }
+    }
+
+    /** Every row of the table mentions the text (in a cell value or the row's own text). */
+    private boolean allRowsContain(TableView<Object> table, String text) {
+        return fx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                StringBuilder row = new StringBuilder(String.valueOf(table.getItems().get(i)));
+                for (var column : table.getVisibleLeafColumns()) {
+                    row.append('\u0001').append(column.getCellData(i));
+                }
+                if (!row.toString().contains(text)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     /** The integer right before a word in a label such as "312 sessions · 198 users". */
