@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -39,12 +40,12 @@ final class LiveServer implements AutoCloseable {
     private final Set<String> handedOut = new HashSet<>();
     private boolean closed;
 
-    private LiveServer(Path dir) {
-        server = SessionServer.start(ServerConfig.defaults()
+    private LiveServer(Path dir, UnaryOperator<ServerConfig> tweak) {
+        server = SessionServer.start(tweak.apply(ServerConfig.defaults()
                 .withPort(0)
                 .withJdbcUrl("jdbc:sqlite:" + dir.resolve("server.db"))
                 .withDemo(true)
-                .withInitialAdminPassword(adminPassword));
+                .withInitialAdminPassword(adminPassword)));
         String token = server.issueAdminToken(ADMIN);
         OkHttpClient http = new OkHttpClient.Builder()
                 .readTimeout(20, TimeUnit.SECONDS)
@@ -56,7 +57,12 @@ final class LiveServer implements AutoCloseable {
     }
 
     static LiveServer start(Path dir) {
-        return new LiveServer(dir);
+        return new LiveServer(dir, config -> config);
+    }
+
+    /** A server with a changed configuration (e.g. short admin token timeouts). */
+    static LiveServer start(Path dir, UnaryOperator<ServerConfig> tweak) {
+        return new LiveServer(dir, tweak);
     }
 
     String baseUrl() {

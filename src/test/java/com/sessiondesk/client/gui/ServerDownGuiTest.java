@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import java.nio.file.Path;
+import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -13,11 +14,13 @@ import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server goes away while the window is signed in. These tests kill their server, so each
- * one has its own (a fresh SQLite file in its own temporary folder).
+ * The server goes away, or stops accepting the admin's token, while the window is signed in.
+ * These tests kill or reconfigure their server, so each one has its own (a fresh SQLite file in
+ * its own temporary folder).
  */
 class ServerDownGuiTest extends GuiTestBase {
 
@@ -26,9 +29,12 @@ class ServerDownGuiTest extends GuiTestBase {
     LiveServer server;
 
     @BeforeEach
-    void startServer() {
+    void startServer(TestInfo test) {
         useHome(dir.resolve("home"));
-        server = LiveServer.start(dir);
+        server = test.getTestMethod().orElseThrow().getName().startsWith("expired")
+                // the admin token expires after 3 s without a request
+                ? LiveServer.start(dir, config -> config.withAdminTimeouts(Duration.ofSeconds(3), Duration.ofHours(8)))
+                : LiveServer.start(dir);
     }
 
     @AfterEach
@@ -62,8 +68,9 @@ class ServerDownGuiTest extends GuiTestBase {
         assertThat(rowCount(sessions())).as("the table keeps its last data").isEqualTo(rows);
 
         assertResponsiveWithin(1000);
+        click("#searchField");
         long start = System.nanoTime();
-        click("#searchField"); write("zz");
+        write("zz", 0);
         TextField search = node("#searchField", TextField.class);
         waitUntil("typing works while the server is gone", 1, () -> fx(search::getText).endsWith("zz"));
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms to type two keys").isLessThan(1000);
@@ -71,6 +78,22 @@ class ServerDownGuiTest extends GuiTestBase {
         click("#retryButton");
         waitUntil("a retry against the dead server keeps the banner", () -> showing("#errorBanner"));
         assertResponsiveWithin(1000);
+    }
+
+    @Test
+    void expiredSignInLeadsBackToTheConnectScreenWithTheReason() throws Exception {
+        openSignedIn();
+        Thread.sleep(4000); // no condition to wait for: the server's idle timeout has to pass
+
+        click("#refreshButton");
+
+        waitUntil("the connect screen shows", () -> showing("#serverUrlField") && !showing("#sessionsTable"));
+        waitUntil("it says why", () -> textsUnder(mainWindow().orElseThrow().getScene().getRoot())
+                .toLowerCase().contains("expired"));
+        assertThat(fx(() -> node("#passwordField", TextField.class).getText())).isEmpty();
+        typeInto("#passwordField", server.adminPassword);
+        click("#signInButton");
+        waitUntil("signing in again works", () -> showing("#sessionsTable") && rowCount(sessions()) > 0);
     }
 
     @Test
