@@ -1,5 +1,7 @@
 package com.sessiondesk.client;
 
+import com.sessiondesk.client.common.StartupTrace;
+
 import com.sessiondesk.client.service.EmbeddedService;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
@@ -21,6 +23,7 @@ public final class ClientLauncher {
             System.err.println(e.getMessage());
             return 2;
         }
+        StartupTrace.mark("launcher");
         if (Shell.startsEmbedded(options)) {
             EmbeddedService.startEarly(); // side by side with the JavaFX start-up
         }

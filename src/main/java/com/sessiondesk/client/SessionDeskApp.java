@@ -1,5 +1,7 @@
 package com.sessiondesk.client;
 
+import com.sessiondesk.client.common.StartupTrace;
+
 import com.sessiondesk.client.common.FxTaskRunner;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
@@ -28,6 +30,7 @@ public class SessionDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("application start");
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
         Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
         runner = new FxTaskRunner(4);

@@ -49,9 +49,10 @@ public final class SessionServer implements AutoCloseable {
     public static SessionServer start(ServerConfig config) {
         Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
         Database db = Database.open(config.jdbcUrl());
+        JdbcStore store = null;
         try {
             new Migrations(db).run();
-            JdbcStore store = new JdbcStore(db);
+            store = new JdbcStore(db);
             createFirstAdmin(store, config.initialAdminPassword(), clock.millis());
             if (config.demo()) {
                 DemoAgency.seedOnce(store, clock.millis());
@@ -72,6 +73,9 @@ public final class SessionServer implements AutoCloseable {
                     db.dialect().folder());
             return server;
         } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             db.close();
             throw e;
         }
@@ -165,6 +169,7 @@ public final class SessionServer implements AutoCloseable {
             try {
                 services.heartbeats().flush();
             } finally {
+                store.close();
                 db.close();
             }
         }

@@ -32,6 +32,15 @@ public final class LoadState {
         return ++generation;
     }
 
+    /** Back to "nothing loaded"; results still in flight no longer count. */
+    public void reset() {
+        generation++;
+        loading.set(false);
+        errorMessage.set(null);
+        stale.set(false);
+        updatedAt.set(null);
+    }
+
     public boolean isCurrent(int ticket) {
         return ticket == generation;
     }

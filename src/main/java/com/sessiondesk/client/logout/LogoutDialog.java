@@ -92,7 +92,8 @@ public final class LogoutDialog {
         logOut.getStyleClass().add("danger");
         logOut.disableProperty().bind(viewModel.busyProperty());
         cancel.disableProperty().bind(viewModel.busyProperty());
-        cancel.setDefaultButton(false);
+        // A destructive action: Enter in the reason field must not log anyone out.
+        logOut.setDefaultButton(false);
         // The dialog stays open while the call runs: the event is consumed and we close ourselves.
         logOut.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();

@@ -1,8 +1,12 @@
 package com.sessiondesk.client.service;
 
+import com.sessiondesk.client.common.StartupTrace;
+
+import com.sessiondesk.api.Session;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -18,11 +22,16 @@ public final class EmbeddedService implements AutoCloseable {
     private static volatile EmbeddedService early;
 
     private CompletableFuture<SessionServer> starting;
+    private CompletableFuture<List<Session>> prefetch;
     private boolean closed;
 
-    /** Begins starting the built-in service now, on a daemon thread; the window picks it up. */
+    /**
+     * Begins starting the built-in service now, on a daemon thread, and fetches the first session
+     * list right after it started: the window picks both up when it is ready.
+     */
     public static void startEarly() {
         EmbeddedService service = new EmbeddedService();
+        service.prefetch = new CompletableFuture<>();
         service.begin();
         early = service;
     }
@@ -39,16 +48,42 @@ public final class EmbeddedService implements AutoCloseable {
             starting = new CompletableFuture<>();
             CompletableFuture<SessionServer> future = starting;
             Thread thread = new Thread(() -> {
+                SessionServer server;
                 try {
-                    future.complete(SessionServer.start(ServerConfig.defaults().withPort(0).withDemo(true)));
+                    server = SessionServer.start(ServerConfig.defaults().withPort(0).withDemo(true));
+                    StartupTrace.mark("built-in service started");
+                    future.complete(server);
                 } catch (Throwable e) {
                     future.completeExceptionally(e);
+                    return;
                 }
+                fetchAhead(server);
             }, "sessiondesk-embedded-start");
             thread.setDaemon(true);
             thread.start();
         }
         return starting;
+    }
+
+    /** Fetches the first session list while the window is still being built. */
+    private void fetchAhead(SessionServer server) {
+        CompletableFuture<List<Session>> target;
+        synchronized (this) {
+            target = prefetch;
+        }
+        if (target == null) {
+            return;
+        }
+        try {
+            target.complete(signIn(server, new Connector()).sessions());
+        } catch (Throwable e) {
+            target.completeExceptionally(e);
+        }
+    }
+
+    private static AdminService signIn(SessionServer server, Connector connector) {
+        String token = server.issueAdminToken(ADMIN);
+        return connector.withToken(server.baseUrl(), token, new UserIdentity(ADMIN, "Administrator"), LABEL);
     }
 
     /** Waits for the server (blocking: call it in the background) and signs its admin in. */
@@ -59,13 +94,16 @@ public final class EmbeddedService implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+        CompletableFuture<List<Session>> fetchedAhead;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the built-in service was closed");
             }
+            fetchedAhead = prefetch;
+            prefetch = null;
         }
-        String token = server.issueAdminToken(ADMIN);
-        return connector.withToken(server.baseUrl(), token, new UserIdentity(ADMIN, "Administrator"), LABEL);
+        AdminService service = signIn(server, connector);
+        return fetchedAhead == null ? service : new PrefetchedAdminService(service, fetchedAhead);
     }
 
     /** Closes the server, now or as soon as it has started. */

@@ -4,6 +4,7 @@ import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.StatusBinder;
 import java.time.Duration;
+import java.util.Comparator;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -85,6 +86,7 @@ public final class SessionsController {
             tableColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
             tableColumn.setCellFactory(c -> new SessionCell(column));
             tableColumn.setComparator(column.order());
+            tableColumn.setUserData(column);
             tableColumn.setPrefWidth(switch (column) {
                 case USERNAME -> 150;
                 case NAME -> 150;
@@ -113,10 +115,11 @@ public final class SessionsController {
         actions.setCellFactory(c -> new LogoutButtonCell());
         sessionsTable.getColumns().add(actions);
 
-        // Sorted first, filtered second: the table sorts the SortedList under the filter.
+        // The view model sorts its rows under the filter, by the columns' own comparators (which a
+        // reload can use in the background, unlike the table's comparator).
         sessionsTable.setItems(viewModel.shown());
         sessionsTable.setSortPolicy(table -> {
-            viewModel.sorted().setComparator(table.getComparator());
+            viewModel.sortBy(orderOf(table));
             return true;
         });
         sessionsTable.getSortOrder().add(lastSeen);
@@ -128,6 +131,18 @@ public final class SessionsController {
                 event.consume();
             }
         });
+    }
+
+    private static Comparator<SessionRow> orderOf(TableView<SessionRow> table) {
+        Comparator<SessionRow> order = null;
+        for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
+            if (column.getUserData() instanceof SessionColumn sessionColumn) {
+                Comparator<SessionRow> one = column.getSortType() == TableColumn.SortType.DESCENDING
+                        ? sessionColumn.order().reversed() : sessionColumn.order();
+                order = order == null ? one : order.thenComparing(one);
+            }
+        }
+        return order;
     }
 
     private void rememberPosition() {

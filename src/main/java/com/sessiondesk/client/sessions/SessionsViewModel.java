@@ -1,5 +1,7 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.StartupTrace;
+
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
@@ -10,11 +12,11 @@ import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,12 +25,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * Active Sessions: the rows, search, application filter, count, refresh and the way into the
- * Logout User Account dialog. Rows are sorted first and filtered second, so a keystroke only
- * re-filters (linear) and never re-sorts 100,000 rows.
+ * Logout User Account dialog. The rows are kept sorted (a reload is sorted in the background,
+ * so 100,000 rows arrive in order) and filtered on top, so a keystroke only re-filters.
  */
 public final class SessionsViewModel {
 
@@ -39,8 +40,8 @@ public final class SessionsViewModel {
     private AdminService service;
 
     private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
-    private final SortedList<SessionRow> sorted = new SortedList<>(rows);
-    private final FilteredList<SessionRow> shown = new FilteredList<>(sorted);
+    private final FilteredList<SessionRow> shown = new FilteredList<>(rows);
+    private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
     private final ObservableList<String> applications = FXCollections.observableArrayList(ALL_APPLICATIONS);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final StringProperty applicationFilter = new SimpleStringProperty(this, "applicationFilter", ALL_APPLICATIONS);
@@ -66,10 +67,14 @@ public final class SessionsViewModel {
         refresh();
     }
 
+    /** While a service is being connected (the built-in one starting): progress, no data yet. */
+    public void expectConnection() {
+        state.started();
+    }
+
     public void disconnect() {
         service = null;
-        state.started(); // results still in flight are for the old sign-in: drop them
-        state.succeeded();
+        state.reset(); // results still in flight are for the old sign-in: drop them
         rows.clear();
     }
 
@@ -78,8 +83,9 @@ public final class SessionsViewModel {
             return;
         }
         AdminService current = service;
+        Comparator<SessionRow> currentOrder = order;
         int ticket = state.started();
-        context.runner().run(() -> load(current), loaded -> {
+        context.runner().run(() -> load(current, currentOrder), loaded -> {
             if (state.isCurrent(ticket)) {
                 replaceRows(loaded);
                 state.succeeded();
@@ -91,15 +97,31 @@ public final class SessionsViewModel {
         });
     }
 
-    /** In the background: the sessions, and which of their users are blocked (row markers). */
-    private static List<SessionRow> load(AdminService service) throws Exception {
+    /** What a reload brings: the rows in the table's order, and the applications among them. */
+    private record Loaded(List<SessionRow> rows, List<String> applications) {
+    }
+
+    /** In the background: the sessions, which of their users are blocked (row markers), sorted. */
+    private static Loaded load(AdminService service, Comparator<SessionRow> order) throws Exception {
         List<Session> sessions = service.sessions();
+        StartupTrace.mark("sessions fetched: " + sessions.size());
         Set<String> blocked = blockedUsernames(service);
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
+        Set<String> apps = new HashSet<>();
         for (Session session : sessions) {
-            loaded.add(SessionRow.of(session, blocked.contains(session.username())));
+            SessionRow row = SessionRow.of(session, blocked.contains(session.username()));
+            loaded.add(row);
+            apps.add(row.application());
         }
-        return loaded;
+        if (order != null) {
+            loaded.sort(order);
+        }
+        apps.remove("");
+        List<String> applications = new ArrayList<>(apps.size() + 1);
+        applications.addAll(apps);
+        applications.sort(String.CASE_INSENSITIVE_ORDER);
+        applications.add(0, ALL_APPLICATIONS);
+        return new Loaded(loaded, applications);
     }
 
     /** The blocked marker is a decoration: if this small lookup fails, the sessions still show. */
@@ -123,23 +145,17 @@ public final class SessionsViewModel {
         state.failed(error.message(), !rows.isEmpty());
     }
 
-    private void replaceRows(List<SessionRow> loaded) {
-        TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (SessionRow row : loaded) {
-            names.add(row.application());
-        }
-        names.remove("");
+    private void replaceRows(Loaded loaded) {
         beforeRowsReplaced.run();
-        rows.setAll(loaded);
+        rows.setAll(loaded.rows());
         String selectedApp = applicationFilter.get();
-        List<String> choices = new ArrayList<>(names.size() + 1);
-        choices.add(ALL_APPLICATIONS);
-        choices.addAll(names);
+        List<String> choices = loaded.applications();
         if (!applications.equals(choices)) {
             applications.setAll(choices);
         }
         applicationFilter.set(choices.contains(selectedApp) ? selectedApp : ALL_APPLICATIONS);
         afterRowsReplaced.run();
+        StartupTrace.mark("rows shown: " + rows.size());
     }
 
     private void applyFilter() {
@@ -221,9 +237,16 @@ public final class SessionsViewModel {
         return rows;
     }
 
-    /** The sorted source; the table sets its comparator. */
-    public SortedList<SessionRow> sorted() {
-        return sorted;
+    /**
+     * Sorts the rows (the table's header clicks); reloads arrive in this order.
+     *
+     * @param newOrder null keeps the present order
+     */
+    public void sortBy(Comparator<SessionRow> newOrder) {
+        order = newOrder;
+        if (newOrder != null) {
+            FXCollections.sort(rows, newOrder);
+        }
     }
 
     /** What the table shows: sorted, then filtered. */

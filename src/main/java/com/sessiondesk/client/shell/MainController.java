@@ -107,7 +107,7 @@ public final class MainController {
     /** While the built-in service starts: the window is there, the table shows progress. */
     public void connecting(String what) {
         adminLabel.setText(what);
-        sessionsViewModel.state().started();
+        sessionsViewModel.expectConnection();
     }
 
     public void connect(AdminService adminService) {

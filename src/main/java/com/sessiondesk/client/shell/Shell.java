@@ -1,5 +1,7 @@
 package com.sessiondesk.client.shell;
 
+import com.sessiondesk.client.common.StartupTrace;
+
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
 import com.sessiondesk.client.common.TaskRunner;
@@ -71,6 +73,7 @@ public final class Shell {
             showConnect(server, remembered.username(), null);
         }
         stage.show();
+        StartupTrace.mark("window shown");
         if (smokeTest != null) {
             smokeTest.watch(main(), scene);
         }
@@ -123,6 +126,7 @@ public final class Shell {
     }
 
     private void signedIn(AdminService signedIn) {
+        StartupTrace.mark("signed in");
         this.service = signedIn;
         MainController view = main();
         windowRoot.getChildren().setAll(view.root());

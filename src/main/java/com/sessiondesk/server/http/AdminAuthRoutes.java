@@ -29,7 +29,7 @@ public final class AdminAuthRoutes {
     private void login(Context ctx) {
         AdminLoginRequest body = RequestJson.required(ctx, AdminLoginRequest.class);
         String username = Fields.required(body.username(), "username", Fields.MAX_USERNAME);
-        String password = Fields.required(body.password(), "password", Fields.MAX_TEXT);
+        String password = Fields.password(body.password());
         Optional<Credentials> checked = PasswordCheck.check(services, username, password, ctx.ip());
         if (checked.isEmpty()) {
             failed(username, "wrong username or password");

@@ -18,17 +18,41 @@ public final class Fields {
         return limited(value, field, max);
     }
 
-    /** An optional reason: trimmed, null when blank. */
+    /** A present, non-empty password of at most {@code max} characters, any characters. */
+    public static String password(String value) {
+        if (value == null || value.isEmpty()) {
+            throw ApiException.invalid("The field 'password' is required.");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw ApiException.invalid("The field 'password' is too long (at most " + MAX_TEXT + " characters).");
+        }
+        return value;
+    }
+
+    /** An optional reason, free text (line breaks allowed): trimmed, null when blank. */
     public static String reason(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return limited(value.strip(), "reason", MAX_REASON);
+        String reason = value.strip();
+        if (reason.length() > MAX_REASON) {
+            throw ApiException.invalid("The field 'reason' is too long (at most " + MAX_REASON + " characters).");
+        }
+        return reason;
     }
 
+    /** At most {@code max} characters and no control characters (they have no place in names and ids). */
     public static String limited(String value, String field, int max) {
-        if (value != null && value.length() > max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
             throw ApiException.invalid("The field '" + field + "' is too long (at most " + max + " characters).");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw ApiException.invalid("The field '" + field + "' contains a control character.");
+            }
         }
         return value;
     }

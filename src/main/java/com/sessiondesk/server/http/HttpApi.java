@@ -38,6 +38,8 @@ public final class HttpApi {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = RequestJson.MAX_BODY_BYTES;
             config.http.disableCompression();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         });
         app.before(new AccessFilter(services));
         app.exception(Exception.class, HttpApi::failure);

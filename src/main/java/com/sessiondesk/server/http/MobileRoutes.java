@@ -30,7 +30,7 @@ public final class MobileRoutes {
     private void login(Context ctx) {
         MobileLoginRequest body = RequestJson.required(ctx, MobileLoginRequest.class);
         String username = Fields.required(body.username(), "username", Fields.MAX_USERNAME);
-        String password = Fields.required(body.password(), "password", Fields.MAX_TEXT);
+        String password = Fields.password(body.password());
         Device device = new Device(
                 Fields.required(body.application(), "application", Fields.MAX_TEXT),
                 Fields.required(body.appVersion(), "appVersion", Fields.MAX_TEXT),

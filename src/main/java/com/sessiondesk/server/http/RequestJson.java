@@ -10,7 +10,6 @@ import com.google.gson.stream.JsonWriter;
 import com.sessiondesk.api.Json;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -69,20 +68,24 @@ public final class RequestJson {
     }
 
     private static byte[] readLimited(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
         try (InputStream in = ctx.bodyInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_BODY_BYTES) {
-                    throw ApiException.invalid("The body is too large (at most " + MAX_BODY_BYTES / 1024 + " KB).");
-                }
+            // Exact size when declared (the usual case: no copying); otherwise read one byte past the limit.
+            byte[] bytes = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES || declared >= 0 && in.read() != -1) {
+                throw tooLarge();
             }
-            return out.toByteArray();
+            return bytes;
         } catch (IOException e) {
             throw ApiException.invalid("The body could not be read.");
         }
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.invalid("The body is too large (at most " + MAX_BODY_BYTES / 1024 + " KB).");
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -94,15 +97,19 @@ public final class RequestJson {
         return true;
     }
 
-    private static String shortMessage(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.startsWith("java.") && message.contains(": ")) {
-            message = message.substring(message.indexOf(": ") + 2);
-        }
+    /**
+     * Gson's message without class names or its advice to be lenient: "expected a string at
+     * $.reason", "Unterminated object at line 1 column 13 path $.reason".
+     */
+    static String shortMessage(Exception e) {
+        String message = e.getMessage() == null ? "unreadable" : e.getMessage();
+        message = message.replaceAll("([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(Exception|Error): ", "");
+        message = message.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "syntax error");
         int cut = message.indexOf("\nSee https://");
         if (cut > 0) {
             message = message.substring(0, cut);
         }
+        message = message.replaceAll("Exception|Error", "problem").strip();
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 

@@ -1,6 +1,5 @@
 package com.sessiondesk.server.http;
 
-import com.google.gson.stream.JsonWriter;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
@@ -8,11 +7,9 @@ import com.sessiondesk.server.store.ActionRefused;
 import com.sessiondesk.server.store.ActiveSessionRow;
 import com.sessiondesk.server.store.Superseded;
 import io.javalin.http.Context;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,17 +38,14 @@ public final class SessionRoutes {
         boolean[] superseded = Superseded.flags(rows);
         String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
         ctx.contentType("application/json");
-        JsonWriter out = new JsonWriter(new BufferedWriter(
-                new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024));
-        out.beginObject().name("sessions").beginArray();
+        SessionJson json = new SessionJson(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
         for (int i = 0; i < rows.size(); i++) {
             ActiveSessionRow row = rows.get(i);
             if (needle == null || matches(row, needle)) {
-                write(out, row, superseded[i]);
+                json.write(row, superseded[i]);
             }
         }
-        out.endArray().endObject();
-        out.flush();
+        json.finish();
     }
 
     static boolean matches(ActiveSessionRow row, String needle) {
@@ -61,25 +55,6 @@ public final class SessionRoutes {
 
     private static boolean contains(String value, String needle) {
         return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    /** Written field by field: the list can hold 100,000 sessions and reflection would dominate. */
-    private static void write(JsonWriter out, ActiveSessionRow row, boolean superseded) throws IOException {
-        out.beginObject();
-        out.name("id").value(row.id());
-        out.name("username").value(row.username());
-        out.name("name").value(row.name());
-        out.name("deviceId").value(row.deviceId());
-        out.name("deviceModel").value(row.deviceModel());
-        out.name("deviceOs").value(row.deviceOs());
-        out.name("application").value(row.application());
-        out.name("appVersion").value(row.appVersion());
-        out.name("language").value(row.language());
-        out.name("loginTime").value(Instant.ofEpochMilli(row.loginTime()).toString());
-        out.name("lastSeen").value(Instant.ofEpochMilli(row.lastSeen()).toString());
-        out.name("pendingSyncItems").value(row.pendingSyncItems());
-        out.name("superseded").value(superseded);
-        out.endObject();
     }
 
     private void one(Context ctx) {

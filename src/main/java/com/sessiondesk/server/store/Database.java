@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -26,11 +28,15 @@ public final class Database implements AutoCloseable {
 
     private final Dialect dialect;
     private final HikariDataSource pool;
+    private final String jdbcUrl;
+    private final Properties properties;
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
-    private Database(Dialect dialect, HikariDataSource pool) {
+    private Database(Dialect dialect, HikariDataSource pool, String jdbcUrl, Properties properties) {
         this.dialect = dialect;
         this.pool = pool;
+        this.jdbcUrl = jdbcUrl;
+        this.properties = properties;
     }
 
     public static Database open(String jdbcUrl) {
@@ -39,6 +45,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("sessiondesk");
         config.setMinimumIdle(1);
+        Properties properties = new Properties();
         if (dialect == Dialect.SQLITE) {
             createParentDirectory(jdbcUrl);
             config.setDriverClassName("org.sqlite.JDBC");
@@ -48,13 +55,17 @@ public final class Database implements AutoCloseable {
             sqlite.setBusyTimeout(15_000);
             sqlite.enforceForeignKeys(true);
             sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            config.setDataSourceProperties(sqlite.toProperties());
+            // Memory-mapped reads: every commit invalidates the other connections' page caches,
+            // and with heartbeats flushed each second, re-reading pages through mmap is far cheaper.
+            sqlite.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(256L * 1024 * 1024));
+            properties = sqlite.toProperties();
+            config.setDataSourceProperties(properties);
             config.setMaximumPoolSize(4);
         } else {
             config.setDriverClassName("org.postgresql.Driver");
             config.setMaximumPoolSize(6);
         }
-        return new Database(dialect, new HikariDataSource(config));
+        return new Database(dialect, new HikariDataSource(config), jdbcUrl, properties);
     }
 
     private static void createParentDirectory(String jdbcUrl) {
@@ -81,6 +92,11 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** A connection outside the pool, set up like the pool's (for {@link PreparedLookup}). */
+    Connection newConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     /** Runs read-only work in auto-commit mode. */

@@ -3,6 +3,8 @@ package com.sessiondesk.client.bench;
 import com.sessiondesk.client.ClientOptions;
 import com.sessiondesk.client.SessionDeskApp;
 import com.sessiondesk.client.sessions.SessionRow;
+import com.sessiondesk.server.ServerConfig;
+import com.sessiondesk.server.SessionServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -114,6 +116,26 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1000);
         shot("connect");
+
+        // A real sign-in to a second server, which then goes away: the banner and stale marker.
+        Path db = Files.createTempDirectory("tour-db").resolve("tour.db");
+        SessionServer other = SessionServer.start(ServerConfig.defaults().withPort(0).withDemo(true)
+                .withJdbcUrl("jdbc:sqlite:" + db).withInitialAdminPassword("tour-password-1"));
+        onFx(() -> {
+            ((TextField) scene.lookup("#serverUrlField")).setText(other.baseUrl());
+            ((TextField) scene.lookup("#usernameField")).setText("admin");
+            ((TextField) scene.lookup("#passwordField")).setText("tour-password-1");
+            return click("#signInButton");
+        });
+        waitFor(() -> {
+            Node node = scene.lookup("#sessionsTable");
+            return node instanceof TableView<?> t && !t.getItems().isEmpty() ? t : null;
+        });
+        other.close();
+        onFx(() -> click("#refreshButton"));
+        waitFor(() -> scene.lookup("#errorBanner").isVisible() ? Boolean.TRUE : null);
+        Thread.sleep(1000);
+        shot("server-unreachable");
         Platform.exit();
         System.exit(0);
     }

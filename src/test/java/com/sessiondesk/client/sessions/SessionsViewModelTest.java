@@ -133,6 +133,20 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void rowsArriveNewestFirstAndKeepAChosenOrderAcrossReloads() {
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4", "s1", "s3", "s2");
+        vm.sortBy(SessionColumn.USERNAME.order());
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s1", "s2", "s3", "s4");
+        vm.searchTextProperty().set("bob");
+        vm.sortBy(SessionColumn.LOGIN_TIME.order());
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s2", "s1");
+        vm.searchTextProperty().set("");
+        service.sessions.add(session("s0", "aaron", "Aaron A", "Pixel", "EVV", NOW.minusSeconds(999_999), 0, false));
+        vm.refresh();
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s0", "s2", "s3", "s1", "s4");
+    }
+
+    @Test
     void sumsUnsyncedItemsPerUser() {
         assertThat(vm.unsyncedItemsOf("bob.aide")).isEqualTo(3);
         assertThat(vm.unsyncedItemsOf("carol.nurse")).isZero();

@@ -35,6 +35,7 @@ class JdbcStoreTest {
 
     @AfterEach
     void close() {
+        store.close();
         db.close();
     }
 
