@@ -3,6 +3,7 @@ package com.sessiondesk.server;
 import com.sessiondesk.AppDirs;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How to run the session service.
@@ -27,6 +28,23 @@ public record ServerConfig(
         Duration heartbeatFlushInterval) {
 
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+    /** Checks the settings; a null clock or flush interval means the default. */
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(adminIdleTimeout, "adminIdleTimeout");
+        Objects.requireNonNull(adminAbsoluteTimeout, "adminAbsoluteTimeout");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+        }
+        if (adminIdleTimeout.isNegative() || adminIdleTimeout.isZero() || adminAbsoluteTimeout.isNegative()
+                || adminAbsoluteTimeout.isZero()) {
+            throw new IllegalArgumentException("admin token timeouts must be positive");
+        }
+        clock = clock != null ? clock : Clock.systemUTC();
+        heartbeatFlushInterval = heartbeatFlushInterval != null ? heartbeatFlushInterval : DEFAULT_FLUSH_INTERVAL;
+    }
 
     /** The original seven settings; the clock is the system's, the flush interval the default. */
     public ServerConfig(String host, int port, String jdbcUrl, boolean demo, String initialAdminPassword,

@@ -13,6 +13,7 @@ import com.sessiondesk.server.store.Migrations;
 import com.sessiondesk.server.store.Records.Credentials;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,20 +48,29 @@ public final class SessionServer implements AutoCloseable {
 
     /** Migrates the database, seeds it if asked, and answers on the configured host and port. */
     public static SessionServer start(ServerConfig config) {
-        Clock clock = config.clock() != null ? config.clock() : Clock.systemUTC();
+        long startedAt = System.nanoTime();
+        Clock clock = config.clock();
         Database db = Database.open(config.jdbcUrl());
         JdbcStore store = null;
+        HttpApi http = null;
         try {
             new Migrations(db).run();
             store = new JdbcStore(db);
-            createFirstAdmin(store, config.initialAdminPassword(), clock.millis());
+            // PBKDF2 of the first admin's password takes a second in a cold JVM: hash it while the
+            // demo is seeded and Jetty starts, and create the account before start() returns.
+            CompletableFuture<FirstAdmin> firstAdmin = store.hasUsers() ? null
+                    : CompletableFuture.supplyAsync(() -> FirstAdmin.of(config.initialAdminPassword()),
+                            runnable -> new Thread(runnable, "sessiondesk-first-admin").start());
             if (config.demo()) {
                 DemoAgency.seedOnce(store, clock.millis());
             }
             HeartbeatBuffer heartbeats = new HeartbeatBuffer(store);
             Services services = new Services(store, config, clock, new LoginThrottle(clock), heartbeats);
-            HttpApi http = new HttpApi(services);
+            http = new HttpApi(services);
             http.app().start(config.host(), config.port());
+            if (firstAdmin != null) {
+                firstAdmin.join().create(store, clock.millis());
+            }
             ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "sessiondesk-heartbeat-flush");
                 thread.setDaemon(true);
@@ -69,10 +79,13 @@ public final class SessionServer implements AutoCloseable {
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
             SessionServer server = new SessionServer(db, store, services, http, flusher);
-            LOG.info("SessionDesk session service listening on {} ({})", server.baseUrl(),
-                    db.dialect().folder());
+            LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
+                    db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
+            if (http != null) {
+                http.app().stop();
+            }
             if (store != null) {
                 store.close();
             }
@@ -81,17 +94,21 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
-    /** On an empty database: the super user {@code admin}, with the given or a random password (printed once). */
-    private static void createFirstAdmin(JdbcStore store, String password, long now) {
-        if (store.hasUsers()) {
-            return;
+    /** The super user {@code admin} of an empty database: the given or a random password, hashed. */
+    private record FirstAdmin(String password, boolean generated, String hash) {
+
+        static FirstAdmin of(String configured) {
+            boolean generated = configured == null || configured.isEmpty();
+            String password = generated ? Tokens.randomUrlSafe(12) : configured;
+            return new FirstAdmin(password, generated, Passwords.hash(password));
         }
-        boolean generated = password == null || password.isEmpty();
-        String actual = generated ? Tokens.randomUrlSafe(12) : password;
-        if (store.createUser(ADMIN_USERNAME, "Administrator", Passwords.hash(actual), true, now) && generated) {
-            // Deliberately on stdout, once, not in the log: the operator needs it to sign in.
-            System.out.println("Created the super user 'admin' with the password: " + actual
-                    + "  (shown only this once; set SESSIONDESK_ADMIN_PASSWORD to choose it)");
+
+        void create(JdbcStore store, long now) {
+            if (store.createUser(ADMIN_USERNAME, "Administrator", hash, true, now) && generated) {
+                // Deliberately on stdout, once, not in the log: the operator needs it to sign in.
+                System.out.println("Created the super user 'admin' with the password: " + password
+                        + "  (shown only this once; set SESSIONDESK_ADMIN_PASSWORD to choose it)");
+            }
         }
     }
 

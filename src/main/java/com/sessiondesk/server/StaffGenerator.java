@@ -1,6 +1,5 @@
 package com.sessiondesk.server;
 
-import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +149,8 @@ public final class StaffGenerator {
         if (phone.model().startsWith("iPhone")) {
             return new java.util.UUID(random.nextLong(), random.nextLong()).toString().toUpperCase(Locale.ROOT);
         }
-        return String.format("%016x", random.nextLong());
+        String hex = Long.toHexString(random.nextLong());
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     public <T> T pick(List<T> values) {
@@ -168,8 +168,14 @@ public final class StaffGenerator {
         return ORIGINS.get(0);
     }
 
+    /** The letters of a name, lower case: "O'Brien" gives "obrien", "Jean-Baptiste" "jeanbaptiste". */
     private static String ascii(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        StringBuilder letters = new StringBuilder(text.length());
+        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c >= 'a' && c <= 'z') {
+                letters.append(c);
+            }
+        }
+        return letters.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -83,7 +84,7 @@ public final class Simulator {
     }
 
     /** One device per demo staff member, each with its own app, phone and language. */
-    static List<SimulatedDevice> devices(int count, SessionDeskApi api, java.util.function.Consumer<String> out) {
+    static List<SimulatedDevice> devices(int count, SessionDeskApi api, Consumer<String> out) {
         List<Person> staff = DemoAgency.staff();
         StaffGenerator phones = new StaffGenerator(System.nanoTime(), Set.of());
         List<SimulatedDevice> devices = new ArrayList<>();

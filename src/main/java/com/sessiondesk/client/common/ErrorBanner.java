@@ -46,8 +46,4 @@ public final class ErrorBanner extends HBox {
         show(state.getErrorMessage());
         retryButton.setOnAction(e -> retry.run());
     }
-
-    public Button retryButton() {
-        return retryButton;
-    }
 }

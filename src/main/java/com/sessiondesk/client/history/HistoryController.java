@@ -3,10 +3,9 @@ package com.sessiondesk.client.history;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.StatusBinder;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -50,18 +49,14 @@ public final class HistoryController {
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
         auditTable.getStyleClass().add("striped");
         auditTable.setPlaceholder(new Label("No admin actions recorded yet."));
-        text(timeColumn, event -> Formats.dateTime(event.at()));
-        text(actorColumn, AuditEvent::actor);
-        text(actionColumn, HistoryViewModel::describe);
-        text(userColumn, AuditEvent::username);
-        text(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
+        Columns.value(timeColumn, event -> Formats.dateTime(event.at()));
+        Columns.value(actorColumn, AuditEvent::actor);
+        Columns.value(actionColumn, HistoryViewModel::describe);
+        Columns.value(userColumn, AuditEvent::username);
+        Columns.value(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
                 ? "" : String.valueOf(event.sessionIds().size()));
-        text(reasonColumn, AuditEvent::reason);
+        Columns.value(reasonColumn, AuditEvent::reason);
         auditTable.setItems(viewModel.shown());
-    }
-
-    private static void text(TableColumn<AuditEvent, String> column, Function<AuditEvent, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     }
 
     public Parent root() {

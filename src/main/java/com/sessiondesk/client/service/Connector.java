@@ -10,7 +10,9 @@ import com.sessiondesk.client.common.FailureTranslator;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -20,25 +22,51 @@ import okhttp3.Request;
  */
 public final class Connector {
 
-    private final OkHttpClient base;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private OkHttpClient tls;
+    private OkHttpClient cleartext;
 
     public Connector() {
         this(Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
+    /** Cheap: the HTTP clients are built on first use, in the background. */
     public Connector(Duration connectTimeout, Duration readTimeout) {
-        this.base = new OkHttpClient.Builder()
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+    }
+
+    /**
+     * The client for a base URL: https gets OkHttp's default TLS (certificates verified); plain
+     * http (loopback only, see ServerAddress) gets a client without TLS, which spares loading the
+     * trust store when the built-in service starts.
+     */
+    private synchronized OkHttpClient base(String baseUrl) {
+        if (baseUrl.regionMatches(true, 0, "https:", 0, 6)) {
+            if (tls == null) {
+                tls = builder().build();
+            }
+            return tls;
+        }
+        if (cleartext == null) {
+            cleartext = builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+        }
+        return cleartext;
+    }
+
+    private OkHttpClient.Builder builder() {
+        return new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
-                .writeTimeout(readTimeout)
-                .build();
+                .writeTimeout(readTimeout);
     }
 
     /** POST admin/login with the password (blocking); the password is not kept. */
     public AdminService signIn(String typedUrl, String username, String password) throws IOException {
         String baseUrl = ServerAddress.validate(typedUrl);
         AtomicReference<String> token = new AtomicReference<>();
-        SessionDeskApi api = ApiClients.create(baseUrl, withBearer(token));
+        SessionDeskApi api = ApiClients.create(baseUrl, withBearer(base(baseUrl), token));
         AdminLoginResponse login = HttpAdminService.body(api.adminLogin(new AdminLoginRequest(username, password)));
         if (login.token() == null || login.token().isBlank()) {
             throw new ClientException(FailureTranslator.malformed());
@@ -50,12 +78,12 @@ public final class Connector {
 
     /** A service on an admin token already issued (the built-in service signs its own admin in). */
     public AdminService withToken(String baseUrl, String token, UserIdentity admin, String serverLabel) {
-        SessionDeskApi api = ApiClients.create(baseUrl, withBearer(new AtomicReference<>(token)));
+        SessionDeskApi api = ApiClients.create(baseUrl, withBearer(base(baseUrl), new AtomicReference<>(token)));
         return new HttpAdminService(api, admin, serverLabel);
     }
 
     /** Adds "Authorization: Bearer" once a token is known; the login call itself goes without. */
-    private OkHttpClient withBearer(AtomicReference<String> token) {
+    private static OkHttpClient withBearer(OkHttpClient base, AtomicReference<String> token) {
         return base.newBuilder()
                 .addInterceptor(chain -> {
                     String current = token.get();

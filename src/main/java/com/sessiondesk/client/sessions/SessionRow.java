@@ -10,13 +10,18 @@ import java.util.Locale;
  * @param device "Galaxy A54 · Android 14"
  * @param searchKey lowercase username, name and device, for the search field
  * @param userBlocked the account is blocked (a row marker)
+ * @param userId a number per distinct username within one load (counting users needs no hashing)
  */
-public record SessionRow(Session session, String device, String searchKey, boolean userBlocked) {
+public record SessionRow(Session session, String device, String searchKey, boolean userBlocked, int userId) {
 
     public static SessionRow of(Session session, boolean userBlocked) {
-        String device = device(session.deviceModel(), session.deviceOs());
+        return of(session, userBlocked, device(session.deviceModel(), session.deviceOs()), 0);
+    }
+
+    /** @param device the shown device text, shared by the rows of the same model and OS */
+    static SessionRow of(Session session, boolean userBlocked, String device, int userId) {
         String key = (text(session.username()) + '\n' + text(session.name()) + '\n' + device).toLowerCase(Locale.ROOT);
-        return new SessionRow(session, device, key, userBlocked);
+        return new SessionRow(session, device, key, userBlocked, userId);
     }
 
     public String id() {

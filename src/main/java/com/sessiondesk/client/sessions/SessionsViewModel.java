@@ -13,9 +13,11 @@ import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,6 +44,7 @@ public final class SessionsViewModel {
     private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
     private final FilteredList<SessionRow> shown = new FilteredList<>(rows);
     private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
+    private int userCount;
     private final ObservableList<String> applications = FXCollections.observableArrayList(ALL_APPLICATIONS);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final StringProperty applicationFilter = new SimpleStringProperty(this, "applicationFilter", ALL_APPLICATIONS);
@@ -97,21 +100,33 @@ public final class SessionsViewModel {
         });
     }
 
-    /** What a reload brings: the rows in the table's order, and the applications among them. */
-    private record Loaded(List<SessionRow> rows, List<String> applications) {
+    /** What a reload brings: the rows in the table's order, the applications and how many users. */
+    private record Loaded(List<SessionRow> rows, List<String> applications, int userCount) {
     }
 
-    /** In the background: the sessions, which of their users are blocked (row markers), sorted. */
+    /**
+     * In the background: the sessions, which of their users are blocked (row markers), sorted.
+     * All hashing of the 100,000 strings happens here, none on the FX thread.
+     */
     private static Loaded load(AdminService service, Comparator<SessionRow> order) throws Exception {
         List<Session> sessions = service.sessions();
         StartupTrace.mark("sessions fetched: " + sessions.size());
         Set<String> blocked = blockedUsernames(service);
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
         Set<String> apps = new HashSet<>();
+        Map<String, Integer> userIds = new HashMap<>();
+        Map<String, String> devices = new HashMap<>(); // a few hundred models: one string each
         for (Session session : sessions) {
-            SessionRow row = SessionRow.of(session, blocked.contains(session.username()));
-            loaded.add(row);
-            apps.add(row.application());
+            String device = devices.computeIfAbsent(session.deviceModel() + '\n' + session.deviceOs(),
+                    k -> SessionRow.device(session.deviceModel(), session.deviceOs()));
+            String username = SessionRow.text(session.username());
+            Integer userId = userIds.get(username);
+            if (userId == null) {
+                userId = userIds.size();
+                userIds.put(username, userId);
+            }
+            loaded.add(SessionRow.of(session, blocked.contains(username), device, userId));
+            apps.add(SessionRow.text(session.application()));
         }
         if (order != null) {
             loaded.sort(order);
@@ -121,7 +136,7 @@ public final class SessionsViewModel {
         applications.addAll(apps);
         applications.sort(String.CASE_INSENSITIVE_ORDER);
         applications.add(0, ALL_APPLICATIONS);
-        return new Loaded(loaded, applications);
+        return new Loaded(loaded, applications, userIds.size());
     }
 
     /** The blocked marker is a decoration: if this small lookup fails, the sessions still show. */
@@ -147,6 +162,7 @@ public final class SessionsViewModel {
 
     private void replaceRows(Loaded loaded) {
         beforeRowsReplaced.run();
+        userCount = loaded.userCount();
         rows.setAll(loaded.rows());
         String selectedApp = applicationFilter.get();
         List<String> choices = loaded.applications();
@@ -176,12 +192,16 @@ public final class SessionsViewModel {
     }
 
     private void updateTexts() {
-        Set<String> users = new HashSet<>();
+        boolean[] seen = new boolean[userCount];
+        int users = 0;
         for (SessionRow row : shown) {
-            users.add(row.username());
+            if (!seen[row.userId()]) {
+                seen[row.userId()] = true;
+                users++;
+            }
         }
         countText.set(rows.isEmpty() && state.isLoading() ? "Loading…"
-                : Formats.count(shown.size(), "session", "sessions") + " · " + Formats.count(users.size(), "user", "users"));
+                : Formats.count(shown.size(), "session", "sessions") + " · " + Formats.count(users, "user", "users"));
         placeholderText.set(placeholder());
     }
 
@@ -276,9 +296,5 @@ public final class SessionsViewModel {
 
     public LoadState state() {
         return state;
-    }
-
-    public boolean isConnected() {
-        return service != null;
     }
 }

@@ -98,8 +98,8 @@ public final class MainController {
             }
         } else {
             content.getChildren().setAll(sessionsView.root());
-            if (service != null && sessionsViewModel.isConnected()) {
-                sessionsViewModel.refresh();
+            if (!sessionsViewModel.state().isLoading()) {
+                sessionsViewModel.refresh(); // a no-op until connected
             }
         }
     }

@@ -75,7 +75,7 @@ public final class Shell {
         stage.show();
         StartupTrace.mark("window shown");
         if (smokeTest != null) {
-            smokeTest.watch(main(), scene);
+            smokeTest.watch(main());
         }
     }
 

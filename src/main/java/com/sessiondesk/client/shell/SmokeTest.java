@@ -6,7 +6,6 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.scene.Scene;
 
 /**
  * {@code --smoke-test}: waits (60 s at most) for the sessions table to show rows, then prints one
@@ -24,7 +23,7 @@ final class SmokeTest {
         this.exitCode = exitCode;
     }
 
-    void watch(MainController main, Scene scene) {
+    void watch(MainController main) {
         PauseTransition timeout = new PauseTransition(TIMEOUT);
         timeout.setOnFinished(e -> fail("no sessions were shown within 60 s"));
         timeout.play();

@@ -3,10 +3,10 @@ package com.sessiondesk.client.users;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.StatusBinder;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.time.Instant;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -38,7 +38,7 @@ public final class UsersController {
     @FXML private TableColumn<User, String> nameColumn;
     @FXML private TableColumn<User, Integer> sessionsColumn;
     @FXML private TableColumn<User, User> statusColumn;
-    @FXML private TableColumn<User, String> blockedSinceColumn;
+    @FXML private TableColumn<User, Instant> blockedSinceColumn;
     @FXML private TableColumn<User, String> blockedByColumn;
     @FXML private TableColumn<User, String> reasonColumn;
     @FXML private TableColumn<User, User> actionsColumn;
@@ -61,22 +61,25 @@ public final class UsersController {
 
         usersTable.getStyleClass().add("striped");
         usersTable.setPlaceholder(new Label("No user accounts match."));
-        text(usernameColumn, User::username);
-        text(nameColumn, User::name);
-        sessionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().activeSessions()));
-        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        Columns.value(usernameColumn, User::username);
+        Columns.value(nameColumn, User::name);
+        Columns.value(sessionsColumn, User::activeSessions);
+        Columns.value(statusColumn, user -> user);
         statusColumn.setComparator((a, b) -> Boolean.compare(a.blocked(), b.blocked()));
         statusColumn.setCellFactory(c -> new StatusCell());
-        text(blockedSinceColumn, user -> user.blocked() ? Formats.dateTime(user.blockedAt()) : "");
-        text(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
-        text(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
-        actionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        Columns.value(blockedSinceColumn, user -> user.blocked() ? user.blockedAt() : null); // sorts as time
+        blockedSinceColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty || at == null ? null : Formats.dateTime(at));
+            }
+        });
+        Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
+        Columns.value(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
+        Columns.value(actionsColumn, user -> user);
         actionsColumn.setCellFactory(c -> new ActionsCell());
         usersTable.setItems(viewModel.shown());
-    }
-
-    private static void text(TableColumn<User, String> column, Function<User, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     }
 
     public Parent root() {

@@ -149,10 +149,6 @@ public final class UsersViewModel {
         return shown;
     }
 
-    public List<User> all() {
-        return users;
-    }
-
     public StringProperty searchTextProperty() {
         return searchText;
     }

@@ -1,5 +1,6 @@
 package com.sessiondesk.server.http;
 
+import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.server.security.Tokens;
 import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.MobileSession;
@@ -78,7 +79,7 @@ public final class AccessFilter implements Handler {
             throw ApiException.invalidToken("Your admin session expired. Sign in again.");
         }
         if (admin.blocked()) {
-            throw ApiException.of(com.sessiondesk.api.ErrorCode.ACCOUNT_BLOCKED, "This account is blocked.");
+            throw ApiException.of(ErrorCode.ACCOUNT_BLOCKED, "This account is blocked.");
         }
         if (!admin.superUser()) {
             throw ApiException.forbidden("Only super users can manage sessions.");
