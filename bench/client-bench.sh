@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Client benchmarks (issue 3, "Look and speed"). Usage: bench/client-bench.sh [launch|load|all] [runs]
+#   launch: launch to first painted table with 10,000 sessions vs a bare JavaFX window (fresh JVMs)
+#   load:   100,000 sessions loaded and shown vs fetch+parse alone; search keystroke; heap
+# Prepared databases are cached in target/bench/ (delete it to rebuild them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+runs="${2:-5}"
+mvn -o -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+run() {
+  # One virtual display for the whole run; every child JVM inherits it.
+  xvfb-run -a -s "-screen 0 1400x900x24" java -cp "$cp" "$@"
+}
+if [[ "$what" == launch || "$what" == all ]]; then
+  run com.sessiondesk.bench.LaunchBench "$runs"
+fi
+if [[ "$what" == load || "$what" == all ]]; then
+  run -Xmx2g com.sessiondesk.bench.LoadBench "$runs"
+fi

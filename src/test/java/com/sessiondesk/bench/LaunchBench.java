@@ -1,0 +1,87 @@
+package com.sessiondesk.bench;
+
+import com.sessiondesk.AppDirs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Launch to first painted table with 10,000 sessions, as a ratio to a bare JavaFX window's launch
+ * (goal: at most 2x). Each run is a fresh JVM: {@link BareWindowMain} against the real client's
+ * {@code --smoke-test} on a data directory whose embedded database holds 10,000 active sessions.
+ * Both print ms since their JVM started; the medians and their ratio are printed.
+ *
+ * <p>Args: [runs, default 5] [sessions, default 10000]. The display is whatever the caller gives
+ * (bench/client-bench.sh runs it under xvfb-run); with {@code -Dbench.monocle=true} both children
+ * run on headless Monocle instead.
+ */
+public final class LaunchBench {
+
+    private LaunchBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        Path dir = Path.of("target", "bench", "launch-" + sessions).toAbsolutePath();
+        BenchData.prepare(dir, sessions);
+
+        List<String> jvm = new ArrayList<>();
+        if (Boolean.getBoolean("bench.monocle")) {
+            jvm.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
+        }
+        List<String> clientJvm = new ArrayList<>(jvm);
+        clientJvm.add("-D" + AppDirs.HOME_PROPERTY + "=" + dir);
+
+        // One unmeasured run of each warms the disk cache (and lets the embedded default settle).
+        bare(jvm);
+        client(clientJvm);
+        List<Long> bareMs = new ArrayList<>();
+        List<Long> clientMs = new ArrayList<>();
+        List<Long> serviceMs = new ArrayList<>();
+        String shown = "";
+        for (int i = 0; i < runs; i++) {
+            bareMs.add(bare(jvm));
+            String line = clientLine(clientJvm);
+            clientMs.add(BenchSupport.numberAfter(line, "painted after"));
+            shown = line;
+            serviceMs.add(service(clientJvm));
+            System.out.printf("run %d: bare %d ms, client %d ms (its service alone, no JavaFX: %d ms)%n",
+                    i + 1, bareMs.get(i), clientMs.get(i), serviceMs.get(i));
+        }
+        double bare = BenchSupport.median(bareMs);
+        double client = BenchSupport.median(clientMs);
+        System.out.println("client: " + shown);
+        System.out.println("launch-to-first-table: bare window median " + BenchSupport.fmt(bare) + " ms, client ("
+                + sessions + " sessions) median " + BenchSupport.fmt(client) + " ms, ratio "
+                + String.format(java.util.Locale.ROOT, "%.2f", client / bare) + "x (goal <= 2x), " + runs + " runs; best runs "
+                + Collections.min(bareMs) + " / " + Collections.min(clientMs) + " ms, ratio "
+                + String.format(java.util.Locale.ROOT, "%.2f", (double) Collections.min(clientMs) / Collections.min(bareMs)) + "x");
+        System.out.println("breakdown: the embedded service alone (start, fetch, parse; no JavaFX) median "
+                + BenchSupport.fmt(BenchSupport.median(serviceMs)) + " ms since JVM start");
+    }
+
+    private static long bare(List<String> jvm) throws Exception {
+        BenchSupport.ChildResult result = BenchSupport.runJava(jvm, BareWindowMain.class.getName(), List.of(), Map.of(), 120);
+        return BenchSupport.numberAfter(result.lineStartingWith("bare-window:"), "painted after");
+    }
+
+    private static long service(List<String> jvm) throws Exception {
+        BenchSupport.ChildResult result = BenchSupport.runJava(jvm, EmbeddedServiceStart.class.getName(), List.of(), Map.of(), 300);
+        return BenchSupport.numberAfter(result.lineStartingWith("service-ready:"), "parsed after");
+    }
+
+    private static String clientLine(List<String> jvm) throws Exception {
+        BenchSupport.ChildResult result = BenchSupport.runJava(jvm, "com.sessiondesk.Main", List.of("--smoke-test"), Map.of(), 300);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("the client's smoke test failed: " + result.lines());
+        }
+        return result.lineStartingWith("smoke-test: ok");
+    }
+
+    private static void client(List<String> jvm) throws Exception {
+        clientLine(jvm);
+    }
+}

@@ -1,0 +1,172 @@
+package com.sessiondesk.client.gui;
+
+import com.sessiondesk.api.ApiClients;
+import com.sessiondesk.api.ErrorBody;
+import com.sessiondesk.api.HeartbeatRequest;
+import com.sessiondesk.api.Json;
+import com.sessiondesk.api.MobileLoginRequest;
+import com.sessiondesk.api.MobileLoginResponse;
+import com.sessiondesk.api.ReasonRequest;
+import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionDeskApi;
+import com.sessiondesk.api.User;
+import com.sessiondesk.server.DemoAgency;
+import com.sessiondesk.server.ServerConfig;
+import com.sessiondesk.server.SessionServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import okhttp3.OkHttpClient;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * The real session service in-process on a fresh SQLite file, seen from the test's side: an admin
+ * API to check what the window claims, and mobile devices to create the data each test needs.
+ */
+final class LiveServer implements AutoCloseable {
+
+    static final String ADMIN = "admin";
+
+    final String adminPassword = "pw-" + UUID.randomUUID().toString().substring(0, 8);
+    private final SessionServer server;
+    private final SessionDeskApi admin;
+    private final SessionDeskApi mobile;
+    private final Set<String> handedOut = new HashSet<>();
+    private boolean closed;
+
+    private LiveServer(Path dir, UnaryOperator<ServerConfig> tweak) {
+        server = SessionServer.start(tweak.apply(ServerConfig.defaults()
+                .withPort(0)
+                .withJdbcUrl("jdbc:sqlite:" + dir.resolve("server.db"))
+                .withDemo(true)
+                .withInitialAdminPassword(adminPassword)));
+        String token = server.issueAdminToken(ADMIN);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .readTimeout(20, TimeUnit.SECONDS)
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("Authorization", SessionDeskApi.bearer(token)).build()))
+                .build();
+        admin = ApiClients.create(server.baseUrl(), http);
+        mobile = ApiClients.create(server.baseUrl(), new OkHttpClient());
+    }
+
+    static LiveServer start(Path dir) {
+        return new LiveServer(dir, config -> config);
+    }
+
+    /** A server with a changed configuration (e.g. short admin token timeouts). */
+    static LiveServer start(Path dir, UnaryOperator<ServerConfig> tweak) {
+        return new LiveServer(dir, tweak);
+    }
+
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** A device of the test: its session and token, and the unique model it shows in the table. */
+    record Device(String username, String sessionId, String token, String deviceModel) {
+        String bearer() {
+            return SessionDeskApi.bearer(token);
+        }
+    }
+
+    // --- what the server holds (the truth the window is checked against) ---
+
+    List<Session> sessions() {
+        return ok(admin.sessions(null, null, null)).sessions();
+    }
+
+    List<Session> sessionsOf(String username) {
+        return ok(admin.sessions(username, null, null)).sessions();
+    }
+
+    List<User> users() {
+        return ok(admin.users(null, null)).users();
+    }
+
+    User user(String username) {
+        return users().stream().filter(u -> u.username().equals(username)).findFirst()
+                .orElseThrow(() -> new AssertionError("no user " + username));
+    }
+
+    void block(String username, String reason) {
+        ok(admin.blockUser(username, new ReasonRequest(reason)));
+    }
+
+    /**
+     * A demo staff member (not a super user, not blocked) that no other test of this server has
+     * used, so tests do not depend on each other's state.
+     */
+    synchronized User freshStaff() {
+        return users().stream()
+                .filter(u -> !u.superUser() && !u.blocked() && !handedOut.contains(u.username()))
+                .findFirst()
+                .map(u -> {
+                    handedOut.add(u.username());
+                    return u;
+                })
+                .orElseThrow(() -> new AssertionError("the demo agency has no unused staff left"));
+    }
+
+    // --- mobile devices ---
+
+    /** Logs a new device of this user in; its model is unique, so a search finds exactly its row. */
+    Device login(String username, String application) {
+        String model = "TestPhone-" + UUID.randomUUID().toString().substring(0, 8);
+        Response<MobileLoginResponse> answer = mobileLogin(username, application, model);
+        if (answer.code() != 201 || answer.body() == null) {
+            throw new AssertionError("mobile login of " + username + " answered " + answer.code()
+                    + " " + errorOf(answer));
+        }
+        return new Device(username, answer.body().sessionId(), answer.body().token(), model);
+    }
+
+    Response<MobileLoginResponse> mobileLogin(String username, String application, String model) {
+        return execute(mobile.mobileLogin(new MobileLoginRequest(username, DemoAgency.STAFF_PASSWORD,
+                application, "3.2.0", "device-" + UUID.randomUUID(), model, "Android 14", "en")));
+    }
+
+    Response<Void> heartbeat(Device device, Integer pendingSyncItems) {
+        return execute(mobile.heartbeat(device.bearer(), new HeartbeatRequest(pendingSyncItems)));
+    }
+
+    /** The {"error","message","reason"} body of a failed answer, or null. */
+    static ErrorBody errorOf(Response<?> answer) {
+        try (var body = answer.errorBody()) {
+            return body == null ? null : Json.GSON.fromJson(body.string(), ErrorBody.class);
+        } catch (IOException e) {
+            throw new AssertionError("could not read an error body", e);
+        }
+    }
+
+    private static <T> Response<T> execute(Call<T> call) {
+        try {
+            return call.execute();
+        } catch (IOException e) {
+            throw new AssertionError("the server did not answer " + call.request().url(), e);
+        }
+    }
+
+    private static <T> T ok(Call<T> call) {
+        Response<T> answer = execute(call);
+        if (!answer.isSuccessful()) {
+            throw new AssertionError(call.request().url() + " answered " + answer.code() + " " + errorOf(answer));
+        }
+        return answer.body();
+    }
+
+    /** Stops the server (the tests of a server going away call this early; a second call is a no-op). */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.close();
+        }
+    }
+}

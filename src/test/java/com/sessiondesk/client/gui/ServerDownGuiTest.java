@@ -1,0 +1,129 @@
+package com.sessiondesk.client.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sessiondesk.api.User;
+import com.sessiondesk.client.gui.LiveServer.Device;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server goes away, or stops accepting the admin's token, while the window is signed in.
+ * These tests kill or reconfigure their server, so each one has its own (a fresh SQLite file in
+ * its own temporary folder).
+ */
+class ServerDownGuiTest extends GuiTestBase {
+
+    @TempDir
+    Path dir;
+    LiveServer server;
+
+    @BeforeEach
+    void startServer(TestInfo test) {
+        useHome(dir.resolve("home"));
+        server = test.getTestMethod().orElseThrow().getName().startsWith("expired")
+                // the admin token expires after 3 s without a request
+                ? LiveServer.start(dir, config -> config.withAdminTimeouts(Duration.ofSeconds(3), Duration.ofHours(8)))
+                : LiveServer.start(dir);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+        clearHome();
+    }
+
+    private TableView<Object> sessions() {
+        return table("#sessionsTable");
+    }
+
+    private void openSignedIn() throws Exception {
+        launch(optionsFor(server.baseUrl()));
+        signIn(server);
+        waitUntil("the sessions are loaded", () -> rowCount(sessions()) > 0);
+    }
+
+    @Test
+    void serverStoppedShowsABannerKeepsTheRowsAndStaysResponsive() throws Exception {
+        openSignedIn();
+        int rows = server.sessions().size();
+        waitUntil("every session shown", () -> rowCount(sessions()) == rows);
+
+        server.close();
+        click("#refreshButton");
+
+        waitUntil("the error banner shows", () -> showing("#errorBanner"));
+        waitUntil("the banner carries a message", () -> !textsUnder(node("#errorBanner", Node.class)).isBlank());
+        assertThat(showing("#retryButton")).as("the banner offers Retry").isTrue();
+        assertThat(rowCount(sessions())).as("the table keeps its last data").isEqualTo(rows);
+
+        assertResponsiveWithin(1000);
+        click("#searchField");
+        long start = System.nanoTime();
+        write("zz", 0);
+        TextField search = node("#searchField", TextField.class);
+        waitUntil("typing works while the server is gone", 1, () -> fx(search::getText).endsWith("zz"));
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms to type two keys").isLessThan(1000);
+
+        click("#retryButton");
+        waitUntil("a retry against the dead server keeps the banner", () -> showing("#errorBanner"));
+        assertResponsiveWithin(1000);
+    }
+
+    @Test
+    void expiredSignInLeadsBackToTheConnectScreenWithTheReason() throws Exception {
+        openSignedIn();
+        Thread.sleep(4000); // no condition to wait for: the server's idle timeout has to pass
+
+        click("#refreshButton");
+
+        waitUntil("the connect screen shows", () -> showing("#serverUrlField") && !showing("#sessionsTable"));
+        waitUntil("it says why", () -> textsUnder(mainWindow().orElseThrow().getScene().getRoot())
+                .toLowerCase().contains("expired"));
+        assertThat(fx(() -> node("#passwordField", TextField.class).getText())).isEmpty();
+        typeInto("#passwordField", server.adminPassword);
+        click("#signInButton");
+        waitUntil("signing in again works", () -> showing("#sessionsTable") && rowCount(sessions()) > 0);
+    }
+
+    @Test
+    void failedLogoutKeepsTheDialogOpenWithAMessage() throws Exception {
+        User staff = server.freshStaff();
+        Device phone = server.login(staff.username(), "Billiyo Care");
+        openSignedIn();
+        typeInto("#searchField", phone.deviceModel());
+        waitUntil("the device's row is the only one", () -> rowCount(sessions()) == 1);
+        clickOn(buttonInRow(sessions(), 0, "logout-button"));
+        waitUntil("the dialog opens", () -> showing("#logoutDialog"));
+        DialogPane dialog = node("#logoutDialog", DialogPane.class);
+        String before = textsUnder(dialog);
+        String notificationBefore = fx(() -> lookup("#notificationLabel").tryQueryAs(Label.class)
+                .map(Label::getText).orElse(""));
+
+        server.close();
+        clickOn(dialogButton(dialog, "Log out"));
+
+        waitUntil("the dialog shows why the log out failed", () -> showing("#logoutDialog")
+                && !fx(() -> dialogButton(dialog, "Log out").isDisabled())
+                && !textsUnder(dialog).equals(before));
+        assertThat(showing("#logoutDialog")).as("the dialog stays open").isTrue();
+        assertResponsiveWithin(1000);
+        String notification = fx(() -> lookup("#notificationLabel").tryQueryAs(Label.class)
+                .map(Label::getText).orElse(""));
+        assertThat(notification == null ? "" : notification).as("nothing is claimed")
+                .doesNotContain("Signed out").isEqualTo(notificationBefore == null ? "" : notificationBefore);
+
+        clickOn(dialogButton(dialog, "Cancel"));
+        waitUntil("Cancel closes it", () -> !showing("#logoutDialog"));
+    }
+}
