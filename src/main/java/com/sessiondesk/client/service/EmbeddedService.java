@@ -47,17 +47,25 @@ public final class EmbeddedService implements AutoCloseable {
         if (starting == null || starting.isCompletedExceptionally()) {
             starting = new CompletableFuture<>();
             CompletableFuture<SessionServer> future = starting;
+            // Taken before the server is announced: connect() may hand this future to the window
+            // as soon as the server is up, so it must be completed whatever happens next.
+            CompletableFuture<List<Session>> fetchTarget = prefetch;
             Thread thread = new Thread(() -> {
                 SessionServer server;
                 try {
                     server = SessionServer.start(ServerConfig.defaults().withPort(0).withDemo(true));
                     StartupTrace.mark("built-in service started");
-                    future.complete(server);
                 } catch (Throwable e) {
+                    if (fetchTarget != null) {
+                        fetchTarget.completeExceptionally(e);
+                    }
                     future.completeExceptionally(e);
                     return;
                 }
-                fetchAhead(server);
+                future.complete(server);
+                if (fetchTarget != null) {
+                    fetchAhead(server, fetchTarget);
+                }
             }, "sessiondesk-embedded-start");
             thread.setDaemon(true);
             thread.start();
@@ -66,14 +74,7 @@ public final class EmbeddedService implements AutoCloseable {
     }
 
     /** Fetches the first session list while the window is still being built. */
-    private void fetchAhead(SessionServer server) {
-        CompletableFuture<List<Session>> target;
-        synchronized (this) {
-            target = prefetch;
-        }
-        if (target == null) {
-            return;
-        }
+    private static void fetchAhead(SessionServer server, CompletableFuture<List<Session>> target) {
         try {
             target.complete(signIn(server, new Connector()).sessions());
         } catch (Throwable e) {
