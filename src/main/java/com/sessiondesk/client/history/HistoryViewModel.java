@@ -50,17 +50,7 @@ public final class HistoryViewModel {
             return;
         }
         AdminService current = service;
-        int ticket = state.started();
-        context.runner().run(() -> current.audit(LIMIT), loaded -> {
-            if (state.isCurrent(ticket)) {
-                events.setAll(loaded);
-                state.succeeded();
-            }
-        }, error -> {
-            if (state.isCurrent(ticket)) {
-                state.failed(context.handledGlobally(error) ? null : error.message(), !events.isEmpty());
-            }
-        });
+        context.load(state, () -> current.audit(LIMIT), loaded -> events.setAll(loaded), () -> !events.isEmpty());
     }
 
     private void applyFilter() {

@@ -4,7 +4,6 @@ import com.sessiondesk.client.common.StartupTrace;
 
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
-import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.ViewContext;
@@ -87,17 +86,7 @@ public final class SessionsViewModel {
         }
         AdminService current = service;
         Comparator<SessionRow> currentOrder = order;
-        int ticket = state.started();
-        context.runner().run(() -> load(current, currentOrder), loaded -> {
-            if (state.isCurrent(ticket)) {
-                replaceRows(loaded);
-                state.succeeded();
-            }
-        }, error -> {
-            if (state.isCurrent(ticket)) {
-                fail(error);
-            }
-        });
+        context.load(state, () -> load(current, currentOrder), this::replaceRows, () -> !rows.isEmpty());
     }
 
     /** What a reload brings: the rows in the table's order, the applications and how many users. */
@@ -150,14 +139,6 @@ public final class SessionsViewModel {
         } catch (Exception e) {
             return Set.of();
         }
-    }
-
-    private void fail(ClientError error) {
-        if (context.handledGlobally(error)) {
-            state.failed(null, !rows.isEmpty());
-            return;
-        }
-        state.failed(error.message(), !rows.isEmpty());
     }
 
     private void replaceRows(Loaded loaded) {

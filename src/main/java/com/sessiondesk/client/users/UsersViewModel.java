@@ -57,17 +57,7 @@ public final class UsersViewModel {
             return;
         }
         AdminService current = service;
-        int ticket = state.started();
-        context.runner().run(() -> current.users(null), loaded -> {
-            if (state.isCurrent(ticket)) {
-                users.setAll(loaded);
-                state.succeeded();
-            }
-        }, error -> {
-            if (state.isCurrent(ticket)) {
-                failed(error, true);
-            }
-        });
+        context.load(state, () -> current.users(null), loaded -> users.setAll(loaded), () -> !users.isEmpty());
     }
 
     /** Asks for confirmation, then unblocks: the user can log in to the mobile apps again. */
@@ -84,7 +74,7 @@ public final class UsersViewModel {
         context.runner().run(() -> service.unblockUser(user.username()), unblocked -> {
             context.notifier().accept("Unblocked " + displayName(user) + "; they can log in again");
             refresh();
-        }, error -> failed(error, false));
+        }, this::actionFailed);
     }
 
     /** Asks for confirmation (with the unsynced-work warning and a reason), then ends every session. */
@@ -108,19 +98,12 @@ public final class UsersViewModel {
             context.notifier().accept("Signed out " + displayName(user) + " from "
                     + Formats.count(ended, "session", "sessions"));
             refresh();
-        }, error -> failed(error, false));
+        }, this::actionFailed);
     }
 
-    private void failed(ClientError error, boolean loading) {
-        if (context.handledGlobally(error)) {
-            if (loading) {
-                state.failed(null, !users.isEmpty());
-            }
-            return;
-        }
-        if (loading) {
-            state.failed(error.message(), !users.isEmpty());
-        } else {
+    /** A failed unblock or log out: shown in the banner, the list stays as it is. */
+    private void actionFailed(ClientError error) {
+        if (!context.handledGlobally(error)) {
             state.showError(error.message());
         }
     }
