@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
         Properties properties = new Properties();
         if (dialect == Dialect.SQLITE) {
             createParentDirectory(jdbcUrl);
+            SqliteNativeLibrary.prepare();
             config.setDriverClassName("org.sqlite.JDBC");
             SQLiteConfig sqlite = new SQLiteConfig();
             sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);

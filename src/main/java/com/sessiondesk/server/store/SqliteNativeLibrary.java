@@ -1,0 +1,68 @@
+package com.sessiondesk.server.store;
+
+import com.sessiondesk.AppDirs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
+
+/**
+ * Keeps sqlite-jdbc's native library unpacked in the data directory and points the driver at it.
+ * By default the driver unpacks the library into the temp directory at every start and then
+ * compares it with the jar's copy byte by byte: about a fifth of the session service's start-up
+ * (measured with JFR). Unpacked once per driver version here, later starts load it directly.
+ * Anything going wrong leaves the driver to its default way.
+ */
+final class SqliteNativeLibrary {
+
+    private static final String PATH_PROPERTY = "org.sqlite.lib.path";
+    private static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    private static boolean prepared;
+
+    private SqliteNativeLibrary() {
+    }
+
+    /** Before the driver loads its library (i.e. before the first SQLite connection). */
+    static synchronized void prepare() {
+        if (prepared || System.getProperty(PATH_PROPERTY) != null || System.getProperty(NAME_PROPERTY) != null) {
+            return; // done already, or chosen by whoever runs us
+        }
+        prepared = true;
+        try {
+            String name = LibraryLoaderUtil.getNativeLibName();
+            URL resource = SQLiteJDBCLoader.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
+            if (resource == null) {
+                return; // no bundled library for this platform: the driver reports it
+            }
+            Path folder = AppDirs.dataDir().resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion()
+                    + "-" + LibraryLoaderUtil.getNativeLibResourcePath().replaceAll("[^A-Za-z0-9._-]+", "_"));
+            Path library = folder.resolve(name);
+            long size = resource.openConnection().getContentLengthLong();
+            if (!Files.isRegularFile(library) || Files.size(library) != size) {
+                unpack(resource, folder, library);
+            }
+            System.setProperty(PATH_PROPERTY, folder.toAbsolutePath().toString());
+            System.setProperty(NAME_PROPERTY, name);
+        } catch (IOException | RuntimeException e) {
+            // the driver unpacks it into the temp directory as usual
+        }
+    }
+
+    /** Into a temporary file first, then moved in place: a reader never sees a half-written library. */
+    private static void unpack(URL resource, Path folder, Path library) throws IOException {
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, "unpacking-", ".tmp");
+        try {
+            try (InputStream in = resource.openStream()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}
