@@ -2,6 +2,7 @@
 # Client benchmarks (issue 3, "Look and speed"). Usage: bench/client-bench.sh [launch|load|all] [runs]
 #   launch: launch to first painted table with 10,000 sessions vs a bare JavaFX window (fresh JVMs)
 #   load:   100,000 sessions loaded and shown vs fetch+parse alone; search keystroke; heap
+# The client runs with the JVM options of its launchers (installer/linux/app-image.args).
 # Prepared databases are cached in target/bench/ (delete it to rebuild them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,5 +18,8 @@ if [[ "$what" == launch || "$what" == all ]]; then
   run com.sessiondesk.bench.LaunchBench "$runs"
 fi
 if [[ "$what" == load || "$what" == all ]]; then
-  run -Xmx2g com.sessiondesk.bench.LoadBench "$runs"
+  # The client's JVM options, as its launchers set them (installer/linux/app-image.args).
+  mapfile -t launcher_options < <(sed -n 's/^--java-options[[:space:]]\+//p' installer/linux/app-image.args)
+  echo "client launcher options: ${launcher_options[*]}"
+  run "${launcher_options[@]}" com.sessiondesk.bench.LoadBench "$runs"
 fi
