@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the installers' icons from the one source image, assets/icons/sessiondesk.png
 # (512x512, also the client's window icon; drawn by assets/icons/make-icon.sh):
+#   assets/icons/sessiondesk-128.png  128x128, the window icon and the logo inside the window (shown
+#                                     at 30-48 px: decoding the 512 px source took the FX thread longer)
 #   installer/linux/sessiondesk.png   256x256, the menu entry's icon (jpackage --icon on Linux)
 #   installer/windows/sessiondesk.ico 16..256, the .exe launchers, Start menu and the MSI
 #   installer/macos/sessiondesk.icns  128/256/512 PNG entries, the .app bundle and the DMG
@@ -17,6 +19,7 @@ render() { # size output: a square PNG, 8 bits per channel, no timestamps (repro
   convert "$src" -resize "$1x$1" -depth 8 -define png:exclude-chunks=date,time "PNG32:$2"
 }
 
+render 128 assets/icons/sessiondesk-128.png
 render 256 installer/linux/sessiondesk.png
 for size in 16 24 32 48 64 128 256; do
   render "$size" "$tmp/$size.png"
@@ -38,4 +41,4 @@ for kind in ("ic07", "ic08", "ic09"):
 open(out, "wb").write(b"icns" + struct.pack(">I", 8 + len(entries)) + entries)
 PY
 
-ls -l installer/linux/sessiondesk.png installer/windows/sessiondesk.ico installer/macos/sessiondesk.icns
+ls -l assets/icons/sessiondesk-128.png installer/linux/sessiondesk.png installer/windows/sessiondesk.ico installer/macos/sessiondesk.icns

@@ -40,6 +40,9 @@ public final class SessionsController {
 
     private static final double ROW_HEIGHT = 38;
 
+    /** One tooltip for every row's log-out button (a tooltip is a window: not one per cell). */
+    private final Tooltip logoutTooltip = new Tooltip("Log out this session…");
+
     private final SessionsViewModel viewModel;
     private final Duration refreshInterval;
     private final Parent root;
@@ -231,7 +234,7 @@ public final class SessionsController {
         LogoutButtonCell() {
             button.setGraphic(new FontIcon("mdi2l-logout"));
             button.getStyleClass().addAll("logout-button", "button-icon", "flat", "danger");
-            button.setTooltip(new Tooltip("Log out this session…"));
+            button.setTooltip(logoutTooltip);
             button.setOnAction(e -> viewModel.logOut(getItem()));
             setAlignment(javafx.geometry.Pos.CENTER);
         }

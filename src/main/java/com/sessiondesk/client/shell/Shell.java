@@ -60,7 +60,7 @@ public final class Shell {
         scene.getStylesheets().add(Theme.appStylesheet());
         installShortcuts(scene);
         stage.setTitle("SessionDesk");
-        stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk.png").toExternalForm(), true));
+        stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk-128.png").toExternalForm(), true));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.setScene(scene);
