@@ -3,6 +3,7 @@ package com.sessiondesk.client.service;
 import com.sessiondesk.client.common.StartupTrace;
 
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
@@ -23,15 +24,18 @@ public final class EmbeddedService implements AutoCloseable {
 
     private CompletableFuture<SessionServer> starting;
     private CompletableFuture<List<Session>> prefetch;
+    private CompletableFuture<List<User>> prefetchBlocked;
     private boolean closed;
 
     /**
      * Begins starting the built-in service now, on a daemon thread, and fetches the first session
-     * list right after it started: the window picks both up when it is ready.
+     * list (and the blocked users that mark its rows) right after it started: the window picks
+     * them up when it is ready.
      */
     public static void startEarly() {
         EmbeddedService service = new EmbeddedService();
         service.prefetch = new CompletableFuture<>();
+        service.prefetchBlocked = new CompletableFuture<>();
         service.begin();
         early = service;
     }
@@ -50,6 +54,7 @@ public final class EmbeddedService implements AutoCloseable {
             // Taken before the server is announced: connect() may hand this future to the window
             // as soon as the server is up, so it must be completed whatever happens next.
             CompletableFuture<List<Session>> fetchTarget = prefetch;
+            CompletableFuture<List<User>> blockedTarget = prefetchBlocked;
             Thread thread = new Thread(() -> {
                 SessionServer server;
                 try {
@@ -58,13 +63,14 @@ public final class EmbeddedService implements AutoCloseable {
                 } catch (Throwable e) {
                     if (fetchTarget != null) {
                         fetchTarget.completeExceptionally(e);
+                        blockedTarget.completeExceptionally(e);
                     }
                     future.completeExceptionally(e);
                     return;
                 }
                 future.complete(server);
                 if (fetchTarget != null) {
-                    fetchAhead(server, fetchTarget);
+                    fetchAhead(server, fetchTarget, blockedTarget);
                 }
             }, "sessiondesk-embedded-start");
             thread.setDaemon(true);
@@ -73,12 +79,25 @@ public final class EmbeddedService implements AutoCloseable {
         return starting;
     }
 
-    /** Fetches the first session list while the window is still being built. */
-    private static void fetchAhead(SessionServer server, CompletableFuture<List<Session>> target) {
+    /**
+     * Fetches the first session list, then the blocked users, while the window is still being
+     * built. Both futures are always completed: the window's first load waits on them.
+     */
+    private static void fetchAhead(SessionServer server, CompletableFuture<List<Session>> sessions,
+            CompletableFuture<List<User>> blocked) {
+        AdminService service;
         try {
-            target.complete(signIn(server, new Connector()).sessions());
+            service = signIn(server, new Connector());
+            sessions.complete(service.sessions());
         } catch (Throwable e) {
-            target.completeExceptionally(e);
+            sessions.completeExceptionally(e);
+            blocked.completeExceptionally(e);
+            return;
+        }
+        try {
+            blocked.complete(service.users(true));
+        } catch (Throwable e) {
+            blocked.completeExceptionally(e);
         }
     }
 
@@ -96,15 +115,18 @@ public final class EmbeddedService implements AutoCloseable {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
         CompletableFuture<List<Session>> fetchedAhead;
+        CompletableFuture<List<User>> blockedAhead;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the built-in service was closed");
             }
             fetchedAhead = prefetch;
+            blockedAhead = prefetchBlocked;
             prefetch = null;
+            prefetchBlocked = null;
         }
         AdminService service = signIn(server, connector);
-        return fetchedAhead == null ? service : new PrefetchedAdminService(service, fetchedAhead);
+        return fetchedAhead == null ? service : new PrefetchedAdminService(service, fetchedAhead, blockedAhead);
     }
 
     /** Closes the server, now or as soon as it has started. */

@@ -11,17 +11,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * An {@link AdminService} whose first session list was fetched ahead, while the window was still
- * being built (start-up of the built-in service). Every later call goes to the server.
+ * An {@link AdminService} whose first session list and first list of blocked users were fetched
+ * ahead, while the window was still being built (start-up of the built-in service). Every later
+ * call goes to the server; so does a first call whose fetch-ahead failed.
  */
 final class PrefetchedAdminService implements AdminService {
 
     private final AdminService delegate;
     private CompletableFuture<List<Session>> firstSessions;
+    private CompletableFuture<List<User>> firstBlockedUsers;
 
-    PrefetchedAdminService(AdminService delegate, CompletableFuture<List<Session>> firstSessions) {
+    /** {@code firstBlockedUsers} may be null (not fetched ahead). */
+    PrefetchedAdminService(AdminService delegate, CompletableFuture<List<Session>> firstSessions,
+            CompletableFuture<List<User>> firstBlockedUsers) {
         this.delegate = delegate;
         this.firstSessions = firstSessions;
+        this.firstBlockedUsers = firstBlockedUsers;
     }
 
     @Override
@@ -31,14 +36,8 @@ final class PrefetchedAdminService implements AdminService {
             first = firstSessions;
             firstSessions = null;
         }
-        if (first != null) {
-            try {
-                return first.join();
-            } catch (CompletionException e) {
-                // the early fetch failed: ask again, and let that answer speak
-            }
-        }
-        return delegate.sessions();
+        List<Session> early = resultOf(first);
+        return early != null ? early : delegate.sessions();
     }
 
     @Override
@@ -58,7 +57,27 @@ final class PrefetchedAdminService implements AdminService {
 
     @Override
     public List<User> users(Boolean blocked) throws Exception {
-        return delegate.users(blocked);
+        CompletableFuture<List<User>> first = null;
+        if (Boolean.TRUE.equals(blocked)) {
+            synchronized (this) {
+                first = firstBlockedUsers;
+                firstBlockedUsers = null;
+            }
+        }
+        List<User> early = resultOf(first);
+        return early != null ? early : delegate.users(blocked);
+    }
+
+    /** What the fetch-ahead brought; null if there was none or it failed (then the server is asked again). */
+    private static <T> T resultOf(CompletableFuture<T> fetchedAhead) {
+        if (fetchedAhead == null) {
+            return null;
+        }
+        try {
+            return fetchedAhead.join();
+        } catch (CompletionException e) {
+            return null;
+        }
     }
 
     @Override
