@@ -6,7 +6,6 @@ import com.sessiondesk.client.common.FxTaskRunner;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The SessionDesk desktop client. Without options it reads them from its launch parameters; tests
@@ -33,18 +32,10 @@ public class SessionDeskApp extends Application {
     public void start(Stage stage) {
         StartupTrace.mark("application start");
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
-        warmUpIcons();
         Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
         runner = new FxTaskRunner(4);
         shell = new Shell(stage, options, runner, ClientLauncher::setExitCode);
         shell.start();
-    }
-
-    /** Loads the icon font on the side while the FX thread builds the window (a start-up saving). */
-    private static void warmUpIcons() {
-        Thread thread = new Thread(() -> new FontIcon("mdi2l-logout"), "sessiondesk-icon-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override

@@ -5,7 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.kordamp.ikonli.javafx.FontIcon;
+import javafx.scene.layout.Region;
 
 /**
  * The banner over a view when its data could not be loaded (server unreachable, failure): the
@@ -21,14 +21,14 @@ public final class ErrorBanner extends HBox {
         getStyleClass().add("error-banner");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
-        FontIcon icon = new FontIcon("mdi2a-alert-circle-outline");
+        Region icon = Icons.of("alert-circle-outline");
         icon.getStyleClass().add("error-banner-icon");
         message.setWrapText(true);
         message.getStyleClass().add("error-banner-message");
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
         retryButton.setId("retryButton");
-        retryButton.setGraphic(new FontIcon("mdi2r-refresh"));
+        retryButton.setGraphic(Icons.of("refresh"));
         getChildren().addAll(icon, message, retryButton);
         show(null);
     }

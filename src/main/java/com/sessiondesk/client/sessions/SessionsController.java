@@ -23,7 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import org.kordamp.ikonli.javafx.FontIcon;
+import com.sessiondesk.client.common.Icons;
 
 /** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
 public final class SessionsController {
@@ -232,7 +232,7 @@ public final class SessionsController {
         private final Button button = new Button();
 
         LogoutButtonCell() {
-            button.setGraphic(new FontIcon("mdi2l-logout"));
+            button.setGraphic(Icons.of("logout"));
             button.getStyleClass().addAll("logout-button", "button-icon", "flat", "danger");
             button.setTooltip(logoutTooltip);
             button.setOnAction(e -> viewModel.logOut(getItem()));

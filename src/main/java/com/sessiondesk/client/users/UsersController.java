@@ -20,7 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.javafx.FontIcon;
+import com.sessiondesk.client.common.Icons;
 
 /** Binds fxml/users.fxml to the {@link UsersViewModel}. */
 public final class UsersController {
@@ -114,11 +114,11 @@ public final class UsersController {
         private final HBox box = new HBox(6);
 
         ActionsCell() {
-            unblock.setGraphic(new FontIcon("mdi2l-lock-open-variant-outline"));
+            unblock.setGraphic(Icons.of("lock-open-variant-outline"));
             unblock.getStyleClass().addAll("unblock-button", "small");
             unblock.setTooltip(new Tooltip("Unblock this account: the user can log in again"));
             unblock.setOnAction(e -> viewModel.unblock(getItem()));
-            logout.setGraphic(new FontIcon("mdi2l-logout"));
+            logout.setGraphic(Icons.of("logout"));
             logout.getStyleClass().addAll("user-logout-button", "button-icon", "flat", "danger");
             logout.setTooltip(new Tooltip("Log out from all devices…"));
             logout.setOnAction(e -> viewModel.logOutEverywhere(getItem()));
