@@ -260,8 +260,10 @@ class ConcurrencyTest {
             }
         }
         assertThat(ended).as("the calls ended sessions").isNotEmpty();
+        // Which log-outs still find sessions to end depends on the race (a no-op records nothing):
+        // blocks, unblocks and at least one kind of log-out must have taken effect.
         assertThat(events).extracting(AuditEvent::action).as("the calls conflicted for real")
-                .contains("block", "unblock", "logout_all");
+                .contains("block", "unblock").containsAnyOf("logout_all", "logout_session");
         assertThat(endings.keySet()).isEqualTo(ended);
         assertThat(endings.values()).allMatch(count -> count == 1);
     }
