@@ -3,6 +3,7 @@ package com.sessiondesk.client.sessions;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.StatusBinder;
 import java.time.Duration;
 import java.util.Comparator;
@@ -23,7 +24,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import com.sessiondesk.client.common.Icons;
 
 /** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
 public final class SessionsController {

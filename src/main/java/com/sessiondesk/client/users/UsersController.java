@@ -5,6 +5,7 @@ import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.StatusBinder;
 import java.time.Instant;
 import javafx.fxml.FXML;
@@ -20,7 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import com.sessiondesk.client.common.Icons;
 
 /** Binds fxml/users.fxml to the {@link UsersViewModel}. */
 public final class UsersController {
