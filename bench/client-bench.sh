@@ -14,12 +14,12 @@ run() {
   # One virtual display for the whole run; every child JVM inherits it.
   xvfb-run -a -s "-screen 0 1400x900x24" java -cp "$cp" "$@"
 }
+# The client's JVM options, as its launchers set them (installer/linux/app-image.args).
+mapfile -t launcher_options < <(sed -n 's/^--java-options[[:space:]]\+//p' installer/linux/app-image.args)
+echo "client launcher options: ${launcher_options[*]}"
 if [[ "$what" == launch || "$what" == all ]]; then
-  run com.sessiondesk.bench.LaunchBench "$runs"
+  run "-Dbench.clientOptions=${launcher_options[*]}" com.sessiondesk.bench.LaunchBench "$runs"
 fi
 if [[ "$what" == load || "$what" == all ]]; then
-  # The client's JVM options, as its launchers set them (installer/linux/app-image.args).
-  mapfile -t launcher_options < <(sed -n 's/^--java-options[[:space:]]\+//p' installer/linux/app-image.args)
-  echo "client launcher options: ${launcher_options[*]}"
   run "${launcher_options[@]}" com.sessiondesk.bench.LoadBench "$runs"
 fi

@@ -1,7 +1,6 @@
 package com.sessiondesk.client;
 
 import com.sessiondesk.client.common.StartupTrace;
-
 import com.sessiondesk.client.service.EmbeddedService;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;

@@ -1,8 +1,7 @@
 package com.sessiondesk.client;
 
-import com.sessiondesk.client.common.StartupTrace;
-
 import com.sessiondesk.client.common.FxTaskRunner;
+import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
 import javafx.stage.Stage;

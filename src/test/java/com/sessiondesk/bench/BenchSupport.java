@@ -39,24 +39,6 @@ final class BenchSupport {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
-    /**
-     * The JVM options the client's launchers start it with: the {@code --java-options} of the
-     * Linux app image (installer/linux/app-image.args), which pom.xml's javafx:run repeats.
-     */
-    static List<String> clientLauncherOptions() throws IOException {
-        List<String> options = new ArrayList<>();
-        for (String line : java.nio.file.Files.readAllLines(Path.of("installer", "linux", "app-image.args"))) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("--java-options ")) {
-                options.add(trimmed.substring("--java-options ".length()).trim());
-            }
-        }
-        if (options.isEmpty()) {
-            throw new IllegalStateException("no --java-options in installer/linux/app-image.args");
-        }
-        return options;
-    }
-
     /** The output of a child JVM on this JVM's class path, or a failure with what it printed. */
     record ChildResult(int exitCode, List<String> lines) {
         String lineStartingWith(String prefix) {

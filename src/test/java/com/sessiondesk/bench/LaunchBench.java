@@ -14,9 +14,10 @@ import java.util.Map;
  * Both print ms since their JVM started; the medians and their ratios are printed.
  *
  * <p>The goal's figure: the client started with the JVM options its launchers give it (the app
- * image's {@code --java-options}, repeated by {@code mvn javafx:run}) against a bare window on a
- * plain {@code java}. For comparison, every run also starts the client on a plain {@code java}
- * (what the code alone does) and the bare window with the client's options.
+ * image's {@code --java-options}, repeated by {@code mvn javafx:run}; bench/client-bench.sh passes
+ * them in {@code -Dbench.clientOptions}) against a bare window on a plain {@code java}. For
+ * comparison, every run also starts the client on a plain {@code java} (what the code alone does)
+ * and the bare window with the client's options.
  *
  * <p>Args: [runs, default 5] [sessions, default 10000]. The display is whatever the caller gives
  * (bench/client-bench.sh runs it under xvfb-run); with {@code -Dbench.monocle=true} both children
@@ -38,15 +39,14 @@ public final class LaunchBench {
             plain.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
         }
         List<String> launcher = new ArrayList<>(plain);
-        launcher.addAll(BenchSupport.clientLauncherOptions());
+        launcher.addAll(clientOptions());
         String home = "-D" + AppDirs.HOME_PROPERTY + "=" + dir;
         List<String> clientOnPlainJava = with(plain, home);
         List<String> clientLauncher = with(launcher, home);
-        System.out.println("client launcher options: " + BenchSupport.clientLauncherOptions());
 
         // One unmeasured run of each warms the disk cache (and lets the embedded default settle).
         bare(plain);
-        client(clientLauncher);
+        clientLine(clientLauncher);
         List<Long> bareMs = new ArrayList<>();
         List<Long> clientMs = new ArrayList<>();
         List<Long> clientPlainMs = new ArrayList<>();
@@ -82,6 +82,15 @@ public final class LaunchBench {
                 + BenchSupport.fmt(BenchSupport.median(serviceMs)) + " ms since JVM start");
     }
 
+    /** The client launchers' JVM options, as bench/client-bench.sh read them from the app image's arguments. */
+    private static List<String> clientOptions() {
+        String options = System.getProperty("bench.clientOptions", "").trim();
+        if (options.isEmpty()) {
+            throw new IllegalStateException("no -Dbench.clientOptions: run this through bench/client-bench.sh");
+        }
+        return List.of(options.split("\\s+"));
+    }
+
     private static List<String> with(List<String> options, String more) {
         List<String> all = new ArrayList<>(options);
         all.add(more);
@@ -108,9 +117,5 @@ public final class LaunchBench {
             throw new IllegalStateException("the client's smoke test failed: " + result.lines());
         }
         return result.lineStartingWith("smoke-test: ok");
-    }
-
-    private static void client(List<String> jvm) throws Exception {
-        clientLine(jvm);
     }
 }

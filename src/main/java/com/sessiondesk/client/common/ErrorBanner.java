@@ -22,7 +22,7 @@ public final class ErrorBanner extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
         Region icon = Icons.of("alert-circle-outline");
-        icon.getStyleClass().add("error-banner-icon");
+        icon.getStyleClass().addAll("icon-size-20", "error-banner-icon");
         message.setWrapText(true);
         message.getStyleClass().add("error-banner-message");
         message.setMaxWidth(Double.MAX_VALUE);

@@ -68,6 +68,11 @@ public final class Formats {
         return days == 1 ? "1 day ago" : days + " days ago";
     }
 
+    /** How a person is named in messages: their name, or their username when the name is missing. */
+    public static String displayName(String name, String username) {
+        return name == null || name.isBlank() ? username : name;
+    }
+
     /** "1 session", "2 sessions". */
     public static String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);

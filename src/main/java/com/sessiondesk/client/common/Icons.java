@@ -12,7 +12,7 @@ public final class Icons {
     private Icons() {
     }
 
-    /** A 16 px icon (the CSS class {@code icon-size-N} makes it N px); colored like the text around it. */
+    /** A 16 px icon (add the CSS class icon-size-18, -20 or -36 for those sizes), colored like the text around it. */
     public static Region of(String name) {
         Region icon = new Region();
         icon.getStyleClass().addAll("icon", "icon-" + name);

@@ -202,7 +202,7 @@ public final class LogoutDialogViewModel {
     }
 
     private String displayName() {
-        return session.name() == null || session.name().isBlank() ? session.username() : session.name();
+        return Formats.displayName(session.name(), session.username());
     }
 
     private static String join(String separator, String... parts) {

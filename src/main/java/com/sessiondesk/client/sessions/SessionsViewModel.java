@@ -1,11 +1,10 @@
 package com.sessiondesk.client.sessions;
 
-import com.sessiondesk.client.common.StartupTrace;
-
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import com.sessiondesk.client.service.AdminService;

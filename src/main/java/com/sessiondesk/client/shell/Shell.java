@@ -1,9 +1,8 @@
 package com.sessiondesk.client.shell;
 
-import com.sessiondesk.client.common.StartupTrace;
-
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ViewContext;

@@ -45,6 +45,9 @@ public final class UsersController {
 
     private final UsersViewModel viewModel;
     private final Parent root;
+    // One tooltip for each kind of row button (a tooltip is a window: not one per cell).
+    private final Tooltip unblockTooltip = new Tooltip("Unblock this account: the user can log in again");
+    private final Tooltip logoutTooltip = new Tooltip("Log out from all devices…");
 
     public UsersController(UsersViewModel viewModel) {
         this.viewModel = viewModel;
@@ -116,11 +119,11 @@ public final class UsersController {
         ActionsCell() {
             unblock.setGraphic(Icons.of("lock-open-variant-outline"));
             unblock.getStyleClass().addAll("unblock-button", "small");
-            unblock.setTooltip(new Tooltip("Unblock this account: the user can log in again"));
+            unblock.setTooltip(unblockTooltip);
             unblock.setOnAction(e -> viewModel.unblock(getItem()));
             logout.setGraphic(Icons.of("logout"));
             logout.getStyleClass().addAll("user-logout-button", "button-icon", "flat", "danger");
-            logout.setTooltip(new Tooltip("Log out from all devices…"));
+            logout.setTooltip(logoutTooltip);
             logout.setOnAction(e -> viewModel.logOutEverywhere(getItem()));
             box.setAlignment(Pos.CENTER_LEFT);
         }

@@ -125,7 +125,7 @@ public final class UsersViewModel {
     }
 
     static String displayName(User user) {
-        return user.name() == null || user.name().isBlank() ? user.username() : user.name();
+        return Formats.displayName(user.name(), user.username());
     }
 
     public ObservableList<User> shown() {

@@ -34,12 +34,13 @@ final class SqliteNativeLibrary {
         prepared = true;
         try {
             String name = LibraryLoaderUtil.getNativeLibName();
-            URL resource = SQLiteJDBCLoader.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
+            String platformPath = LibraryLoaderUtil.getNativeLibResourcePath(); // may ask the OS (uname): once
+            URL resource = SQLiteJDBCLoader.class.getResource(platformPath + "/" + name);
             if (resource == null) {
                 return; // no bundled library for this platform: the driver reports it
             }
             Path folder = AppDirs.dataDir().resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion()
-                    + "-" + LibraryLoaderUtil.getNativeLibResourcePath().replaceAll("[^A-Za-z0-9._-]+", "_"));
+                    + "-" + platformPath.replaceAll("[^A-Za-z0-9._-]+", "_"));
             Path library = folder.resolve(name);
             long size = resource.openConnection().getContentLengthLong();
             if (!Files.isRegularFile(library) || Files.size(library) != size) {
