@@ -84,6 +84,17 @@ public final class JdbcStore implements Store {
         });
     }
 
+    @Override
+    public boolean setPasswordHash(String username, String passwordHash) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE username = ?")) {
+                ps.setString(1, passwordHash);
+                ps.setString(2, username);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     static Long userId(Connection c, String username) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM users WHERE username = ?")) {
             ps.setString(1, username);

@@ -26,6 +26,9 @@ public interface Store {
 
     Optional<Credentials> credentials(String username);
 
+    /** Replaces a user's password hash; false when the username is unknown. */
+    boolean setPasswordHash(String username, String passwordHash);
+
     Optional<User> user(String username);
 
     List<User> users();
