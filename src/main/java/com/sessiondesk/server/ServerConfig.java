@@ -3,6 +3,7 @@ package com.sessiondesk.server;
 import com.sessiondesk.AppDirs;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Objects;
  *     database; null creates it with a random password printed once
  * @param clock the service's notion of now (tests move it to expire tokens and throttles)
  * @param heartbeatFlushInterval how often coalesced Last Seen values are written
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
+ * @param mobileIdleTimeout a mobile session unused this long has expired
+ * @param mobileAbsoluteTimeout a mobile session this old has expired, used or not
  */
 public record ServerConfig(
         String host,
@@ -25,9 +29,14 @@ public record ServerConfig(
         Duration adminIdleTimeout,
         Duration adminAbsoluteTimeout,
         Clock clock,
-        Duration heartbeatFlushInterval) {
+        Duration heartbeatFlushInterval,
+        List<String> trustedProxies,
+        Duration mobileIdleTimeout,
+        Duration mobileAbsoluteTimeout) {
 
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_MOBILE_IDLE = Duration.ofDays(14);
+    public static final Duration DEFAULT_MOBILE_ABSOLUTE = Duration.ofDays(90);
 
     /** Checks the settings; a null clock or flush interval means the default. */
     public ServerConfig {
@@ -44,13 +53,16 @@ public record ServerConfig(
         }
         clock = clock != null ? clock : Clock.systemUTC();
         heartbeatFlushInterval = heartbeatFlushInterval != null ? heartbeatFlushInterval : DEFAULT_FLUSH_INTERVAL;
+        trustedProxies = trustedProxies != null ? List.copyOf(trustedProxies) : List.of();
+        mobileIdleTimeout = mobileIdleTimeout != null ? mobileIdleTimeout : DEFAULT_MOBILE_IDLE;
+        mobileAbsoluteTimeout = mobileAbsoluteTimeout != null ? mobileAbsoluteTimeout : DEFAULT_MOBILE_ABSOLUTE;
     }
 
     /** The original seven settings; the clock is the system's, the flush interval the default. */
     public ServerConfig(String host, int port, String jdbcUrl, boolean demo, String initialAdminPassword,
             Duration adminIdleTimeout, Duration adminAbsoluteTimeout) {
         this(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout,
-                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL);
+                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE, DEFAULT_MOBILE_ABSOLUTE);
     }
 
     public static ServerConfig defaults() {
@@ -60,41 +72,56 @@ public record ServerConfig(
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
+                mobileIdleTimeout, mobileAbsoluteTimeout);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
+                mobileIdleTimeout, mobileAbsoluteTimeout);
     }
 
     public ServerConfig withJdbcUrl(String value) {
         return new ServerConfig(host, port, value, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
+                mobileIdleTimeout, mobileAbsoluteTimeout);
     }
 
     public ServerConfig withDemo(boolean value) {
         return new ServerConfig(host, port, jdbcUrl, value, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
+                mobileIdleTimeout, mobileAbsoluteTimeout);
     }
 
     public ServerConfig withInitialAdminPassword(String value) {
         return new ServerConfig(host, port, jdbcUrl, demo, value, adminIdleTimeout, adminAbsoluteTimeout,
-                clock, heartbeatFlushInterval);
+                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout);
     }
 
     public ServerConfig withAdminTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, idle, absolute, clock,
-                heartbeatFlushInterval);
+                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout);
     }
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, value, heartbeatFlushInterval);
+                adminAbsoluteTimeout, value, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
+                mobileAbsoluteTimeout);
     }
 
     public ServerConfig withHeartbeatFlushInterval(Duration value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, value);
+                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout);
+    }
+
+    public ServerConfig withTrustedProxies(List<String> value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout);
+    }
+
+    public ServerConfig withMobileTimeouts(Duration idle, Duration absolute) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute);
     }
 }
