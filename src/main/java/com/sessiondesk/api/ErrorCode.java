@@ -9,6 +9,7 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", 403),
     ACCOUNT_BLOCKED("account_blocked", 403),
     NOT_FOUND("not_found", 404),
+    CURSOR_EXPIRED("cursor_expired", 410),
     RATE_LIMITED("rate_limited", 429),
     INTERNAL("internal", 500);
 

@@ -45,6 +45,14 @@ public interface SessionDeskApi {
             @Query("application") String application,
             @Query("q") String q);
 
+    /** What changed since {@code since} (a cursor of a list or of an earlier answer); 410 cursor_expired when too old. */
+    @GET("api/v1/sessions/changes")
+    Call<SessionChanges> sessionChanges(@Query("since") String since);
+
+    /** Ends many sessions in one transaction (and blocks their accounts with {@code block}). */
+    @POST("api/v1/sessions/logout")
+    Call<BulkLogoutResult> logoutSessions(@Body BulkLogoutRequest request);
+
     @GET("api/v1/sessions/{id}")
     Call<Session> session(@Path("id") String id);
 
