@@ -1,5 +1,6 @@
 package com.sessiondesk.client;
 
+import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.FxTaskRunner;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.shell.Shell;
@@ -16,6 +17,7 @@ public class SessionDeskApp extends Application {
     static final String THEME = "/assets/css/atlantafx/primer-light.bss";
 
     private final ClientOptions givenOptions;
+    private final FileChoice fileChoice;
     private FxTaskRunner runner;
     private Shell shell;
 
@@ -24,7 +26,13 @@ public class SessionDeskApp extends Application {
     }
 
     public SessionDeskApp(ClientOptions options) {
+        this(options, FileChoice.fileChooser());
+    }
+
+    /** @param fileChoice answers "where to save" for exports (tests give the file themselves) */
+    public SessionDeskApp(ClientOptions options, FileChoice fileChoice) {
         this.givenOptions = options;
+        this.fileChoice = fileChoice;
     }
 
     @Override
@@ -33,7 +41,7 @@ public class SessionDeskApp extends Application {
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
         Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
         runner = new FxTaskRunner(4);
-        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode);
+        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode, fileChoice);
         shell.start();
     }
 

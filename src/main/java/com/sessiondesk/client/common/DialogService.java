@@ -1,6 +1,11 @@
 package com.sessiondesk.client.common;
 
+import com.sessiondesk.api.BulkLogoutResult;
+import com.sessiondesk.api.LogoutResult;
+import com.sessiondesk.client.logout.BlockOptions;
+import com.sessiondesk.client.logout.BulkLogoutViewModel;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -12,9 +17,23 @@ public interface DialogService {
     /**
      * Shows the Logout User Account dialog until the logout succeeded or the user cancelled.
      *
-     * @return the notification text of the logout that was done, or empty when cancelled
+     * @return what the server did, or empty when cancelled
      */
-    Optional<String> showLogoutDialog(LogoutDialogViewModel viewModel);
+    Optional<LogoutResult> showLogoutDialog(LogoutDialogViewModel viewModel);
+
+    /**
+     * Shows the one confirmation of a log out of many sessions until it was done or cancelled.
+     *
+     * @return what the server did, or empty when cancelled
+     */
+    Optional<BulkLogoutResult> showBulkLogoutDialog(BulkLogoutViewModel viewModel);
+
+    /**
+     * Confirms a block, with its end ({@code options}, Block already checked) and an optional reason.
+     *
+     * @return the reason typed (possibly empty) when confirmed, or empty when cancelled
+     */
+    Optional<String> confirmBlock(String title, String header, String warning, BlockOptions options);
 
     /** A yes/no question; true when the user confirmed with the button named {@code confirmText}. */
     boolean confirm(String title, String header, String content, String confirmText);
@@ -25,4 +44,11 @@ public interface DialogService {
      * @return the reason typed (possibly empty) when confirmed, or empty when cancelled
      */
     Optional<String> confirmWithReason(String title, String header, String warning, String confirmText);
+
+    /**
+     * Where to save an export (a file chooser for CSV files).
+     *
+     * @return the file, or empty when cancelled
+     */
+    Optional<Path> chooseExportFile(String title, String suggestedName);
 }

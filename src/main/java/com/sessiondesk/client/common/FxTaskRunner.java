@@ -40,6 +40,11 @@ public final class FxTaskRunner implements TaskRunner {
         });
     }
 
+    @Override
+    public void later(Runnable update) {
+        Platform.runLater(update);
+    }
+
     public void shutdown() {
         pool.shutdownNow();
     }

@@ -6,6 +6,7 @@ import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.StatusBinder;
+import com.sessiondesk.client.export.Exporter;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -25,6 +26,7 @@ public final class HistoryController {
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField auditUserFilter;
     @FXML private Button historyRefreshButton;
+    @FXML private Button exportButton;
     @FXML private TableView<AuditEvent> auditTable;
     @FXML private TableColumn<AuditEvent, String> timeColumn;
     @FXML private TableColumn<AuditEvent, String> actorColumn;
@@ -34,10 +36,12 @@ public final class HistoryController {
     @FXML private TableColumn<AuditEvent, String> reasonColumn;
 
     private final HistoryViewModel viewModel;
+    private final Exporter exporter;
     private final Parent root;
 
-    public HistoryController(HistoryViewModel viewModel) {
+    public HistoryController(HistoryViewModel viewModel, Exporter exporter) {
         this.viewModel = viewModel;
+        this.exporter = exporter;
         this.root = Fxml.load("/fxml/history.fxml", this);
     }
 
@@ -56,7 +60,21 @@ public final class HistoryController {
         Columns.value(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
                 ? "" : String.valueOf(event.sessionIds().size()));
         Columns.value(reasonColumn, AuditEvent::reason);
+        Columns.exportAs(timeColumn, event -> event.at() == null ? "" : event.at().toString());
+        Columns.exportAs(actorColumn, AuditEvent::actor);
+        Columns.exportAs(actionColumn, HistoryViewModel::describe);
+        Columns.exportAs(userColumn, AuditEvent::username);
+        Columns.exportAs(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
+                ? "" : String.valueOf(event.sessionIds().size()));
+        Columns.exportAs(reasonColumn, AuditEvent::reason);
         auditTable.setItems(viewModel.shown());
+        exportButton.setOnAction(e -> export());
+        exportButton.disableProperty().bind(exporter.busyProperty());
+    }
+
+    /** Ctrl+E: the events shown (filter applied, newest first) to a CSV file. */
+    public void export() {
+        exporter.export("event", "events", "history.csv", viewModel.shown(), Columns.shownForExport(auditTable));
     }
 
     public Parent root() {

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.logout;
 
+import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Theme;
 import java.util.Optional;
@@ -33,6 +34,8 @@ public final class LogoutDialog {
     @FXML private Label unsyncedWarning;
     @FXML private CheckBox blockUserCheckBox;
     @FXML private Label blockHelp;
+    @FXML private BlockUntilPicker blockUntilPicker;
+    @FXML private Label blockUntilSummary;
     @FXML private CheckBox allDevicesCheckBox;
     @FXML private Label allDevicesHelp;
     @FXML private TextField reasonField;
@@ -46,10 +49,10 @@ public final class LogoutDialog {
     }
 
     /** Shows the dialog modally over {@code owner}; the notification text when a logout was done. */
-    public static Optional<String> show(Window owner, LogoutDialogViewModel viewModel) {
+    public static Optional<LogoutResult> show(Window owner, LogoutDialogViewModel viewModel) {
         LogoutDialog controller = new LogoutDialog(viewModel);
         DialogPane pane = Fxml.load("/fxml/logout-dialog.fxml", controller);
-        Dialog<String> dialog = new Dialog<>();
+        Dialog<LogoutResult> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.setTitle(viewModel.title());
@@ -72,6 +75,10 @@ public final class LogoutDialog {
         unsyncedWarning.managedProperty().bind(unsyncedWarning.visibleProperty());
         blockUserCheckBox.selectedProperty().bindBidirectional(viewModel.blockProperty());
         blockHelp.setText(viewModel.blockHelp());
+        blockUntilPicker.bind(viewModel.blockOptions(), viewModel.busyProperty());
+        blockUntilSummary.textProperty().bind(viewModel.blockOptions().summaryProperty());
+        blockUntilSummary.visibleProperty().bind(viewModel.blockProperty());
+        blockUntilSummary.managedProperty().bind(viewModel.blockProperty());
         allDevicesCheckBox.selectedProperty().bindBidirectional(viewModel.allDevicesProperty());
         allDevicesHelp.textProperty().bind(viewModel.allDevicesHelp());
         reasonField.textProperty().bindBidirectional(viewModel.reasonProperty());
@@ -86,19 +93,19 @@ public final class LogoutDialog {
         reasonField.disableProperty().bind(viewModel.busyProperty());
     }
 
-    private void wireButtons(Dialog<String> dialog) {
+    private void wireButtons(Dialog<LogoutResult> dialog) {
         Button logOut = (Button) logoutDialog.lookupButton(LOG_OUT);
         Button cancel = (Button) logoutDialog.lookupButton(ButtonType.CANCEL);
         logOut.getStyleClass().add("danger");
-        logOut.disableProperty().bind(viewModel.busyProperty());
+        logOut.disableProperty().bind(viewModel.busyProperty().or(viewModel.blockOptions().validProperty().not()));
         cancel.disableProperty().bind(viewModel.busyProperty());
         // A destructive action: Enter in the reason field must not log anyone out.
         logOut.setDefaultButton(false);
         // The dialog stays open while the call runs: the event is consumed and we close ourselves.
         logOut.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
-            viewModel.submit(notification -> {
-                dialog.setResult(notification);
+            viewModel.submit(result -> {
+                dialog.setResult(result);
                 dialog.close();
             });
         });

@@ -6,6 +6,8 @@ import com.sessiondesk.api.Session;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +45,8 @@ public final class LogoutDialogViewModel {
     private final AdminService service;
     private final ViewContext context;
 
-    private final BooleanProperty block = new SimpleBooleanProperty(this, "block");
+    private final BlockOptions blockOptions;
+    private final BooleanProperty block;
     private final BooleanProperty allDevices = new SimpleBooleanProperty(this, "allDevices");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -51,11 +54,20 @@ public final class LogoutDialogViewModel {
     private final StringBinding allDevicesHelp;
     private final StringBinding unsyncedWarning;
     private boolean allDevicesBeforeBlock;
+    private Instant sentUntil;
 
     /**
      * @param userSessions every active session of the same user, this one included
      */
     public LogoutDialogViewModel(Session session, List<Session> userSessions, AdminService service, ViewContext context) {
+        this(session, userSessions, service, context, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the now of "block for 1 hour" and the like */
+    public LogoutDialogViewModel(Session session, List<Session> userSessions, AdminService service, ViewContext context,
+            Clock clock) {
+        this.blockOptions = new BlockOptions(clock);
+        this.block = blockOptions.blockProperty();
         this.session = session;
         this.userSessions = withSession(userSessions, session);
         this.service = service;
@@ -143,23 +155,26 @@ public final class LogoutDialogViewModel {
     /** The one request of this dialog: Block implies all devices; a blank reason is none. */
     public LogoutRequest request() {
         String typed = reason.get() == null ? "" : reason.get().trim();
-        return LogoutRequest.of(allDevices.get() || block.get(), block.get(), typed.isEmpty() ? null : typed);
+        return new LogoutRequest(allDevices.get() || block.get(), block.get(), typed.isEmpty() ? null : typed,
+                blockOptions.until());
     }
 
     /**
-     * Sends the logout in the background. On success {@code onDone} gets the notification text; on
-     * failure the dialog stays open with the message and nothing is claimed.
+     * Sends the logout in the background. On success {@code onDone} gets what the server did (the
+     * caller removes the ended rows and words the notification); on failure the dialog stays open
+     * with the message and nothing is claimed.
      */
-    public void submit(Consumer<String> onDone) {
-        if (busy.get()) {
+    public void submit(Consumer<LogoutResult> onDone) {
+        if (busy.get() || !blockOptions.validProperty().get()) {
             return;
         }
         LogoutRequest request = request();
+        sentUntil = request.until();
         busy.set(true);
         errorMessage.set(null);
         context.runner().run(() -> service.logoutSession(session.id(), request), result -> {
             busy.set(false);
-            onDone.accept(notificationFor(result));
+            onDone.accept(result);
         }, error -> {
             busy.set(false);
             errorMessage.set(error.message());
@@ -170,7 +185,8 @@ public final class LogoutDialogViewModel {
     public String notificationFor(LogoutResult result) {
         List<String> ended = result.endedSessionIds() == null ? List.of() : result.endedSessionIds();
         String name = displayName();
-        String blocked = result.blocked() ? "; account blocked" : "";
+        String blocked = !result.blocked() ? "" : sentUntil == null ? "; account blocked"
+                : "; account blocked until " + Formats.dateTime(sentUntil);
         if (ended.isEmpty()) {
             return result.blocked()
                     ? "Blocked " + name + "'s account; no session was active"
@@ -224,6 +240,15 @@ public final class LogoutDialogViewModel {
 
     public BooleanProperty blockProperty() {
         return block;
+    }
+
+    /** The end of the block the last request asked for (null: none, or until unblocked). */
+    public Instant sentUntil() {
+        return sentUntil;
+    }
+
+    public BlockOptions blockOptions() {
+        return blockOptions;
     }
 
     public BooleanProperty allDevicesProperty() {

@@ -2,10 +2,12 @@ package com.sessiondesk.client.service;
 
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.AuditList;
+import com.sessiondesk.api.BulkLogoutRequest;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.ReasonRequest;
-import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
@@ -14,6 +16,7 @@ import com.sessiondesk.api.UserList;
 import com.sessiondesk.client.common.ClientException;
 import com.sessiondesk.client.common.FailureTranslator;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import retrofit2.Call;
 import retrofit2.HttpException;
@@ -43,9 +46,29 @@ public final class HttpAdminService implements AdminService {
     }
 
     @Override
-    public List<Session> sessions() throws IOException {
+    public SessionList sessions() throws IOException {
         SessionList list = body(api.sessions(null, null, null));
-        return required(list.sessions());
+        required(list.sessions());
+        return list;
+    }
+
+    @Override
+    public SessionChanges changes(String cursor) throws IOException {
+        SessionChanges changes = body(api.sessionChanges(cursor));
+        required(changes.cursor());
+        return changes;
+    }
+
+    @Override
+    public BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws IOException {
+        BulkLogoutResult result = body(api.logoutSessions(request));
+        required(result.endedSessionIds());
+        return result;
+    }
+
+    @Override
+    public User blockUser(String username, String reason, Instant until) throws IOException {
+        return body(api.blockUser(username, new ReasonRequest(reason, until)));
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.function.Function;
 
 /**
- * The seven columns of the Active Sessions table: header text and sort order. Sorting uses the
- * underlying values (instants, not their display text).
+ * The columns of the Active Sessions table: header text and sort order (the seven of the design,
+ * then Address, hidden by default). Sorting uses the underlying values (instants, not their text).
  */
 public enum SessionColumn {
     USERNAME("Username", text(SessionRow::username)),
@@ -15,7 +15,8 @@ public enum SessionColumn {
     APPLICATION("Application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
     LANGUAGE("Language", text(row -> SessionRow.text(row.session().language()))),
     LOGIN_TIME("Login Time", time(row -> row.session().loginTime())),
-    LAST_SEEN("Last Seen", time(row -> row.session().lastSeen()));
+    LAST_SEEN("Last Seen", time(row -> row.session().lastSeen())),
+    ADDRESS("Address", text(row -> SessionRow.text(row.session().address())));
 
     private final String header;
     private final Comparator<SessionRow> order;

@@ -1,15 +1,26 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.api.BlockChange;
+import com.sessiondesk.api.BulkLogoutResult;
+import com.sessiondesk.api.EndedSession;
+import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
+import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
+import com.sessiondesk.client.logout.BulkLogoutViewModel;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +41,8 @@ import javafx.collections.transformation.FilteredList;
  * Active Sessions: the rows, search, application filter, count, refresh and the way into the
  * Logout User Account dialog. The rows are kept sorted (a reload is sorted in the background,
  * so 100,000 rows arrive in order) and filtered on top, so a keystroke only re-filters.
+ * After a load the rows follow the service's change feed: each change is applied in place
+ * (a binary search in the sorted rows), never by reloading the list.
  */
 public final class SessionsViewModel {
 
@@ -51,12 +64,28 @@ public final class SessionsViewModel {
     private Runnable beforeRowsReplaced = () -> { };
     private Runnable afterRowsReplaced = () -> { };
 
+    // --- the live table: the feed's cursor and what applying its changes needs ---
+    private final LiveFeed feed = new LiveFeed(java.time.ZoneId.systemDefault());
+    private String cursor;
+    private boolean polling;
+    private int feedTicket;
+    private boolean inBatch;
+    private Map<String, SessionRow> byId = new HashMap<>();
+    private Map<String, Integer> userIds = new HashMap<>();
+    private Map<String, String> devices = new HashMap<>();
+    /** Blocked accounts: username to the end of the block (null: until unblocked). */
+    private Map<String, Instant> blocks = new HashMap<>();
+
     public SessionsViewModel(ViewContext context, Clock clock) {
         this.context = context;
         this.state = new LoadState(clock);
         searchText.addListener((obs, old, now) -> applyFilter());
         applicationFilter.addListener((obs, old, now) -> applyFilter());
-        shown.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> updateTexts());
+        shown.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> {
+            if (!inBatch) {
+                updateTexts();
+            }
+        });
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
         updateTexts();
@@ -76,7 +105,11 @@ public final class SessionsViewModel {
     public void disconnect() {
         service = null;
         state.reset(); // results still in flight are for the old sign-in: drop them
+        feedTicket++;
+        cursor = null;
+        feed.off();
         rows.clear();
+        byId = new HashMap<>();
     }
 
     public void refresh() {
@@ -85,11 +118,14 @@ public final class SessionsViewModel {
         }
         AdminService current = service;
         Comparator<SessionRow> currentOrder = order;
+        feedTicket++; // a change answer still on its way belongs to the list being replaced
         context.load(state, () -> load(current, currentOrder), this::replaceRows, () -> !rows.isEmpty());
     }
 
-    /** What a reload brings: the rows in the table's order, the applications and how many users. */
-    private record Loaded(List<SessionRow> rows, List<String> applications, int userCount) {
+    /** What a reload brings: the rows in the table's order, the applications, users and the feed's cursor. */
+    private record Loaded(List<SessionRow> rows, List<String> applications, int userCount, String cursor,
+                          Map<String, SessionRow> byId, Map<String, Integer> userIds, Map<String, String> devices,
+                          Map<String, Instant> blocks) {
     }
 
     /**
@@ -97,10 +133,12 @@ public final class SessionsViewModel {
      * All hashing of the 100,000 strings happens here, none on the FX thread.
      */
     private static Loaded load(AdminService service, Comparator<SessionRow> order) throws Exception {
-        List<Session> sessions = service.sessions();
+        SessionList list = service.sessions();
+        List<Session> sessions = list.sessions();
         StartupTrace.mark("sessions fetched: " + sessions.size());
-        Set<String> blocked = blockedUsernames(service);
+        Map<String, Instant> blocked = blockedUsernames(service);
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
+        Map<String, SessionRow> byId = new HashMap<>(sessions.size() * 2);
         Set<String> apps = new HashSet<>();
         Map<String, Integer> userIds = new HashMap<>();
         Map<String, String> devices = new HashMap<>(); // a few hundred models: one string each
@@ -113,7 +151,9 @@ public final class SessionsViewModel {
                 userId = userIds.size();
                 userIds.put(username, userId);
             }
-            loaded.add(SessionRow.of(session, blocked.contains(username), device, userId));
+            SessionRow row = SessionRow.of(session, blocked.containsKey(username), device, userId);
+            loaded.add(row);
+            byId.put(row.id(), row);
             apps.add(SessionRow.text(session.application()));
         }
         if (order != null) {
@@ -124,26 +164,45 @@ public final class SessionsViewModel {
         applications.addAll(apps);
         applications.sort(String.CASE_INSENSITIVE_ORDER);
         applications.add(0, ALL_APPLICATIONS);
-        return new Loaded(loaded, applications, userIds.size());
+        return new Loaded(loaded, applications, userIds.size(), list.cursor(), byId, userIds, devices, blocked);
     }
 
-    /** The blocked marker is a decoration: if this small lookup fails, the sessions still show. */
-    private static Set<String> blockedUsernames(AdminService service) {
+    /**
+     * The blocked accounts and the ends of their blocks (null: until unblocked). The blocked
+     * marker is a decoration: if this small lookup fails, the sessions still show.
+     */
+    private static Map<String, Instant> blockedUsernames(AdminService service) {
         try {
-            Set<String> names = new HashSet<>();
+            Map<String, Instant> names = new HashMap<>();
             for (User user : service.users(true)) {
-                names.add(user.username());
+                names.put(user.username(), user.blockedUntil());
             }
             return names;
         } catch (Exception e) {
-            return Set.of();
+            return new HashMap<>();
         }
     }
 
     private void replaceRows(Loaded loaded) {
         beforeRowsReplaced.run();
         userCount = loaded.userCount();
-        rows.setAll(loaded.rows());
+        byId = loaded.byId();
+        userIds = loaded.userIds();
+        devices = loaded.devices();
+        blocks = loaded.blocks();
+        cursor = loaded.cursor();
+        if (cursor != null) {
+            feed.current();
+        } else {
+            feed.off();
+        }
+        inBatch = true; // one count at the end, not one per change
+        try {
+            rows.setAll(loaded.rows());
+        } finally {
+            inBatch = false;
+        }
+        updateTexts();
         String selectedApp = applicationFilter.get();
         List<String> choices = loaded.applications();
         if (!applications.equals(choices)) {
@@ -152,6 +211,272 @@ public final class SessionsViewModel {
         applicationFilter.set(choices.contains(selectedApp) ? selectedApp : ALL_APPLICATIONS);
         afterRowsReplaced.run();
         StartupTrace.mark("rows shown: " + rows.size());
+    }
+
+    // --- the live table ---
+
+    /**
+     * Asks the feed what changed since the cursor and applies it (the view calls this every 2 s).
+     * One request at a time; a reload in progress goes first. A cursor the service no longer
+     * knows (410) reloads the list once; an unreachable server leaves the table behind, and the
+     * next poll catches up from the same cursor.
+     */
+    public void poll() {
+        if (service == null) {
+            return;
+        }
+        liftEndedBlocks();
+        if (cursor == null || polling || state.isLoading()) {
+            return;
+        }
+        AdminService current = service;
+        String since = cursor;
+        int ticket = feedTicket;
+        polling = true;
+        context.runner().run(() -> current.changes(since), changes -> {
+            polling = false;
+            if (ticket == feedTicket) {
+                applyChanges(changes);
+                cursor = changes.cursor();
+                feed.current();
+            }
+        }, error -> {
+            polling = false;
+            if (ticket != feedTicket || context.handledGlobally(error)) {
+                return;
+            }
+            if (error instanceof ClientError.CursorExpired) {
+                refresh();
+            } else {
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? "server unreachable" : error.message());
+            }
+        });
+    }
+
+    /** Applies one answer of the feed in place: rows start, change and end; block markers follow. */
+    void applyChanges(SessionChanges changes) {
+        List<Session> upserted = changes.upserted() == null ? List.of() : changes.upserted();
+        List<EndedSession> ended = changes.ended() == null ? List.of() : changes.ended();
+        List<BlockChange> blockChanges = changes.blockChanges() == null ? List.of() : changes.blockChanges();
+        if (upserted.isEmpty() && ended.isEmpty() && blockChanges.isEmpty()) {
+            return;
+        }
+        Set<String> endedIds = new HashSet<>();
+        for (EndedSession e : ended) {
+            endedIds.add(e.id());
+        }
+        Set<String> touchedUsers = new HashSet<>();
+        for (BlockChange change : blockChanges) {
+            if (change.blocked()) {
+                blocks.put(change.username(), change.blockedUntil());
+            } else {
+                blocks.remove(change.username());
+            }
+            touchedUsers.add(change.username());
+        }
+        inBatch(() -> {
+            for (Session session : upserted) {
+                if (!endedIds.contains(session.id())) {
+                    upsert(session);
+                }
+            }
+            endedIds.forEach(this::removeRow);
+            updateBlockMarkers(touchedUsers);
+        });
+    }
+
+    /** Removes the rows of sessions that ended (the result of a log out: no reload). */
+    public void removeEnded(Collection<String> sessionIds) {
+        inBatch(() -> sessionIds.forEach(this::removeRow));
+    }
+
+    private void inBatch(Runnable changes) {
+        beforeRowsReplaced.run();
+        inBatch = true;
+        try {
+            changes.run();
+        } finally {
+            inBatch = false;
+        }
+        updateTexts();
+        afterRowsReplaced.run();
+    }
+
+    private void upsert(Session session) {
+        String username = SessionRow.text(session.username());
+        Integer userId = userIds.get(username);
+        if (userId == null) {
+            userId = userIds.size();
+            userIds.put(username, userId);
+            userCount = userIds.size();
+        }
+        String device = devices.computeIfAbsent(session.deviceModel() + '\n' + session.deviceOs(),
+                k -> SessionRow.device(session.deviceModel(), session.deviceOs()));
+        SessionRow row = SessionRow.of(session, isBlocked(username), device, userId);
+        SessionRow old = byId.put(row.id(), row);
+        int at = old == null ? -1 : indexOf(old);
+        if (at >= 0 && fitsAt(at, row)) {
+            rows.set(at, row);
+            return;
+        }
+        if (at >= 0) {
+            rows.remove(at);
+        }
+        rows.add(insertionPoint(row), row);
+        addApplication(row.application());
+    }
+
+    private void removeRow(String sessionId) {
+        SessionRow row = byId.remove(sessionId);
+        if (row != null) {
+            int at = indexOf(row);
+            if (at >= 0) {
+                rows.remove(at);
+            }
+        }
+    }
+
+    /** Where a row is: a binary search in the sorted rows, a scan when they are unsorted. */
+    private int indexOf(SessionRow row) {
+        if (order != null) {
+            int at = Collections.binarySearch(rows, row, order);
+            if (at >= 0 && rows.get(at) == row) {
+                return at;
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == row) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean fitsAt(int at, SessionRow row) {
+        return order == null
+                || ((at == 0 || order.compare(rows.get(at - 1), row) <= 0)
+                    && (at == rows.size() - 1 || order.compare(row, rows.get(at + 1)) <= 0));
+    }
+
+    private int insertionPoint(SessionRow row) {
+        if (order == null) {
+            return rows.size();
+        }
+        int at = Collections.binarySearch(rows, row, order);
+        return at >= 0 ? at : -at - 1;
+    }
+
+    private void addApplication(String application) {
+        if (application.isEmpty() || applications.contains(application)) {
+            return;
+        }
+        int at = 1; // after "All applications"
+        while (at < applications.size() && String.CASE_INSENSITIVE_ORDER.compare(applications.get(at), application) < 0) {
+            at++;
+        }
+        applications.add(at, application);
+    }
+
+    private boolean isBlocked(String username) {
+        if (!blocks.containsKey(username)) {
+            return false;
+        }
+        Instant until = blocks.get(username);
+        return until == null || until.isAfter(state.clock().instant());
+    }
+
+    /** A time-limited block ends by itself (the feed says nothing then): its markers go at that moment. */
+    private void liftEndedBlocks() {
+        Instant now = state.clock().instant();
+        Set<String> lifted = new HashSet<>();
+        blocks.entrySet().removeIf(entry -> {
+            boolean over = entry.getValue() != null && !entry.getValue().isAfter(now);
+            if (over) {
+                lifted.add(entry.getKey());
+            }
+            return over;
+        });
+        if (!lifted.isEmpty()) {
+            inBatch(() -> updateBlockMarkers(lifted));
+        }
+    }
+
+    private void updateBlockMarkers(Set<String> usernames) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            SessionRow row = rows.get(i);
+            if (usernames.contains(row.username())) {
+                SessionRow marked = row.withBlocked(isBlocked(row.username()));
+                if (marked != row) {
+                    rows.set(i, marked);
+                    byId.put(marked.id(), marked);
+                }
+            }
+        }
+    }
+
+    private void blocked(Collection<String> usernames, Instant until) {
+        for (String username : usernames) {
+            blocks.put(username, until);
+        }
+        inBatch(() -> updateBlockMarkers(new HashSet<>(usernames)));
+    }
+
+    public LiveFeed feed() {
+        return feed;
+    }
+
+    /** Following the feed: the periodic full reload is not needed. */
+    public boolean isLive() {
+        return feed.isCurrent();
+    }
+
+    // --- bulk tools ---
+
+    /** Every session the app update left behind (superseded), in the table's order. */
+    public List<SessionRow> oldVersionRows() {
+        List<SessionRow> old = new ArrayList<>();
+        for (SessionRow row : rows) {
+            if (row.session().superseded()) {
+                old.add(row);
+            }
+        }
+        return old;
+    }
+
+    /** Clears the search and the application filter (so that every row can be selected). */
+    public void clearFilters() {
+        searchText.set("");
+        applicationFilter.set(ALL_APPLICATIONS);
+    }
+
+    /**
+     * One confirmation for many sessions, then one request; the ended rows leave at once.
+     *
+     * @param title "Log out selected sessions" or "End old app-version sessions"
+     */
+    public void logOutSessions(String title, List<SessionRow> selected) {
+        if (service == null || selected.isEmpty()) {
+            return;
+        }
+        List<Session> chosen = new ArrayList<>(selected.size());
+        selected.forEach(row -> chosen.add(row.session()));
+        List<Session> all = new ArrayList<>(rows.size());
+        rows.forEach(row -> all.add(row.session()));
+        BulkLogoutViewModel dialog = new BulkLogoutViewModel(title, chosen, all, service, context, state.clock());
+        context.dialogs().showBulkLogoutDialog(dialog).ifPresent(result -> afterBulkLogout(dialog, result));
+    }
+
+    private void afterBulkLogout(BulkLogoutViewModel dialog, BulkLogoutResult result) {
+        if (result.endedSessionIds() != null) {
+            removeEnded(result.endedSessionIds());
+        }
+        if (result.blockedUsernames() != null && !result.blockedUsernames().isEmpty()) {
+            blocked(result.blockedUsernames(), dialog.sentUntil());
+        }
+        context.notifier().accept(dialog.notificationFor(result));
     }
 
     private void applyFilter() {
@@ -209,11 +534,19 @@ public final class SessionsViewModel {
                 ofUser.add(each.session());
             }
         }
-        LogoutDialogViewModel dialog = new LogoutDialogViewModel(row.session(), ofUser, service, context);
-        context.dialogs().showLogoutDialog(dialog).ifPresent(notification -> {
-            context.notifier().accept(notification);
-            refresh();
-        });
+        LogoutDialogViewModel dialog = new LogoutDialogViewModel(row.session(), ofUser, service, context, state.clock());
+        context.dialogs().showLogoutDialog(dialog).ifPresent(result -> afterLogout(dialog, result));
+    }
+
+    /** The ended rows leave at once (no reload); the notification says what the server did. */
+    private void afterLogout(LogoutDialogViewModel dialog, LogoutResult result) {
+        if (result.endedSessionIds() != null) {
+            removeEnded(result.endedSessionIds());
+        }
+        if (result.blocked()) {
+            blocked(List.of(SessionRow.text(dialog.session().username())), dialog.sentUntil());
+        }
+        context.notifier().accept(dialog.notificationFor(result));
     }
 
     /** Unsynced items reported by all of a user's active sessions (for the User Accounts warning). */

@@ -1,10 +1,13 @@
 package com.sessiondesk.client.shell;
 
+import com.sessiondesk.client.common.ColumnMemory;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.export.Exporter;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
 import com.sessiondesk.client.service.AdminService;
+import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.sessions.SessionsController;
 import com.sessiondesk.client.sessions.SessionsViewModel;
 import com.sessiondesk.client.users.UsersController;
@@ -16,9 +19,11 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -34,6 +39,9 @@ public final class MainController {
     @FXML private Button signOutButton;
     @FXML private StackPane content;
     @FXML private Label notificationLabel;
+    @FXML private HBox exportProgressBox;
+    @FXML private ProgressBar exportProgressBar;
+    @FXML private Label exportProgressLabel;
 
     private final ViewContext context;
     private final Clock clock;
@@ -42,18 +50,27 @@ public final class MainController {
     private final SessionsViewModel sessionsViewModel;
     private final SessionsController sessionsView;
     private final PauseTransition notificationTimer = new PauseTransition(javafx.util.Duration.seconds(6));
+    private final Exporter exporter;
     private UsersViewModel usersViewModel;
     private UsersController usersView;
     private HistoryViewModel historyViewModel;
     private HistoryController historyView;
     private AdminService service;
 
-    public MainController(ViewContext context, Clock clock, Duration refreshInterval, Runnable onSignOut) {
+    /**
+     * @param refreshInterval full reloads of the sessions while the live feed is not current
+     * @param liveInterval how often the sessions' change feed is asked
+     * @param settings where the column choice is remembered
+     */
+    public MainController(ViewContext context, Clock clock, Duration refreshInterval, Duration liveInterval,
+            ClientSettings settings, Runnable onSignOut) {
         this.context = context;
         this.clock = clock;
         this.onSignOut = onSignOut;
+        this.exporter = new Exporter(context);
         this.sessionsViewModel = new SessionsViewModel(context, clock);
-        this.sessionsView = new SessionsController(sessionsViewModel, refreshInterval);
+        this.sessionsView = new SessionsController(sessionsViewModel, refreshInterval, liveInterval, exporter,
+                new ColumnMemory(settings, context.runner()));
         this.root = Fxml.load("/fxml/main.fxml", this);
     }
 
@@ -75,13 +92,16 @@ public final class MainController {
         notificationLabel.setVisible(false);
         notificationLabel.setOnMouseClicked(e -> notificationLabel.setVisible(false));
         notificationTimer.setOnFinished(e -> notificationLabel.setVisible(false));
+        exportProgressBox.visibleProperty().bind(exporter.busyProperty());
+        exportProgressBar.progressProperty().bind(exporter.progressProperty());
+        exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
     }
 
     private void show(Toggle tab) {
         if (tab == usersTab) {
             if (usersView == null) {
                 usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::unsyncedItemsOf);
-                usersView = new UsersController(usersViewModel);
+                usersView = new UsersController(usersViewModel, exporter);
             }
             content.getChildren().setAll(usersView.root());
             if (service != null) {
@@ -90,7 +110,7 @@ public final class MainController {
         } else if (tab == historyTab) {
             if (historyView == null) {
                 historyViewModel = new HistoryViewModel(context, clock);
-                historyView = new HistoryController(historyViewModel);
+                historyView = new HistoryController(historyViewModel, exporter);
             }
             content.getChildren().setAll(historyView.root());
             if (service != null) {
@@ -143,6 +163,17 @@ public final class MainController {
             historyViewModel.refresh();
         } else {
             sessionsViewModel.refresh();
+        }
+    }
+
+    /** Ctrl+E: the current view's rows, as shown, to a CSV file. */
+    public void exportCurrent() {
+        if (usersTab.isSelected() && usersView != null) {
+            usersView.export();
+        } else if (historyTab.isSelected() && historyView != null) {
+            historyView.export();
+        } else {
+            sessionsView.export();
         }
     }
 

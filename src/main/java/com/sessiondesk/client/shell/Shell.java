@@ -2,6 +2,7 @@ package com.sessiondesk.client.shell;
 
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.common.Theme;
@@ -45,11 +46,16 @@ public final class Shell {
     private AdminService service;
 
     public Shell(Stage stage, ClientOptions options, TaskRunner runner, IntConsumer exitCode) {
+        this(stage, options, runner, exitCode, FileChoice.fileChooser());
+    }
+
+    /** @param fileChoice where exports are saved (tests answer the file chooser themselves) */
+    public Shell(Stage stage, ClientOptions options, TaskRunner runner, IntConsumer exitCode, FileChoice fileChoice) {
         this.stage = stage;
         this.options = options;
         this.runner = runner;
         this.connector = new Connector(Duration.ofSeconds(5), options.readTimeout());
-        this.context = new ViewContext(runner, new FxDialogService(stage), this::notify, this::signInLost);
+        this.context = new ViewContext(runner, new FxDialogService(stage, fileChoice), this::notify, this::signInLost);
         this.smokeTest = options.smokeTest() ? new SmokeTest(exitCode) : null;
     }
 
@@ -89,7 +95,8 @@ public final class Shell {
 
     private MainController main() {
         if (main == null) {
-            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(), this::signOut);
+            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(),
+                    options.liveInterval(), settings, this::signOut);
         }
         return main;
     }
@@ -185,6 +192,11 @@ public final class Shell {
         };
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (service != null) {
+                main.exportCurrent();
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (service != null) {
                 main.focusSearch();

@@ -7,6 +7,7 @@ import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.StatusBinder;
+import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -33,6 +34,8 @@ public final class UsersController {
     @FXML private TextField usersSearchField;
     @FXML private CheckBox blockedOnlyCheckBox;
     @FXML private Button usersRefreshButton;
+    @FXML private Button exportButton;
+    @FXML private TableColumn<User, Instant> blockedUntilColumn;
     @FXML private TableView<User> usersTable;
     @FXML private TableColumn<User, String> usernameColumn;
     @FXML private TableColumn<User, String> nameColumn;
@@ -44,13 +47,16 @@ public final class UsersController {
     @FXML private TableColumn<User, User> actionsColumn;
 
     private final UsersViewModel viewModel;
+    private final Exporter exporter;
     private final Parent root;
     // One tooltip for each kind of row button (a tooltip is a window: not one per cell).
     private final Tooltip unblockTooltip = new Tooltip("Unblock this account: the user can log in again");
     private final Tooltip logoutTooltip = new Tooltip("Log out from all devices…");
+    private final Tooltip blockTooltip = new Tooltip("Block this account (for a time, or until unblocked)…");
 
-    public UsersController(UsersViewModel viewModel) {
+    public UsersController(UsersViewModel viewModel, Exporter exporter) {
         this.viewModel = viewModel;
+        this.exporter = exporter;
         this.root = Fxml.load("/fxml/users.fxml", this);
     }
 
@@ -78,11 +84,35 @@ public final class UsersController {
                 setText(empty || at == null ? null : Formats.dateTime(at));
             }
         });
+        Columns.value(blockedUntilColumn, user -> user.blocked() ? user.blockedUntil() : null);
+        blockedUntilColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant until, boolean empty) {
+                super.updateItem(until, empty);
+                User user = empty ? null : getTableRow().getItem();
+                setText(user == null || !user.blocked() ? null : until == null ? "Until unblocked" : Formats.dateTime(until));
+            }
+        });
         Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
         Columns.value(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
         Columns.value(actionsColumn, user -> user);
         actionsColumn.setCellFactory(c -> new ActionsCell());
+        Columns.exportAs(usernameColumn, User::username);
+        Columns.exportAs(nameColumn, User::name);
+        Columns.exportAs(sessionsColumn, user -> String.valueOf(user.activeSessions()));
+        Columns.exportAs(statusColumn, user -> user.blocked() ? "Blocked" : "Active");
+        Columns.exportAs(blockedSinceColumn, user -> user.blocked() && user.blockedAt() != null ? user.blockedAt().toString() : "");
+        Columns.exportAs(blockedUntilColumn, user -> user.blocked() && user.blockedUntil() != null ? user.blockedUntil().toString() : "");
+        Columns.exportAs(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
+        Columns.exportAs(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
         usersTable.setItems(viewModel.shown());
+        exportButton.setOnAction(e -> export());
+        exportButton.disableProperty().bind(exporter.busyProperty());
+    }
+
+    /** Ctrl+E: the users shown (search and filter applied) to a CSV file. */
+    public void export() {
+        exporter.export("user", "users", "users.csv", viewModel.shown(), Columns.shownForExport(usersTable));
     }
 
     public Parent root() {
@@ -114,6 +144,7 @@ public final class UsersController {
     private final class ActionsCell extends TableCell<User, User> {
         private final Button unblock = new Button("Unblock");
         private final Button logout = new Button();
+        private final Button block = new Button("Block");
         private final HBox box = new HBox(6);
 
         ActionsCell() {
@@ -125,6 +156,10 @@ public final class UsersController {
             logout.getStyleClass().addAll("user-logout-button", "button-icon", "flat", "danger");
             logout.setTooltip(logoutTooltip);
             logout.setOnAction(e -> viewModel.logOutEverywhere(getItem()));
+            block.setGraphic(Icons.of("account-lock-outline"));
+            block.getStyleClass().addAll("block-button", "small");
+            block.setTooltip(blockTooltip);
+            block.setOnAction(e -> viewModel.block(getItem()));
             box.setAlignment(Pos.CENTER_LEFT);
         }
 
@@ -143,6 +178,9 @@ public final class UsersController {
             if (user.blocked()) {
                 unblock.setAccessibleText("Unblock " + user.username());
                 box.getChildren().add(unblock);
+            } else if (!user.superUser()) {
+                block.setAccessibleText("Block " + user.username());
+                box.getChildren().add(block);
             }
             setGraphic(box);
         }

@@ -5,6 +5,7 @@ import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.ViewContext;
+import com.sessiondesk.client.logout.BlockOptions;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class UsersViewModel {
     private final ViewContext context;
     private final LoadState state;
     private final ToIntFunction<String> unsyncedItemsOf;
+    private final Clock clock;
     private AdminService service;
 
     private final ObservableList<User> users = FXCollections.observableArrayList();
@@ -41,6 +43,7 @@ public final class UsersViewModel {
         this.context = context;
         this.state = new LoadState(clock);
         this.unsyncedItemsOf = unsyncedItemsOf;
+        this.clock = clock;
         searchText.addListener((obs, old, now) -> applyFilter());
         blockedOnly.addListener((obs, old, now) -> applyFilter());
         shown.addListener((ListChangeListener<User>) change -> updateCount());
@@ -73,6 +76,33 @@ public final class UsersViewModel {
         }
         context.runner().run(() -> service.unblockUser(user.username()), unblocked -> {
             context.notifier().accept("Unblocked " + displayName(user) + "; they can log in again");
+            refresh();
+        }, this::actionFailed);
+    }
+
+    /**
+     * Asks until when (1 hour, end of day, 1 week, a date, or until unblocked) and why, then blocks:
+     * every session of the user ends and they cannot log in until then.
+     */
+    public void block(User user) {
+        if (service == null || user == null || user.blocked()) {
+            return;
+        }
+        BlockOptions options = new BlockOptions(clock);
+        options.blockProperty().set(true);
+        int unsynced = unsyncedItemsOf.applyAsInt(user.username());
+        String warning = "Blocking ends every session of " + user.username() + ". " + LogoutDialogViewModel.WARNING
+                + (unsynced > 0 ? "\n\nTheir devices report " + Formats.count(unsynced, "unsynced item", "unsynced items") + "." : "");
+        var reason = context.dialogs().confirmBlock("Block user account",
+                "Block " + displayName(user) + " (" + user.username() + ")?", warning, options);
+        if (reason.isEmpty()) {
+            return;
+        }
+        String typed = reason.get().trim();
+        java.time.Instant until = options.until();
+        context.runner().run(() -> service.blockUser(user.username(), typed.isEmpty() ? null : typed, until), blocked -> {
+            context.notifier().accept("Blocked " + displayName(user)
+                    + (until == null ? " until unblocked" : " until " + Formats.dateTime(until)));
             refresh();
         }, this::actionFailed);
     }

@@ -84,10 +84,11 @@ class LogoutDialogViewModelTest {
         var vm = dialogFor(phone, tablet);
         vm.allDevicesProperty().set(true);
         service.logoutResult = new LogoutResult(List.of("s1", "s3"), false);
-        List<String> done = new ArrayList<>();
+        List<LogoutResult> done = new ArrayList<>();
         vm.submit(done::add);
         assertThat(service.calls).containsExactly("logoutSession s1");
-        assertThat(done).containsExactly("Signed out Bob Aide from 2 devices");
+        assertThat(done).containsExactly(service.logoutResult);
+        assertThat(vm.notificationFor(done.get(0))).isEqualTo("Signed out Bob Aide from 2 devices");
         assertThat(vm.busyProperty().get()).isFalse();
     }
 
@@ -106,7 +107,7 @@ class LogoutDialogViewModelTest {
     void failureKeepsTheDialogOpenWithTheMessageAndClaimsNothing() {
         var vm = dialogFor(phone);
         service.failNext = new SocketTimeoutException("read timed out");
-        List<String> done = new ArrayList<>();
+        List<LogoutResult> done = new ArrayList<>();
         vm.submit(done::add);
         assertThat(done).isEmpty();
         assertThat(vm.errorMessageProperty().get()).contains("did not answer in time");
