@@ -65,4 +65,27 @@ class UsersViewModelTest {
         assertThat(vm.state().getErrorMessage()).contains("not reachable");
         assertThat(t.notifications).isEmpty();
     }
+
+    @Test
+    void blockAsksUntilWhenAndSendsTheEnd() {
+        User bob = vm.shown().get(0);
+        t.dialogs.reasonAnswer = "Lost phone";
+        t.dialogs.inBlockDialog = options -> options.endProperty().set(com.sessiondesk.client.logout.BlockEnd.ONE_WEEK);
+        java.time.Instant before = java.time.Instant.now();
+
+        vm.block(bob);
+
+        assertThat(service.calls).contains("blockUser bob.aide Lost phone");
+        assertThat(service.lastBlockUntil).isBetween(before.plus(java.time.Duration.ofDays(7)),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+        assertThat(t.dialogs.asked).anyMatch(q -> q.contains("Block Bob Aide (bob.aide)?") && q.contains("4 unsynced items"));
+        assertThat(t.notifications).singleElement().asString().startsWith("Blocked Bob Aide until ");
+    }
+
+    @Test
+    void aPlainBlockStaysIndefinite() {
+        vm.block(vm.shown().get(0));
+        assertThat(service.lastBlockUntil).isNull();
+        assertThat(t.notifications).containsExactly("Blocked Bob Aide until unblocked");
+    }
 }
