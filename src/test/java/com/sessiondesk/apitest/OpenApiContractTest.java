@@ -174,6 +174,9 @@ class OpenApiContractTest {
                     TestServers.ADMIN_PASSWORD), null);
             case "sessions", "users", "audit" -> raw.get(path, adminToken);
             case "session" -> raw.get(path.replace("{id}", newSession().sessionId()), adminToken);
+            case "sessionChanges" -> raw.get(path + "?since=" + cursorOfTheList(), adminToken);
+            case "logoutSessions" -> raw.post(path, adminToken, "{\"sessionIds\":[\"" + newSession().sessionId()
+                    + "\",\"no-such-session\"],\"reason\":\"contract\"}");
             case "logoutSession" -> raw.post(path.replace("{id}", newSession().sessionId()), adminToken,
                     "{\"allDevices\":false,\"block\":false,\"reason\":\"contract\"}");
             case "logoutUser", "blockUser" -> raw.post(path.replace("{username}", STAFF), adminToken,
@@ -181,6 +184,14 @@ class OpenApiContractTest {
             case "unblockUser" -> raw.post(path.replace("{username}", STAFF), adminToken, null);
             default -> fail("no way to call operation %s (%s %s): teach this test", operationId, method, path);
         };
+    }
+
+    private static String cursorOfTheList() {
+        newSession();
+        RawHttp.Reply list = raw.get("/api/v1/sessions", adminToken);
+        String cursor = JsonParser.parseString(list.body()).getAsJsonObject().get("cursor").getAsString();
+        newSession();
+        return cursor;
     }
 
     private static MobileLoginResponse newSession() {

@@ -57,6 +57,23 @@ public final class Fields {
         return value;
     }
 
+    /**
+     * The end of a time-limited block as epoch ms: null when absent; 400 when given without a block
+     * or not in the future (a block that ended already would be no block).
+     */
+    public static Long until(java.time.Instant until, boolean block, long now) {
+        if (until == null) {
+            return null;
+        }
+        if (!block) {
+            throw ApiException.invalid("The field 'until' applies only to a block.");
+        }
+        if (until.toEpochMilli() <= now) {
+            throw ApiException.invalid("The field 'until' must be in the future.");
+        }
+        return until.toEpochMilli();
+    }
+
     /** An optional query parameter: null when absent or empty. */
     public static String query(String value, String field, int max) {
         if (value == null || value.isEmpty()) {

@@ -37,15 +37,16 @@ public final class MobileRoutes {
                 Fields.required(body.deviceId(), "deviceId", Fields.MAX_TEXT),
                 Fields.required(body.deviceModel(), "deviceModel", Fields.MAX_TEXT),
                 Fields.required(body.deviceOs(), "deviceOs", Fields.MAX_TEXT),
-                Fields.required(body.language(), "language", Fields.MAX_TEXT));
+                Fields.required(body.language(), "language", Fields.MAX_TEXT),
+                clientAddress(ctx));
         Credentials user = PasswordCheck.check(services, username, password, ctx.ip())
                 .orElseThrow(PasswordCheck::wrongPassword);
         if (user.blocked()) {
-            throw PasswordCheck.blocked();
+            throw PasswordCheck.blocked(services, username);
         }
         String token = Tokens.newToken();
         String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now())
-                .orElseThrow(PasswordCheck::blocked);
+                .orElseThrow(() -> PasswordCheck.blocked(services, username));
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token));
     }
 
@@ -56,8 +57,16 @@ public final class MobileRoutes {
         if (items != null && items < 0) {
             throw ApiException.invalid("The field 'pendingSyncItems' must be 0 or more.");
         }
-        services.heartbeats().record(session.sessionId(), services.now(), items);
+        services.heartbeats().record(session.sessionId(), services.now(), items, clientAddress(ctx));
         ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /**
+     * The device's network address as recorded on its session (login and heartbeat): the
+     * connection's address. The one place to ask, so that a trusted-proxy-aware lookup replaces it.
+     */
+    private String clientAddress(Context ctx) {
+        return ctx.ip();
     }
 
     private void me(Context ctx) {
