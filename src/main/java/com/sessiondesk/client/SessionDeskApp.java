@@ -18,6 +18,7 @@ public class SessionDeskApp extends Application {
 
     private final ClientOptions givenOptions;
     private final FileChoice fileChoice;
+    private final java.time.Clock clock;
     private FxTaskRunner runner;
     private Shell shell;
 
@@ -31,8 +32,14 @@ public class SessionDeskApp extends Application {
 
     /** @param fileChoice answers "where to save" for exports (tests give the file themselves) */
     public SessionDeskApp(ClientOptions options, FileChoice fileChoice) {
+        this(options, fileChoice, java.time.Clock.systemDefaultZone());
+    }
+
+    /** @param clock the client's now (tests move it with the server's to let a block lapse) */
+    public SessionDeskApp(ClientOptions options, FileChoice fileChoice, java.time.Clock clock) {
         this.givenOptions = options;
         this.fileChoice = fileChoice;
+        this.clock = clock;
     }
 
     @Override
@@ -41,7 +48,7 @@ public class SessionDeskApp extends Application {
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
         Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
         runner = new FxTaskRunner(4);
-        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode, fileChoice);
+        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode, fileChoice, clock);
         shell.start();
     }
 

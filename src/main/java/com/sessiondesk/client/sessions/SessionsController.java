@@ -66,6 +66,7 @@ public final class SessionsController {
     private String keepFirstVisibleId;
     private Set<String> keepSelectedIds = Set.of();
     private boolean keepTop;
+    private final List<Timeline> timers = new ArrayList<>();
 
     /**
      * @param refreshInterval full reloads while the table does not follow the feed (zero: never)
@@ -110,10 +111,16 @@ public final class SessionsController {
         exportButton.disableProperty().bind(exporter.busyProperty());
     }
 
-    private static void every(Duration interval, Runnable action) {
+    private void every(Duration interval, Runnable action) {
         Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(interval.toMillis()), e -> action.run()));
         timeline.setCycleCount(Timeline.INDEFINITE);
         timeline.play();
+        timers.add(timeline);
+    }
+
+    /** The window closes: no more reloads or feed requests. */
+    public void stop() {
+        timers.forEach(Timeline::stop);
     }
 
     /** "Live" in green while current; "Behind since 10:02: server unreachable" in amber; hidden without a feed. */

@@ -188,6 +188,11 @@ public final class MainController {
         }
     }
 
+    /** The window closes: the views stop their timers. */
+    public void stop() {
+        sessionsView.stop();
+    }
+
     public Parent root() {
         return root;
     }

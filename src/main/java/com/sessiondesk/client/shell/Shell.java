@@ -40,17 +40,23 @@ public final class Shell {
     private final StackPane windowRoot = new StackPane();
     private final ViewContext context;
     private final SmokeTest smokeTest;
+    private final Clock clock;
     private MainController main;
     private ConnectController connectView;
     private ConnectViewModel connectViewModel;
     private AdminService service;
 
     public Shell(Stage stage, ClientOptions options, TaskRunner runner, IntConsumer exitCode) {
-        this(stage, options, runner, exitCode, FileChoice.fileChooser());
+        this(stage, options, runner, exitCode, FileChoice.fileChooser(), Clock.systemDefaultZone());
     }
 
-    /** @param fileChoice where exports are saved (tests answer the file chooser themselves) */
-    public Shell(Stage stage, ClientOptions options, TaskRunner runner, IntConsumer exitCode, FileChoice fileChoice) {
+    /**
+     * @param fileChoice where exports are saved (tests answer the file chooser themselves)
+     * @param clock the client's now
+     */
+    public Shell(Stage stage, ClientOptions options, TaskRunner runner, IntConsumer exitCode, FileChoice fileChoice,
+            Clock clock) {
+        this.clock = clock;
         this.stage = stage;
         this.options = options;
         this.runner = runner;
@@ -95,7 +101,7 @@ public final class Shell {
 
     private MainController main() {
         if (main == null) {
-            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(),
+            main = new MainController(context, clock, options.refreshInterval(),
                     options.liveInterval(), settings, this::signOut);
         }
         return main;
@@ -206,6 +212,9 @@ public final class Shell {
 
     /** On exit: the built-in service closes, without holding up the exit if it hangs. */
     public void close() {
+        if (main != null) {
+            main.stop();
+        }
         Thread closer = new Thread(embedded::close, "sessiondesk-embedded-close");
         closer.setDaemon(true);
         closer.start();
