@@ -1,11 +1,10 @@
 package com.sessiondesk.client;
 
 import com.sessiondesk.api.BulkLogoutResult;
-import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.client.common.DialogService;
-import com.sessiondesk.client.logout.BlockOptions;
 import com.sessiondesk.client.logout.BulkLogoutViewModel;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
+import com.sessiondesk.client.logout.LogoutDialogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,33 +13,27 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** Answers dialogs as a user would; records what was asked. */
-public final class FakeDialogs implements DialogService {
+public final class FakeDialogs implements DialogService, LogoutDialogs {
 
     public final List<String> asked = new ArrayList<>();
     public boolean confirmAnswer = true;
-    public String reasonAnswer = "";
-    /** What the "user" does in the logout dialog before pressing Log out; null cancels. */
+    /** What the "user" does in the logout dialog before pressing its confirm button; null cancels. */
     public Consumer<LogoutDialogViewModel> inLogoutDialog;
     public LogoutDialogViewModel lastLogoutDialog;
     /** What the "user" does in the bulk confirmation before confirming; null cancels. */
     public Consumer<BulkLogoutViewModel> inBulkDialog;
     public BulkLogoutViewModel lastBulkDialog;
-    /** What the "user" picks in the block dialog before confirming (Block is checked already). */
-    public Consumer<BlockOptions> inBlockDialog = options -> { };
     /** The file the "user" picks for an export; null cancels. */
     public Path exportFile;
 
     @Override
-    public Optional<LogoutResult> showLogoutDialog(LogoutDialogViewModel viewModel) {
+    public void show(LogoutDialogViewModel viewModel) {
         lastLogoutDialog = viewModel;
         asked.add(viewModel.heading());
-        if (inLogoutDialog == null) {
-            return Optional.empty();
+        if (inLogoutDialog != null) {
+            inLogoutDialog.accept(viewModel);
+            viewModel.submit(); // the inline runner answers at once
         }
-        inLogoutDialog.accept(viewModel);
-        AtomicReference<LogoutResult> done = new AtomicReference<>();
-        viewModel.submit(done::set); // the inline runner answers at once
-        return Optional.ofNullable(done.get());
     }
 
     @Override
@@ -57,16 +50,6 @@ public final class FakeDialogs implements DialogService {
     }
 
     @Override
-    public Optional<String> confirmBlock(String title, String header, String warning, BlockOptions options) {
-        asked.add(header + "\n" + warning);
-        if (!confirmAnswer) {
-            return Optional.empty();
-        }
-        inBlockDialog.accept(options);
-        return Optional.of(reasonAnswer);
-    }
-
-    @Override
     public Optional<Path> chooseExportFile(String title, String suggestedName) {
         asked.add(title + " " + suggestedName);
         return Optional.ofNullable(exportFile);
@@ -76,11 +59,5 @@ public final class FakeDialogs implements DialogService {
     public boolean confirm(String title, String header, String content, String confirmText) {
         asked.add(header);
         return confirmAnswer;
-    }
-
-    @Override
-    public Optional<String> confirmWithReason(String title, String header, String warning, String confirmText) {
-        asked.add(header + "\n" + warning);
-        return confirmAnswer ? Optional.of(reasonAnswer) : Optional.empty();
     }
 }

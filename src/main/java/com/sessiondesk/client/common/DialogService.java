@@ -1,25 +1,22 @@
 package com.sessiondesk.client.common;
 
 import com.sessiondesk.api.BulkLogoutResult;
-import com.sessiondesk.api.LogoutResult;
-import com.sessiondesk.client.logout.BlockOptions;
 import com.sessiondesk.client.logout.BulkLogoutViewModel;
-import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Shows the client's dialogs, owned by the main window. View models call it and stay testable
- * with a fake that answers as a user would.
+ * Shows the client's simple questions, owned by the main window. View models call it and stay
+ * testable with a fake that answers as a user would. (The Logout User Account dialog has its own
+ * opener, logout.LogoutDialogs.)
  */
 public interface DialogService {
 
     /**
-     * Shows the Logout User Account dialog until the logout succeeded or the user cancelled.
-     *
-     * @return what the server did, or empty when cancelled
+     * A yes/no question; true when the user confirmed with the button named {@code confirmText}.
+     * The dialog opens with Cancel focused and no default button: Enter alone confirms nothing.
      */
-    Optional<LogoutResult> showLogoutDialog(LogoutDialogViewModel viewModel);
+    boolean confirm(String title, String header, String content, String confirmText);
 
     /**
      * Shows the one confirmation of a log out of many sessions until it was done or cancelled.
@@ -27,23 +24,6 @@ public interface DialogService {
      * @return what the server did, or empty when cancelled
      */
     Optional<BulkLogoutResult> showBulkLogoutDialog(BulkLogoutViewModel viewModel);
-
-    /**
-     * Confirms a block, with its end ({@code options}, Block already checked) and an optional reason.
-     *
-     * @return the reason typed (possibly empty) when confirmed, or empty when cancelled
-     */
-    Optional<String> confirmBlock(String title, String header, String warning, BlockOptions options);
-
-    /** A yes/no question; true when the user confirmed with the button named {@code confirmText}. */
-    boolean confirm(String title, String header, String content, String confirmText);
-
-    /**
-     * A confirmation with an optional reason field (shown to the user on the device).
-     *
-     * @return the reason typed (possibly empty) when confirmed, or empty when cancelled
-     */
-    Optional<String> confirmWithReason(String title, String header, String warning, String confirmText);
 
     /**
      * Where to save an export (a file chooser for CSV files).

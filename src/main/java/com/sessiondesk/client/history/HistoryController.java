@@ -1,12 +1,16 @@
 package com.sessiondesk.client.history;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.StatusBinder;
 import com.sessiondesk.client.export.Exporter;
+import java.time.Instant;
+import java.util.List;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -15,6 +19,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 
 /** Binds fxml/history.fxml to the {@link HistoryViewModel}. */
 public final class HistoryController {
@@ -28,12 +33,15 @@ public final class HistoryController {
     @FXML private Button historyRefreshButton;
     @FXML private Button exportButton;
     @FXML private TableView<AuditEvent> auditTable;
-    @FXML private TableColumn<AuditEvent, String> timeColumn;
+    @FXML private TableColumn<AuditEvent, Instant> timeColumn;
     @FXML private TableColumn<AuditEvent, String> actorColumn;
     @FXML private TableColumn<AuditEvent, String> actionColumn;
     @FXML private TableColumn<AuditEvent, String> userColumn;
-    @FXML private TableColumn<AuditEvent, String> countColumn;
+    @FXML private TableColumn<AuditEvent, String> nameColumn;
+    @FXML private TableColumn<AuditEvent, Integer> countColumn;
+    @FXML private TableColumn<AuditEvent, String> deviceColumn;
     @FXML private TableColumn<AuditEvent, String> reasonColumn;
+    private final Tooltip fullValueTooltip = new Tooltip();
 
     private final HistoryViewModel viewModel;
     private final Exporter exporter;
@@ -52,29 +60,44 @@ public final class HistoryController {
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
         auditTable.getStyleClass().add("striped");
-        auditTable.setPlaceholder(new Label("No admin actions recorded yet."));
-        Columns.value(timeColumn, event -> Formats.dateTime(event.at()));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
+        auditTable.setPlaceholder(placeholder);
+        Columns.value(timeColumn, AuditEvent::at); // sorts as time
+        timeColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);
+        Columns.value(nameColumn, viewModel::nameOf);
         Columns.value(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
-                ? "" : String.valueOf(event.sessionIds().size()));
+                ? null : event.sessionIds().size());
+        countColumn.setCellFactory(Cells.text(String::valueOf, null, n -> null, null));
+        Columns.value(deviceColumn, viewModel::devicesOf);
         Columns.value(reasonColumn, AuditEvent::reason);
+        for (TableColumn<AuditEvent, String> column : List.of(actorColumn, actionColumn, userColumn, nameColumn,
+                deviceColumn, reasonColumn)) {
+            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
+        }
+        // Header clicks sort a sorted view of the filtered list (newest first until then).
+        SortedList<AuditEvent> sorted = new SortedList<>(viewModel.shown());
+        sorted.comparatorProperty().bind(auditTable.comparatorProperty());
+        auditTable.setItems(sorted);
         Columns.exportAs(timeColumn, event -> event.at() == null ? "" : event.at().toString());
         Columns.exportAs(actorColumn, AuditEvent::actor);
         Columns.exportAs(actionColumn, HistoryViewModel::describe);
         Columns.exportAs(userColumn, AuditEvent::username);
+        Columns.exportAs(nameColumn, viewModel::nameOf);
         Columns.exportAs(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
                 ? "" : String.valueOf(event.sessionIds().size()));
+        Columns.exportAs(deviceColumn, viewModel::devicesOf);
         Columns.exportAs(reasonColumn, AuditEvent::reason);
-        auditTable.setItems(viewModel.shown());
         exportButton.setOnAction(e -> export());
         exportButton.disableProperty().bind(exporter.busyProperty());
     }
 
-    /** Ctrl+E: the events shown (filter applied, newest first) to a CSV file. */
+    /** Ctrl+E: the events shown (filter applied, in the shown order) to a CSV file. */
     public void export() {
-        exporter.export("event", "events", "history.csv", viewModel.shown(), Columns.shownForExport(auditTable));
+        exporter.export("event", "events", "history.csv", auditTable.getItems(), Columns.shownForExport(auditTable));
     }
 
     public Parent root() {

@@ -5,6 +5,7 @@ import com.sessiondesk.api.BulkLogoutRequest;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
+import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
@@ -36,6 +37,9 @@ public interface AdminService {
     /** @param until the end of the block; null blocks until an admin unblocks */
     User blockUser(String username, String reason, Instant until) throws Exception;
 
+    /** The active sessions of one account (exact username). */
+    List<Session> sessionsOf(String username) throws Exception;
+
     LogoutResult logoutSession(String sessionId, LogoutRequest request) throws Exception;
 
     /** @param blocked null for all users, true for blocked ones only */
@@ -46,6 +50,9 @@ public interface AdminService {
     User unblockUser(String username) throws Exception;
 
     List<AuditEvent> audit(int limit) throws Exception;
+
+    /** The newest events about one account. */
+    List<AuditEvent> auditOf(String username, int limit) throws Exception;
 
     /** Ends the admin token on the server. */
     void signOut() throws Exception;

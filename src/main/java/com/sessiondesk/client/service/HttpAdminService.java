@@ -7,6 +7,7 @@ import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.ReasonRequest;
+import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.SessionList;
@@ -72,6 +73,11 @@ public final class HttpAdminService implements AdminService {
     }
 
     @Override
+    public List<Session> sessionsOf(String username) throws IOException {
+        return required(body(api.sessions(username, null, null)).sessions());
+    }
+
+    @Override
     public LogoutResult logoutSession(String sessionId, LogoutRequest request) throws IOException {
         LogoutResult result = body(api.logoutSession(sessionId, request));
         required(result.endedSessionIds());
@@ -94,6 +100,11 @@ public final class HttpAdminService implements AdminService {
     @Override
     public User unblockUser(String username) throws IOException {
         return body(api.unblockUser(username));
+    }
+
+    @Override
+    public List<AuditEvent> auditOf(String username, int limit) throws IOException {
+        return required(body(api.audit(username, limit)).events());
     }
 
     @Override

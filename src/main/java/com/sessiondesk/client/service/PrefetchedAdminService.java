@@ -5,6 +5,7 @@ import com.sessiondesk.api.BulkLogoutRequest;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
+import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
@@ -112,6 +113,16 @@ final class PrefetchedAdminService implements AdminService {
     @Override
     public List<AuditEvent> audit(int limit) throws Exception {
         return delegate.audit(limit);
+    }
+
+    @Override
+    public List<Session> sessionsOf(String username) throws Exception {
+        return delegate.sessionsOf(username);
+    }
+
+    @Override
+    public List<AuditEvent> auditOf(String username, int limit) throws Exception {
+        return delegate.auditOf(username, limit);
     }
 
     @Override

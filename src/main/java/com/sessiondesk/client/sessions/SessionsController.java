@@ -1,39 +1,41 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.ColumnMemory;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
-import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.StatusBinder;
 import com.sessiondesk.client.export.Exporter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import javafx.beans.binding.Bindings;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.SelectionMode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
-/** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the columns; drives the live feed. */
+/** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
 public final class SessionsController {
 
     @FXML private Label sessionCountLabel;
@@ -49,33 +51,27 @@ public final class SessionsController {
     @FXML private Button endOldVersionsButton;
     @FXML private Button exportButton;
     @FXML private TableView<SessionRow> sessionsTable;
+    @FXML private Tooltip logoutTooltip;
 
     private static final double ROW_HEIGHT = 38;
+    private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
 
-    /** One tooltip for every row's log-out button (a tooltip is a window: not one per cell). */
-    private final Tooltip logoutTooltip = new Tooltip("Log out this session…");
-
+    /** The table's one tooltip for the full value of a cut cell. */
+    private final Tooltip fullValueTooltip = new Tooltip();
+    private final PauseTransition freshHighlight = new PauseTransition(javafx.util.Duration.seconds(5));
     private final SessionsViewModel viewModel;
-    private final Duration refreshInterval;
+    private final Parent root;
+    private final Label placeholder = new Label();
+    private RowPosition position;
     private final Duration liveInterval;
     private final Exporter exporter;
     private final ColumnMemory columnMemory;
-    private final Parent root;
-    private final Label placeholder = new Label();
-    private String keepSelectedId;
-    private String keepFirstVisibleId;
-    private Set<String> keepSelectedIds = Set.of();
-    private boolean keepTop;
     private final List<Timeline> timers = new ArrayList<>();
 
-    /**
-     * @param refreshInterval full reloads while the table does not follow the feed (zero: never)
-     * @param liveInterval how often the change feed is asked (zero: never)
-     */
-    public SessionsController(SessionsViewModel viewModel, Duration refreshInterval, Duration liveInterval,
-            Exporter exporter, ColumnMemory columnMemory) {
+    /** @param liveInterval how often the change feed is asked (zero: never) */
+    public SessionsController(SessionsViewModel viewModel, Duration liveInterval, Exporter exporter,
+            ColumnMemory columnMemory) {
         this.viewModel = viewModel;
-        this.refreshInterval = refreshInterval;
         this.liveInterval = liveInterval;
         this.exporter = exporter;
         this.columnMemory = columnMemory;
@@ -94,16 +90,18 @@ public final class SessionsController {
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.setWrapText(true);
         buildTable();
-        viewModel.setRowsReplacedHooks(this::rememberPosition, this::restorePosition);
-        if (!refreshInterval.isZero() && !refreshInterval.isNegative()) {
-            every(refreshInterval, () -> {
-                if (!viewModel.state().isLoading() && !viewModel.isLive()) {
-                    viewModel.refresh();
-                }
-            });
-        }
+        position = new RowPosition(sessionsTable);
+        viewModel.setRowsReplacedHooks(() -> position.remember(viewModel.shown()), this::afterRowsReplaced);
+        viewModel.nowProperty().addListener((obs, old, now) -> sessionsTable.refresh());
+        freshHighlight.setOnFinished(e -> {
+            viewModel.clearFresh();
+            sessionsTable.refresh();
+        });
         if (!liveInterval.isZero() && !liveInterval.isNegative()) {
-            every(liveInterval, viewModel::poll);
+            Timeline feed = new Timeline(new KeyFrame(javafx.util.Duration.millis(liveInterval.toMillis()), e -> viewModel.poll()));
+            feed.setCycleCount(Timeline.INDEFINITE);
+            feed.play();
+            timers.add(feed);
         }
         bindLiveIndicator();
         bindBulkTools();
@@ -111,14 +109,7 @@ public final class SessionsController {
         exportButton.disableProperty().bind(exporter.busyProperty());
     }
 
-    private void every(Duration interval, Runnable action) {
-        Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(interval.toMillis()), e -> action.run()));
-        timeline.setCycleCount(Timeline.INDEFINITE);
-        timeline.play();
-        timers.add(timeline);
-    }
-
-    /** The window closes: no more reloads or feed requests. */
+    /** The window closes: no more feed requests. */
     public void stop() {
         timers.forEach(Timeline::stop);
     }
@@ -149,12 +140,10 @@ public final class SessionsController {
     /** Selects every superseded session (clearing the search and filter so all can show) and confirms. */
     public void endOldVersions() {
         List<SessionRow> old = viewModel.oldVersionRows();
-        if (old.isEmpty()) {
-            viewModel.logOutSessions("End old app-version sessions", old);
-            return;
+        if (!old.isEmpty()) {
+            viewModel.clearFilters();
+            select(old);
         }
-        viewModel.clearFilters();
-        select(old);
         viewModel.logOutSessions("End old app-version sessions", old);
     }
 
@@ -182,19 +171,35 @@ public final class SessionsController {
         exporter.export("session", "sessions", "sessions.csv", viewModel.shown(), Columns.shownForExport(sessionsTable));
     }
 
+    private void afterRowsReplaced() {
+        position.restore(viewModel.shown());
+        if (viewModel.hasFresh()) {
+            freshHighlight.playFromStart();
+        }
+    }
+
     private void buildTable() {
         sessionsTable.setPlaceholder(placeholder);
         sessionsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // Every row has the same height: the table need not measure rows (100,000 rows stay fast).
         sessionsTable.setFixedCellSize(ROW_HEIGHT);
         sessionsTable.getStyleClass().add("striped");
+        sessionsTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(FRESH, !empty && row != null && viewModel.isFresh(row.id()));
+            }
+        });
         TableColumn<SessionRow, SessionRow> lastSeen = null;
         for (SessionColumn column : SessionColumn.values()) {
             TableColumn<SessionRow, SessionRow> tableColumn = new TableColumn<>(column.header());
-            tableColumn.setId(column.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-column");
+            tableColumn.setId(column.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-column");
             Columns.value(tableColumn, row -> row);
             Columns.exportAs(tableColumn, row -> SessionTexts.exportText(column, row));
-            tableColumn.setCellFactory(c -> new SessionCell(column));
+            tableColumn.setCellFactory(Cells.text(row -> SessionTexts.cellText(column, row, viewModel.now()),
+                    row -> SessionTexts.fullText(column, row, viewModel.now()),
+                    row -> SessionTexts.badge(column, row), fullValueTooltip));
             tableColumn.setComparator(column.order());
             tableColumn.setUserData(column);
             tableColumn.setPrefWidth(switch (column) {
@@ -202,13 +207,13 @@ public final class SessionsController {
                 case NAME -> 150;
                 case DEVICE -> 230;
                 case APPLICATION -> 210;
-                case LANGUAGE -> 110;
-                case LOGIN_TIME -> 180;
+                case LANGUAGE -> 100;
+                case LOGIN_TIME -> 150;
                 case LAST_SEEN -> 190;
                 case ADDRESS -> 140;
             });
             tableColumn.setVisible(column != SessionColumn.ADDRESS); // shown through the column chooser
-            tableColumn.setMinWidth(80);
+            tableColumn.setMinWidth(70);
             if (column == SessionColumn.LAST_SEEN) {
                 tableColumn.setSortType(TableColumn.SortType.DESCENDING);
                 lastSeen = tableColumn;
@@ -223,8 +228,11 @@ public final class SessionsController {
         actions.setMinWidth(56);
         actions.setMaxWidth(56);
         actions.setResizable(false);
+        actions.setStyle("-fx-alignment: CENTER;");
         Columns.value(actions, row -> row);
-        actions.setCellFactory(c -> new LogoutButtonCell());
+        actions.setCellFactory(Cells.buttons(List.of(new Cells.RowButton<SessionRow>(null, "logout",
+                "logout-button button-icon flat danger", logoutTooltip,
+                row -> "Log out " + row.username() + " from " + row.device(), row -> true, viewModel::logOut))));
         sessionsTable.getColumns().add(actions);
         sessionsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         columnMemory.install(sessionsTable, "sessions");
@@ -237,6 +245,7 @@ public final class SessionsController {
             return true;
         });
         sessionsTable.getSortOrder().add(lastSeen);
+        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L.
         sessionsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             boolean delete = event.getCode() == KeyCode.DELETE;
             boolean ctrlL = event.getCode() == KeyCode.L && event.isShortcutDown();
@@ -264,75 +273,6 @@ public final class SessionsController {
         return order;
     }
 
-    private void rememberPosition() {
-        SessionRow selected = sessionsTable.getSelectionModel().getSelectedItem();
-        keepSelectedId = selected == null ? null : selected.id();
-        Set<String> ids = new HashSet<>();
-        for (SessionRow row : sessionsTable.getSelectionModel().getSelectedItems()) {
-            if (row != null) {
-                ids.add(row.id());
-            }
-        }
-        keepSelectedIds = ids;
-        keepFirstVisibleId = null;
-        keepTop = false;
-        if (sessionsTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            IndexedCell<?> first = flow.getFirstVisibleCell();
-            if (first != null && first.getIndex() >= 0 && first.getIndex() < viewModel.shown().size()) {
-                keepFirstVisibleId = viewModel.shown().get(first.getIndex()).id();
-                keepTop = first.getIndex() == 0;
-            }
-        }
-    }
-
-    /**
-     * After a reload or applied changes: the same sessions selected (the focused one last, so the
-     * arrow keys go on from it) and the same session at the top; at the very top, the top stays in
-     * view so new rows show.
-     */
-    private void restorePosition() {
-        int top = -1;
-        int focused = -1;
-        List<Integer> selected = new ArrayList<>();
-        var shown = viewModel.shown();
-        for (int i = 0; i < shown.size(); i++) {
-            String id = shown.get(i).id();
-            if (id.equals(keepFirstVisibleId)) {
-                top = i;
-            }
-            if (id.equals(keepSelectedId)) {
-                focused = i;
-            } else if (keepSelectedIds.contains(id)) {
-                selected.add(i);
-            }
-        }
-        var selection = sessionsTable.getSelectionModel();
-        if (!sameSelection(selected, focused)) {
-            selection.clearSelection();
-            if (focused >= 0) {
-                selected.add(focused); // selected last: it keeps the focus
-            }
-            if (!selected.isEmpty()) {
-                int[] rest = selected.stream().skip(1).mapToInt(Integer::intValue).toArray();
-                selection.selectIndices(selected.get(0), rest);
-            }
-        }
-        if (keepTop) {
-            sessionsTable.scrollTo(0);
-        } else if (top >= 0) {
-            sessionsTable.scrollTo(top);
-        }
-    }
-
-    private boolean sameSelection(List<Integer> others, int focused) {
-        var indices = sessionsTable.getSelectionModel().getSelectedIndices();
-        int expected = others.size() + (focused >= 0 ? 1 : 0);
-        if (indices.size() != expected || sessionsTable.getSelectionModel().getSelectedIndex() != focused) {
-            return false;
-        }
-        return new HashSet<>(indices).containsAll(others);
-    }
-
     public Parent root() {
         return root;
     }
@@ -340,61 +280,5 @@ public final class SessionsController {
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
-    }
-
-    /** A text cell of one of the seven columns, with its marker badge where the column has one. */
-    private static final class SessionCell extends TableCell<SessionRow, SessionRow> {
-        private final SessionColumn column;
-        private final Label badge = new Label();
-
-        SessionCell(SessionColumn column) {
-            this.column = column;
-            badge.getStyleClass().add("row-badge");
-            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            setGraphicTextGap(8);
-        }
-
-        @Override
-        protected void updateItem(SessionRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setText(SessionTexts.cellText(column, row, java.time.Instant.now()));
-            SessionTexts.Badge marker = SessionTexts.badge(column, row);
-            if (marker == null) {
-                setGraphic(null);
-            } else {
-                badge.setText(marker.text());
-                badge.getStyleClass().setAll("row-badge", marker.styleClass());
-                setGraphic(badge);
-            }
-        }
-    }
-
-    /** The log-out icon button of a row. */
-    private final class LogoutButtonCell extends TableCell<SessionRow, SessionRow> {
-        private final Button button = new Button();
-
-        LogoutButtonCell() {
-            button.setGraphic(Icons.of("logout"));
-            button.getStyleClass().addAll("logout-button", "button-icon", "flat", "danger");
-            button.setTooltip(logoutTooltip);
-            button.setOnAction(e -> viewModel.logOut(getItem()));
-            setAlignment(javafx.geometry.Pos.CENTER);
-        }
-
-        @Override
-        protected void updateItem(SessionRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            button.setAccessibleText("Log out " + row.username() + " from " + row.device());
-            setGraphic(button);
-        }
     }
 }

@@ -15,6 +15,7 @@ import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.logout.BulkLogoutViewModel;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
+import com.sessiondesk.client.logout.LogoutDialogs;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -44,13 +47,18 @@ import javafx.collections.transformation.FilteredList;
  * After a load the rows follow the service's change feed: each change is applied in place
  * (a binary search in the sorted rows), never by reloading the list.
  */
-public final class SessionsViewModel {
+public final class SessionsViewModel implements com.sessiondesk.client.common.Refreshable {
 
     public static final String ALL_APPLICATIONS = "All applications";
 
+    static final String STARTING = "Starting the demo service…";
+
     private final ViewContext context;
+    private final Clock clock;
     private final LoadState state;
+    private final LogoutDialogs logoutDialogs;
     private AdminService service;
+    private String connecting;
 
     private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
     private final FilteredList<SessionRow> shown = new FilteredList<>(rows);
@@ -61,6 +69,12 @@ public final class SessionsViewModel {
     private final StringProperty applicationFilter = new SimpleStringProperty(this, "applicationFilter", ALL_APPLICATIONS);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
+    /** The one instant every "… ago" text of the table is computed from (set per reload and per tick). */
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    /** Sessions that a reload brought (highlighted briefly); none at the first load. */
+    private Set<String> fresh = Set.of();
+    /** The device of every session this client listed since start, for History ("which device"). */
+    private final Map<String, String> knownDevices = new HashMap<>();
     private Runnable beforeRowsReplaced = () -> { };
     private Runnable afterRowsReplaced = () -> { };
 
@@ -76,8 +90,11 @@ public final class SessionsViewModel {
     /** Blocked accounts: username to the end of the block (null: until unblocked). */
     private Map<String, Instant> blocks = new HashMap<>();
 
-    public SessionsViewModel(ViewContext context, Clock clock) {
+    public SessionsViewModel(ViewContext context, Clock clock, LogoutDialogs logoutDialogs) {
         this.context = context;
+        this.clock = clock;
+        this.logoutDialogs = logoutDialogs;
+        this.now.set(clock.instant());
         this.state = new LoadState(clock);
         searchText.addListener((obs, old, now) -> applyFilter());
         applicationFilter.addListener((obs, old, now) -> applyFilter());
@@ -94,14 +111,18 @@ public final class SessionsViewModel {
     /** Connects to a signed-in service and loads; until then the view shows its progress. */
     public void connect(AdminService adminService) {
         this.service = adminService;
+        connecting = null;
         refresh();
     }
 
     /** While a service is being connected (the built-in one starting): progress, no data yet. */
     public void expectConnection() {
+        connecting = STARTING;
         state.started();
+        updateTexts();
     }
 
+    /** Signed out or switched server: no rows, no search or filter of the old server. */
     public void disconnect() {
         service = null;
         state.reset(); // results still in flight are for the old sign-in: drop them
@@ -110,8 +131,16 @@ public final class SessionsViewModel {
         feed.off();
         rows.clear();
         byId = new HashMap<>();
+        searchText.set("");
+        applicationFilter.set(ALL_APPLICATIONS);
     }
 
+    /** A new minute: every "… ago" text moves on together. */
+    public void tick() {
+        now.set(clock.instant());
+    }
+
+    @Override
     public void refresh() {
         if (service == null) {
             return;
@@ -185,6 +214,11 @@ public final class SessionsViewModel {
 
     private void replaceRows(Loaded loaded) {
         beforeRowsReplaced.run();
+        now.set(clock.instant());
+        fresh = freshAmong(loaded.rows());
+        for (SessionRow row : loaded.rows()) {
+            knownDevices.put(row.id(), row.device());
+        }
         userCount = loaded.userCount();
         byId = loaded.byId();
         userIds = loaded.userIds();
@@ -314,6 +348,10 @@ public final class SessionsViewModel {
                 k -> SessionRow.device(session.deviceModel(), session.deviceOs()));
         SessionRow row = SessionRow.of(session, isBlocked(username), device, userId);
         SessionRow old = byId.put(row.id(), row);
+        knownDevices.put(row.id(), row.device());
+        if (old == null) {
+            markFresh(row.id()); // a session that started: highlighted briefly, as after a reload
+        }
         int at = old == null ? -1 : indexOf(old);
         if (at >= 0 && fitsAt(at, row)) {
             rows.set(at, row);
@@ -428,9 +466,13 @@ public final class SessionsViewModel {
         return feed;
     }
 
-    /** Following the feed: the periodic full reload is not needed. */
-    public boolean isLive() {
-        return feed.isCurrent();
+    /**
+     * Following the feed (a cursor from the last list): no periodic full reload is needed, also
+     * while the server is unreachable (the feed catches up from the cursor once it is back).
+     */
+    @Override
+    public boolean followsChanges() {
+        return cursor != null;
     }
 
     // --- bulk tools ---
@@ -479,6 +521,41 @@ public final class SessionsViewModel {
         context.notifier().accept(dialog.notificationFor(result));
     }
 
+    private Set<String> freshAmong(List<SessionRow> loaded) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> before = new HashSet<>(rows.size() * 2);
+        for (SessionRow row : rows) {
+            before.add(row.id());
+        }
+        Set<String> added = new HashSet<>();
+        for (SessionRow row : loaded) {
+            if (!before.contains(row.id())) {
+                added.add(row.id());
+            }
+        }
+        return added;
+    }
+
+    private void markFresh(String sessionId) {
+        Set<String> more = new HashSet<>(fresh);
+        more.add(sessionId);
+        fresh = more;
+    }
+
+    public boolean isFresh(String sessionId) {
+        return fresh.contains(sessionId);
+    }
+
+    public boolean hasFresh() {
+        return !fresh.isEmpty();
+    }
+
+    public void clearFresh() {
+        fresh = Set.of();
+    }
+
     private void applyFilter() {
         String query = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
         String app = applicationFilter.get();
@@ -513,7 +590,7 @@ public final class SessionsViewModel {
     private String placeholder() {
         if (rows.isEmpty()) {
             if (state.isLoading()) {
-                return "Loading sessions…";
+                return connecting != null ? connecting : "Loading sessions…";
             }
             if (state.getErrorMessage() != null) {
                 return "No sessions to show: " + state.getErrorMessage();
@@ -534,30 +611,38 @@ public final class SessionsViewModel {
                 ofUser.add(each.session());
             }
         }
-        LogoutDialogViewModel dialog = new LogoutDialogViewModel(row.session(), ofUser, service, context, state.clock());
-        context.dialogs().showLogoutDialog(dialog).ifPresent(result -> afterLogout(dialog, result));
+        LogoutDialogViewModel dialog = LogoutDialogViewModel.forSession(row.session(), ofUser, service, context, clock);
+        dialog.setOnDone(this::afterLogout);
+        logoutDialogs.show(dialog);
     }
 
-    /** The ended rows leave at once (no reload); the notification says what the server did. */
-    private void afterLogout(LogoutDialogViewModel dialog, LogoutResult result) {
-        if (result.endedSessionIds() != null) {
-            removeEnded(result.endedSessionIds());
-        }
-        if (result.blocked()) {
-            blocked(List.of(SessionRow.text(dialog.session().username())), dialog.sentUntil());
-        }
-        context.notifier().accept(dialog.notificationFor(result));
-    }
-
-    /** Unsynced items reported by all of a user's active sessions (for the User Accounts warning). */
-    public int unsyncedItemsOf(String username) {
-        int total = 0;
-        for (SessionRow row : rows) {
-            if (row.username().equals(username)) {
-                total += row.session().pendingSyncItems();
+    /** What the server did: the ended rows leave at once (no reload), the block marker follows. */
+    public void afterLogout(com.sessiondesk.client.logout.LogoutOutcome outcome) {
+        if (outcome.blocked()) {
+            for (String id : outcome.endedSessionIds()) {
+                SessionRow row = byId.get(id);
+                if (row != null) {
+                    blocks.put(row.username(), outcome.blockedUntil());
+                }
             }
         }
-        return total;
+        removeEnded(outcome.endedSessionIds());
+    }
+
+    /** The device of a session this client listed at some point, or null. */
+    public String deviceOf(String sessionId) {
+        return knownDevices.get(sessionId);
+    }
+
+    /** The active sessions of a user as last loaded (for the User Accounts dialog). */
+    public List<Session> sessionsOf(String username) {
+        List<Session> ofUser = new ArrayList<>();
+        for (SessionRow row : rows) {
+            if (row.username().equals(username)) {
+                ofUser.add(row.session());
+            }
+        }
+        return ofUser;
     }
 
     /** Lets the view keep its selection and scroll position across a reload. */
@@ -607,7 +692,16 @@ public final class SessionsViewModel {
         return placeholderText.getReadOnlyProperty();
     }
 
+    @Override
     public LoadState state() {
         return state;
+    }
+
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    public Instant now() {
+        return now.get();
     }
 }

@@ -209,7 +209,7 @@ class LiveConsoleGuiTest extends GuiTestBase {
         });
         assertThat(textsUnder(node("#logoutDialog", DialogPane.class))).contains("Blocked until ");
         Instant before = clock.instant().plus(Duration.ofHours(1)).minusSeconds(1);
-        clickOn(dialogButton(node("#logoutDialog", DialogPane.class), "Log out"));
+        clickOn(node("#logoutConfirmButton", Button.class));
         waitUntil("the dialog closes", () -> !showing("#logoutDialog"));
         Instant after = clock.instant().plus(Duration.ofHours(1)).plusSeconds(1);
         waitUntil("the row leaves", () -> rowCount(sessions()) == 0);

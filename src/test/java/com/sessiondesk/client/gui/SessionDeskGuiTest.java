@@ -166,7 +166,7 @@ class SessionDeskGuiTest extends GuiTestBase {
         if (reason != null) {
             typeInto("#reasonField", reason);
         }
-        clickOn(dialogButton(dialog, "Log out"));
+        clickOn(node("#logoutConfirmButton", Button.class));
         waitUntil("the dialog closes after the log out", () -> !showing("#logoutDialog"));
     }
 
@@ -299,10 +299,9 @@ class SessionDeskGuiTest extends GuiTestBase {
         Button[] ok = new Button[1];
         waitUntil("a confirmation shows", () -> fx(() -> {
             for (Window w : Window.getWindows()) {
-                if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane
-                        && !"logoutDialog".equals(pane.getId())) {
+                if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane) {
                     for (javafx.scene.Node n : pane.lookupAll(".button")) {
-                        if (n instanceof Button b && ("OK".equals(b.getText()) || b.isDefaultButton())) {
+                        if (n instanceof Button b && ("confirmButton".equals(b.getId()) || "logoutConfirmButton".equals(b.getId()))) {
                             ok[0] = b;
                             return true;
                         }
@@ -371,10 +370,11 @@ class SessionDeskGuiTest extends GuiTestBase {
         clickOn(buttonInRow(users, rowContaining(users, staff.username()), "user-logout-button"));
         Button confirm = confirmationOkButton();
         String reason = "Shift over " + UUID.randomUUID().toString().substring(0, 8);
-        boolean askedForReason = showing("#confirmReasonField");
+        boolean askedForReason = showing("#reasonField");
         if (askedForReason) {
-            typeInto("#confirmReasonField", reason);
+            typeInto("#reasonField", reason);
         }
+        assertThat(fx(confirm::getText)).isEqualTo("Log out from all devices");
         clickOn(confirm);
 
         waitUntil("every session of the user ended", () -> server.sessionsOf(staff.username()).isEmpty());
@@ -393,6 +393,7 @@ class SessionDeskGuiTest extends GuiTestBase {
         openSignedIn();
 
         click("#signOutButton");
+        clickOn(confirmationOkButton());
 
         waitUntil("the connect screen shows", () -> showing("#serverUrlField") && !showing("#sessionsTable"));
         assertThat(fx(() -> node("#serverUrlField", TextInputControl.class).getText())).isEqualTo(server.baseUrl());

@@ -46,7 +46,7 @@ class LiveTableTest {
                 session("s3", "carol.nurse", "Carol Nurse", "iPhone 15", "EVV", NOW.minusSeconds(300), 0, false),
                 session("s4", "dave.blocked", "Dave Stone", "Pixel 8", "EVV", NOW.minusSeconds(10), 0, false)));
         service.users.add(user("dave.blocked", "Dave Stone", true, 1));
-        vm = new SessionsViewModel(t.context, clock);
+        vm = new SessionsViewModel(t.context, clock, t.dialogs);
         vm.setRowsReplacedHooks(() -> hooks.add("before"), () -> hooks.add("after"));
         vm.connect(service);
         hooks.clear();
