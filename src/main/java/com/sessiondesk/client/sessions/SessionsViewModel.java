@@ -84,6 +84,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private boolean polling;
     private int feedTicket;
     private boolean inBatch;
+    /** Up to this many changes are applied row by row; more are merged into one new list. */
+    static final int IN_PLACE_LIMIT = 16;
     private Map<String, SessionRow> byId = new HashMap<>();
     private Map<String, Integer> userIds = new HashMap<>();
     private Map<String, String> devices = new HashMap<>();
@@ -309,14 +311,53 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             touchedUsers.add(change.username());
         }
         inBatch(() -> {
-            for (Session session : upserted) {
-                if (!endedIds.contains(session.id())) {
-                    upsert(session);
+            if (upserted.size() + endedIds.size() <= IN_PLACE_LIMIT) {
+                for (Session session : upserted) {
+                    if (!endedIds.contains(session.id())) {
+                        upsert(session);
+                    }
                 }
+                endedIds.forEach(this::removeRow);
+            } else {
+                rebuild(upserted, endedIds);
             }
-            endedIds.forEach(this::removeRow);
             updateBlockMarkers(touchedUsers);
         });
+    }
+
+    /**
+     * Many changes at once (a busy office: hundreds per poll): one new list merged in order and
+     * set as one change, so the filter and the table update once, not once per row.
+     */
+    private void rebuild(List<Session> upserted, Set<String> endedIds) {
+        Set<String> leaving = new HashSet<>(endedIds);
+        Map<String, SessionRow> latest = new java.util.LinkedHashMap<>(); // a session twice: its last state
+        for (Session session : upserted) {
+            if (!endedIds.contains(session.id())) {
+                leaving.add(session.id()); // its old row, if it had one
+                latest.put(session.id(), track(session));
+            }
+        }
+        List<SessionRow> arriving = new ArrayList<>(latest.values());
+        endedIds.forEach(byId::remove);
+        if (order != null) {
+            arriving.sort(order);
+        }
+        List<SessionRow> next = new ArrayList<>(rows.size() + arriving.size());
+        int a = 0;
+        for (SessionRow row : rows) {
+            if (leaving.contains(row.id())) {
+                continue;
+            }
+            while (order != null && a < arriving.size() && order.compare(arriving.get(a), row) <= 0) {
+                next.add(arriving.get(a++));
+            }
+            next.add(row);
+        }
+        while (a < arriving.size()) {
+            next.add(arriving.get(a++));
+        }
+        rows.setAll(next);
     }
 
     /** Removes the rows of sessions that ended (the result of a log out: no reload). */
@@ -337,6 +378,21 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     }
 
     private void upsert(Session session) {
+        SessionRow old = byId.get(session.id());
+        SessionRow row = track(session);
+        int at = old == null ? -1 : indexOf(old);
+        if (at >= 0 && fitsAt(at, row)) {
+            rows.set(at, row);
+            return;
+        }
+        if (at >= 0) {
+            rows.remove(at);
+        }
+        rows.add(insertionPoint(row), row);
+    }
+
+    /** The row of a session from the feed, known from now on (its id, user, device, application). */
+    private SessionRow track(Session session) {
         String username = SessionRow.text(session.username());
         Integer userId = userIds.get(username);
         if (userId == null) {
@@ -352,16 +408,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         if (old == null) {
             markFresh(row.id()); // a session that started: highlighted briefly, as after a reload
         }
-        int at = old == null ? -1 : indexOf(old);
-        if (at >= 0 && fitsAt(at, row)) {
-            rows.set(at, row);
-            return;
-        }
-        if (at >= 0) {
-            rows.remove(at);
-        }
-        rows.add(insertionPoint(row), row);
         addApplication(row.application());
+        return row;
     }
 
     private void removeRow(String sessionId) {

@@ -200,4 +200,56 @@ class LiveTableTest {
         vm.poll();
         assertThat(row("ghost")).isNull();
     }
+
+    @Test
+    void smallAndLargeBatchesEndEqualToAFreshLoadOfTheSameSessions() {
+        java.util.Random random = new java.util.Random(7);
+        for (int changesPerPoll : new int[] {5, 70}) {
+            FakeAdminService server = new FakeAdminService();
+            java.util.Map<String, Session> live = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 300; i++) {
+                Session s = session("s" + i, "user" + random.nextInt(120), "User", "Pixel " + random.nextInt(5),
+                        random.nextBoolean() ? "EVV" : "Caregiver", NOW.minusSeconds(random.nextInt(100_000)), 0, false);
+                live.put(s.id(), s);
+            }
+            server.sessions.addAll(live.values());
+            SessionsViewModel following = new SessionsViewModel(t.context, clock, t.dialogs);
+            following.connect(server);
+            int next = 300;
+            for (int poll = 0; poll < 10; poll++) {
+                List<Session> upserted = new ArrayList<>();
+                List<String> ended = new ArrayList<>();
+                for (int c = 0; c < changesPerPoll; c++) {
+                    List<String> ids = new ArrayList<>(live.keySet());
+                    int kind = random.nextInt(3);
+                    if (kind == 0) {
+                        Session s = session("s" + next++, "user" + random.nextInt(150), "User", "Moto", "Family",
+                                NOW.minusSeconds(random.nextInt(100_000)), 0, false);
+                        live.put(s.id(), s);
+                        upserted.add(s);
+                    } else if (kind == 1) {
+                        Session old = live.get(ids.get(random.nextInt(ids.size())));
+                        Session seen = session(old.id(), old.username(), old.name(), old.deviceModel(), old.application(),
+                                NOW.minusSeconds(random.nextInt(100)), random.nextInt(9), false);
+                        live.put(seen.id(), seen);
+                        upserted.add(seen);
+                    } else {
+                        String id = ids.get(random.nextInt(ids.size()));
+                        live.remove(id);
+                        ended.add(id);
+                    }
+                }
+                server.changes.add(changes(upserted, ended, List.of(), "c" + (poll + 1)));
+                following.poll();
+            }
+            FakeAdminService fresh = new FakeAdminService();
+            fresh.sessions.addAll(live.values());
+            SessionsViewModel reloaded = new SessionsViewModel(t.context, clock, t.dialogs);
+            reloaded.connect(fresh);
+            assertThat(following.rows()).as("%d changes per poll", changesPerPoll)
+                    .extracting(SessionRow::session).containsExactlyElementsOf(
+                            reloaded.rows().stream().map(SessionRow::session).toList());
+            assertThat(following.countTextProperty().get()).isEqualTo(reloaded.countTextProperty().get());
+        }
+    }
 }
