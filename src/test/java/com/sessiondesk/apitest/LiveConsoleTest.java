@@ -22,10 +22,23 @@ import com.sessiondesk.api.User;
 import com.sessiondesk.server.MutableClock;
 import com.sessiondesk.server.SessionServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +161,100 @@ class LiveConsoleTest {
         SessionChanges nothing = ok(adminOfA.sessionChanges(unblocked.cursor()));
         assertThat(nothing.upserted()).isEmpty();
         assertThat(nothing.ended()).isEmpty();
+    }
+
+    /** Reads a Server-Sent Events stream on a thread of its own: each event as its "field: value" lines. */
+    private static final class EventReader implements AutoCloseable {
+        final BlockingQueue<List<String>> events = new LinkedBlockingQueue<>();
+        private final Thread thread;
+        private volatile InputStream body;
+
+        EventReader(String url, String token, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            body = response.body();
+            thread = new Thread(() -> {
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                    List<String> event = new ArrayList<>();
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        if (line.isEmpty()) {
+                            if (!event.isEmpty()) {
+                                events.add(event);
+                            }
+                            event = new ArrayList<>();
+                        } else if (!line.startsWith(":")) {
+                            event.add(line);
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next "changes" event's data, within 5 s. */
+        SessionChanges next() throws InterruptedException {
+            List<String> event = events.poll(5, TimeUnit.SECONDS);
+            assertThat(event).as("an event within 5 s").isNotNull();
+            assertThat(event).contains("event: changes");
+            String data = event.stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
+            SessionChanges changes = Json.GSON.fromJson(data.substring(6), SessionChanges.class);
+            assertThat(event).contains("id: " + changes.cursor());
+            return changes;
+        }
+
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+    }
+
+    @Test
+    void thePushStreamDeliversChangesMadeThroughTheOtherInstance() throws Exception {
+        clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
+        String url = TestServers.newSqliteUrl();
+        SessionServer a = start(url);
+        SessionServer b = start(url);
+        TestUsers.add(url, ANA, "Ana Live", false);
+        String tokenOfB = Api.adminToken(b.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
+        String cursor = ok(Api.withToken(b.baseUrl(), tokenOfB).sessions(null, null, null)).cursor();
+        String streamUrl = b.baseUrl() + "api/v1/sessions/stream?since=" + cursor;
+        SessionChanges live;
+        String session;
+        try (EventReader stream = new EventReader(streamUrl, tokenOfB, null)) {
+            live = stream.next();
+            assertThat(live.upserted()).isEmpty(); // the first event says the stream is live
+            assertThat(live.cursor()).isEqualTo(cursor);
+            session = Api.mobileLogin(a.baseUrl(), phone(ANA, "ana-phone")).sessionId();
+            long committed = System.nanoTime();
+            SessionChanges started = stream.next();
+            System.out.println("LiveConsoleTest: a login through instance A reached a stream of instance B "
+                    + (System.nanoTime() - committed) / 1_000_000 + " ms after it was answered");
+            assertThat(started.upserted()).extracting(Session::id).containsExactly(session);
+            live = started;
+        }
+        // while disconnected: the session ends; reconnecting with Last-Event-ID gives exactly that
+        ok(admin(a).logoutSession(session, LogoutRequest.of(false, false, "Gone")));
+        try (EventReader stream = new EventReader(b.baseUrl() + "api/v1/sessions/stream", tokenOfB, live.cursor())) {
+            SessionChanges resumed = stream.next();
+            assertThat(resumed.ended()).extracting(EndedSession::id).containsExactly(session);
+            assertThat(resumed.upserted()).isEmpty();
+        }
+        RawHttp raw = new RawHttp(b.baseUrl());
+        assertThat(raw.send("GET", "/api/v1/sessions/stream?since=bad", tokenOfB, null, Map.of(
+                "Accept", "text/event-stream")).status()).isEqualTo(410);
+        assertThat(raw.get("/api/v1/sessions/stream?since=" + cursor, tokenOfB).status()).isEqualTo(400);
+        assertThat(raw.send("GET", "/api/v1/sessions/stream", tokenOfB, null, Map.of(
+                "Accept", "text/event-stream")).status()).isEqualTo(400);
     }
 
     @Test

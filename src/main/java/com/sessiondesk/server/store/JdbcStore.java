@@ -370,6 +370,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public String sessionFeedCursor() {
+        return db.read(c -> SessionFeed.position(c).cursor());
+    }
+
+    @Override
     public int pruneSessionFeed(long olderThan) {
         return db.write(c -> SessionFeed.prune(c, olderThan));
     }
