@@ -10,12 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -277,13 +277,14 @@ final class AdminActions {
         });
     }
 
-    /** session id -> user id of those of {@code ids} that are active, in id order. */
+    /** session id -> user id of those of {@code ids} that are active, in id order (PostgreSQL locks in it). */
     private static Map<String, Long> activeOwners(Connection c, List<String> ids) throws SQLException {
-        Map<String, Long> owners = new LinkedHashMap<>();
+        Map<String, Long> owners = new TreeMap<>();
         for (int start = 0; start < ids.size(); start += 500) {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id FROM sessions WHERE ended_at IS NULL "
-                    + "AND id IN " + SessionFeed.placeholders(chunk.size()) + " ORDER BY id")) {
+            // +ended_at: by the primary key, not by walking the partial index of active sessions (SQLite)
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id FROM sessions WHERE +ended_at IS NULL "
+                    + "AND id IN " + SessionFeed.placeholders(chunk.size()))) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }

@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +42,8 @@ public final class SessionFeed {
     public static final long SEEN_STEP_MILLIS = 30_000L;
 
     private static final int CHUNK = 500;
+    /** Between application and device id in a group key; never in a value (see Fields: no control characters). */
+    private static final char GROUP_SEPARATOR = '\u001f';
 
     /** What happened; stored by its lower-case name. */
     enum Kind {
@@ -166,23 +168,44 @@ public final class SessionFeed {
         append(c, now, List.of(new Entry(Kind.UNBLOCKED, null, username, actor, null)));
     }
 
-    /** The active sessions sharing user, application and device with one of {@code ids}, other than those. */
-    private static Set<String> neighbours(Connection c, Collection<String> ids) throws SQLException {
-        Set<String> found = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT n.id FROM sessions e JOIN sessions n "
-                + "ON n.user_id = e.user_id AND n.application = e.application AND n.device_id = e.device_id "
-                + "WHERE e.id = ? AND n.ended_at IS NULL AND n.id <> e.id")) {
-            for (String id : ids) {
-                ps.setString(1, id);
+    /**
+     * The active sessions sharing user, application and device with one of {@code ids}, other than
+     * those: where each of {@code ids} belongs (by primary key, in chunks), then each such user's
+     * active sessions (through the partial index). Two queries for one session; for a bulk log out
+     * of 10,000 a few thousand, not one join per session.
+     */
+    private static Set<String> neighbours(Connection c, List<String> ids) throws SQLException {
+        Map<Long, Set<String>> groups = new LinkedHashMap<>(); // user id -> "application/device id"
+        for (int start = 0; start < ids.size(); start += CHUNK) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, application, device_id FROM sessions "
+                    + "WHERE id IN " + placeholders(chunk.size()))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(rs.getString(1));
+                        groups.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                                .add(rs.getString(2) + GROUP_SEPARATOR + rs.getString(3));
                     }
                 }
             }
         }
-        if (ids.size() > 1) {
-            found.removeAll(ids instanceof Set<?> ? ids : new LinkedHashSet<>(ids));
+        Set<String> own = new HashSet<>(ids);
+        Set<String> found = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, application, device_id FROM sessions "
+                + "WHERE user_id = ? AND ended_at IS NULL")) {
+            for (Map.Entry<Long, Set<String>> user : groups.entrySet()) {
+                ps.setLong(1, user.getKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (!own.contains(id) && user.getValue().contains(rs.getString(2) + GROUP_SEPARATOR + rs.getString(3))) {
+                            found.add(id);
+                        }
+                    }
+                }
+            }
         }
         return found;
     }
