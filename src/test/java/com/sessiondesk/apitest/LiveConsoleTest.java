@@ -408,8 +408,10 @@ class LiveConsoleTest {
                 new String[] {"/api/v1/sessions/logout", "{\"sessionIds\":[\"\"]}"},
                 new String[] {"/api/v1/sessions/logout", "{\"sessionIds\":[7]}"},
                 new String[] {"/api/v1/sessions/logout", "{\"sessionIds\":\"" + session + "\"}"},
-                new String[] {"/api/v1/sessions/logout", "{\"sessionIds\":[\"" + session + "\"],\"until\":\"2099-01-01T00:00:00Z\"}"},
-                new String[] {"/api/v1/sessions/logout", "{\"sessionIds\":[\"" + session + "\"],\"block\":true,\"until\":\"" + past + "\"}"});
+                new String[] {"/api/v1/sessions/logout",
+                    "{\"sessionIds\":[\"" + session + "\"],\"until\":\"2099-01-01T00:00:00Z\"}"},
+                new String[] {"/api/v1/sessions/logout",
+                    "{\"sessionIds\":[\"" + session + "\"],\"block\":true,\"until\":\"" + past + "\"}"});
         for (String[] c : cases) {
             RawHttp.Reply reply = raw.post(c[0], token, c[1]);
             assertThat(reply.status()).as("%s %s: %s", c[0], c[1], reply).isEqualTo(400);

@@ -94,7 +94,8 @@ final class FeedStreams implements AutoCloseable {
                 lastSent = now;
             }
         } catch (RuntimeException e) {
-            LOG.warn("Could not follow the session feed for {} streams, will retry: {}", streams.size(), e.getMessage());
+            LOG.warn("Could not follow the session feed for {} streams, will retry: {}", streams.size(),
+                    e.getMessage());
         }
     }
 

@@ -104,7 +104,8 @@ public final class SessionRoutes {
             throw ApiException.invalid("The field 'sessionIds' must list at least one session id.");
         }
         if (ids.size() > MAX_BULK_IDS) {
-            throw ApiException.invalid("The field 'sessionIds' lists too many sessions (at most " + MAX_BULK_IDS + ").");
+            throw ApiException.invalid("The field 'sessionIds' lists too many sessions (at most " + MAX_BULK_IDS
+                    + ").");
         }
         for (String id : ids) {
             Fields.required(id, "sessionIds", Fields.MAX_TEXT);

@@ -38,7 +38,7 @@ public final class SessionFeed {
 
     /** How long feed rows are kept; a cursor older than that is expired (410). */
     public static final long RETENTION_MILLIS = 15 * 60_000L;
-    /** A heartbeat makes a feed row only when Last Seen moved this much since the last one (or the count or address changed). */
+    /** Last Seen reaches the feed once it moved this much since the feed showed it (counts, addresses always). */
     public static final long SEEN_STEP_MILLIS = 30_000L;
 
     private static final int CHUNK = 500;
@@ -200,7 +200,8 @@ public final class SessionFeed {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        if (!own.contains(id) && user.getValue().contains(rs.getString(2) + GROUP_SEPARATOR + rs.getString(3))) {
+                        String group = rs.getString(2) + GROUP_SEPARATOR + rs.getString(3);
+                        if (!own.contains(id) && user.getValue().contains(group)) {
                             found.add(id);
                         }
                     }
@@ -223,7 +224,8 @@ public final class SessionFeed {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE feed_state SET floor_seq = ? WHERE id = 1 AND floor_seq < ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE feed_state SET floor_seq = ? WHERE id = 1 AND floor_seq < ?")) {
             ps.setLong(1, upTo);
             ps.setLong(2, upTo);
             ps.executeUpdate();
@@ -237,7 +239,8 @@ public final class SessionFeed {
     // --- reading (inside a snapshot) ---
 
     static Position position(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT feed_id, last_seq, floor_seq FROM feed_state WHERE id = 1");
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT feed_id, last_seq, floor_seq FROM feed_state WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new StoreException("the feed_state row is missing");
@@ -298,7 +301,7 @@ public final class SessionFeed {
             + "AND n.login_at > s.login_at) THEN 1 ELSE 0 END "
             + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ";
 
-    /** Each named session in its state now, in feed order; an ended one that also started after the cursor is left out. */
+    /** Each named session in its state now, in feed order; one that started and ended after the cursor is left out. */
     private static void loadSessions(Connection c, Map<String, Boolean> named, List<Session> upserted,
             List<EndedSession> ended) throws SQLException {
         List<String> ids = new ArrayList<>(named.keySet());
@@ -341,7 +344,8 @@ public final class SessionFeed {
         Long until = null;
         boolean blocked = false;
         if (last.kind() == Kind.BLOCKED) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT blocked, blocked_until FROM users WHERE username = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT blocked, blocked_until FROM users WHERE username = ?")) {
                 ps.setString(1, last.username());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
