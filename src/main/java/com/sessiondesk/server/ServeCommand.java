@@ -54,13 +54,13 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
         } catch (InterruptedException e) {
             // Stopped from inside the JVM (tests): no shutdown hook will close the service.
-            Thread.currentThread().interrupt();
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                server.close();
             } catch (IllegalStateException shuttingDown) {
-                return 0; // the hook closes it
+                // the hook closes it
             }
-            server.close();
+            Thread.currentThread().interrupt();
         }
         return 0;
     }
