@@ -16,7 +16,7 @@ public final class ManPage {
         String name = command.getCommandName();
         String[] description = command.getCommandSpec().usageMessage().description();
         StringBuilder roff = new StringBuilder()
-                .append(".TH ").append(name.toUpperCase(Locale.ROOT)).append(" 1 \"\" \"SessionDesk ")
+                .append(".TH ").append(escape(name.toUpperCase(Locale.ROOT))).append(" 1 \"\" \"SessionDesk ")
                 .append(version).append("\" \"User Commands\"\n")
                 .append(".SH NAME\n")
                 .append(escape(name)).append(" \\- ")
