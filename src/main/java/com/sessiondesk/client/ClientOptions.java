@@ -46,6 +46,9 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
 
     /** Parses the client's arguments; throws IllegalArgumentException saying what is wrong. */
     public static ClientOptions parse(String[] args) {
+        if (args.length == 0) {
+            return defaults(); // without loading the parser (see Main.main)
+        }
         ClientArgs parsed = new ClientArgs();
         try {
             new CommandLine(parsed).parseArgs(args);

@@ -14,6 +14,12 @@ class ClientOptionsTest {
     }
 
     @Test
+    void theShortcutForNoArgumentsGivesWhatTheParserGives() {
+        assertThat(new ClientArgs().toOptions()).isEqualTo(ClientOptions.defaults());
+        assertThat(ClientOptions.parse(new String[] {"--refresh", "30"})).isEqualTo(ClientOptions.defaults());
+    }
+
+    @Test
     void parsesEveryOption() {
         assertThat(ClientOptions.parse(new String[] {"--server", "https://x.example", "--refresh", "5"}))
                 .isEqualTo(new ClientOptions("https://x.example", false, Duration.ofSeconds(5), false));
