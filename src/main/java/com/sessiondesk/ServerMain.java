@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sessiondesk-server", versionProvider = Version.class, abbreviateSynopsis = true,
         separator = " ", sortOptions = false, subcommands = {ServeCommand.class, UserCommand.class},
-        description = "The SessionDesk session service: with no command (or serve) it runs the service with "
-                + "the options below until Ctrl-C or SIGTERM; user manages accounts.")
+        description = {"The SessionDesk session service: with no command (or serve) it runs the service with "
+                + "the options below until Ctrl-C or SIGTERM; user manages accounts.", ServeOptions.ADMIN_PASSWORD_NOTE})
 public final class ServerMain implements Callable<Integer> {
 
     @Mixin

@@ -120,6 +120,11 @@ class ServerMainCliTest {
                 .contains("\nUsage: sessiondesk-server [OPTIONS] [COMMAND]");
         terminal = new TestTerminal("", Map.of("SESSIONDESK_PORT", "eighty"));
         assertThat(ServerMain.run(terminal.terminal())).as("a bad environment value").isEqualTo(2);
-        assertThat(terminal.err()).contains("eighty");
+        assertThat(terminal.err()).startsWith("error: Invalid value for option '--port': a port is a number from 0 to "
+                + "65535, not 'eighty' (from the environment variable SESSIONDESK_PORT)\n");
+        terminal = new TestTerminal("", Map.of("SESSIONDESK_PORT", "8080"));
+        assertThat(ServerMain.run(terminal.terminal(), "--port", "eighty")).isEqualTo(2);
+        assertThat(terminal.err()).as("the command line's value is not blamed on the variable")
+                .startsWith("error: Invalid value for option '--port': a port is a number from 0 to 65535, not 'eighty'\n");
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -47,7 +48,7 @@ public final class Cli {
         // Plain text: the same help on a terminal, in the README and in the man page.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
         commandLine.setDefaultValueProvider(new EnvironmentDefaults(terminal.env()));
-        commandLine.setParameterExceptionHandler(Cli::usageError);
+        commandLine.setParameterExceptionHandler((e, args) -> usageError(e, args, terminal.env()));
         commandLine.setExecutionExceptionHandler(Cli::failure);
         style(commandLine);
         return commandLine;
@@ -68,12 +69,22 @@ public final class Cli {
                 ? field.getAnnotation(Env.class).value() : null;
     }
 
-    private static int usageError(ParameterException e, String[] args) {
+    private static int usageError(ParameterException e, String[] args, Map<String, String> env) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + String.join(" ", e.getMessage().strip().split("\\s*\\R\\s*")));
+        String message = String.join(" ", e.getMessage().strip().split("\\s*\\R\\s*"));
+        String variable = e.getArgSpec() == null ? null : variable(e.getArgSpec());
+        if (variable != null && env.get(variable) != null && !onCommandLine(e.getArgSpec(), args)) {
+            message += " (from the environment variable " + variable + ")";
+        }
+        err.println("error: " + message);
         command.usage(err);
         return USAGE_ERROR;
+    }
+
+    private static boolean onCommandLine(ArgSpec arg, String[] args) {
+        return arg instanceof OptionSpec option && Arrays.stream(args).anyMatch(word -> Arrays.stream(option.names())
+                .anyMatch(name -> word.equals(name) || word.startsWith(name + "=")));
     }
 
     private static int failure(Exception e, CommandLine command, ParseResult parsed) {

@@ -13,8 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", abbreviateSynopsis = true, sortOptions = false, separator = " ",
         description = {
             "Run the session service (HTTP API v1) until Ctrl-C or SIGTERM.",
-            "On an empty database it creates the super user admin with the password in "
-                    + ServeOptions.ADMIN_PASSWORD_VARIABLE + " (without it, a random password printed once)."
+            ServeOptions.ADMIN_PASSWORD_NOTE
         })
 public final class ServeCommand implements Callable<Integer> {
 

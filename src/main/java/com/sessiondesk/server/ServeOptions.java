@@ -22,6 +22,8 @@ public final class ServeOptions {
 
     /** The password of the super user {@code admin} created on an empty database (not an option: ps shows those). */
     public static final String ADMIN_PASSWORD_VARIABLE = "SESSIONDESK_ADMIN_PASSWORD";
+    public static final String ADMIN_PASSWORD_NOTE = "On an empty database it creates the super user admin with the "
+            + "password in " + ADMIN_PASSWORD_VARIABLE + " (without it, a random password printed once).";
     static final int MAX_DAYS = 3650;
 
     @Option(names = "--host", paramLabel = "HOST",
