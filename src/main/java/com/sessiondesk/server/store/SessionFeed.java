@@ -33,6 +33,12 @@ import java.util.Set;
  *
  * <p>A row names what changed, not the new values: an answer carries each named session in its state
  * in the snapshot (or as ended), so many changes of one session cost one row of the answer.
+ *
+ * <p>So every write that changes what {@code GET /sessions} shows must append here in its own
+ * transaction: a session inserted ({@link #started}), ended ({@link #ended}, which
+ * {@code AdminActions.endSessions} calls), a block ({@link #blocked}, {@link #unblocked}), and the
+ * heartbeat flush ({@code HeartbeatFeed}). An UPDATE that sets {@code ended_at} elsewhere and skips
+ * this leaves every live console showing that session until it reloads.
  */
 public final class SessionFeed {
 
