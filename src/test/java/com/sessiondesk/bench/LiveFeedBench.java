@@ -35,7 +35,8 @@ import java.util.concurrent.Future;
  * </ul>
  * Ten-second periods are compressed (the heartbeats of 2 s are sent, flushed, then polled). Run:
  * {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=com.sessiondesk.bench.LiveFeedBench -Dexec.args="sqlite|postgresql [sessions]"}.
+ * -Dexec.mainClass=com.sessiondesk.bench.LiveFeedBench -Dexec.args="sqlite|postgresql [sessions] [bulk]"}
+ * ({@code bulk}: only the bulk log out).
  */
 public final class LiveFeedBench {
 
@@ -67,7 +68,9 @@ public final class LiveFeedBench {
             List<String> tokens = BulkLoad.createActiveSessions(server, sessions);
             System.out.printf("%s: %,d active sessions loaded in %d ms%n", which, sessions, millisSince(t0));
             LiveFeedBench bench = new LiveFeedBench(server.baseUrl(), server.issueAdminToken("admin"));
-            bench.feed(which, tokens);
+            if (args.length < 3 || !args[2].equals("bulk")) {
+                bench.feed(which, tokens);
+            }
             bench.bulkLogout(which);
         } finally {
             if (pg != null) {

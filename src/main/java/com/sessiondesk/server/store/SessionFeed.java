@@ -176,9 +176,9 @@ public final class SessionFeed {
 
     /**
      * The active sessions sharing user, application and device with one of {@code ids}, other than
-     * those: where each of {@code ids} belongs (by primary key, in chunks), then each such user's
-     * active sessions (through the partial index). Two queries for one session; for a bulk log out
-     * of 10,000 a few thousand, not one join per session.
+     * those: where each of {@code ids} belongs (by primary key), then those users' active sessions
+     * (through the partial index), both in chunks: two queries for one session, a few dozen for a
+     * bulk log out of 10,000.
      */
     private static Set<String> neighbours(Connection c, List<String> ids) throws SQLException {
         Map<Long, Set<String>> groups = new LinkedHashMap<>(); // user id -> "application/device id"
@@ -199,15 +199,19 @@ public final class SessionFeed {
         }
         Set<String> own = new HashSet<>(ids);
         Set<String> found = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, application, device_id FROM sessions "
-                + "WHERE user_id = ? AND ended_at IS NULL")) {
-            for (Map.Entry<Long, Set<String>> user : groups.entrySet()) {
-                ps.setLong(1, user.getKey());
+        List<Long> users = new ArrayList<>(groups.keySet());
+        for (int start = 0; start < users.size(); start += CHUNK) {
+            List<Long> chunk = users.subList(start, Math.min(users.size(), start + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id, application, device_id FROM sessions "
+                    + "WHERE ended_at IS NULL AND user_id IN " + placeholders(chunk.size()))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        String group = rs.getString(2) + GROUP_SEPARATOR + rs.getString(3);
-                        if (!own.contains(id) && user.getValue().contains(group)) {
+                        String group = rs.getString(3) + GROUP_SEPARATOR + rs.getString(4);
+                        if (!own.contains(id) && groups.get(rs.getLong(2)).contains(group)) {
                             found.add(id);
                         }
                     }
@@ -269,7 +273,7 @@ public final class SessionFeed {
         if (from == position.lastSeq()) {
             return Optional.of(new SessionChanges(List.of(), List.of(), List.of(), position.cursor()));
         }
-        Map<String, Boolean> sessions = new LinkedHashMap<>(); // id -> started after the cursor
+        Map<String, Integer> sessions = new LinkedHashMap<>(); // id -> STARTED_HERE | ENDED_HERE
         Map<String, Entry> accounts = new LinkedHashMap<>(); // username -> last block change
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason "
                 + "FROM session_feed WHERE seq > ? AND seq <= ? ORDER BY seq")) {
@@ -284,7 +288,8 @@ public final class SessionFeed {
                         accounts.remove(username);
                         accounts.put(username, new Entry(kind, null, username, rs.getString(4), rs.getString(5)));
                     } else {
-                        sessions.merge(rs.getString(2), kind == Kind.STARTED, Boolean::logicalOr);
+                        int flag = kind == Kind.STARTED ? STARTED_HERE : kind == Kind.ENDED ? ENDED_HERE : 0;
+                        sessions.merge(rs.getString(2), flag, (a, b) -> a | b);
                     }
                 }
             }
@@ -307,8 +312,17 @@ public final class SessionFeed {
             + "AND n.login_at > s.login_at) THEN 1 ELSE 0 END "
             + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ";
 
-    /** Each named session in its state now, in feed order; one that started and ended after the cursor is left out. */
-    private static void loadSessions(Connection c, Map<String, Boolean> named, List<Session> upserted,
+    /** The session started after the cursor (the follower never had it). */
+    private static final int STARTED_HERE = 1;
+    /** The session ended after the cursor (its one ENDED row is in the window). */
+    private static final int ENDED_HERE = 2;
+
+    /**
+     * Each named session in its state now, in feed order. An ended one is reported only when it ended
+     * in the window and had started before it: a row naming a session that ended earlier (another
+     * transaction saw it active just before it ended) must not end it twice.
+     */
+    private static void loadSessions(Connection c, Map<String, Integer> named, List<Session> upserted,
             List<EndedSession> ended) throws SQLException {
         List<String> ids = new ArrayList<>(named.keySet());
         Map<String, Session> active = new LinkedHashMap<>();
@@ -329,7 +343,7 @@ public final class SessionFeed {
                                     rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
                                     rs.getLong(12), rs.getInt(13), rs.getString(14));
                             active.put(id, row.toSession(rs.getInt(18) != 0));
-                        } else if (!named.get(id)) {
+                        } else if (named.get(id) == ENDED_HERE) {
                             gone.put(id, new EndedSession(id, rs.getString(3), rs.getString(16), rs.getString(17)));
                         }
                     }
