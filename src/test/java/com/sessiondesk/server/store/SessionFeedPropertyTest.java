@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SessionFeedPropertyTest {
 
-    private static final int RUNS = 150;
+    private static final int RUNS = 200;
     private static final List<String> USERS = List.of("ann", "bob", "cyd", "dee", "eve", "fay");
     private static final List<String> ADDRESSES = List.of("10.0.0.1", "10.0.0.2", "192.168.1.9");
 
