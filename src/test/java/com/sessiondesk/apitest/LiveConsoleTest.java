@@ -402,6 +402,8 @@ class LiveConsoleTest {
         List<String[]> cases = List.of(
                 new String[] {"/api/v1/users/" + ANA + "/block", "{\"until\":\"" + past + "\"}"},
                 new String[] {"/api/v1/users/" + ANA + "/block", "{\"until\":\"tomorrow\"}"},
+                new String[] {"/api/v1/users/" + ANA + "/block", "{\"until\":\"+1000000000-12-31T23:59:59Z\"}"},
+                new String[] {"/api/v1/users/" + ANA + "/block", "{\"until\":1767225600}"},
                 new String[] {"/api/v1/sessions/" + session + "/logout", "{\"until\":\"2099-01-01T00:00:00Z\"}"},
                 new String[] {"/api/v1/sessions/logout", "{}"},
                 new String[] {"/api/v1/sessions/logout", "{\"sessionIds\":[]}"},
