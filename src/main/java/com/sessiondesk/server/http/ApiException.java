@@ -31,7 +31,8 @@ public final class ApiException extends RuntimeException {
 
     /** 410 {@code cursor_expired}: the client reloads the list. */
     public static ApiException cursorExpired() {
-        return of(ErrorCode.CURSOR_EXPIRED, "This cursor is too old or unknown. Reload the list and follow its cursor.");
+        return of(ErrorCode.CURSOR_EXPIRED,
+                "This cursor is too old or unknown. Reload the list and follow its cursor.");
     }
 
     public static ApiException of(ErrorCode code, String message) {

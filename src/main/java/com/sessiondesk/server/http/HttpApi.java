@@ -51,7 +51,9 @@ public final class HttpApi {
         routes.get("/api/v1/health", ctx -> ctx.json(new Health("ok")));
         new MobileRoutes(services).register(routes);
         new AdminAuthRoutes(services).register(routes);
-        new SessionRoutes(services).register(routes);
+        SessionRoutes sessionRoutes = new SessionRoutes(services);
+        sessionRoutes.register(routes);
+        app.events(events -> events.serverStopping(sessionRoutes::closeStreams));
         new UserRoutes(services).register(routes);
         new AuditRoutes(services).register(routes);
     }

@@ -71,7 +71,7 @@ public final class MobileRoutes {
 
     private void me(Context ctx) {
         MobileSession session = AccessFilter.mobileSessionOf(ctx);
-        services.heartbeats().record(session.sessionId(), services.now(), null);
+        services.heartbeats().record(session.sessionId(), services.now(), null, clientAddress(ctx));
         ctx.json(new UserIdentity(session.username(), session.name()));
     }
 

@@ -11,6 +11,7 @@ import com.sessiondesk.server.store.ActiveSessionRow;
 import com.sessiondesk.server.store.ListAtCursor;
 import com.sessiondesk.server.store.Superseded;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +25,22 @@ public final class SessionRoutes {
     static final int MAX_BULK_IDS = 100_000;
 
     private final Services services;
+    private final FeedStreams streams;
 
     public SessionRoutes(Services services) {
         this.services = services;
+        this.streams = new FeedStreams(services.store());
+    }
+
+    /** Closes the push streams (the server stops). */
+    public void closeStreams() {
+        streams.close();
     }
 
     public void register(RouteTable routes) {
         routes.get("/api/v1/sessions", this::list);
         routes.get("/api/v1/sessions/changes", this::changes); // before {id}, which would match it too
+        routes.get("/api/v1/sessions/stream", this::stream);
         routes.post("/api/v1/sessions/logout", this::logoutMany);
         routes.get("/api/v1/sessions/{id}", this::one);
         routes.post("/api/v1/sessions/{id}/logout", this::logout);
@@ -69,6 +78,24 @@ public final class SessionRoutes {
         ctx.json(changes);
     }
 
+    /**
+     * The push form of {@link #changes}: Server-Sent Events {@code changes} (data: the changes, id:
+     * their cursor) as soon as the feed moves. Reconnecting with {@code Last-Event-ID} resumes.
+     */
+    private void stream(Context ctx) throws Exception {
+        String lastEventId = ctx.header("Last-Event-ID");
+        String since = lastEventId != null && !lastEventId.isEmpty() ? lastEventId : ctx.queryParam("since");
+        if (since == null || since.isEmpty()) {
+            throw ApiException.invalid("The parameter 'since' is required (the cursor of a session list).");
+        }
+        Fields.limited(since, "since", Fields.MAX_TEXT);
+        if (!"text/event-stream".equals(ctx.header("Accept"))) {
+            throw ApiException.invalid("This route streams Server-Sent Events: send 'Accept: text/event-stream'.");
+        }
+        SessionChanges first = services.store().sessionChanges(since).orElseThrow(ApiException::cursorExpired);
+        new SseHandler(client -> streams.open(client, first)).handle(ctx);
+    }
+
     /** Log out selected: many sessions, one transaction, one audit event. */
     private void logoutMany(Context ctx) {
         BulkLogoutRequest body = RequestJson.required(ctx, BulkLogoutRequest.class, RequestJson.MAX_BULK_BODY_BYTES);
@@ -77,7 +104,8 @@ public final class SessionRoutes {
             throw ApiException.invalid("The field 'sessionIds' must list at least one session id.");
         }
         if (ids.size() > MAX_BULK_IDS) {
-            throw ApiException.invalid("The field 'sessionIds' lists too many sessions (at most " + MAX_BULK_IDS + ").");
+            throw ApiException.invalid("The field 'sessionIds' lists too many sessions (at most " + MAX_BULK_IDS
+                    + ").");
         }
         for (String id : ids) {
             Fields.required(id, "sessionIds", Fields.MAX_TEXT);

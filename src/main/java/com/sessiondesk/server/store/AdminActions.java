@@ -10,12 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -176,10 +177,13 @@ final class AdminActions {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // Rows are locked in id order, as the heartbeat flush locks them: no deadlock on PostgreSQL.
+        List<String> inIdOrder = new ArrayList<>(ids);
+        inIdOrder.sort(null);
         int[] counts;
         try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? "
                 + "WHERE id = ? AND ended_at IS NULL")) {
-            for (String id : ids) {
+            for (String id : inIdOrder) {
                 ps.setLong(1, now);
                 ps.setString(2, endedBy);
                 ps.setString(3, reason);
@@ -188,10 +192,16 @@ final class AdminActions {
             }
             counts = ps.executeBatch();
         }
-        List<String> ended = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
+        Set<String> endedNow = new HashSet<>();
+        for (int i = 0; i < inIdOrder.size(); i++) {
             if (counts[i] > 0) {
-                ended.add(ids.get(i));
+                endedNow.add(inIdOrder.get(i));
+            }
+        }
+        List<String> ended = new ArrayList<>();
+        for (String id : ids) {
+            if (endedNow.remove(id)) {
+                ended.add(id);
             }
         }
         SessionFeed.ended(c, ended, endedBy, reason, now);
@@ -277,13 +287,14 @@ final class AdminActions {
         });
     }
 
-    /** session id -> user id of those of {@code ids} that are active, in id order. */
+    /** session id -> user id of those of {@code ids} that are active, in id order (PostgreSQL locks in it). */
     private static Map<String, Long> activeOwners(Connection c, List<String> ids) throws SQLException {
-        Map<String, Long> owners = new LinkedHashMap<>();
+        Map<String, Long> owners = new TreeMap<>();
         for (int start = 0; start < ids.size(); start += 500) {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id FROM sessions WHERE ended_at IS NULL "
-                    + "AND id IN " + SessionFeed.placeholders(chunk.size()) + " ORDER BY id")) {
+            // +ended_at: by the primary key, not by walking the partial index of active sessions (SQLite)
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id FROM sessions WHERE +ended_at IS NULL "
+                    + "AND id IN " + SessionFeed.placeholders(chunk.size()))) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }

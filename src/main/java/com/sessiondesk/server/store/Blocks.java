@@ -11,7 +11,7 @@ public final class Blocks {
         return flag && (until == null || until > now);
     }
 
-    /** SQL: 1 when the block of users row {@code alias} is in force at the parameter's time, else 0 (one ? to bind now). */
+    /** SQL: 1 when the block of users row {@code alias} is in force at the time bound to its one ?, else 0. */
     static String inForceSql(String alias) {
         return "CASE WHEN " + alias + ".blocked <> 0 AND (" + alias + ".blocked_until IS NULL OR " + alias
                 + ".blocked_until > ?) THEN 1 ELSE 0 END";

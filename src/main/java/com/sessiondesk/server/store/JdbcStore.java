@@ -197,7 +197,8 @@ public final class JdbcStore implements Store {
             String id = UUID.randomUUID().toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (id, token_hash, user_id, application, "
                     + "app_version, device_id, device_model, device_os, language, login_at, last_seen_at, "
-                    + "pending_sync_items, address, fed_last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                    + "pending_sync_items, address, fed_last_seen_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, tokenHash);
                 ps.setLong(3, userId);
@@ -367,6 +368,11 @@ public final class JdbcStore implements Store {
     public Optional<SessionChanges> sessionChanges(String since) {
         long now = clock.millis();
         return db.snapshot(c -> SessionFeed.changes(c, since, now));
+    }
+
+    @Override
+    public String sessionFeedCursor() {
+        return db.read(c -> SessionFeed.position(c).cursor());
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,15 +33,23 @@ import java.util.Set;
  *
  * <p>A row names what changed, not the new values: an answer carries each named session in its state
  * in the snapshot (or as ended), so many changes of one session cost one row of the answer.
+ *
+ * <p>So every write that changes what {@code GET /sessions} shows must append here in its own
+ * transaction: a session inserted ({@link #started}), ended ({@link #ended}, which
+ * {@code AdminActions.endSessions} calls), a block ({@link #blocked}, {@link #unblocked}), and the
+ * heartbeat flush ({@code HeartbeatFeed}). An UPDATE that sets {@code ended_at} elsewhere and skips
+ * this leaves every live console showing that session until it reloads.
  */
 public final class SessionFeed {
 
     /** How long feed rows are kept; a cursor older than that is expired (410). */
     public static final long RETENTION_MILLIS = 15 * 60_000L;
-    /** A heartbeat makes a feed row only when Last Seen moved this much since the last one (or the count or address changed). */
+    /** Last Seen reaches the feed once it moved this much since the feed showed it (counts, addresses always). */
     public static final long SEEN_STEP_MILLIS = 30_000L;
 
     private static final int CHUNK = 500;
+    /** Between application and device id in a group key; never in a value (see Fields: no control characters). */
+    private static final char GROUP_SEPARATOR = '\u001f';
 
     /** What happened; stored by its lower-case name. */
     enum Kind {
@@ -166,23 +174,49 @@ public final class SessionFeed {
         append(c, now, List.of(new Entry(Kind.UNBLOCKED, null, username, actor, null)));
     }
 
-    /** The active sessions sharing user, application and device with one of {@code ids}, other than those. */
-    private static Set<String> neighbours(Connection c, Collection<String> ids) throws SQLException {
-        Set<String> found = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT n.id FROM sessions e JOIN sessions n "
-                + "ON n.user_id = e.user_id AND n.application = e.application AND n.device_id = e.device_id "
-                + "WHERE e.id = ? AND n.ended_at IS NULL AND n.id <> e.id")) {
-            for (String id : ids) {
-                ps.setString(1, id);
+    /**
+     * The active sessions sharing user, application and device with one of {@code ids}, other than
+     * those: where each of {@code ids} belongs (by primary key), then those users' active sessions
+     * (through the partial index), both in chunks: two queries for one session, a few dozen for a
+     * bulk log out of 10,000.
+     */
+    private static Set<String> neighbours(Connection c, List<String> ids) throws SQLException {
+        Map<Long, Set<String>> groups = new LinkedHashMap<>(); // user id -> "application/device id"
+        for (int start = 0; start < ids.size(); start += CHUNK) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, application, device_id FROM sessions "
+                    + "WHERE id IN " + placeholders(chunk.size()))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(rs.getString(1));
+                        groups.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                                .add(rs.getString(2) + GROUP_SEPARATOR + rs.getString(3));
                     }
                 }
             }
         }
-        if (ids.size() > 1) {
-            found.removeAll(ids instanceof Set<?> ? ids : new LinkedHashSet<>(ids));
+        Set<String> own = new HashSet<>(ids);
+        Set<String> found = new LinkedHashSet<>();
+        List<Long> users = new ArrayList<>(groups.keySet());
+        for (int start = 0; start < users.size(); start += CHUNK) {
+            List<Long> chunk = users.subList(start, Math.min(users.size(), start + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id, application, device_id FROM sessions "
+                    + "WHERE ended_at IS NULL AND user_id IN " + placeholders(chunk.size()))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        String group = rs.getString(3) + GROUP_SEPARATOR + rs.getString(4);
+                        if (!own.contains(id) && groups.get(rs.getLong(2)).contains(group)) {
+                            found.add(id);
+                        }
+                    }
+                }
+            }
         }
         return found;
     }
@@ -200,7 +234,8 @@ public final class SessionFeed {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE feed_state SET floor_seq = ? WHERE id = 1 AND floor_seq < ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE feed_state SET floor_seq = ? WHERE id = 1 AND floor_seq < ?")) {
             ps.setLong(1, upTo);
             ps.setLong(2, upTo);
             ps.executeUpdate();
@@ -214,7 +249,8 @@ public final class SessionFeed {
     // --- reading (inside a snapshot) ---
 
     static Position position(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT feed_id, last_seq, floor_seq FROM feed_state WHERE id = 1");
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT feed_id, last_seq, floor_seq FROM feed_state WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new StoreException("the feed_state row is missing");
@@ -237,7 +273,7 @@ public final class SessionFeed {
         if (from == position.lastSeq()) {
             return Optional.of(new SessionChanges(List.of(), List.of(), List.of(), position.cursor()));
         }
-        Map<String, Boolean> sessions = new LinkedHashMap<>(); // id -> started after the cursor
+        Map<String, Integer> sessions = new LinkedHashMap<>(); // id -> STARTED_HERE | ENDED_HERE
         Map<String, Entry> accounts = new LinkedHashMap<>(); // username -> last block change
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason "
                 + "FROM session_feed WHERE seq > ? AND seq <= ? ORDER BY seq")) {
@@ -252,7 +288,8 @@ public final class SessionFeed {
                         accounts.remove(username);
                         accounts.put(username, new Entry(kind, null, username, rs.getString(4), rs.getString(5)));
                     } else {
-                        sessions.merge(rs.getString(2), kind == Kind.STARTED, Boolean::logicalOr);
+                        int flag = kind == Kind.STARTED ? STARTED_HERE : kind == Kind.ENDED ? ENDED_HERE : 0;
+                        sessions.merge(rs.getString(2), flag, (a, b) -> a | b);
                     }
                 }
             }
@@ -275,8 +312,17 @@ public final class SessionFeed {
             + "AND n.login_at > s.login_at) THEN 1 ELSE 0 END "
             + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ";
 
-    /** Each named session in its state now, in feed order; an ended one that also started after the cursor is left out. */
-    private static void loadSessions(Connection c, Map<String, Boolean> named, List<Session> upserted,
+    /** The session started after the cursor (the follower never had it). */
+    private static final int STARTED_HERE = 1;
+    /** The session ended after the cursor (its one ENDED row is in the window). */
+    private static final int ENDED_HERE = 2;
+
+    /**
+     * Each named session in its state now, in feed order. An ended one is reported only when it ended
+     * in the window and had started before it: a row naming a session that ended earlier (another
+     * transaction saw it active just before it ended) must not end it twice.
+     */
+    private static void loadSessions(Connection c, Map<String, Integer> named, List<Session> upserted,
             List<EndedSession> ended) throws SQLException {
         List<String> ids = new ArrayList<>(named.keySet());
         Map<String, Session> active = new LinkedHashMap<>();
@@ -297,7 +343,7 @@ public final class SessionFeed {
                                     rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
                                     rs.getLong(12), rs.getInt(13), rs.getString(14));
                             active.put(id, row.toSession(rs.getInt(18) != 0));
-                        } else if (!named.get(id)) {
+                        } else if (named.get(id) == ENDED_HERE) {
                             gone.put(id, new EndedSession(id, rs.getString(3), rs.getString(16), rs.getString(17)));
                         }
                     }
@@ -318,7 +364,8 @@ public final class SessionFeed {
         Long until = null;
         boolean blocked = false;
         if (last.kind() == Kind.BLOCKED) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT blocked, blocked_until FROM users WHERE username = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT blocked, blocked_until FROM users WHERE username = ?")) {
                 ps.setString(1, last.username());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {

@@ -89,6 +89,9 @@ public interface Store {
     /** What changed since the cursor; empty when it is unknown or older than the feed keeps (410). */
     Optional<SessionChanges> sessionChanges(String since);
 
+    /** The feed's position now: the cursor a list read now would carry. */
+    String sessionFeedCursor();
+
     /** Drops feed rows written before {@code olderThan} (their cursors expire); returns how many. */
     int pruneSessionFeed(long olderThan);
 
