@@ -47,7 +47,7 @@ public class SessionDeskApp extends Application {
         StartupTrace.mark("application start");
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
         Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
-        runner = new FxTaskRunner(4);
+        runner = new FxTaskRunner(5); // one of them follows the change feed's stream
         shell = new Shell(stage, options, runner, ClientLauncher::setExitCode, fileChoice, clock);
         shell.start();
     }

@@ -92,6 +92,24 @@ public final class FakeAdminService implements AdminService {
         return next != null ? next : new SessionChanges(List.of(), List.of(), List.of(), since);
     }
 
+    /** Whether this "server" has the push form; without it followChanges answers 404. */
+    public boolean push;
+    public int streamsOpened;
+
+    @Override
+    public void followChanges(String since, java.util.function.Consumer<SessionChanges> onChanges) throws Exception {
+        calls.add("stream " + since);
+        if (!push) {
+            throw new retrofit2.HttpException(retrofit2.Response.error(404,
+                    okhttp3.ResponseBody.create(okhttp3.MediaType.get("application/json"), "{\"error\":\"not_found\"}")));
+        }
+        streamsOpened++;
+        maybeFail();
+        for (SessionChanges next; (next = changes.poll()) != null; ) {
+            onChanges.accept(next); // then the service closes the stream
+        }
+    }
+
     @Override
     public BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws Exception {
         calls.add("logoutSessions " + request.sessionIds().size());

@@ -31,6 +31,13 @@ public interface AdminService {
     /** What changed since a cursor; a cursor too old fails as {@code ClientError.CursorExpired}. */
     SessionChanges changes(String cursor) throws Exception;
 
+    /**
+     * Follows the feed's push form from a cursor, handing each answer to {@code onChanges} (on this
+     * thread) until the service closes the stream (normal: it does so every few minutes). A cursor
+     * too old fails as {@code ClientError.CursorExpired}; a service without the push form as a 404.
+     */
+    void followChanges(String cursor, java.util.function.Consumer<SessionChanges> onChanges) throws Exception;
+
     /** Ends many sessions in one request (and blocks their accounts with {@code block}). */
     BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws Exception;
 

@@ -60,6 +60,43 @@ public final class HttpAdminService implements AdminService {
         return changes;
     }
 
+    /** Reads the event stream line by line (the text/event-stream format): event, id, data, a blank line ends one. */
+    @Override
+    public void followChanges(String cursor, java.util.function.Consumer<SessionChanges> onChanges) throws IOException {
+        Response<okhttp3.ResponseBody> response = api.sessionStream(cursor, null).execute();
+        if (!response.isSuccessful()) {
+            throw new HttpException(response);
+        }
+        try (okhttp3.ResponseBody body = required(response.body())) {
+            okio.BufferedSource source = body.source();
+            String event = null;
+            StringBuilder data = new StringBuilder();
+            for (String line; (line = source.readUtf8Line()) != null; ) {
+                if (line.isEmpty()) {
+                    dispatch(event, data.toString(), onChanges);
+                    event = null;
+                    data.setLength(0);
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data.append(data.length() == 0 ? "" : "\n").append(line.substring(5).trim());
+                } // "id:" repeats the cursor of the data; ":" lines are keep-alive comments
+            }
+        }
+    }
+
+    private static void dispatch(String event, String data, java.util.function.Consumer<SessionChanges> onChanges) {
+        if ("cursor_expired".equals(event)) {
+            throw new ClientException(new com.sessiondesk.client.common.ClientError.CursorExpired(
+                    "The list fell too far behind the server's changes; reloading it."));
+        }
+        if ("changes".equals(event) && !data.isEmpty()) {
+            SessionChanges changes = com.sessiondesk.api.Json.GSON.fromJson(data, SessionChanges.class);
+            required(changes.cursor());
+            onChanges.accept(changes);
+        }
+    }
+
     @Override
     public BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws IOException {
         BulkLogoutResult result = body(api.logoutSessions(request));

@@ -51,6 +51,11 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
+    public void followChanges(String cursor, java.util.function.Consumer<SessionChanges> onChanges) throws Exception {
+        delegate.followChanges(cursor, onChanges);
+    }
+
+    @Override
     public BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws Exception {
         return delegate.logoutSessions(request);
     }

@@ -88,7 +88,12 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private final LiveFeed feed = new LiveFeed(java.time.ZoneId.systemDefault());
     private String cursor;
     private boolean polling;
-    private int feedTicket;
+    private volatile int feedTicket; // read by the stream's thread to stop following an old list
+    /** The push form: a stream is open (for the list of {@link #pushTicket}); none from a server without it. */
+    private boolean pushing;
+    private int pushTicket;
+    private boolean pushUnsupported;
+    private final java.util.ArrayDeque<SessionChanges> pushed = new java.util.ArrayDeque<>();
     private boolean inBatch;
     private Map<String, SessionRow> byId = new HashMap<>();
     private Map<String, Integer> userIds = new HashMap<>();
@@ -133,6 +138,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         service = null;
         state.reset(); // results still in flight are for the old sign-in: drop them
         feedTicket++;
+        pushed.clear();
         cursor = null;
         feed.off();
         rows.clear();
@@ -155,6 +161,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         AdminService current = service;
         Comparator<SessionRow> currentOrder = order;
         feedTicket++; // a change answer still on its way belongs to the list being replaced
+        pushed.clear();
         context.load(state, () -> load(current, currentOrder), this::replaceRows, () -> !rows.isEmpty());
     }
 
@@ -268,8 +275,15 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             return;
         }
         liftEndedBlocks();
-        if (cursor == null || polling || state.isLoading()) {
+        if (cursor == null || state.isLoading()) {
             return;
+        }
+        if (!pushUnsupported && !(pushing && pushTicket != feedTicket)) {
+            follow();
+            return;
+        }
+        if (polling) {
+            return; // (while a stream of a replaced list winds down, polling covers the gap)
         }
         AdminService current = service;
         String since = cursor;
@@ -295,6 +309,70 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             } else {
                 feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? "server unreachable" : error.message());
             }
+        });
+    }
+
+    /**
+     * The push form of the feed: one stream at a time, its answers applied in order as they come
+     * (within a second of the change); when the service closes it (every few minutes) the next
+     * tick opens another from the cursor. A service without it (404) is polled instead.
+     */
+    private void follow() {
+        if (pushing) {
+            return;
+        }
+        AdminService current = service;
+        String since = cursor;
+        int ticket = feedTicket;
+        pushing = true;
+        pushTicket = ticket;
+        context.runner().run(() -> {
+            current.followChanges(since, changes -> {
+                if (ticket != feedTicket) {
+                    // the list was replaced (F5, a 410): end this stream; the next tick follows the new list
+                    throw new com.sessiondesk.client.common.ClientException(new ClientError.Unreachable("replaced"));
+                }
+                context.runner().later(() -> pushedChanges(changes, ticket));
+            });
+            return null;
+        }, closed -> pushing = false, error -> {
+            pushing = false;
+            if (ticket != feedTicket || context.handledGlobally(error)) {
+                return;
+            }
+            if (error instanceof ClientError.Rejected rejected && rejected.status() == 404) {
+                pushUnsupported = true;
+                poll();
+            } else if (error instanceof ClientError.CursorExpired) {
+                refresh();
+            } else {
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? "server unreachable" : error.message());
+            }
+        });
+    }
+
+    /** One pushed answer: queued behind the one still being applied, so answers apply in order. */
+    private void pushedChanges(SessionChanges changes, int ticket) {
+        if (ticket != feedTicket) {
+            return;
+        }
+        pushed.add(changes);
+        if (pushed.size() == 1) {
+            applyNextPushed(ticket);
+        }
+    }
+
+    private void applyNextPushed(int ticket) {
+        SessionChanges next = pushed.peek();
+        if (next == null || ticket != feedTicket) {
+            pushed.clear();
+            return;
+        }
+        applyChanges(next, ticket, () -> {
+            cursor = next.cursor();
+            feed.current();
+            pushed.poll();
+            applyNextPushed(ticket);
         });
     }
 

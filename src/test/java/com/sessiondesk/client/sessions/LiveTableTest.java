@@ -252,4 +252,30 @@ class LiveTableTest {
             assertThat(following.countTextProperty().get()).isEqualTo(reloaded.countTextProperty().get());
         }
     }
+
+    @Test
+    void withThePushFormEachPushedAnswerIsAppliedInOrderAndTheNextTickReconnectsFromTheLastCursor() {
+        service.push = true;
+        Session first = session("s2", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW, 1, true);
+        Session later = session("s2", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW, 2, true);
+        service.changes.add(changes(List.of(first), List.of(), List.of(), "c1"));
+        service.changes.add(changes(List.of(later), List.of("s3"), List.of(), "c2"));
+
+        vm.poll();
+
+        assertThat(row("s2").session().pendingSyncItems()).as("the later answer wins").isEqualTo(2);
+        assertThat(row("s3")).isNull();
+        assertThat(service.calls).contains("stream c0").noneMatch(c -> c.startsWith("changes "));
+        vm.poll();
+        assertThat(service.calls).contains("stream c2");
+        assertThat(vm.feed().textProperty().get()).isEqualTo("Live");
+    }
+
+    @Test
+    void aServerWithoutThePushFormIsPolled() {
+        vm.poll();
+        vm.poll();
+        assertThat(service.calls.stream().filter(c -> c.startsWith("stream"))).hasSize(1);
+        assertThat(service.changesAskedSince).containsExactly("c0", "c0");
+    }
 }
