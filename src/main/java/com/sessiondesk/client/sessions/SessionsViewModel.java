@@ -416,18 +416,30 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     }
 
     /** Rows applied per turn of the FX thread. */
-    static final int SLICE = 10;
+    static final int SLICE = 20;
 
     private void applySlices(List<Runnable> steps, int from, int ticket, Runnable done) {
         if (ticket != feedTicket) {
             polling = false; // a reload or sign-out replaced the rows: the rest is moot
             return;
         }
+        // The selection and the top row are remembered before the first slice and put back after
+        // the last; the count is redone once (both walk every shown row).
         int to = Math.min(steps.size(), from + SLICE);
-        inBatch(() -> steps.subList(from, to).forEach(Runnable::run));
+        if (from == 0) {
+            beforeRowsReplaced.run();
+        }
+        inBatch = true;
+        try {
+            steps.subList(from, to).forEach(Runnable::run);
+        } finally {
+            inBatch = false;
+        }
         if (to < steps.size()) {
             context.runner().later(() -> applySlices(steps, to, ticket, done));
         } else {
+            updateTexts();
+            afterRowsReplaced.run();
             done.run();
         }
     }
