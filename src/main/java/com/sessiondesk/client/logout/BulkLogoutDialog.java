@@ -59,7 +59,10 @@ public final class BulkLogoutDialog {
         pane.getButtonTypes().setAll(logOut, ButtonType.CANCEL);
         dialog.setResultConverter(button -> null);
         controller.wireButtons(dialog, logOut);
-        dialog.setOnShown(e -> controller.reasonField.requestFocus());
+        dialog.setOnShown(e -> {
+            controller.reasonField.requestFocus();
+            javafx.application.Platform.runLater(controller.reasonField::requestFocus); // after the dialog's own focus
+        });
         return dialog.showAndWait();
     }
 
@@ -87,12 +90,23 @@ public final class BulkLogoutDialog {
         dialogErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
         dialogErrorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
         dialogErrorLabel.managedProperty().bind(dialogErrorLabel.visibleProperty());
+        // What shows may change the content's height (the block's end, progress, an error): the window follows.
+        for (javafx.beans.Observable changes : new javafx.beans.Observable[] {viewModel.blockProperty(),
+                viewModel.blockOptions().endProperty(), viewModel.busyProperty(), viewModel.errorMessageProperty()}) {
+            changes.addListener(o -> javafx.application.Platform.runLater(() -> {
+                if (bulkLogoutDialog.getScene() != null && bulkLogoutDialog.getScene().getWindow() != null) {
+                    bulkLogoutDialog.requestLayout();
+                    bulkLogoutDialog.getScene().getWindow().sizeToScene();
+                }
+            }));
+        }
     }
 
     private void wireButtons(Dialog<BulkLogoutResult> dialog, ButtonType logOutType) {
         Button logOut = (Button) bulkLogoutDialog.lookupButton(logOutType);
         Button cancel = (Button) bulkLogoutDialog.lookupButton(ButtonType.CANCEL);
         logOut.setId("bulkLogoutConfirmButton");
+        logOut.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         logOut.getStyleClass().add("danger");
         logOut.disableProperty().bind(viewModel.busyProperty().or(viewModel.blockOptions().validProperty().not()));
         cancel.disableProperty().bind(viewModel.busyProperty());
