@@ -96,9 +96,15 @@ public final class UsersViewModel implements com.sessiondesk.client.common.Refre
 
     /** The same dialog with Block checked: blocks any user, with or without active sessions. */
     public void block(User user) {
-        if (user != null && !user.blocked()) {
+        if (canBlock(user)) {
             openLogoutDialog(user, true);
         }
+    }
+
+    /** Any user who is not blocked yet, except the admin signed in here (who would lock themselves out). */
+    public boolean canBlock(User user) {
+        return user != null && !user.blocked()
+                && (service == null || !user.username().equals(service.admin().username()));
     }
 
     private void openLogoutDialog(User user, boolean block) {

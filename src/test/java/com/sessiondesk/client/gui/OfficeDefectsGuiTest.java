@@ -350,17 +350,23 @@ class OfficeDefectsGuiTest extends GuiTestBase {
         waitUntil("nothing in the dialog is cut", () -> cutTexts(dialog).isEmpty() && buttonsInside(dialog));
     }
 
+    /** The texts of labels and buttons under root that show less than their text (an ellipsis). */
     static List<String> cutTexts(Node root) {
         return fx(() -> {
             root.applyCss();
             List<String> cut = new ArrayList<>();
-            for (Node n : root.lookupAll(".label")) {
-                if (n instanceof Labeled l && reallyVisible(l) && Cells.isCut(l)) {
-                    cut.add(l.getText());
-                }
-            }
+            collectCut(root, cut);
             return cut;
         });
+    }
+
+    private static void collectCut(Node node, List<String> cut) {
+        if (node instanceof Labeled l && reallyVisible(l) && Cells.isCut(l)) {
+            cut.add(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collectCut(child, cut));
+        }
     }
 
     static boolean buttonsInside(DialogPane dialog) {
@@ -387,6 +393,13 @@ class OfficeDefectsGuiTest extends GuiTestBase {
             List<String> loginTimes = columnTexts(table, "Login Time");
             assertThat(loginTimes).as("at %s×%s", size[0], size[1]).isNotEmpty()
                     .allMatch(text -> text.matches(".*\\d:\\d\\d.*"));
+            for (String header : List.of("Login Time", "Last Seen")) {
+                assertThat(fx(() -> table.lookupAll(".table-cell").stream()
+                        .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                                && header.equals(c.getTableColumn().getText()) && !c.isEmpty() && reallyVisible(c))
+                        .filter(n -> Cells.isCut((Labeled) n)).map(n -> ((Labeled) n).getText()).toList()))
+                        .as("%s cells drawn cut at %s wide", header, size[0]).isEmpty();
+            }
             for (String tab : List.of("#sessionsTab", "#usersTab", "#historyTab", "#signOutButton")) {
                 Labeled nav = node(tab, Labeled.class);
                 boolean iconOnly = fx(() -> nav.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY);
