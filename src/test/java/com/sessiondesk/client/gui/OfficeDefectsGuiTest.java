@@ -234,9 +234,15 @@ class OfficeDefectsGuiTest extends GuiTestBase {
         push(KeyCode.F5);
 
         waitUntil("the new session is listed", () -> rowCount(table) == before + 1);
-        assertThat(rowContaining(table, newest.deviceModel())).as("newest first").isZero();
-        waitUntil("the view stays at the top: the new row is drawn", () -> drawnRow(table, 0) != null);
-        assertThat(fx(() -> drawnRow(table, 0).getPseudoClassStates().contains(PseudoClass.getPseudoClass("fresh"))))
+        // Newest first (Last Seen by the minute shown, then username): only rows of its minute are above it.
+        int newestRow = rowContaining(table, newest.deviceModel());
+        java.time.Instant minute = fx(() -> ((SessionRow) table.getItems().get(newestRow)).session().lastSeen()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(fx(() -> ((SessionRow) table.getItems().get(0)).session().lastSeen()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES))).isEqualTo(minute);
+        waitUntil("the view stays at the top: the first row is drawn", () -> drawnRow(table, 0) != null);
+        waitUntil("the new row is in view", () -> drawnRow(table, newestRow) != null);
+        assertThat(fx(() -> drawnRow(table, newestRow).getPseudoClassStates().contains(PseudoClass.getPseudoClass("fresh"))))
                 .as("the new row is highlighted").isTrue();
     }
 
