@@ -91,7 +91,9 @@ public final class UsersViewModel implements com.sessiondesk.client.common.Refre
 
     /** The Logout User Account dialog for every session of the user ("Log out from all devices"). */
     public void logOutEverywhere(User user) {
-        openLogoutDialog(user, false);
+        if (user != null && user.activeSessions() > 0) {
+            openLogoutDialog(user, false);
+        }
     }
 
     /** The same dialog with Block checked: blocks any user, with or without active sessions. */
