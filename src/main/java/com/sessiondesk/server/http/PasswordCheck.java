@@ -9,7 +9,8 @@ import com.sessiondesk.server.store.Records.Credentials;
 import java.util.Optional;
 
 /**
- * The password step of every login and of a password change: counted by the {@link LoginThrottle}
+ * The password step of every login and of a password change: admitted by the {@link HashingQueue}
+ * (503 at once when as many logins as it holds are in progress), counted by the {@link LoginThrottle}
  * before the hash runs (429 when a limit is reached), hashed on the {@link HashingQueue} (503 when
  * it is full), the same cost for unknown users, failures recorded as security events, and an old
  * hash upgraded to the current iterations after a success.
@@ -29,6 +30,18 @@ final class PasswordCheck {
 
     /** The user when the password is right; 429 when throttled; empty when wrong (recorded). */
     static Optional<Credentials> check(Services services, Attempt attempt) {
+        HashingQueue.Permit permit;
+        try {
+            permit = services.hashing().admit();
+        } catch (HashingQueue.Busy e) {
+            throw ApiException.busy(HashingQueue.RETRY_AFTER_SECONDS);
+        }
+        try (permit) {
+            return admitted(services, attempt);
+        }
+    }
+
+    private static Optional<Credentials> admitted(Services services, Attempt attempt) {
         Optional<Credentials> user = services.store().credentials(attempt.username());
         String auditName = user.map(Credentials::username).orElse(UNKNOWN_USER);
         LoginThrottle.Attempt counted;

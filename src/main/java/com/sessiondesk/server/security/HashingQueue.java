@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +29,10 @@ public final class HashingQueue implements AutoCloseable {
     public static final int RETRY_AFTER_SECONDS = 2;
 
     private final ThreadPoolExecutor executor;
+    private final Semaphore admitted;
 
     public HashingQueue(int threads, int capacity) {
+        admitted = new Semaphore(threads + capacity);
         AtomicInteger count = new AtomicInteger();
         executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(capacity), runnable -> {
@@ -44,6 +47,32 @@ public final class HashingQueue implements AutoCloseable {
     public static HashingQueue forThisMachine() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         return new HashingQueue(threads, 16 * threads);
+    }
+
+    /**
+     * Admits one login into the whole password step (throttle, hash, bookkeeping) or refuses it at
+     * once with {@link Busy}: at most as many logins as the hashing threads and queue hold are in
+     * progress, so a login storm never occupies more request threads or database writes than that.
+     * Close the permit when done.
+     */
+    public Permit admit() {
+        if (!admitted.tryAcquire()) {
+            throw new Busy();
+        }
+        return new Permit();
+    }
+
+    /** A login admitted by {@link #admit()}; closing it lets the next one in. */
+    public final class Permit implements AutoCloseable {
+        private boolean closed;
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                admitted.release();
+            }
+        }
     }
 
     /** Runs {@code work} on a hashing thread and waits for it; {@link Busy} when the queue is full. */

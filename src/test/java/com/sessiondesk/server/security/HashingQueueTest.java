@@ -35,6 +35,23 @@ class HashingQueueTest {
         }
     }
 
+    @Test
+    void atMostThreadsPlusCapacityLoginsAreAdmittedAtOnce() {
+        try (HashingQueue queue = new HashingQueue(1, 2)) {
+            HashingQueue.Permit first = queue.admit();
+            HashingQueue.Permit second = queue.admit();
+            HashingQueue.Permit third = queue.admit();
+            assertThatThrownBy(queue::admit).isInstanceOf(HashingQueue.Busy.class);
+            second.close();
+            second.close(); // closing twice frees one place only
+            HashingQueue.Permit fourth = queue.admit();
+            assertThatThrownBy(queue::admit).isInstanceOf(HashingQueue.Busy.class);
+            first.close();
+            third.close();
+            fourth.close();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
