@@ -92,7 +92,7 @@ public final class SessionServer implements AutoCloseable {
             });
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
-            flusher.scheduleWithFixedDelay(() -> purgeThrottle(services), 1, 10, TimeUnit.MINUTES);
+            flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
             SessionServer server = new SessionServer(db, store, services, http, flusher);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
@@ -128,11 +128,22 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
-    private static void purgeThrottle(Services services) {
+    /**
+     * Every 10 minutes: forgets login throttle counters that can no longer throttle anyone, and ends
+     * the mobile sessions that outlived their lifetimes without calling again (so that they leave
+     * the Active Sessions list; one that calls is ended at once by the access filter).
+     */
+    private static void housekeeping(Services services) {
         try {
             services.throttle().purge();
+            long now = services.now();
+            int expired = services.store().expireSessions(now - services.config().mobileIdleTimeout().toMillis(),
+                    now - services.config().mobileAbsoluteTimeout().toMillis(), now);
+            if (expired > 0) {
+                LOG.info("{} idle or too old mobile sessions expired", expired);
+            }
         } catch (RuntimeException e) {
-            LOG.warn("could not purge old login throttle counters: {}", e.toString());
+            LOG.warn("housekeeping failed (will try again): {}", e.toString());
         }
     }
 

@@ -460,6 +460,20 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public int expireSessions(long idleBefore, long startedBefore, long now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET ended_at = ?, ended_by = ? "
+                    + "WHERE ended_at IS NULL AND (last_seen_at < ? OR login_at < ?)")) {
+                ps.setLong(1, now);
+                ps.setString(2, MobileSession.EXPIRED);
+                ps.setLong(3, idleBefore);
+                ps.setLong(4, startedBefore);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public int revokeAdminTokensOf(long userId, String keepTokenHash) {
         return db.write(c -> SecurityQueries.revokeAdminTokens(c, userId, keepTokenHash));
     }

@@ -123,6 +123,12 @@ public interface Store {
     /** Ends a session that outlived its lifetime (ended by {@link MobileSession#EXPIRED}). */
     void expireSession(String sessionId, long now);
 
+    /**
+     * Ends every active session last seen before {@code idleBefore} or started before
+     * {@code startedBefore} (ended by {@link MobileSession#EXPIRED}); returns how many.
+     */
+    int expireSessions(long idleBefore, long startedBefore, long now);
+
     /** Deletes every admin token of a user but {@code keepTokenHash} (may be null); returns how many. */
     int revokeAdminTokensOf(long userId, String keepTokenHash);
 

@@ -132,4 +132,19 @@ class JdbcStoreTest {
         assertThat(store.activeSessionRows("nobody", null)).isEmpty();
         assertThat(store.activeSessionRows(null, "EVV")).isEmpty();
     }
+
+    @Test
+    void sessionsPastTheirLifetimesAreExpiredOnceAndOthersAreLeftAlone() {
+        String idle = login("t-idle", "EVV", "d1", 1_000);
+        String old = login("t-old", "EVV", "d2", 2_000);
+        String fresh = login("t-fresh", "EVV", "d3", 50_000);
+        store.recordHeartbeats(Map.of(old, new Records.Heartbeat(60_000, null)));
+        assertThat(store.expireSessions(10_000, 2_500, 70_000)).isEqualTo(2);
+        assertThat(store.expireSessions(10_000, 2_500, 80_000)).isZero();
+        assertThat(store.mobileSession("t-idle").orElseThrow().expired()).isTrue();
+        assertThat(store.mobileSession("t-old").orElseThrow().expired()).as("seen, but started too long ago").isTrue();
+        assertThat(store.mobileSession("t-fresh").orElseThrow().ended()).isFalse();
+        assertThat(store.activeSessionRows(null, null)).extracting(ActiveSessionRow::id).containsExactly(fresh);
+        assertThat(idle).isNotEqualTo(old);
+    }
 }
