@@ -15,9 +15,9 @@ import java.util.Locale;
  * <ul>
  * <li>a device with a valid device ticket for the account ({@link DeviceTickets}) has a counter of
  * its own ({@link #DEVICE_LIMIT}) and nothing else applies to it;</li>
- * <li>any other client is counted per account and address ({@link #PAIR_LIMIT}), per address over
- * all accounts ({@link #ADDRESS_LIMIT}), and per account over all such clients
- * ({@link #ACCOUNT_LIMIT}), except from an address that signed in to that account before.</li>
+ * <li>any other client is counted per account and address ({@link #PAIR_LIMIT}); unless that
+ * address signed in to that account before ({@link #KNOWN_FOR}), also per address over all
+ * accounts ({@link #ADDRESS_LIMIT}) and per account over all such clients ({@link #ACCOUNT_LIMIT}).</li>
  * </ul>
  * Counters hold failures and attempts in progress in a window of {@link #WINDOW}; a success gives
  * its attempt back and starts its own counter over.
@@ -75,10 +75,10 @@ public final class LoginThrottle {
             // This ticket failed too often itself: it is treated like any unknown client.
         }
         String pair = key("pair", username, address);
-        List<ThrottleCounter> counters = new ArrayList<>(List.of(
-                new ThrottleCounter(pair, PAIR_LIMIT, window),
-                new ThrottleCounter(key("address", "", address), ADDRESS_LIMIT, window)));
+        List<ThrottleCounter> counters = new ArrayList<>(List.of(new ThrottleCounter(pair, PAIR_LIMIT, window)));
         if (!store.isKnownLoginClient(pair, now)) {
+            // Only an address new to this account is also held to the limits across accounts and addresses.
+            counters.add(new ThrottleCounter(key("address", "", address), ADDRESS_LIMIT, window));
             counters.add(new ThrottleCounter(key("account", username, ""), ACCOUNT_LIMIT, window));
         }
         long wait = store.reserveLoginAttempts(counters, now);

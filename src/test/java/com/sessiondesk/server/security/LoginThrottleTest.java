@@ -88,6 +88,17 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anAddressThatSignedInBeforeIsNotHeldToTheAddressCeiling() {
+        throttle.succeeded(throttle.begin("maria", "10.9.9.9", null));
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
+            throttle.begin("user" + i, "10.9.9.9", null);
+        }
+        assertThatThrownBy(() -> throttle.begin("someone.else", "10.9.9.9", null))
+                .isInstanceOf(LoginThrottle.Throttled.class);
+        assertThat(throttle.begin("maria", "10.9.9.9", null)).as("maria signed in from there before").isNotNull();
+    }
+
+        @Test
     void aDeviceTicketHasItsOwnLimitAndThenCountsAsAnUnknownClient() {
         for (int i = 0; i < LoginThrottle.DEVICE_LIMIT; i++) {
             assertThat(throttle.begin("maria", "10.0.0.1", "ticket-9").knownDevice()).isTrue();
