@@ -48,7 +48,7 @@ class SecurityAttackTest {
         for (String user : List.of("kim.device", "lee.flood", "max.text")) {
             TestUsers.add(jdbcUrl, user, "Attack " + user, false);
         }
-        for (String user : List.of("sam.super", "ray.race", "pat.passwd")) {
+        for (String user : List.of("sam.super", "ray.race", "pat.passwd", "ada.desk")) {
             TestUsers.add(jdbcUrl, user, "Attack " + user, true);
         }
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
@@ -84,6 +84,24 @@ class SecurityAttackTest {
         MobileLoginRequest borrowed = new MobileLoginRequest("kim.device", TestUsers.PASSWORD, "EVV", "2.3.0",
                 "another-phone", "Pixel 8", "Android 14", "English", first.deviceTicket());
         assertError(mobileLogin(borrowed), 429, "rate_limited");
+    }
+
+    /** The same for the desktop client: the admin account cannot be locked against a known client. */
+    @Test
+    void failuresOfOtherClientsDoNotLockOutAKnownDesktopClient() throws IOException {
+        RawHttp.Reply first = raw.post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk",
+                TestUsers.PASSWORD)));
+        assertThat(first.status()).isEqualTo(200);
+        String ticket = first.object().get("deviceTicket").getAsString();
+        for (int i = 0; i < 40; i++) {
+            String wrong = Json.GSON.toJson(new AdminLoginRequest("ada.desk", "guess-" + i));
+            assertThat(raw.post(ADMIN_LOGIN, null, wrong).status()).isIn(401, 429);
+            assertThat(RawSocket.postJson("127.0.0.2", server.port(), ADMIN_LOGIN, wrong).status()).isIn(401, 429);
+        }
+        assertError(raw.post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk",
+                TestUsers.PASSWORD))), 429, "rate_limited");
+        assertThat(raw.post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk", TestUsers.PASSWORD,
+                ticket))).status()).as("the known desktop client").isEqualTo(200);
     }
 
     /** 60 parallel wrong admin logins for one name: at most 10 passwords are ever hashed. */

@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public final class AdminAuthRoutes {
 
+    /** What an admin device ticket is bound to besides the username (the desktop client has no device id). */
+    private static final String DESKTOP = "desktop client";
+
     private final Services services;
 
     public AdminAuthRoutes(Services services) {
@@ -38,8 +41,14 @@ public final class AdminAuthRoutes {
         String username = Fields.required(body.username(), "username", Fields.MAX_USERNAME);
         String password = Fields.password(body.password());
         String address = services.clientAddress().of(ctx);
+        if (body.deviceTicket() != null && body.deviceTicket().length() > Fields.MAX_TEXT) {
+            throw ApiException.invalid("The field 'deviceTicket' is too long (at most " + Fields.MAX_TEXT
+                    + " characters).");
+        }
+        String ticketId = body.deviceTicket() == null ? null
+                : services.tickets().verify(body.deviceTicket(), username, DESKTOP, services.now()).orElse(null);
         Optional<Credentials> checked = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
-                address, null, AuditAction.ADMIN_LOGIN_FAILED, "wrong username or password"));
+                address, ticketId, AuditAction.ADMIN_LOGIN_FAILED, "wrong username or password"));
         if (checked.isEmpty()) {
             throw PasswordCheck.wrongPassword();
         }
@@ -57,7 +66,7 @@ public final class AdminAuthRoutes {
         services.store().recordAudit(AuditAction.ADMIN_LOGIN, user.username(), user.username(), List.of(), null, now);
         long expiresAt = now + services.config().adminAbsoluteTimeout().toMillis();
         ctx.json(new AdminLoginResponse(token, Instant.ofEpochMilli(expiresAt),
-                new UserIdentity(user.username(), user.name())));
+                new UserIdentity(user.username(), user.name()), services.tickets().issue(username, DESKTOP, now)));
     }
 
     /** Creates an admin token for a super user whose credentials were checked; returns the raw token. */
