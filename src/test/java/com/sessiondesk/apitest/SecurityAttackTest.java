@@ -15,6 +15,9 @@ import com.sessiondesk.server.SessionServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,7 @@ class SecurityAttackTest {
         for (String user : List.of("kim.device", "lee.flood", "max.text")) {
             TestUsers.add(jdbcUrl, user, "Attack " + user, false);
         }
-        for (String user : List.of("sam.super", "ray.race", "pat.passwd", "ada.desk")) {
+        for (String user : List.of("sam.super", "ray.race", "pat.passwd", "ada.desk", "dee.demoted")) {
             TestUsers.add(jdbcUrl, user, "Attack " + user, true);
         }
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
@@ -152,6 +155,24 @@ class SecurityAttackTest {
         });
         // a fresh sign-in after the unblock works
         assertThat(Api.adminToken(server.baseUrl(), "sam.super", TestUsers.PASSWORD)).isNotBlank();
+    }
+
+    /** A super user demoted outside the API (a tool, a database edit): the token dies at its next use. */
+    @Test
+    void aDemotedAdminsTokenIsRefusedAndDeleted() throws Exception {
+        String token = Api.adminToken(server.baseUrl(), "dee.demoted", TestUsers.PASSWORD);
+        assertThat(raw.get("/api/v1/users", token).status()).isEqualTo(200);
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+                Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE users SET super_user = 0 WHERE username = 'dee.demoted'");
+        }
+        assertError(raw.get("/api/v1/users", token), 401, "invalid_token");
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+                Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE users SET super_user = 1 WHERE username = 'dee.demoted'");
+        }
+        assertError(raw.get("/api/v1/users", token), 401, "invalid_token");
+        assertThat(audit("dee.demoted")).anyMatch(e -> e.action().equals("admin_call_refused"));
     }
 
     /** A page in the user's browser posts a login as text/plain (no CORS preflight): refused. */

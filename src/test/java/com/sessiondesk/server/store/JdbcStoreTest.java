@@ -147,4 +147,19 @@ class JdbcStoreTest {
         assertThat(store.activeSessionRows(null, null)).extracting(ActiveSessionRow::id).containsExactly(fresh);
         assertThat(idle).isNotEqualTo(old);
     }
+
+    @Test
+    void demotingASuperUserDeletesTheirAdminTokensInTheSameTransactionAndAuditsIt() {
+        long adminId = store.credentials("admin").orElseThrow().userId();
+        store.createAdminToken("admin-token-1", adminId, 1, 1_000_000);
+        store.createAdminToken("admin-token-2", adminId, 1, 1_000_000);
+        assertThat(store.setSuperUser("admin", false, "root", 5).orElseThrow().superUser()).isFalse();
+        assertThat(store.adminToken("admin-token-1")).isEmpty();
+        assertThat(store.adminToken("admin-token-2")).isEmpty();
+        assertThat(store.audit("admin", 10)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("admin_tokens_revoked");
+            assertThat(e.reason()).isEqualTo("2 admin sessions ended: no longer a super user");
+        });
+        assertThat(store.setSuperUser("nobody", false, "root", 5)).isEmpty();
+    }
 }
