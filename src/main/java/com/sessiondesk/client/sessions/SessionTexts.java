@@ -3,6 +3,7 @@ package com.sessiondesk.client.sessions;
 import com.sessiondesk.client.common.Cells.Badge;
 import com.sessiondesk.client.common.Formats;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** What each cell of the Active Sessions table says, its full value, and its marker badge (testable without a toolkit). */
 public final class SessionTexts {
@@ -28,8 +29,13 @@ public final class SessionTexts {
             case ADDRESS -> SessionRow.text(s.address());
             case LOGIN_TIME -> Formats.compactDateTime(s.loginTime(), now);
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : Formats.relative(s.lastSeen(), now) + " (" + Formats.compactDateTime(s.lastSeen(), now) + ")";
+                    : ago(s.lastSeen(), now) + " (" + Formats.compactDateTime(s.lastSeen(), now) + ")";
         };
+    }
+
+    /** "… ago" by the minutes shown: rows of the same minute read the same, in the order the column sorts them. */
+    private static String ago(Instant at, Instant now) {
+        return Formats.relative(at.truncatedTo(ChronoUnit.MINUTES), now.truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** The full value, for the tooltip of a cut cell: times with their full date. */
@@ -38,7 +44,7 @@ public final class SessionTexts {
         return switch (column) {
             case LOGIN_TIME -> Formats.dateTime(s.loginTime());
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : Formats.relative(s.lastSeen(), now) + " (" + Formats.dateTime(s.lastSeen()) + ")";
+                    : ago(s.lastSeen(), now) + " (" + Formats.dateTime(s.lastSeen()) + ")";
             default -> cellText(column, row, now);
         };
     }

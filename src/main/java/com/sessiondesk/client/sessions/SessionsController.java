@@ -213,7 +213,13 @@ public final class SessionsController {
                 case ADDRESS -> 140;
             });
             tableColumn.setVisible(column != SessionColumn.ADDRESS); // shown through the column chooser
-            tableColumn.setMinWidth(70);
+            // The times keep their time of day down to a 1024-wide window; the texts give way first.
+            tableColumn.setMinWidth(switch (column) {
+                case LOGIN_TIME -> 148;
+                case LAST_SEEN -> 168;
+                case LANGUAGE -> 64;
+                default -> 80;
+            });
             if (column == SessionColumn.LAST_SEEN) {
                 tableColumn.setSortType(TableColumn.SortType.DESCENDING);
                 lastSeen = tableColumn;
@@ -241,7 +247,7 @@ public final class SessionsController {
         // reload can use in the background, unlike the table's comparator).
         sessionsTable.setItems(viewModel.shown());
         sessionsTable.setSortPolicy(table -> {
-            viewModel.sortBy(orderOf(table));
+            viewModel.sortBy(SessionColumn.orderOf(table.getSortOrder()));
             return true;
         });
         sessionsTable.getSortOrder().add(lastSeen);
@@ -259,18 +265,6 @@ public final class SessionsController {
                 event.consume();
             }
         });
-    }
-
-    private static Comparator<SessionRow> orderOf(TableView<SessionRow> table) {
-        Comparator<SessionRow> order = null;
-        for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
-            if (column.getUserData() instanceof SessionColumn sessionColumn) {
-                Comparator<SessionRow> one = column.getSortType() == TableColumn.SortType.DESCENDING
-                        ? sessionColumn.order().reversed() : sessionColumn.order();
-                order = order == null ? one : order.thenComparing(one);
-            }
-        }
-        return order;
     }
 
     public Parent root() {

@@ -109,7 +109,7 @@ public final class UsersController {
                         user -> "Log out " + user.username() + " from all devices", user -> user.activeSessions() > 0,
                         viewModel::logOutEverywhere),
                 new Cells.RowButton<User>(null, "account-lock-outline", "block-button button-icon flat danger", blockTooltip,
-                        user -> "Block " + user.username(), user -> !user.blocked(), viewModel::block),
+                        user -> "Block " + user.username(), viewModel::canBlock, viewModel::block),
                 new Cells.RowButton<User>(unblockText, "lock-open-variant-outline", "unblock-button small", unblockTooltip,
                         user -> "Unblock " + user.username(), User::blocked, viewModel::unblock))));
         // Header clicks sort a sorted view of the filtered list (the filtered list itself cannot be sorted).
