@@ -9,6 +9,7 @@ import com.sessiondesk.client.common.StatusBinder;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
@@ -24,6 +25,7 @@ public final class HistoryController {
     @FXML private Label updatedLabel;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField auditUserFilter;
+    @FXML private CheckBox securityOnlyCheckBox;
     @FXML private Button historyRefreshButton;
     @FXML private TableView<AuditEvent> auditTable;
     @FXML private TableColumn<AuditEvent, String> timeColumn;
@@ -46,6 +48,7 @@ public final class HistoryController {
         auditCountLabel.textProperty().bind(viewModel.countTextProperty());
         StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
+        securityOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.securityOnlyProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
         auditTable.getStyleClass().add("striped");
         auditTable.setPlaceholder(new Label("No admin actions recorded yet."));
@@ -53,9 +56,8 @@ public final class HistoryController {
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);
-        Columns.value(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
-                ? "" : String.valueOf(event.sessionIds().size()));
-        Columns.value(reasonColumn, AuditEvent::reason);
+        Columns.value(countColumn, HistoryViewModel::countText);
+        Columns.value(reasonColumn, HistoryViewModel::reasonText);
         auditTable.setItems(viewModel.shown());
     }
 

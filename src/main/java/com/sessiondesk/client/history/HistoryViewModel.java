@@ -7,8 +7,10 @@ import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -16,7 +18,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-/** History: the audit log as the server sends it (newest first), filtered by user. */
+/** History: the audit log as the server sends it (newest first), filtered by user and to security events. */
 public final class HistoryViewModel {
 
     /** How many recent events the view loads. */
@@ -29,12 +31,14 @@ public final class HistoryViewModel {
     private final ObservableList<AuditEvent> events = FXCollections.observableArrayList();
     private final FilteredList<AuditEvent> shown = new FilteredList<>(events);
     private final StringProperty userFilter = new SimpleStringProperty(this, "userFilter", "");
+    private final BooleanProperty securityOnly = new SimpleBooleanProperty(this, "securityOnly", false);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
 
     public HistoryViewModel(ViewContext context, Clock clock) {
         this.context = context;
         this.state = new LoadState(clock);
         userFilter.addListener((obs, old, now) -> applyFilter());
+        securityOnly.addListener((obs, old, now) -> applyFilter());
         shown.addListener((ListChangeListener<AuditEvent>) change ->
                 countText.set(Formats.count(shown.size(), "event", "events")));
         countText.set(Formats.count(0, "event", "events"));
@@ -55,8 +59,10 @@ public final class HistoryViewModel {
 
     private void applyFilter() {
         String query = userFilter.get() == null ? "" : userFilter.get().trim().toLowerCase(Locale.ROOT);
-        shown.setPredicate(query.isEmpty() ? null
-                : event -> event.username() != null && event.username().toLowerCase(Locale.ROOT).contains(query));
+        boolean security = securityOnly.get();
+        shown.setPredicate(query.isEmpty() && !security ? null
+                : event -> (!security || event.security()) && (query.isEmpty()
+                        || event.username() != null && event.username().toLowerCase(Locale.ROOT).contains(query)));
     }
 
     /** The action in words, e.g. "Logged out all devices". */
@@ -69,8 +75,34 @@ public final class HistoryViewModel {
             case "unblock" -> "Unblocked the account";
             case "admin_login" -> "Signed in to SessionDesk";
             case "admin_login_failed" -> "Failed sign-in";
+            case "mobile_login_failed" -> "Failed app sign-in";
+            case "login_throttled" -> "Sign-in refused: too many failures";
+            case "admin_call_refused" -> "Admin call refused";
+            case "admin_tokens_revoked" -> "Admin sessions ended";
+            case "password_changed" -> "Changed their password";
             default -> action.replace('_', ' ');
         };
+    }
+
+    /** The Sessions column: how many sessions an action ended, or how often a security event happened ("×12"). */
+    public static String countText(AuditEvent event) {
+        if (event.count() != null) {
+            return "\u00d7" + event.count();
+        }
+        return event.sessionIds() == null || event.sessionIds().isEmpty() ? "" : String.valueOf(event.sessionIds().size());
+    }
+
+    /** The reason, with the client address of a security event. */
+    public static String reasonText(AuditEvent event) {
+        String reason = event.reason() == null ? "" : event.reason();
+        if (event.address() == null) {
+            return reason;
+        }
+        return reason.isEmpty() ? "from " + event.address() : reason + " (from " + event.address() + ")";
+    }
+
+    public BooleanProperty securityOnlyProperty() {
+        return securityOnly;
     }
 
     public ObservableList<AuditEvent> shown() {

@@ -4,6 +4,8 @@ import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
+import com.sessiondesk.client.password.ChangePasswordDialog;
+import com.sessiondesk.client.password.ChangePasswordViewModel;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.sessions.SessionsController;
 import com.sessiondesk.client.sessions.SessionsViewModel;
@@ -31,6 +33,7 @@ public final class MainController {
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
     @FXML private Label adminLabel;
+    @FXML private Button changePasswordButton;
     @FXML private Button signOutButton;
     @FXML private StackPane content;
     @FXML private Label notificationLabel;
@@ -72,6 +75,8 @@ public final class MainController {
         });
         navigation.selectToggle(sessionsTab);
         signOutButton.setOnAction(e -> onSignOut.run());
+        changePasswordButton.setOnAction(e -> changePassword());
+        changePasswordButton.setDisable(true);
         notificationLabel.setVisible(false);
         notificationLabel.setOnMouseClicked(e -> notificationLabel.setVisible(false));
         notificationTimer.setOnFinished(e -> notificationLabel.setVisible(false));
@@ -104,6 +109,14 @@ public final class MainController {
         }
     }
 
+    /** "Change my password" of the signed-in super user (client/password). */
+    private void changePassword() {
+        if (service != null && ChangePasswordDialog.show(root.getScene().getWindow(),
+                new ChangePasswordViewModel(context, service))) {
+            notify(ChangePasswordViewModel.DONE);
+        }
+    }
+
     /** While the built-in service starts: the window is there, the table shows progress. */
     public void connecting(String what) {
         adminLabel.setText(what);
@@ -112,6 +125,7 @@ public final class MainController {
 
     public void connect(AdminService adminService) {
         this.service = adminService;
+        changePasswordButton.setDisable(false);
         adminLabel.setText(adminService.admin().name() + " (" + adminService.admin().username() + ") · "
                 + adminService.serverLabel());
         sessionsViewModel.connect(adminService);
@@ -125,6 +139,7 @@ public final class MainController {
 
     public void disconnect() {
         service = null;
+        changePasswordButton.setDisable(true);
         sessionsViewModel.disconnect();
         sessionsTab.setSelected(true);
     }

@@ -7,6 +7,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Json;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
@@ -45,7 +46,7 @@ public final class RequestJson {
 
     /** The body as {@code type}, up to {@code maxBytes}; 400 when it is missing, too large or malformed. */
     public static <T> T required(Context ctx, Class<T> type, int maxBytes) {
-        T value = parse(readLimited(ctx, maxBytes), type);
+        T value = parse(ctx, readLimited(ctx, maxBytes), type);
         if (value == null) {
             throw ApiException.invalid("A JSON object body is required.");
         }
@@ -54,10 +55,16 @@ public final class RequestJson {
 
     /** The body as {@code type}, or null when there is none (empty or {@code null}). */
     public static <T> T optional(Context ctx, Class<T> type) {
-        return parse(readLimited(ctx, MAX_BODY_BYTES), type);
+        return parse(ctx, readLimited(ctx, MAX_BODY_BYTES), type);
     }
 
-    private static <T> T parse(byte[] bytes, Class<T> type) {
+    private static <T> T parse(Context ctx, byte[] bytes, Class<T> type) {
+        if (bytes.length > 0 && !isJson(ctx.req().getContentType())) {
+            // A web page can send text/plain or a form across origins without a preflight: only
+            // application/json is read, so the browser's CORS checks always apply.
+            throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "The body must be sent as Content-Type: application/json.");
+        }
         if (isBlank(bytes)) {
             return null;
         }
@@ -79,6 +86,16 @@ public final class RequestJson {
         } catch (JsonParseException | IOException | IllegalStateException | NumberFormatException e) {
             throw ApiException.invalid("Malformed JSON body: " + shortMessage(e));
         }
+    }
+
+    /** application/json, with or without parameters (charset=utf-8). */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).strip();
+        return type.equalsIgnoreCase("application/json");
     }
 
     private static byte[] readLimited(Context ctx, int maxBytes) {

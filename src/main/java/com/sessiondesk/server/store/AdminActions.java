@@ -89,6 +89,9 @@ final class AdminActions {
             if (!ended.isEmpty() || newlyBlocked) {
                 JdbcStore.insertAudit(c, action, actor, user.username(), ended, reason, block ? until : null, now);
             }
+            if (block) {
+                revokeAdminTokens(c, user, actor, now);
+            }
             return Optional.of(new LogoutResult(ended, user.blocked() || newlyBlocked));
         });
     }
@@ -125,6 +128,7 @@ final class AdminActions {
             if (!ended.isEmpty() || newlyBlocked) {
                 JdbcStore.insertAudit(c, AuditAction.BLOCK, actor, user.username(), ended, reason, until, now);
             }
+            revokeAdminTokens(c, user, actor, now);
             return JdbcStore.loadUser(c, username, now);
         });
     }
@@ -149,6 +153,12 @@ final class AdminActions {
             }
             return JdbcStore.loadUser(c, username, now);
         });
+    }
+
+    /** A blocked user's admin tokens go in the block's transaction: nothing revives them on unblock. */
+    private static void revokeAdminTokens(Connection c, LockedUser user, String actor, long now) throws SQLException {
+        SecurityQueries.auditRevokedTokens(c, SecurityQueries.revokeAdminTokens(c, user.id(), null), actor,
+                user.username(), "account blocked", now);
     }
 
     private static void refuseSelfBlock(LockedUser user, String actor) {
@@ -273,6 +283,7 @@ final class AdminActions {
                     if (applyBlock(c, user, actor, reason, until, now)) {
                         blockedNames.add(user.username());
                     }
+                    revokeAdminTokens(c, user, actor, now);
                 }
             } else {
                 ended = endSessions(c, new ArrayList<>(owners.keySet()), actor, reason, now);

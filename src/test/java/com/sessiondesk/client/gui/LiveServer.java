@@ -33,7 +33,7 @@ final class LiveServer implements AutoCloseable {
 
     static final String ADMIN = "admin";
 
-    final String adminPassword = "pw-" + UUID.randomUUID().toString().substring(0, 8);
+    final String adminPassword = "pw-" + UUID.randomUUID().toString().substring(0, 13);
     private final SessionServer server;
     private final SessionDeskApi admin;
     private final SessionDeskApi mobile;

@@ -99,6 +99,16 @@ class SessionFeedTest {
     }
 
     @Test
+    void expiredSessionsReachTheFeedAsEnded() {
+        String start = cursor();
+        assertThat(store.expireSessions(100_000, 0, 200_000)).isEqualTo(1);
+        assertThat(changesAfter(start).ended()).singleElement().satisfies(ended -> {
+            assertThat(ended.id()).isEqualTo(session);
+            assertThat(ended.endedBy()).isEqualTo(Records.MobileSession.EXPIRED);
+        });
+    }
+
+    @Test
     void theListAndItsCursorComeFromOneSnapshot() {
         ListAtCursor list = store.activeSessionRowsWithCursor(null, null);
         assertThat(list.rows()).extracting(ActiveSessionRow::address).containsExactly("10.1.1.1");
