@@ -1,8 +1,11 @@
 package com.sessiondesk.client.sessions;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
+import javafx.scene.control.TableColumn;
 
 /**
  * The seven columns of the Active Sessions table: header text and sort order. Sorting uses the
@@ -15,7 +18,8 @@ public enum SessionColumn {
     APPLICATION("Application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
     LANGUAGE("Language", text(row -> SessionRow.text(row.session().language()))),
     LOGIN_TIME("Login Time", time(row -> row.session().loginTime())),
-    LAST_SEEN("Last Seen", time(row -> row.session().lastSeen()));
+    /** By the minute shown, then by username: rows that read the same keep their order across refreshes. */
+    LAST_SEEN("Last Seen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username)));
 
     private final String header;
     private final Comparator<SessionRow> order;
@@ -36,6 +40,26 @@ public enum SessionColumn {
 
     private static Comparator<SessionRow> text(Function<SessionRow, String> key) {
         return Comparator.comparing(key, String.CASE_INSENSITIVE_ORDER);
+    }
+
+    /**
+     * The order of a table's sort columns (header clicks), each ascending or descending; null
+     * when no column of this enum sorts.
+     */
+    public static Comparator<SessionRow> orderOf(List<? extends TableColumn<SessionRow, ?>> sortOrder) {
+        Comparator<SessionRow> order = null;
+        for (TableColumn<SessionRow, ?> column : sortOrder) {
+            if (column.getUserData() instanceof SessionColumn sessionColumn) {
+                Comparator<SessionRow> one = column.getSortType() == TableColumn.SortType.DESCENDING
+                        ? sessionColumn.order().reversed() : sessionColumn.order();
+                order = order == null ? one : order.thenComparing(one);
+            }
+        }
+        return order;
+    }
+
+    private static Instant minute(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MINUTES);
     }
 
     private static Comparator<SessionRow> time(Function<SessionRow, Instant> key) {

@@ -8,6 +8,7 @@ import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.connect.ConnectController;
 import com.sessiondesk.client.connect.ConnectViewModel;
+import com.sessiondesk.client.logout.LogoutDialog;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.service.Connector;
@@ -15,12 +16,19 @@ import com.sessiondesk.client.service.EmbeddedService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntConsumer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -55,15 +63,48 @@ public final class Shell {
 
     /** Shows the window at once; the built-in service and the first load run in the background. */
     public void start() {
-        Scene scene = new Scene(windowRoot, 1280, 800);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        WindowSize size = WindowSize.fit(screen);
+        Scene scene = new Scene(windowRoot, size.width(), size.height());
         scene.getStylesheets().add(Theme.appStylesheet());
         installShortcuts(scene);
         stage.setTitle("SessionDesk");
         stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk-128.png").toExternalForm(), true));
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(Math.min(WindowSize.MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(WindowSize.MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
+        // The first window fits the screen's visual bounds (scaled displays, task bars): centered in them.
+        stage.setX(screen.getMinX() + (screen.getWidth() - size.width()) / 2);
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.height() - WindowSize.DECORATION) / 2));
+        // The window shows at once with what is happening; the views are built on the next pulse.
+        Label starting = new Label(STARTING);
+        starting.getStyleClass().add("text-muted");
+        VBox splash = new VBox(12, new ProgressIndicator(), starting);
+        splash.setAlignment(Pos.CENTER);
+        windowRoot.getChildren().setAll(splash);
+        stage.show();
+        StartupTrace.mark("window shown");
+        afterFirstFrame(this::showFirstView);
+    }
 
+    /** Runs once a frame of the window was drawn (a plain runLater would run before it and keep it blank). */
+    private static void afterFirstFrame(Runnable action) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 3) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
+    }
+
+    static final String STARTING = "Starting SessionDesk…";
+
+    private void showFirstView() {
         ClientSettings.Remembered remembered = settings.load();
         if (startsEmbedded(options, remembered)) {
             useEmbedded();
@@ -71,8 +112,7 @@ public final class Shell {
             String server = options.serverUrl() != null ? options.serverUrl() : remembered.serverUrl();
             showConnect(server, remembered.username(), null);
         }
-        stage.show();
-        StartupTrace.mark("window shown");
+        StartupTrace.mark("first view built");
         if (smokeTest != null) {
             smokeTest.watch(main());
         }
@@ -89,7 +129,8 @@ public final class Shell {
 
     private MainController main() {
         if (main == null) {
-            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(), this::signOut);
+            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(),
+                    LogoutDialog.over(stage), this::signOut);
         }
         return main;
     }
@@ -185,6 +226,15 @@ public final class Shell {
         };
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), refresh);
+        KeyCode[] views = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i = 0; i < views.length; i++) {
+            int number = i + 1;
+            scene.getAccelerators().put(new KeyCodeCombination(views[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                if (service != null) {
+                    main.showView(number);
+                }
+            });
+        }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (service != null) {
                 main.focusSearch();
