@@ -36,8 +36,8 @@ import java.util.Set;
  *
  * <p>So every write that changes what {@code GET /sessions} shows must append here in its own
  * transaction: a session inserted ({@link #started}), ended ({@link #ended}, which
- * {@code AdminActions.endSessions} calls), a block ({@link #blocked}, {@link #unblocked}), and the
- * heartbeat flush ({@code HeartbeatFeed}). An UPDATE that sets {@code ended_at} elsewhere and skips
+ * {@code AdminActions.endSessions} calls), any other field it shows ({@link #changed}), a block
+ * ({@link #blocked}, {@link #unblocked}), and the heartbeat flush ({@code HeartbeatFeed}). An UPDATE that sets {@code ended_at} elsewhere and skips
  * this leaves every live console showing that session until it reloads.
  */
 public final class SessionFeed {
@@ -53,7 +53,7 @@ public final class SessionFeed {
 
     /** What happened; stored by its lower-case name. */
     enum Kind {
-        STARTED, SUPERSEDED, SEEN, ENDED, BLOCKED, UNBLOCKED;
+        STARTED, SUPERSEDED, SEEN, CHANGED, ENDED, BLOCKED, UNBLOCKED;
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -162,6 +162,15 @@ public final class SessionFeed {
         }
         for (String other : neighbours(c, sessionIds)) {
             entries.add(Entry.session(Kind.SUPERSEDED, other));
+        }
+        append(c, now, entries);
+    }
+
+    /** Something else a session shows changed (call after the change): each is sent again in its state then. */
+    static void changed(Connection c, List<String> sessionIds, long now) throws SQLException {
+        List<Entry> entries = new ArrayList<>(sessionIds.size());
+        for (String id : sessionIds) {
+            entries.add(Entry.session(Kind.CHANGED, id));
         }
         append(c, now, entries);
     }

@@ -85,6 +85,30 @@ class SessionFeedTest {
     }
 
     @Test
+    void anyOtherChangeOfASessionIsFedThroughChanged() {
+        String start = cursor();
+        db.write(c -> {
+            try (var ps = c.prepareStatement("UPDATE sessions SET app_version = '3.5.0' WHERE id = ?")) {
+                ps.setString(1, session);
+                ps.executeUpdate();
+            }
+            SessionFeed.changed(c, java.util.List.of(session), 9_000);
+            return null;
+        });
+        assertThat(changesAfter(start).upserted()).extracting(Session::appVersion).containsExactly("3.5.0");
+    }
+
+    @Test
+    void expiredSessionsReachTheFeedAsEnded() {
+        String start = cursor();
+        assertThat(store.expireSessions(100_000, 0, 200_000)).isEqualTo(1);
+        assertThat(changesAfter(start).ended()).singleElement().satisfies(ended -> {
+            assertThat(ended.id()).isEqualTo(session);
+            assertThat(ended.endedBy()).isEqualTo(Records.MobileSession.EXPIRED);
+        });
+    }
+
+    @Test
     void theListAndItsCursorComeFromOneSnapshot() {
         ListAtCursor list = store.activeSessionRowsWithCursor(null, null);
         assertThat(list.rows()).extracting(ActiveSessionRow::address).containsExactly("10.1.1.1");
