@@ -1,5 +1,6 @@
 package com.sessiondesk.client;
 
+import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.FxTaskRunner;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.shell.Shell;
@@ -16,6 +17,8 @@ public class SessionDeskApp extends Application {
     static final String THEME = "/assets/css/atlantafx/primer-light.bss";
 
     private final ClientOptions givenOptions;
+    private final FileChoice fileChoice;
+    private final java.time.Clock clock;
     private FxTaskRunner runner;
     private Shell shell;
 
@@ -24,7 +27,19 @@ public class SessionDeskApp extends Application {
     }
 
     public SessionDeskApp(ClientOptions options) {
+        this(options, FileChoice.fileChooser());
+    }
+
+    /** @param fileChoice answers "where to save" for exports (tests give the file themselves) */
+    public SessionDeskApp(ClientOptions options, FileChoice fileChoice) {
+        this(options, fileChoice, java.time.Clock.systemDefaultZone());
+    }
+
+    /** @param clock the client's now (tests move it with the server's to let a block lapse) */
+    public SessionDeskApp(ClientOptions options, FileChoice fileChoice, java.time.Clock clock) {
         this.givenOptions = options;
+        this.fileChoice = fileChoice;
+        this.clock = clock;
     }
 
     @Override
@@ -32,8 +47,8 @@ public class SessionDeskApp extends Application {
         StartupTrace.mark("application start");
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
         Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
-        runner = new FxTaskRunner(4);
-        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode);
+        runner = new FxTaskRunner(5); // one of them follows the change feed's stream
+        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode, fileChoice, clock);
         shell.start();
     }
 

@@ -81,6 +81,9 @@ public final class FailureTranslator {
             long seconds = retryAfterSeconds(response.headers().get("Retry-After"));
             return new ClientError.RateLimited("Too many attempts. Try again in " + seconds + " s.", seconds);
         }
+        if (status == 410 && code == ErrorCode.CURSOR_EXPIRED) {
+            return new ClientError.CursorExpired("The list fell too far behind the server's changes; reloading it.");
+        }
         if (status == 404) {
             return new ClientError.Rejected(serverMessage != null ? serverMessage
                     : "Not found: it may have ended or been removed already.", status);

@@ -140,13 +140,16 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         return text != null && text.toLowerCase(Locale.ROOT).contains(lowercaseQuery);
     }
 
-    /** The action in words, e.g. "Logged out all devices". */
+    /** The action in words, e.g. "Logged out all devices", "Blocked the account until Dec 1, 2026, 12:00 AM". */
     public static String describe(AuditEvent event) {
         String action = event.action() == null ? "" : event.action();
+        String until = event.until() == null ? "" : " until " + Formats.dateTime(event.until());
         return switch (action) {
             case "logout_session" -> "Logged out one session";
             case "logout_all" -> "Logged out all devices";
-            case "block" -> "Blocked the account";
+            case "logout_sessions" -> "Logged out selected sessions";
+            case "block_sessions" -> "Blocked the accounts of selected sessions" + until;
+            case "block" -> "Blocked the account" + until;
             case "unblock" -> "Unblocked the account";
             case "admin_login" -> "Signed in to SessionDesk";
             case "admin_login_failed" -> "Failed sign-in";

@@ -6,17 +6,20 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
 
 /**
- * What the client remembers between runs: the last server URL and username. Never a password or
- * token: there is deliberately no way to put one here.
+ * What the client remembers between runs: the last server URL and username, and which table
+ * columns the admin hid. Never a password or token: there is deliberately no way to put one here.
  */
 public final class ClientSettings {
 
     public static final String FILE_NAME = "client.properties";
     private static final String SERVER_URL = "serverUrl";
     private static final String USERNAME = "username";
+    private static final String HIDDEN_COLUMNS = ".hiddenColumns";
 
     private final Path file;
 
@@ -29,31 +32,66 @@ public final class ClientSettings {
     }
 
     public Remembered load() {
-        if (!Files.isRegularFile(file)) {
-            return Remembered.NONE;
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            return Remembered.NONE; // unreadable: start as on a first run rather than fail
-        }
+        Properties properties = read();
         return new Remembered(blankToNull(properties.getProperty(SERVER_URL)), blankToNull(properties.getProperty(USERNAME)));
     }
 
-    /** @param serverUrl null forgets the server (the next start uses the built-in demo service) */
-    public void save(String serverUrl, String username) throws IOException {
+    /** Everything remembered; an unreadable file counts as empty (start as on a first run rather than fail). */
+    private Properties read() {
         Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                return new Properties();
+            }
+        }
+        return properties;
+    }
+
+    /** @param serverUrl null forgets the server (the next start uses the built-in demo service) */
+    public synchronized void save(String serverUrl, String username) throws IOException {
+        Properties properties = read();
+        properties.remove(SERVER_URL);
+        properties.remove(USERNAME);
         if (serverUrl != null) {
             properties.setProperty(SERVER_URL, serverUrl);
         }
         if (username != null) {
             properties.setProperty(USERNAME, username);
         }
+        write(properties);
+    }
+
+    /**
+     * The ids of the columns the admin hid in a table; null when they never chose (the table's
+     * defaults then apply).
+     */
+    public Set<String> hiddenColumns(String table) {
+        String value = read().getProperty(table + HIDDEN_COLUMNS);
+        if (value == null) {
+            return null;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : value.split(",")) {
+            if (!id.isBlank()) {
+                ids.add(id.trim());
+            }
+        }
+        return ids;
+    }
+
+    public synchronized void saveHiddenColumns(String table, Set<String> columnIds) throws IOException {
+        Properties properties = read();
+        properties.setProperty(table + HIDDEN_COLUMNS, String.join(",", columnIds));
+        write(properties);
+    }
+
+    private void write(Properties properties) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(FILE_NAME + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            properties.store(writer, "SessionDesk client: last server and username (never a password)");
+            properties.store(writer, "SessionDesk client: last server, username, hidden columns (never a password)");
         }
         Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

@@ -8,8 +8,8 @@ import java.util.function.Function;
 import javafx.scene.control.TableColumn;
 
 /**
- * The seven columns of the Active Sessions table: header text and sort order. Sorting uses the
- * underlying values (instants, not their display text).
+ * The columns of the Active Sessions table: header text and sort order (the seven of the design,
+ * then Address, hidden by default). Sorting uses the underlying values (instants, not their text).
  */
 public enum SessionColumn {
     USERNAME("Username", text(SessionRow::username)),
@@ -19,7 +19,8 @@ public enum SessionColumn {
     LANGUAGE("Language", text(row -> SessionRow.text(row.session().language()))),
     LOGIN_TIME("Login Time", time(row -> row.session().loginTime())),
     /** By the minute shown, then by username: rows that read the same keep their order across refreshes. */
-    LAST_SEEN("Last Seen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username)));
+    LAST_SEEN("Last Seen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username))),
+    ADDRESS("Address", text(row -> SessionRow.text(row.session().address())));
 
     private final String header;
     private final Comparator<SessionRow> order;

@@ -1,6 +1,9 @@
 package com.sessiondesk.client.shell;
 
 import com.sessiondesk.client.common.AutoRefresh;
+import com.sessiondesk.client.common.ColumnMemory;
+import com.sessiondesk.client.export.Exporter;
+import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Refreshable;
 import com.sessiondesk.client.common.ViewContext;
@@ -46,6 +49,9 @@ public final class MainController {
     @FXML private Button signOutButton;
     @FXML private StackPane content;
     @FXML private Label notificationLabel;
+    @FXML private javafx.scene.layout.HBox exportProgressBox;
+    @FXML private javafx.scene.control.ProgressBar exportProgressBar;
+    @FXML private Label exportProgressLabel;
     @FXML private String signOutTitle;
     @FXML private String signOutQuestion;
     @FXML private String signOutDetail;
@@ -59,20 +65,28 @@ public final class MainController {
     private final SessionsController sessionsView;
     private final PauseTransition notificationTimer = new PauseTransition(javafx.util.Duration.seconds(6));
     private final AutoRefresh autoRefresh;
+    private final Exporter exporter;
     private UsersViewModel usersViewModel;
     private UsersController usersView;
     private HistoryViewModel historyViewModel;
     private HistoryController historyView;
     private AdminService service;
 
-    public MainController(ViewContext context, Clock clock, Duration refreshInterval, LogoutDialogs logoutDialogs,
-                          Runnable onSignOut) {
+    /**
+     * @param refreshInterval full reloads of the shown view (the sessions only while they follow no feed)
+     * @param liveInterval how often the sessions' change feed is asked
+     * @param settings where the column choice is remembered
+     */
+    public MainController(ViewContext context, Clock clock, Duration refreshInterval, Duration liveInterval,
+                          ClientSettings settings, LogoutDialogs logoutDialogs, Runnable onSignOut) {
         this.context = context;
         this.clock = clock;
         this.logoutDialogs = logoutDialogs;
         this.onSignOut = onSignOut;
+        this.exporter = new Exporter(context);
         this.sessionsViewModel = new SessionsViewModel(context, clock, logoutDialogs);
-        this.sessionsView = new SessionsController(sessionsViewModel);
+        this.sessionsView = new SessionsController(sessionsViewModel, liveInterval, exporter,
+                new ColumnMemory(settings, context.runner()));
         this.root = Fxml.load("/fxml/main.fxml", this);
         this.autoRefresh = new AutoRefresh(refreshInterval, this::shownView, sessionsViewModel::tick);
     }
@@ -101,6 +115,9 @@ public final class MainController {
         notificationLabel.setVisible(false);
         notificationLabel.setOnMouseClicked(e -> notificationLabel.setVisible(false));
         notificationTimer.setOnFinished(e -> notificationLabel.setVisible(false));
+        exportProgressBox.visibleProperty().bind(exporter.busyProperty());
+        exportProgressBar.progressProperty().bind(exporter.progressProperty());
+        exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
         adminLabel.setMinWidth(0);
         adminLabel.textProperty().addListener((obs, old, now) -> adminLabel.setTooltip(new javafx.scene.control.Tooltip(now)));
         content.widthProperty().addListener((obs, old, width) -> {
@@ -125,7 +142,7 @@ public final class MainController {
         if (tab == usersTab) {
             if (usersView == null) {
                 usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::sessionsOf, logoutDialogs);
-                usersView = new UsersController(usersViewModel);
+                usersView = new UsersController(usersViewModel, exporter);
             }
             content.getChildren().setAll(usersView.root());
             if (service != null) {
@@ -134,7 +151,7 @@ public final class MainController {
         } else if (tab == historyTab) {
             if (historyView == null) {
                 historyViewModel = new HistoryViewModel(context, clock, sessionsViewModel::deviceOf);
-                historyView = new HistoryController(historyViewModel);
+                historyView = new HistoryController(historyViewModel, exporter);
             }
             content.getChildren().setAll(historyView.root());
             if (service != null) {
@@ -216,6 +233,22 @@ public final class MainController {
         if (view != null) {
             view.refresh();
         }
+    }
+
+    /** Ctrl+E: the current view's rows, as shown, to a CSV file. */
+    public void exportCurrent() {
+        if (usersTab.isSelected() && usersView != null) {
+            usersView.export();
+        } else if (historyTab.isSelected() && historyView != null) {
+            historyView.export();
+        } else {
+            sessionsView.export();
+        }
+    }
+
+    /** The window closes: the views stop their timers. */
+    public void stop() {
+        sessionsView.stop();
     }
 
     /** Ctrl+F. */

@@ -28,4 +28,17 @@ class ClientSettingsTest {
         Files.writeString(dir.resolve(ClientSettings.FILE_NAME), "serverUrl=\\u00zz");
         assertThat(new ClientSettings(dir).load()).isEqualTo(ClientSettings.Remembered.NONE);
     }
+
+    @Test
+    void remembersHiddenColumnsBesideTheServer() throws Exception {
+        ClientSettings settings = new ClientSettings(dir);
+        assertThat(settings.hiddenColumns("sessions")).as("never chosen").isNull();
+        settings.save("https://sessions.example.org/", "carla");
+        settings.saveHiddenColumns("sessions", java.util.Set.of("language-column"));
+        settings.save(null, "carla");
+        assertThat(new ClientSettings(dir).hiddenColumns("sessions")).containsExactly("language-column");
+        settings.saveHiddenColumns("sessions", java.util.Set.of());
+        assertThat(settings.hiddenColumns("sessions")).isEmpty();
+        assertThat(settings.load().username()).isEqualTo("carla");
+    }
 }
