@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * One active session of a mobile app. {@code superseded} is true when the same user has a newer
  * session of the same application on the same device (the app was updated without logging out).
+ * {@code syncDeadline} is set while the session is ending (logged out after sync): it ends once the
+ * device has synced, at that time at the latest.
  */
 public record Session(
         String id,
@@ -19,5 +21,18 @@ public record Session(
         Instant loginTime,
         Instant lastSeen,
         int pendingSyncItems,
-        boolean superseded) {
+        boolean superseded,
+        Instant syncDeadline) {
+
+    public Session(String id, String username, String name, String deviceId, String deviceModel, String deviceOs,
+            String application, String appVersion, String language, Instant loginTime, Instant lastSeen,
+            int pendingSyncItems, boolean superseded) {
+        this(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language, loginTime,
+                lastSeen, pendingSyncItems, superseded, null);
+    }
+
+    /** True while the session is ending: logged out after sync, until {@code syncDeadline}. */
+    public boolean ending() {
+        return syncDeadline != null;
+    }
 }

@@ -3,6 +3,7 @@ package com.sessiondesk.server;
 import com.sessiondesk.server.http.AdminAuthRoutes;
 import com.sessiondesk.server.http.HttpApi;
 import com.sessiondesk.server.http.Services;
+import com.sessiondesk.server.push.DeviceStreams;
 import com.sessiondesk.server.security.LoginThrottle;
 import com.sessiondesk.server.security.Passwords;
 import com.sessiondesk.server.security.Tokens;
@@ -36,9 +37,11 @@ public final class SessionServer implements AutoCloseable {
     private final HttpApi http;
     private final ScheduledExecutorService flusher;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final DeviceStreams streams;
 
     private SessionServer(Database db, JdbcStore store, Services services, HttpApi http,
-            ScheduledExecutorService flusher) {
+            ScheduledExecutorService flusher, DeviceStreams streams) {
+        this.streams = streams;
         this.db = db;
         this.store = store;
         this.services = services;
@@ -53,6 +56,7 @@ public final class SessionServer implements AutoCloseable {
         Database db = Database.open(config.jdbcUrl());
         JdbcStore store = null;
         HttpApi http = null;
+        DeviceStreams streams = null;
         try {
             new Migrations(db).run();
             store = new JdbcStore(db);
@@ -66,8 +70,10 @@ public final class SessionServer implements AutoCloseable {
             }
             HeartbeatBuffer heartbeats = new HeartbeatBuffer(store);
             Services services = new Services(store, config, clock, new LoginThrottle(clock), heartbeats);
-            http = new HttpApi(services);
+            streams = new DeviceStreams(store, clock);
+            http = new HttpApi(services, streams);
             http.app().start(config.host(), config.port());
+            streams.start();
             if (firstAdmin != null) {
                 firstAdmin.join().create(store, clock.millis());
             }
@@ -78,11 +84,14 @@ public final class SessionServer implements AutoCloseable {
             });
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
-            SessionServer server = new SessionServer(db, store, services, http, flusher);
+            SessionServer server = new SessionServer(db, store, services, http, flusher, streams);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
+            if (streams != null) {
+                streams.close();
+            }
             if (http != null) {
                 http.app().stop();
             }
@@ -163,6 +172,11 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
+    /** How many device event streams this instance holds (tests and benchmarks). */
+    public int openStreams() {
+        return streams.size();
+    }
+
     /** The store, for in-process tools ({@link BulkLoad}, {@link DemoAgency}). */
     JdbcStore store() {
         return store;
@@ -175,6 +189,7 @@ public final class SessionServer implements AutoCloseable {
             return;
         }
         try {
+            streams.close();
             http.app().stop();
         } finally {
             flusher.shutdown();

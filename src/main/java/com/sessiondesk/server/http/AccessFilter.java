@@ -6,6 +6,7 @@ import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.MobileSession;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,9 @@ public final class AccessFilter implements Handler {
         String token = bearer(ctx);
         MobileSession session = services.store().mobileSession(Tokens.hash(token))
                 .orElseThrow(() -> ApiException.invalidToken("Unknown session token. Sign in again."));
-        if (session.ended()) {
+        if (session.endedAt(services.now())) {
+            // The 401 tells the device: record it for the admin action that ended the session.
+            services.store().markDelivered(List.of(session.sessionId()), "response", services.now());
             throw ApiException.sessionEnded(session.endReason());
         }
         return session;

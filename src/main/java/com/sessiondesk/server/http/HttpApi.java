@@ -6,6 +6,7 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Health;
 import com.sessiondesk.api.Json;
+import com.sessiondesk.server.push.DeviceStreams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -30,6 +31,11 @@ public final class HttpApi {
     private final RouteTable routes;
 
     public HttpApi(Services services) {
+        this(services, null);
+    }
+
+    /** With {@code streams}, the device event stream ({@code GET /api/v1/mobile/events}) is served too. */
+    public HttpApi(Services services, DeviceStreams streams) {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -54,6 +60,9 @@ public final class HttpApi {
         new SessionRoutes(services).register(routes);
         new UserRoutes(services).register(routes);
         new AuditRoutes(services).register(routes);
+        if (streams != null) {
+            new DeviceEventRoutes(services, streams).register(routes);
+        }
     }
 
     public Javalin app() {

@@ -52,7 +52,13 @@ final class SessionJson {
         b.append("\",\"lastSeen\":\"");
         instant(row.lastSeen());
         b.append("\",\"pendingSyncItems\":").append(row.pendingSyncItems());
-        b.append(",\"superseded\":").append(superseded).append('}');
+        b.append(",\"superseded\":").append(superseded);
+        if (row.syncDeadline() != null) {
+            b.append(",\"syncDeadline\":\"");
+            instant(row.syncDeadline());
+            b.append('"');
+        }
+        b.append('}');
         if (b.length() >= CHUNK) {
             drain();
         }

@@ -71,9 +71,13 @@ public final class SessionRoutes {
         boolean allDevices = block || body != null && Boolean.TRUE.equals(body.allDevices());
         String reason = body == null ? null : Fields.reason(body.reason());
         String actor = AccessFilter.adminOf(ctx).username();
+        Long syncDeadline = body == null ? null : AfterSync.deadline(body.afterSync(), body.syncMinutes(),
+                services.now());
         try {
-            LogoutResult result = services.store()
-                    .logoutSession(id, allDevices, block, reason, actor, services.now())
+            LogoutResult result = (syncDeadline == null
+                    ? services.store().logoutSession(id, allDevices, block, reason, actor, services.now())
+                    : services.store().logoutSessionAfterSync(id, allDevices, block, reason, actor, services.now(),
+                            syncDeadline))
                     .orElseThrow(() -> ApiException.notFound("No session " + id + "."));
             ctx.json(result);
         } catch (ActionRefused e) {

@@ -17,11 +17,20 @@ public record ActiveSessionRow(
         String language,
         long loginTime,
         long lastSeen,
-        int pendingSyncItems) {
+        int pendingSyncItems,
+        Long syncDeadline) {
+
+    /** A session that is not ending. */
+    public ActiveSessionRow(long userId, String id, String username, String name, String deviceId,
+            String deviceModel, String deviceOs, String application, String appVersion, String language,
+            long loginTime, long lastSeen, int pendingSyncItems) {
+        this(userId, id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language,
+                loginTime, lastSeen, pendingSyncItems, null);
+    }
 
     public Session toSession(boolean superseded) {
         return new Session(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion,
                 language, Instant.ofEpochMilli(loginTime), Instant.ofEpochMilli(lastSeen), pendingSyncItems,
-                superseded);
+                superseded, syncDeadline == null ? null : Instant.ofEpochMilli(syncDeadline));
     }
 }

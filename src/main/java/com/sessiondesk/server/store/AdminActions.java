@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,14 @@ final class AdminActions {
 
     Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
             String actor, long now) {
+        return logoutSession(sessionId, allDevices, block, reason, actor, now, null);
+    }
+
+    /** With a {@code syncDeadline} the sessions are made ending (log out after sync) instead of ended. */
+    Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
+            String actor, long now, Long syncDeadline) {
         return db.write(c -> {
+            PushQueries.finishDue(c, now);
             Long userId = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM sessions WHERE id = ?")) {
                 ps.setString(1, sessionId);
@@ -58,49 +66,80 @@ final class AdminActions {
             if (block) {
                 refuseSelfBlock(user, actor);
             }
-            List<String> ended = block || allDevices
-                    ? endSessions(c, activeSessionIds(c, user.id()), actor, reason, now)
-                    : endSessions(c, List.of(sessionId), actor, reason, now);
+            List<String> targets = block || allDevices ? activeSessionIds(c, user.id()) : List.of(sessionId);
+            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ending = syncDeadline == null ? List.of()
+                    : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
             boolean newlyBlocked = block && !user.blocked() && setBlocked(c, user.id(), actor, reason, now);
             AuditAction action = block ? AuditAction.BLOCK
                     : allDevices ? AuditAction.LOGOUT_ALL : AuditAction.LOGOUT_SESSION;
-            if (!ended.isEmpty() || newlyBlocked) {
-                JdbcStore.insertAudit(c, action, actor, user.username(), ended, reason, now);
-            }
-            return Optional.of(new LogoutResult(ended, user.blocked() || newlyBlocked));
+            audit(c, action, actor, user.username(), ended, ending, reason, now, newlyBlocked);
+            return Optional.of(result(ended, user.blocked() || newlyBlocked, ending, syncDeadline));
         });
     }
 
     Optional<LogoutResult> logoutUser(String username, String reason, String actor, long now) {
+        return logoutUser(username, reason, actor, now, null);
+    }
+
+    Optional<LogoutResult> logoutUser(String username, String reason, String actor, long now, Long syncDeadline) {
         return db.write(c -> {
+            PushQueries.finishDue(c, now);
             Optional<LockedUser> found = lockUser(c, "username", username);
             if (found.isEmpty()) {
                 return Optional.<LogoutResult>empty();
             }
             LockedUser user = found.get();
-            List<String> ended = endSessions(c, activeSessionIds(c, user.id()), actor, reason, now);
-            if (!ended.isEmpty()) {
-                JdbcStore.insertAudit(c, AuditAction.LOGOUT_ALL, actor, user.username(), ended, reason, now);
-            }
-            return Optional.of(new LogoutResult(ended, user.blocked()));
+            List<String> targets = activeSessionIds(c, user.id());
+            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ending = syncDeadline == null ? List.of()
+                    : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
+            audit(c, AuditAction.LOGOUT_ALL, actor, user.username(), ended, ending, reason, now, false);
+            return Optional.of(result(ended, user.blocked(), ending, syncDeadline));
         });
     }
 
     Optional<User> blockUser(String username, String reason, String actor, long now) {
+        return blockUser(username, reason, actor, now, null);
+    }
+
+    /** With a {@code syncDeadline} the account is blocked at once, but its sessions may finish syncing. */
+    Optional<User> blockUser(String username, String reason, String actor, long now, Long syncDeadline) {
         return db.write(c -> {
+            PushQueries.finishDue(c, now);
             Optional<LockedUser> found = lockUser(c, "username", username);
             if (found.isEmpty()) {
                 return Optional.<User>empty();
             }
             LockedUser user = found.get();
             refuseSelfBlock(user, actor);
-            List<String> ended = endSessions(c, activeSessionIds(c, user.id()), actor, reason, now);
+            List<String> targets = activeSessionIds(c, user.id());
+            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ending = syncDeadline == null ? List.of()
+                    : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
             boolean newlyBlocked = !user.blocked() && setBlocked(c, user.id(), actor, reason, now);
-            if (!ended.isEmpty() || newlyBlocked) {
-                JdbcStore.insertAudit(c, AuditAction.BLOCK, actor, user.username(), ended, reason, now);
-            }
+            audit(c, AuditAction.BLOCK, actor, user.username(), ended, ending, reason, now, newlyBlocked);
             return JdbcStore.loadUser(c, username);
         });
+    }
+
+    /**
+     * One audit event when the action changed something, listing the sessions it ended or made
+     * ending, each with a delivery that waits for its device to be told.
+     */
+    private static void audit(Connection c, AuditAction action, String actor, String username, List<String> ended,
+            List<String> ending, String reason, long now, boolean newlyBlocked) throws SQLException {
+        List<String> sessions = ended.isEmpty() ? ending : ended;
+        if (sessions.isEmpty() && !newlyBlocked) {
+            return;
+        }
+        long auditId = JdbcStore.insertAudit(c, action, actor, username, sessions, reason, now);
+        PushQueries.insertDeliveries(c, auditId, sessions, now);
+    }
+
+    private static LogoutResult result(List<String> ended, boolean blocked, List<String> ending, Long syncDeadline) {
+        return syncDeadline == null ? new LogoutResult(ended, blocked)
+                : new LogoutResult(ended, blocked, ending, Instant.ofEpochMilli(syncDeadline));
     }
 
     Optional<User> unblockUser(String username, String actor, long now) {

@@ -2,6 +2,7 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.Delivery;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
@@ -10,6 +11,7 @@ import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
 import com.sessiondesk.server.store.Records.MobileSession;
+import com.sessiondesk.server.store.Records.SessionSignal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +20,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +39,15 @@ public final class JdbcStore implements Store {
     private final PreparedLookup sessionByToken;
     private final ActiveSessionQueries activeSessions;
     private final AdminActions adminActions;
+    private final PushQueries push;
 
     public JdbcStore(Database db) {
         this.db = db;
         this.activeSessions = new ActiveSessionQueries(db);
         this.adminActions = new AdminActions(db);
         this.sessionByToken = new PreparedLookup(db, "SELECT s.id, s.user_id, u.username, u.name, s.ended_at, "
-                + "s.end_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?", 4);
+                + "s.end_reason, s.end_after FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?", 4);
+        this.push = new PushQueries(db);
     }
 
     /** Closes the connections of the hot-path lookup (the pool is closed with the {@link Database}). */
@@ -204,8 +210,9 @@ public final class JdbcStore implements Store {
             }
             rs.getLong(5);
             boolean ended = !rs.wasNull();
+            long endAfter = rs.getLong(7);
             return Optional.of(new MobileSession(rs.getString(1), rs.getLong(2), rs.getString(3),
-                    rs.getString(4), ended, rs.getString(6)));
+                    rs.getString(4), ended, rs.getString(6), rs.wasNull() ? null : endAfter));
         });
     }
 
@@ -358,17 +365,21 @@ public final class JdbcStore implements Store {
         });
     }
 
-    static void insertAudit(Connection c, AuditAction action, String actor, String username,
+    /** Inserts one audit event; returns its id. */
+    static long insertAudit(Connection c, AuditAction action, String actor, String username,
             List<String> sessionIds, String reason, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (at, actor, action, username, "
-                + "session_ids, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "session_ids, reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setLong(1, now);
             ps.setString(2, actor);
             ps.setString(3, action.wireName());
             ps.setString(4, username);
             ps.setString(5, String.join(",", sessionIds));
             ps.setString(6, reason);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -392,9 +403,75 @@ public final class JdbcStore implements Store {
                                 ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")), rs.getString(7)));
                     }
                 }
-                return events;
+                return withDeliveries(c, events);
             }
         });
+    }
+
+    // --- push to the device, delivery, log out after sync ---
+
+    private static List<AuditEvent> withDeliveries(Connection c, List<AuditEvent> events) throws SQLException {
+        List<Long> ids = events.stream().filter(e -> !e.sessionIds().isEmpty()).map(AuditEvent::id).toList();
+        Map<Long, List<Delivery>> deliveries = PushQueries.deliveries(c, ids);
+        if (deliveries.isEmpty()) {
+            return events;
+        }
+        List<AuditEvent> withDeliveries = new ArrayList<>(events.size());
+        for (AuditEvent e : events) {
+            List<Delivery> found = deliveries.get(e.id());
+            if (found == null) {
+                withDeliveries.add(e);
+                continue;
+            }
+            List<Delivery> ordered = new ArrayList<>(found);
+            ordered.sort(Comparator.comparingInt(d -> e.sessionIds().indexOf(d.sessionId())));
+            withDeliveries.add(new AuditEvent(e.id(), e.at(), e.actor(), e.action(), e.username(), e.sessionIds(),
+                    e.reason(), ordered));
+        }
+        return withDeliveries;
+    }
+
+    @Override
+    public Optional<LogoutResult> logoutSessionAfterSync(String sessionId, boolean allDevices, boolean block,
+            String reason, String actor, long now, long syncDeadline) {
+        return adminActions.logoutSession(sessionId, allDevices, block, reason, actor, now, syncDeadline);
+    }
+
+    @Override
+    public Optional<LogoutResult> logoutUserAfterSync(String username, String reason, String actor, long now,
+            long syncDeadline) {
+        return adminActions.logoutUser(username, reason, actor, now, syncDeadline);
+    }
+
+    @Override
+    public Optional<User> blockUserAfterSync(String username, String reason, String actor, long now,
+            long syncDeadline) {
+        return adminActions.blockUser(username, reason, actor, now, syncDeadline);
+    }
+
+    @Override
+    public List<SessionSignal> sessionSignalsSince(long since) {
+        return push.signalsSince(since);
+    }
+
+    @Override
+    public Optional<SessionSignal> sessionSignal(String sessionId) {
+        return push.signal(sessionId);
+    }
+
+    @Override
+    public boolean endSessionAfterSync(String sessionId, long now) {
+        return push.endAfterSync(sessionId, now);
+    }
+
+    @Override
+    public int finishDueEndings(long now) {
+        return push.finishDueEndings(now);
+    }
+
+    @Override
+    public void markDelivered(Collection<String> sessionIds, String channel, long now) {
+        push.markDelivered(sessionIds, channel, now);
     }
 
     // --- meta ---
