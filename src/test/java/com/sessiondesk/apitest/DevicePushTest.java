@@ -188,6 +188,18 @@ class DevicePushTest {
     }
 
     @Test
+    void anEndingSessionWithoutAReasonIsEndingToo() {
+        MobileLoginResponse session = login(server.baseUrl(), USER);
+        raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken, "{\"afterSync\":true}");
+        RawHttp.Reply beat = raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":1}");
+        assertThat(beat.status()).as("%s", beat).isEqualTo(200);
+        assertThat(beat.object().has("reason")).isFalse();
+        RawHttp.Reply done = raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":0}");
+        assertThat(done.status()).isEqualTo(401);
+        assertThat(done.object().get("reason").isJsonNull()).isTrue();
+    }
+
+    @Test
     void badAfterSyncFieldsAreAClearError() {
         MobileLoginResponse session = login(server.baseUrl(), USER);
         String path = "/api/v1/sessions/" + session.sessionId() + "/logout";

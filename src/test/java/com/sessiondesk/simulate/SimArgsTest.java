@@ -16,6 +16,18 @@ class SimArgsTest {
     }
 
     @Test
+    void parsesThePushOptions() throws Exception {
+        SimArgs args = SimArgs.parse(new String[] {"--server", "http://h", "--devices", "1000", "--no-stream",
+            "--sync-ms", "20", "--unsynced", "5"});
+        assertThat(args.devices()).isEqualTo(1000);
+        assertThat(args.noStream()).isTrue();
+        assertThat(args.syncMillisPerItem()).isEqualTo(20);
+        assertThat(args.unsyncedItems()).isEqualTo(5);
+        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h", "--devices", "2", "--sync-ms",
+            "-1"})).isInstanceOf(SimArgs.UsageException.class).hasMessageContaining("--sync-ms");
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThatThrownBy(() -> SimArgs.parse(new String[] {"--devices", "2"}))
                 .isInstanceOf(SimArgs.UsageException.class).hasMessageContaining("--server");
@@ -25,7 +37,7 @@ class SimArgsTest {
                 .isInstanceOf(SimArgs.UsageException.class).hasMessageContaining("http://");
         assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h", "--devices", "0"}))
                 .isInstanceOf(SimArgs.UsageException.class);
-        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h", "--devices", "9999"}))
+        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h", "--devices", "99999"}))
                 .isInstanceOf(SimArgs.UsageException.class);
         assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h", "--devices", "2", "-x"}))
                 .isInstanceOf(SimArgs.UsageException.class);

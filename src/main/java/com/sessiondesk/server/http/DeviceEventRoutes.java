@@ -27,6 +27,11 @@ public final class DeviceEventRoutes {
         routes.get(PATH, this::events);
     }
 
+    /** The POST routes after which this instance's streams are looked at at once, not at the next poll. */
+    static boolean mayEndSessions(String path) {
+        return path.endsWith("/logout") || path.endsWith("/block") || path.equals("/api/v1/mobile/heartbeat");
+    }
+
     private void events(Context ctx) throws IOException {
         MobileSession session = AccessFilter.mobileSessionOf(ctx); // ended sessions were answered 401
         ctx.res().setStatus(200);

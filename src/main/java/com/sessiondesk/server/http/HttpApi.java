@@ -9,6 +9,7 @@ import com.sessiondesk.api.Json;
 import com.sessiondesk.server.push.DeviceStreams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinGson;
 import java.util.LinkedHashMap;
@@ -62,6 +63,12 @@ public final class HttpApi {
         new AuditRoutes(services).register(routes);
         if (streams != null) {
             new DeviceEventRoutes(services, streams).register(routes);
+            // An action through this instance is told at once; other instances see it at their next poll.
+            app.after(ctx -> {
+                if (ctx.method() == HandlerType.POST && DeviceEventRoutes.mayEndSessions(ctx.path())) {
+                    streams.wake();
+                }
+            });
         }
     }
 

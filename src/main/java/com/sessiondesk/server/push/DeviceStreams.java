@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ public final class DeviceStreams implements AutoCloseable {
     private long lastPoll;
     private long lastKeepAliveNanos = System.nanoTime();
     private long lastFinishDue;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     public DeviceStreams(Store store, Clock clock) {
         this.store = store;
@@ -91,6 +94,20 @@ public final class DeviceStreams implements AutoCloseable {
                     store.markDelivered(List.of(sessionId), "stream", now);
                 }
             });
+        }
+    }
+
+    /** Looks at the database now rather than at the next poll (after an action through this instance). */
+    public void wake() {
+        if (!open.isEmpty() && wakeQueued.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    wakeQueued.set(false);
+                    tickSafely();
+                });
+            } catch (RejectedExecutionException e) {
+                wakeQueued.set(false); // closing
+            }
         }
     }
 

@@ -71,10 +71,9 @@ final class ActiveSessionQueries {
                             names.put(userId, user);
                         }
                         unpack(rs.getString(5), text);
-                        long endAfter = rs.getLong(6);
+                        Long endAfter = endAfter(rs.getLong(6), rs.wasNull());
                         rows.add(new ActiveSessionRow(userId, text[0], user[0], user[1], text[1], text[2], text[3],
-                                text[4], text[5], text[6], rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                                rs.wasNull() ? null : endAfter));
+                                text[4], text[5], text[6], rs.getLong(2), rs.getLong(3), rs.getInt(4), endAfter));
                     }
                 }
             }

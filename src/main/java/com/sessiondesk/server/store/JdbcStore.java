@@ -210,9 +210,10 @@ public final class JdbcStore implements Store {
             }
             rs.getLong(5);
             boolean ended = !rs.wasNull();
-            long endAfter = rs.getLong(7);
+            long endAfterValue = rs.getLong(7);
+            Long endAfter = rs.wasNull() ? null : endAfterValue;
             return Optional.of(new MobileSession(rs.getString(1), rs.getLong(2), rs.getString(3),
-                    rs.getString(4), ended, rs.getString(6), rs.wasNull() ? null : endAfter));
+                    rs.getString(4), ended, rs.getString(6), endAfter));
         });
     }
 
