@@ -74,7 +74,7 @@ class SyncDeadlineTest {
         assertThat(next.status()).isEqualTo(401);
         assertThat(next.error()).isEqualTo("session_ended");
         assertThat(next.object().get("reason").getAsString()).isEqualTo("End of shift");
-        JsonObject told = DevicePushTest.delivery(raw, adminToken, offline.sessionId());
+        JsonObject told = DevicePushTest.toldDelivery(raw, adminToken, offline.sessionId());
         assertThat(told.get("deliveredAt").getAsString()).as("told of the ending at 14:16")
                 .isEqualTo("2026-11-30T14:16:00Z");
 

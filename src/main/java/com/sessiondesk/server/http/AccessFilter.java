@@ -6,7 +6,6 @@ import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.MobileSession;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +19,8 @@ public final class AccessFilter implements Handler {
 
     static final String MOBILE_SESSION = "sessiondesk.mobileSession";
     static final String ADMIN = "sessiondesk.admin";
+    /** The session whose device this answer tells that it ended or is ending (a delivery to record). */
+    static final String TOLD_SESSION = "sessiondesk.toldSession";
     private static final Set<String> PUBLIC = Set.of("/api/v1/health", "/api/v1/mobile/login", "/api/v1/admin/login");
     private static final String MOBILE_PREFIX = "/api/v1/mobile/";
     private static final int MAX_TOKEN_LENGTH = 256;
@@ -57,8 +58,8 @@ public final class AccessFilter implements Handler {
         MobileSession session = services.store().mobileSession(Tokens.hash(token))
                 .orElseThrow(() -> ApiException.invalidToken("Unknown session token. Sign in again."));
         if (session.endedAt(services.now())) {
-            // The 401 tells the device: record it for the admin action that ended the session.
-            services.store().markDelivered(List.of(session.sessionId()), "response", services.now());
+            // This 401 tells the device: its delivery is recorded after the answer (DeviceEventRoutes).
+            ctx.attribute(TOLD_SESSION, session.sessionId());
             throw ApiException.sessionEnded(session.endReason());
         }
         return session;

@@ -5,7 +5,6 @@ import com.sessiondesk.server.store.Records.MobileSession;
 import com.sessiondesk.server.store.Records.SessionSignal;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.List;
 
 /** Log out after sync: the request fields of the admin routes, and the heartbeat of an ending session. */
 final class AfterSync {
@@ -39,12 +38,12 @@ final class AfterSync {
         long now = services.now();
         if (pendingSyncItems != null && pendingSyncItems == 0) {
             services.store().endSessionAfterSync(session.sessionId(), now);
-            services.store().markDelivered(List.of(session.sessionId()), "response", now);
+            ctx.attribute(AccessFilter.TOLD_SESSION, session.sessionId());
             throw ApiException.sessionEnded(session.endReason());
         }
         boolean blocked = services.store().sessionSignal(session.sessionId()).map(SessionSignal::blocked)
                 .orElse(false);
-        services.store().markDelivered(List.of(session.sessionId()), "response", now);
+        ctx.attribute(AccessFilter.TOLD_SESSION, session.sessionId());
         ctx.json(new HeartbeatAnswer(HeartbeatAnswer.SYNC_THEN_LOGOUT, Instant.ofEpochMilli(session.endAfter()),
                 session.endReason(), blocked));
     }

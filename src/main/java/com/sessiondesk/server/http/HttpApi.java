@@ -65,6 +65,10 @@ public final class HttpApi {
             new DeviceEventRoutes(services, streams).register(routes);
             // An action through this instance is told at once; other instances see it at their next poll.
             app.after(ctx -> {
+                String told = ctx.attribute(AccessFilter.TOLD_SESSION);
+                if (told != null) {
+                    streams.toldByResponse(told, services.now());
+                }
                 if (ctx.method() == HandlerType.POST && DeviceEventRoutes.mayEndSessions(ctx.path())) {
                     streams.wake();
                 }

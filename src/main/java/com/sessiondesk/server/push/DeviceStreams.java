@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +56,8 @@ public final class DeviceStreams implements AutoCloseable {
     private long lastKeepAliveNanos = System.nanoTime();
     private long lastFinishDue;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final AtomicBoolean recordQueued = new AtomicBoolean();
+    private final Queue<Map.Entry<String, Long>> toldByResponse = new ConcurrentLinkedQueue<>();
 
     public DeviceStreams(Store store, Clock clock) {
         this.store = store;
@@ -94,6 +99,35 @@ public final class DeviceStreams implements AutoCloseable {
                     store.markDelivered(List.of(sessionId), "stream", now);
                 }
             });
+        }
+    }
+
+    /**
+     * The answer to a request of this session told its device (401 {@code session_ended}, or a
+     * heartbeat's {@code sync_then_logout}): recorded on this class's thread, so the answer is not
+     * held up by a write.
+     */
+    public void toldByResponse(String sessionId, long now) {
+        toldByResponse.add(Map.entry(sessionId, now));
+        if (recordQueued.compareAndSet(false, true)) {
+            try {
+                poller.execute(this::recordToldByResponse);
+            } catch (RejectedExecutionException e) {
+                recordQueued.set(false); // closing: recorded by close()
+            }
+        }
+    }
+
+    private void recordToldByResponse() {
+        recordQueued.set(false);
+        Map<Long, List<String>> byTime = new TreeMap<>();
+        for (Map.Entry<String, Long> told; (told = toldByResponse.poll()) != null; ) {
+            byTime.computeIfAbsent(told.getValue(), t -> new ArrayList<>()).add(told.getKey());
+        }
+        try {
+            byTime.forEach((now, ids) -> store.markDelivered(ids, "response", now));
+        } catch (RuntimeException e) {
+            LOG.warn("Device streams: could not record {} deliveries: {}", byTime.size(), e.toString());
         }
     }
 
@@ -182,6 +216,7 @@ public final class DeviceStreams implements AutoCloseable {
             stream.close();
         }
         open.clear();
+        recordToldByResponse();
     }
 
     /** One open stream; writes are serialized (the poller and the request thread may both write). */

@@ -18,7 +18,7 @@ class MigrationsTest {
     void migratesOnceAndRecordsTheVersion() {
         String url = "jdbc:sqlite:" + dir.resolve("nested/folder/m.db");
         try (Database db = Database.open(url)) {
-            assertThat(new Migrations(db).run()).containsExactly(1);
+            assertThat(new Migrations(db).run()).startsWith(1).contains(4); // V4: push and after sync
             assertThat(new Migrations(db).run()).isEmpty();
             int versions = db.read(c -> {
                 try (Statement st = c.createStatement();
