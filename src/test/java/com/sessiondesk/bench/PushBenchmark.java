@@ -169,7 +169,7 @@ public final class PushBenchmark {
             tokens = BulkLoad.createActiveSessions(prepare, count);
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "-Dsessiondesk.home=" + dir,
+                "-Xmx512m", "-cp", classPath(), "-Dsessiondesk.home=" + dir,
                 "com.sessiondesk.Main", "serve", "--port", "0", "--db", url);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
@@ -182,7 +182,7 @@ public final class PushBenchmark {
                 }
             }
             if (base == null) {
-                throw new IllegalStateException("the child service did not start");
+                throw new IllegalStateException("the child service did not start: " + command);
             }
             BufferedReader drain = out;
             Thread drainer = new Thread(() -> {
@@ -239,7 +239,7 @@ public final class PushBenchmark {
             await(() -> ready.get() + failed.get() >= tokens.size(), 180_000, "streams ready");
             long openedMs = (System.nanoTime() - start) / 1_000_000;
             Thread.sleep(20_000); // idle, past a keep-alive round
-            String after = procStatus(child.pid());
+            String after = procStatus(child.pid()) + " (" + jettyThreads(child.pid()) + ")";
             return String.format("%-40s %d of %d streams open in %d ms (%d failed), still open after 20 s idle: %s; "
                             + "service before: %s; with the streams: %s", "Idle streams (SQLite, child JVM)",
                     ready.get(), tokens.size(), openedMs, failed.get(), ready.get() - failed.get(), before, after);
@@ -247,6 +247,44 @@ public final class PushBenchmark {
             child.destroy();
             child.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** This JVM's class path; under {@code exec:java} the plugin's class loader holds it. */
+    private static String classPath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (!entries.isEmpty()) {
+                return String.join(java.io.File.pathSeparator, entries);
+            }
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    /** Jetty's threads of a JVM: how many wait idle for work, how many do something else. */
+    private static String jettyThreads(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        int jetty = 0;
+        int idle = 0;
+        for (String thread : dump.split("\n\n")) {
+            if (thread.startsWith("\"JettyServerThreadPool")) {
+                jetty++;
+                if (thread.contains("BlockingArrayQueue.poll") || thread.contains("ReservedThread")
+                        || thread.contains("ManagedSelector")) {
+                    idle++;
+                }
+            }
+        }
+        return jetty + " Jetty threads, " + idle + " of them idle or selecting";
     }
 
     /** Threads and resident memory of a process (Linux). */
