@@ -43,13 +43,13 @@ public final class FailureTranslator {
             return new ClientError.Unreachable("The server did not answer in time. Check the connection and retry.");
         }
         if (failure instanceof UnknownHostException) {
-            return new ClientError.Unreachable("Unknown server: " + failure.getMessage() + ". Check the address.");
+            return new ClientError.Unreachable("Unknown server: " + failure.getMessage() + ". Check the address.", false);
         }
         if (failure instanceof SSLException) {
-            return new ClientError.Unreachable("The secure connection failed: the server's certificate is not trusted.");
+            return new ClientError.Unreachable("The secure connection failed: the server's certificate is not trusted.", false);
         }
         if (failure instanceof ConnectException) {
-            return new ClientError.Unreachable("The server is not reachable. Is it running?");
+            return new ClientError.Unreachable("The server is not reachable. Is it running?", false);
         }
         if (failure instanceof IOException) {
             return new ClientError.Unreachable("The connection to the server failed. Check the connection and retry.");

@@ -16,7 +16,40 @@ public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
             .withLocale(Locale.getDefault(Locale.Category.FORMAT));
 
+    private static final DateTimeFormatter DAY_MONTH = dayMonth(Locale.getDefault(Locale.Category.FORMAT));
+
     private Formats() {
+    }
+
+    /** The locale's medium date without the year, e.g. "Nov 27" in en-US. */
+    static DateTimeFormatter dayMonth(Locale locale) {
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.MEDIUM, null, IsoChronology.INSTANCE, locale);
+        return DateTimeFormatter.ofPattern(pattern.replaceAll("[^\\p{L}']*y+[^\\p{L}']*", " ").trim(), locale);
+    }
+
+    /**
+     * A date and time that fits a narrow column and keeps the time of day: "3:04 PM" today,
+     * "Nov 27, 3:04 PM" this year, the full {@link #dateTime} otherwise.
+     */
+    public static String compactDateTime(Instant instant, Instant now) {
+        return compactDateTime(instant, now, ZoneId.systemDefault(), DATE_TIME, DAY_MONTH, TIME);
+    }
+
+    static String compactDateTime(Instant instant, Instant now, ZoneId zone, DateTimeFormatter full,
+                                  DateTimeFormatter dayMonth, DateTimeFormatter time) {
+        if (instant == null) {
+            return "";
+        }
+        var at = instant.atZone(zone);
+        var today = now.atZone(zone).toLocalDate();
+        if (at.toLocalDate().equals(today)) {
+            return time.format(at);
+        }
+        if (at.getYear() == today.getYear()) {
+            return dayMonth.format(at) + ", " + time.format(at);
+        }
+        return full.format(at);
     }
 
     /** Medium date, short time in the locale's order, e.g. "Nov 27, 2026, 3:04 PM" in en-US. */

@@ -1,6 +1,7 @@
 package com.sessiondesk.client.sessions;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.function.Function;
 
@@ -15,7 +16,8 @@ public enum SessionColumn {
     APPLICATION("Application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
     LANGUAGE("Language", text(row -> SessionRow.text(row.session().language()))),
     LOGIN_TIME("Login Time", time(row -> row.session().loginTime())),
-    LAST_SEEN("Last Seen", time(row -> row.session().lastSeen()));
+    /** By the minute shown, then by username: rows that read the same keep their order across refreshes. */
+    LAST_SEEN("Last Seen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username)));
 
     private final String header;
     private final Comparator<SessionRow> order;
@@ -36,6 +38,10 @@ public enum SessionColumn {
 
     private static Comparator<SessionRow> text(Function<SessionRow, String> key) {
         return Comparator.comparing(key, String.CASE_INSENSITIVE_ORDER);
+    }
+
+    private static Instant minute(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MINUTES);
     }
 
     private static Comparator<SessionRow> time(Function<SessionRow, Instant> key) {

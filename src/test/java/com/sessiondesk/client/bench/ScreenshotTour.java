@@ -107,7 +107,20 @@ public final class ScreenshotTour {
         Thread.sleep(1200);
         shot("history");
 
-        onFx(() -> click("#signOutButton"));
+        Platform.runLater(() -> click("#signOutButton")); // asks first: the question waits for its answer
+        Button confirmSignOut = waitFor(() -> {
+            for (Window window : Window.getWindows()) {
+                if (window.isShowing() && window.getScene().getRoot() instanceof DialogPane pane
+                        && "confirmDialog".equals(pane.getId())) {
+                    return (Button) pane.lookup("#confirmButton");
+                }
+            }
+            return null;
+        });
+        onFx(() -> {
+            confirmSignOut.fire();
+            return null;
+        });
         waitFor(() -> scene.lookup("#serverUrlField"));
         onFx(() -> {
             ((TextField) scene.lookup("#serverUrlField")).setText("https://sessions.example-agency.org");
@@ -157,7 +170,7 @@ public final class ScreenshotTour {
     private static void clickLogoutOf(SessionRow row) {
         for (Node node : scene.getRoot().lookupAll(".logout-button")) {
             Button button = (Button) node;
-            if (button.isVisible() && button.getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
+            if (button.isVisible() && button.getParent().getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
                     && cell.getItem() == row) {
                 button.fire();
                 return;
