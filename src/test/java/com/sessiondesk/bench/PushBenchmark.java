@@ -104,7 +104,7 @@ public final class PushBenchmark {
         RawHttp admin = new RawHttp(adminOn.baseUrl());
         DeviceFleet.Settings settings = new DeviceFleet.Settings(devicesOn.baseUrl(), count, 10, true, 10, -1);
         try (DeviceFleet fleet = DeviceFleet.start(settings, line -> { })) {
-            await(() -> fleet.streamsOpen() == count, 120_000, "streams open");
+            await(() -> fleet.streamsOpen() == count, 900_000, "streams open"); // sign-ins: PBKDF2 each
             System.out.println(label + ": " + count + " streams open (" + devicesOn.openStreams() + " on the service)");
             List<DeviceFleet.DeviceReport> devices = fleet.reports();
             Map<String, Long> askedAt = new ConcurrentHashMap<>();

@@ -38,6 +38,7 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
     @FXML private Label sessionLabel;
     @FXML private Label warningLabel;
     @FXML private Label unsyncedWarning;
+    @FXML private CheckBox afterSyncCheckBox;
     @FXML private CheckBox blockUserCheckBox;
     @FXML private Label blockHelp;
     @FXML private CheckBox allDevicesCheckBox;
@@ -71,7 +72,12 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         titleLabel.setText(dialogTitle.toUpperCase(Locale.ROOT));
         headingLabel.setText(viewModel.heading());
         sessionLabel.setText(viewModel.sessionDescription());
-        warningLabel.setText(viewModel.warning());
+        warningLabel.textProperty().bind(viewModel.warningText());
+        afterSyncCheckBox.setText(LogoutDialogViewModel.AFTER_SYNC);
+        afterSyncCheckBox.selectedProperty().bindBidirectional(viewModel.afterSyncProperty());
+        afterSyncCheckBox.visibleProperty().bind(viewModel.afterSyncOffered());
+        afterSyncCheckBox.managedProperty().bind(afterSyncCheckBox.visibleProperty());
+        afterSyncCheckBox.disableProperty().bind(viewModel.busyProperty());
         unsyncedWarning.textProperty().bind(viewModel.unsyncedWarning());
         unsyncedWarning.visibleProperty().bind(viewModel.unsyncedWarning().isNotEmpty());
         unsyncedWarning.managedProperty().bind(unsyncedWarning.visibleProperty());

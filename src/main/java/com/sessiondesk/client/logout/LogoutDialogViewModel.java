@@ -6,6 +6,7 @@ import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
+import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.FailureTranslator;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.ViewContext;
@@ -50,6 +51,11 @@ public final class LogoutDialogViewModel {
     public static final String BLOCK_HELP = "Prevents logging back in. Unblock it later under User Accounts.";
     public static final String BLOCK_LOCKS_ALL_DEVICES = "Blocking always ends every session.";
     public static final String REASON_HELP = "Shown to the user on their device";
+    /** Log out after sync (issue 9): the longest wait for the device's sync. */
+    public static final int SYNC_MINUTES = 15;
+    public static final String AFTER_SYNC = "Log out after the device has synced (at most " + SYNC_MINUTES + " minutes)";
+    public static final String AFTER_SYNC_NOTE = "The device uploads its unsynced work first; its session ends when "
+            + "that is done, at the latest in " + SYNC_MINUTES + " minutes.";
     static final String SENDING = "Logging out…";
     static final String CHECKING = "The server did not answer in time. Asking it whether the log out happened…";
 
@@ -67,6 +73,9 @@ public final class LogoutDialogViewModel {
 
     private final BooleanProperty block = new SimpleBooleanProperty(this, "block");
     private final BooleanProperty allDevices = new SimpleBooleanProperty(this, "allDevices");
+    private final BooleanProperty afterSync = new SimpleBooleanProperty(this, "afterSync");
+    private final javafx.beans.binding.BooleanBinding afterSyncOffered;
+    private final StringBinding warningText;
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", SENDING);
@@ -108,6 +117,25 @@ public final class LogoutDialogViewModel {
         allDevicesHelp = Bindings.createStringBinding(
                 () -> block.get() ? BLOCK_LOCKS_ALL_DEVICES + " " + allDevicesScope() : allDevicesScope(), block);
         unsyncedWarning = Bindings.createStringBinding(this::unsyncedText, allDevices);
+        afterSyncOffered = Bindings.createBooleanBinding(this::offersAfterSync, allDevices);
+        warningText = Bindings.createStringBinding(() -> afterSyncChosen() ? AFTER_SYNC_NOTE : WARNING,
+                afterSync, afterSyncOffered);
+    }
+
+    /**
+     * Log out after sync is offered for a session (not already ending) when the devices it would log
+     * out reported unsynced items; the immediate log out keeps the seed's warning.
+     */
+    private boolean offersAfterSync() {
+        if (session == null || session.ending()) {
+            return false;
+        }
+        return targetIds(endsEverySession()).stream().anyMatch(id -> userSessions.stream()
+                .anyMatch(s -> s.id().equals(id) && s.pendingSyncItems() > 0));
+    }
+
+    private boolean afterSyncChosen() {
+        return afterSync.get() && afterSyncOffered.get();
     }
 
     /**
@@ -229,7 +257,8 @@ public final class LogoutDialogViewModel {
 
     /** The one request of this dialog for a session: Block implies all devices; a blank reason is none. */
     public LogoutRequest request() {
-        return LogoutRequest.of(endsEverySession(), block.get(), typedReason());
+        return afterSyncChosen() ? LogoutRequest.afterSync(endsEverySession(), block.get(), typedReason(), SYNC_MINUTES)
+                : LogoutRequest.of(endsEverySession(), block.get(), typedReason());
     }
 
     private String typedReason() {
@@ -280,6 +309,11 @@ public final class LogoutDialogViewModel {
     }
 
     private void sent(LogoutResult result, boolean everySession) {
+        if (result.endingSessionIds() != null && !result.endingSessionIds().isEmpty()) {
+            finish(new LogoutOutcome(true, notificationFor(result)));
+            followDeliveries(result.endingSessionIds(), notificationFor(result));
+            return;
+        }
         if (session != null && !everySession && result.endedSessionIds().isEmpty()) {
             // Nothing ended: this session had ended before. Say when and by whom, not "no session left".
             context.runner().run(this::alreadyEnded, text -> finish(new LogoutOutcome(true, text)),
@@ -287,6 +321,52 @@ public final class LogoutDialogViewModel {
             return;
         }
         finish(new LogoutOutcome(true, notificationFor(result)));
+        followDeliveries(result.endedSessionIds(), notificationFor(result));
+    }
+
+    /** How long the notification waits for the devices to be told before saying how many were. */
+    private Duration deliveryWait = Duration.ofSeconds(3);
+
+    void setDeliveryWait(Duration wait) {
+        this.deliveryWait = wait;
+    }
+
+    /**
+     * Once the devices have been told (or after a few seconds), the notification says how many:
+     * "Signed out Bob Aide from 3 devices · Delivered to 2 of 3 devices". Only with a server that
+     * records deliveries; nothing more is said otherwise.
+     */
+    private void followDeliveries(List<String> sessionIds, String message) {
+        if (sessionIds == null || sessionIds.isEmpty() || !service.tracksDeliveries()) {
+            return;
+        }
+        context.runner().run(() -> awaitDeliveries(sessionIds), told -> {
+            if (told != null) {
+                context.notifier().accept(message + " · " + DeliveryTexts.deliveredTo(told[0], told[1]));
+            }
+        }, error -> { });
+    }
+
+    /** {told, total} of the newest audit event that lists these sessions, waiting while some are not told; null without delivery data. */
+    private int[] awaitDeliveries(List<String> sessionIds) throws Exception {
+        long giveUp = System.nanoTime() + deliveryWait.toNanos();
+        int[] told = null;
+        do {
+            told = null;
+            for (AuditEvent event : service.auditOf(username, 20)) {
+                if (event.deliveries() != null && event.sessionIds() != null
+                        && event.sessionIds().containsAll(sessionIds)) {
+                    int delivered = (int) event.deliveries().stream().filter(d -> d.deliveredAt() != null).count();
+                    told = new int[] {delivered, event.deliveries().size()};
+                    break;
+                }
+            }
+            if (told == null || told[0] == told[1]) {
+                return told;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < giveUp);
+        return told;
     }
 
     static final String ALREADY_ENDED = "This session had already ended";
@@ -382,6 +462,12 @@ public final class LogoutDialogViewModel {
 
     /** What the server did, in words: "Signed out Bob Aide from 2 devices; account blocked". */
     public String notificationFor(LogoutResult result) {
+        if (result.endingSessionIds() != null && !result.endingSessionIds().isEmpty()) {
+            int devices = devicesOf(result.endingSessionIds());
+            return "Logging out " + displayName() + " from " + Formats.count(devices, "device", "devices")
+                    + " once synced, by " + Formats.compactDateTime(result.syncDeadline(), clock.instant())
+                    + (result.blocked() ? "; account blocked" : "");
+        }
         List<String> ended = result.endedSessionIds() == null ? List.of() : result.endedSessionIds();
         String name = displayName();
         String blocked = result.blocked() ? "; account blocked" : "";
@@ -449,6 +535,21 @@ public final class LogoutDialogViewModel {
 
     public BooleanProperty allDevicesProperty() {
         return allDevices;
+    }
+
+    /** The after-sync choice (only sent when offered). */
+    public BooleanProperty afterSyncProperty() {
+        return afterSync;
+    }
+
+    /** True when the devices to log out reported unsynced items: "Log out after the device has synced" is shown. */
+    public javafx.beans.binding.BooleanBinding afterSyncOffered() {
+        return afterSyncOffered;
+    }
+
+    /** The seed's warning for the immediate log out; what happens instead after sync. */
+    public StringBinding warningText() {
+        return warningText;
     }
 
     /** "Log out from all devices" cannot be unchecked while Block is checked, nor for a user. */

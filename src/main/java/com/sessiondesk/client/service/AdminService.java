@@ -42,6 +42,14 @@ public interface AdminService {
     /** The newest events about one account. */
     List<AuditEvent> auditOf(String username, int limit) throws Exception;
 
+    /**
+     * Whether {@link #auditOf} reports deliveries (when each device was told of a log out): the
+     * session service does; a log out then follows them for its notification.
+     */
+    default boolean tracksDeliveries() {
+        return false;
+    }
+
     /** Ends the admin token on the server. */
     void signOut() throws Exception;
 }

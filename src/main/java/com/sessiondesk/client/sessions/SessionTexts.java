@@ -1,6 +1,7 @@
 package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Cells.Badge;
+import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Formats;
 import java.time.Instant;
 
@@ -46,7 +47,10 @@ public final class SessionTexts {
     public static Badge badge(SessionColumn column, SessionRow row) {
         return switch (column) {
             case USERNAME -> row.userBlocked() ? BLOCKED : null;
-            case DEVICE -> row.session().pendingSyncItems() > 0
+            case DEVICE -> row.session().ending()
+                    ? new Badge(DeliveryTexts.ending(row.session(), Instant.now()), "badge-warning",
+                            DeliveryTexts.ENDING_EXPLANATION)
+                    : row.session().pendingSyncItems() > 0
                     ? new Badge(row.session().pendingSyncItems() + " unsynced", "badge-warning", UNSYNCED) : null;
             case APPLICATION -> row.session().superseded() ? new Badge("old app version", "badge-muted", OLD_APP_VERSION) : null;
             default -> null;
