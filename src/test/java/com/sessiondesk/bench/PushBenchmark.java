@@ -104,9 +104,12 @@ public final class PushBenchmark {
         RawHttp admin = new RawHttp(adminOn.baseUrl());
         DeviceFleet.Settings settings = new DeviceFleet.Settings(devicesOn.baseUrl(), count, 10, true, 10, -1);
         try (DeviceFleet fleet = DeviceFleet.start(settings, line -> { })) {
-            await(() -> fleet.streamsOpen() == count, 900_000, "streams open"); // sign-ins: PBKDF2 each
-            System.out.println(label + ": " + count + " streams open (" + devicesOn.openStreams() + " on the service)");
-            List<DeviceFleet.DeviceReport> devices = fleet.reports();
+            // Sign-ins cost a PBKDF2 each; a device of the demo's blocked account stays on the login page.
+            await(() -> settled(fleet), 900_000, "streams open");
+            List<DeviceFleet.DeviceReport> devices = fleet.reports().stream().filter(DeviceFleet.DeviceReport::streamOpen)
+                    .toList();
+            System.out.println(label + ": " + devices.size() + " streams open (" + devicesOn.openStreams()
+                    + " on the service)");
             Map<String, Long> askedAt = new ConcurrentHashMap<>();
             ExecutorService admins = Executors.newFixedThreadPool(4);
             long start = System.currentTimeMillis();
@@ -123,18 +126,23 @@ public final class PushBenchmark {
             admins.shutdown();
             admins.awaitTermination(5, TimeUnit.MINUTES);
             long requestsDone = System.currentTimeMillis();
-            await(() -> fleet.reports().stream().allMatch(d -> d.toldAtMillis() != 0), 30_000, "every device told");
+            java.util.Set<String> asked = askedAt.keySet();
+            await(() -> fleet.reports().stream().filter(d -> asked.contains(d.sessionId()))
+                    .allMatch(d -> d.toldAtMillis() != 0), 30_000, "every device told");
             List<Long> millis = new ArrayList<>();
             int byStream = 0;
             for (DeviceFleet.DeviceReport device : fleet.reports()) {
+                if (!asked.contains(device.sessionId())) {
+                    continue;
+                }
                 millis.add(device.toldAtMillis() - askedAt.get(device.sessionId()));
                 byStream += "stream".equals(device.toldBy()) ? 1 : 0;
             }
             Collections.sort(millis);
             return String.format("%-40s %d log outs in %d ms (%d other sessions); request to event: p50 %d ms, "
                             + "p95 %d ms, p99 %d ms, max %d ms; %d of %d told through the stream",
-                    label, count, requestsDone - start, sessions, pct(millis, 50), pct(millis, 95), pct(millis, 99),
-                    millis.get(millis.size() - 1), byStream, count);
+                    label, devices.size(), requestsDone - start, sessions, pct(millis, 50), pct(millis, 95), pct(millis, 99),
+                    millis.get(millis.size() - 1), byStream, devices.size());
         }
     }
 
@@ -143,19 +151,24 @@ public final class PushBenchmark {
         RawHttp admin = new RawHttp(server.baseUrl());
         DeviceFleet.Settings settings = new DeviceFleet.Settings(server.baseUrl(), count, 10, true, 50, items);
         try (DeviceFleet fleet = DeviceFleet.start(settings, line -> { })) {
-            await(() -> fleet.streamsOpen() == count, 60_000, "streams open");
+            await(() -> settled(fleet), 600_000, "streams open");
             long start = System.currentTimeMillis();
+            int loggedOut = 0;
             for (DeviceFleet.DeviceReport device : fleet.reports()) {
+                if (!device.streamOpen()) {
+                    continue;
+                }
+                loggedOut++;
                 admin.post("/api/v1/sessions/" + device.sessionId() + "/logout", adminToken,
                         Json.GSON.toJson(LogoutRequest.afterSync(false, false, "Benchmark, after sync", 15)));
             }
-            await(() -> fleet.reports().stream().allMatch(d -> d.state().equals("LOGIN_PAGE")), 120_000,
+            await(() -> fleet.reports().stream().allMatch(d -> d.state().equals("LOGIN_PAGE")), 300_000,
                     "every device at the login page");
             long done = System.currentTimeMillis();
             int synced = fleet.reports().stream().mapToInt(DeviceFleet.DeviceReport::syncedItems).sum();
             int lost = fleet.reports().stream().mapToInt(DeviceFleet.DeviceReport::lostItems).sum();
             return String.format("%-40s %d devices x %d unsynced items, logged out after sync: %d items synced, "
-                    + "%d lost; all at the login page %d ms after the first request", "Graceful (SQLite)", count,
+                    + "%d lost; all at the login page %d ms after the first request", "Graceful (SQLite)", loggedOut,
                     items, synced, lost, done - start);
         }
     }
@@ -285,6 +298,11 @@ public final class PushBenchmark {
             }
         }
         return jetty + " Jetty threads, " + idle + " of them idle or selecting";
+    }
+
+    /** Every device signed in with its stream open, or refused (the demo's blocked account). */
+    private static boolean settled(DeviceFleet fleet) {
+        return fleet.reports().stream().allMatch(d -> d.streamOpen() || d.state().equals("LOGIN_PAGE"));
     }
 
     /** Threads and resident memory of a process (Linux). */
