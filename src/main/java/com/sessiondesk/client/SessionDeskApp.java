@@ -1,7 +1,10 @@
 package com.sessiondesk.client;
 
 import com.sessiondesk.client.common.FxTaskRunner;
+import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.common.StartupTrace;
+import com.sessiondesk.client.common.Theme;
+import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -11,9 +14,6 @@ import javafx.stage.Stage;
  * pass them to the constructor.
  */
 public class SessionDeskApp extends Application {
-
-    /** AtlantaFX's Primer Light, copied into assets/ (see assets/css/atlantafx/README.md for why). */
-    static final String THEME = "/assets/css/atlantafx/primer-light.bss";
 
     private final ClientOptions givenOptions;
     private FxTaskRunner runner;
@@ -31,7 +31,7 @@ public class SessionDeskApp extends Application {
     public void start(Stage stage) {
         StartupTrace.mark("application start");
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
-        Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
+        Theme.apply(Theme.Mode.of(new ClientSettings(AppDirs.dataDir()).preference(ClientSettings.THEME)));
         runner = new FxTaskRunner(4);
         shell = new Shell(stage, options, runner, ClientLauncher::setExitCode);
         shell.start();

@@ -30,6 +30,7 @@ public final class MainController {
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
+    @FXML private ToggleButton themeToggle;
     @FXML private Label adminLabel;
     @FXML private Button signOutButton;
     @FXML private StackPane content;
@@ -159,6 +160,11 @@ public final class MainController {
 
     public Parent root() {
         return root;
+    }
+
+    /** The light / dark switch in the header (selected = dark); the shell applies and remembers it. */
+    public ToggleButton themeToggle() {
+        return themeToggle;
     }
 
     public SessionsViewModel sessions() {

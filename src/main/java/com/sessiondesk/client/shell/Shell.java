@@ -90,8 +90,22 @@ public final class Shell {
     private MainController main() {
         if (main == null) {
             main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(), this::signOut);
+            installThemeSwitch(main);
         }
         return main;
+    }
+
+    /** The header's light / dark switch: applied to every window at once, remembered for the next start. */
+    private void installThemeSwitch(MainController view) {
+        view.themeToggle().setSelected(Theme.current() == Theme.Mode.DARK);
+        view.themeToggle().selectedProperty().addListener((obs, was, dark) -> {
+            Theme.Mode mode = dark ? Theme.Mode.DARK : Theme.Mode.LIGHT;
+            Theme.apply(mode);
+            runner.run(() -> {
+                settings.savePreference(ClientSettings.THEME, mode.remembered());
+                return null;
+            }, ignored -> { }, error -> { }); // not remembered: the next start is light, nothing else breaks
+        });
     }
 
     /** The built-in demo service: started in the background while the window already shows. */
