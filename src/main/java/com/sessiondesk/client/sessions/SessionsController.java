@@ -1,5 +1,6 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Choices;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
@@ -9,13 +10,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -24,17 +24,20 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 
 /** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
 public final class SessionsController {
 
     @FXML private Label sessionCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField searchField;
-    @FXML private ComboBox<String> applicationFilter;
+    @FXML private CheckComboBox<String> applicationFilter;
+    @FXML private CheckComboBox<String> languageFilter;
     @FXML private Button refreshButton;
     @FXML private TableView<SessionRow> sessionsTable;
 
@@ -59,10 +62,13 @@ public final class SessionsController {
     @FXML
     private void initialize() {
         sessionCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.rows().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.rows()), "Loading sessions…");
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        applicationFilter.setItems(viewModel.applications());
-        applicationFilter.valueProperty().bindBidirectional(viewModel.applicationFilterProperty());
+        Choices.bind(applicationFilter, viewModel.applications(), viewModel.chosenApplications(), "All applications");
+        Choices.bind(languageFilter, viewModel.languages(), viewModel.chosenLanguages(), "All languages");
         refreshButton.setOnAction(e -> viewModel.refresh());
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         placeholder.getStyleClass().add("table-placeholder");

@@ -24,16 +24,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * Active Sessions: the rows, search, application filter, count, refresh and the way into the
+ * Active Sessions: the rows, search, application and language filters, count, refresh and the way into the
  * Logout User Account dialog. The rows are kept sorted (a reload is sorted in the background,
  * so 100,000 rows arrive in order) and filtered on top, so a keystroke only re-filters.
  */
 public final class SessionsViewModel {
-
-    public static final String ALL_APPLICATIONS = "All applications";
 
     private final ViewContext context;
     private final LoadState state;
@@ -43,9 +43,12 @@ public final class SessionsViewModel {
     private final FilteredList<SessionRow> shown = new FilteredList<>(rows);
     private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
     private int userCount;
-    private final ObservableList<String> applications = FXCollections.observableArrayList(ALL_APPLICATIONS);
+    private final ObservableList<String> applications = FXCollections.observableArrayList();
+    private final ObservableList<String> languages = FXCollections.observableArrayList();
+    /** The applications and languages ticked in the filters; none ticked shows all. */
+    private final ObservableSet<String> chosenApplications = FXCollections.observableSet();
+    private final ObservableSet<String> chosenLanguages = FXCollections.observableSet();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
-    private final StringProperty applicationFilter = new SimpleStringProperty(this, "applicationFilter", ALL_APPLICATIONS);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
     private Runnable beforeRowsReplaced = () -> { };
@@ -55,7 +58,8 @@ public final class SessionsViewModel {
         this.context = context;
         this.state = new LoadState(clock);
         searchText.addListener((obs, old, now) -> applyFilter());
-        applicationFilter.addListener((obs, old, now) -> applyFilter());
+        chosenApplications.addListener((SetChangeListener<String>) change -> applyFilter());
+        chosenLanguages.addListener((SetChangeListener<String>) change -> applyFilter());
         shown.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> updateTexts());
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
@@ -88,8 +92,8 @@ public final class SessionsViewModel {
         context.load(state, () -> load(current, currentOrder), this::replaceRows, () -> !rows.isEmpty());
     }
 
-    /** What a reload brings: the rows in the table's order, the applications and how many users. */
-    private record Loaded(List<SessionRow> rows, List<String> applications, int userCount) {
+    /** What a reload brings: the rows in the table's order, the applications, languages and how many users. */
+    private record Loaded(List<SessionRow> rows, List<String> applications, List<String> languages, int userCount) {
     }
 
     /**
@@ -102,6 +106,7 @@ public final class SessionsViewModel {
         Set<String> blocked = blockedUsernames(service);
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
         Set<String> apps = new HashSet<>();
+        Set<String> langs = new HashSet<>();
         Map<String, Integer> userIds = new HashMap<>();
         Map<String, String> devices = new HashMap<>(); // a few hundred models: one string each
         for (Session session : sessions) {
@@ -115,16 +120,19 @@ public final class SessionsViewModel {
             }
             loaded.add(SessionRow.of(session, blocked.contains(username), device, userId));
             apps.add(SessionRow.text(session.application()));
+            langs.add(SessionRow.text(session.language()));
         }
         if (order != null) {
             loaded.sort(order);
         }
-        apps.remove("");
-        List<String> applications = new ArrayList<>(apps.size() + 1);
-        applications.addAll(apps);
-        applications.sort(String.CASE_INSENSITIVE_ORDER);
-        applications.add(0, ALL_APPLICATIONS);
-        return new Loaded(loaded, applications, userIds.size());
+        return new Loaded(loaded, sortedChoices(apps), sortedChoices(langs), userIds.size());
+    }
+
+    private static List<String> sortedChoices(Set<String> values) {
+        values.remove("");
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(String.CASE_INSENSITIVE_ORDER);
+        return sorted;
     }
 
     /** The blocked marker is a decoration: if this small lookup fails, the sessions still show. */
@@ -144,29 +152,35 @@ public final class SessionsViewModel {
         beforeRowsReplaced.run();
         userCount = loaded.userCount();
         rows.setAll(loaded.rows());
-        String selectedApp = applicationFilter.get();
-        List<String> choices = loaded.applications();
-        if (!applications.equals(choices)) {
-            applications.setAll(choices);
-        }
-        applicationFilter.set(choices.contains(selectedApp) ? selectedApp : ALL_APPLICATIONS);
+        replaceChoices(applications, chosenApplications, loaded.applications());
+        replaceChoices(languages, chosenLanguages, loaded.languages());
         afterRowsReplaced.run();
         StartupTrace.mark("rows shown: " + rows.size());
     }
 
+    /** New choices after a reload; a ticked value no longer among them is unticked. */
+    private static void replaceChoices(ObservableList<String> choices, ObservableSet<String> chosen, List<String> now) {
+        if (!choices.equals(now)) {
+            choices.setAll(now);
+        }
+        chosen.retainAll(now);
+    }
+
     private void applyFilter() {
         String query = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
-        String app = applicationFilter.get();
-        boolean allApps = app == null || ALL_APPLICATIONS.equals(app);
-        Predicate<SessionRow> predicate;
-        if (query.isEmpty() && allApps) {
-            predicate = null;
-        } else if (allApps) {
+        Set<String> apps = Set.copyOf(chosenApplications);
+        Set<String> langs = Set.copyOf(chosenLanguages);
+        Predicate<SessionRow> predicate = null;
+        if (!query.isEmpty()) {
             predicate = row -> row.matches(query);
-        } else if (query.isEmpty()) {
-            predicate = row -> app.equals(row.application());
-        } else {
-            predicate = row -> app.equals(row.application()) && row.matches(query);
+        }
+        if (!apps.isEmpty()) {
+            Predicate<SessionRow> app = row -> apps.contains(row.application());
+            predicate = predicate == null ? app : predicate.and(app);
+        }
+        if (!langs.isEmpty()) {
+            Predicate<SessionRow> lang = row -> langs.contains(SessionRow.text(row.session().language()));
+            predicate = predicate == null ? lang : predicate.and(lang);
         }
         shown.setPredicate(predicate);
     }
@@ -254,16 +268,26 @@ public final class SessionsViewModel {
         return shown;
     }
 
+    /** The applications of the loaded sessions, for the filter. */
     public ObservableList<String> applications() {
         return applications;
     }
 
-    public StringProperty searchTextProperty() {
-        return searchText;
+    /** The languages of the loaded sessions, for the filter. */
+    public ObservableList<String> languages() {
+        return languages;
     }
 
-    public StringProperty applicationFilterProperty() {
-        return applicationFilter;
+    public ObservableSet<String> chosenApplications() {
+        return chosenApplications;
+    }
+
+    public ObservableSet<String> chosenLanguages() {
+        return chosenLanguages;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
     }
 
     public ReadOnlyStringProperty countTextProperty() {

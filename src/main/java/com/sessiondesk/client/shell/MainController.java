@@ -1,6 +1,7 @@
 package com.sessiondesk.client.shell;
 
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
@@ -11,7 +12,6 @@ import com.sessiondesk.client.users.UsersController;
 import com.sessiondesk.client.users.UsersViewModel;
 import java.time.Clock;
 import java.time.Duration;
-import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -19,7 +19,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.controlsfx.control.NotificationPane;
 
 /**
  * The main window's content: navigation between Active Sessions, User Accounts and History, the
@@ -34,7 +36,7 @@ public final class MainController {
     @FXML private Label adminLabel;
     @FXML private Button signOutButton;
     @FXML private StackPane content;
-    @FXML private Label notificationLabel;
+    @FXML private NotificationPane notificationPane;
 
     private final ViewContext context;
     private final Clock clock;
@@ -42,7 +44,6 @@ public final class MainController {
     private final Parent root;
     private final SessionsViewModel sessionsViewModel;
     private final SessionsController sessionsView;
-    private final PauseTransition notificationTimer = new PauseTransition(javafx.util.Duration.seconds(6));
     private UsersViewModel usersViewModel;
     private UsersController usersView;
     private HistoryViewModel historyViewModel;
@@ -73,12 +74,11 @@ public final class MainController {
         });
         navigation.selectToggle(sessionsTab);
         signOutButton.setOnAction(e -> onSignOut.run());
-        notificationLabel.setVisible(false);
-        notificationLabel.setOnMouseClicked(e -> notificationLabel.setVisible(false));
-        notificationTimer.setOnFinished(e -> notificationLabel.setVisible(false));
+        notificationPane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
     }
 
     private void show(Toggle tab) {
+        notificationPane.hide();
         if (tab == usersTab) {
             if (usersView == null) {
                 usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::unsyncedItemsOf);
@@ -130,10 +130,11 @@ public final class MainController {
         sessionsTab.setSelected(true);
     }
 
+    /** What an action did: a bar at the bottom of the window, until closed, replaced or the view changes. */
     public void notify(String text) {
-        notificationLabel.setText(text);
-        notificationLabel.setVisible(true);
-        notificationTimer.playFromStart();
+        Region icon = Icons.of("check-circle-outline");
+        icon.getStyleClass().addAll("icon-size-18", "notification-icon");
+        notificationPane.show(text, icon);
     }
 
     /** F5 / Ctrl+R. */

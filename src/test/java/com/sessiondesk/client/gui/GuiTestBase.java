@@ -127,6 +127,13 @@ abstract class GuiTestBase extends FxRobot {
 
     // --- lookups ---
 
+    /** The text of the notification bar while it shows (client/shell/MainController#notify), else "". */
+    protected String notification() {
+        return fx(() -> lookup("#notificationPane").tryQueryAs(org.controlsfx.control.NotificationPane.class)
+                .filter(org.controlsfx.control.NotificationPane::isShowing)
+                .map(pane -> pane.getText() == null ? "" : pane.getText()).orElse(""));
+    }
+
     /**
      * The node for a query: the one really visible when several match (each tab has its own
      * #errorBanner and #loadingIndicator; the unselected tabs' stay in the scene, hidden).

@@ -107,8 +107,7 @@ class ServerDownGuiTest extends GuiTestBase {
         waitUntil("the dialog opens", () -> showing("#logoutDialog"));
         DialogPane dialog = node("#logoutDialog", DialogPane.class);
         String before = textsUnder(dialog);
-        String notificationBefore = fx(() -> lookup("#notificationLabel").tryQueryAs(Label.class)
-                .map(Label::getText).orElse(""));
+        String notificationBefore = notification();
 
         server.close();
         clickOn(dialogButton(dialog, "Log out"));
@@ -118,10 +117,8 @@ class ServerDownGuiTest extends GuiTestBase {
                 && !textsUnder(dialog).equals(before));
         assertThat(showing("#logoutDialog")).as("the dialog stays open").isTrue();
         assertResponsiveWithin(1000);
-        String notification = fx(() -> lookup("#notificationLabel").tryQueryAs(Label.class)
-                .map(Label::getText).orElse(""));
-        assertThat(notification == null ? "" : notification).as("nothing is claimed")
-                .doesNotContain("Signed out").isEqualTo(notificationBefore == null ? "" : notificationBefore);
+        assertThat(notification()).as("nothing is claimed")
+                .doesNotContain("Signed out").isEqualTo(notificationBefore);
 
         clickOn(dialogButton(dialog, "Cancel"));
         waitUntil("Cancel closes it", () -> !showing("#logoutDialog"));

@@ -170,9 +170,6 @@ class SessionDeskGuiTest extends GuiTestBase {
         waitUntil("the dialog closes after the log out", () -> !showing("#logoutDialog"));
     }
 
-    private String notification() {
-        return fx(() -> node("#notificationLabel", Label.class).getText());
-    }
 
     @Test
     void loggingOutOneSessionEndsItAndItsNextHeartbeatIs401WithTheReason() throws Exception {
