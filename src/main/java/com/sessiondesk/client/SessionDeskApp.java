@@ -2,6 +2,7 @@ package com.sessiondesk.client;
 
 import com.sessiondesk.client.common.FxTaskRunner;
 import com.sessiondesk.AppDirs;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.service.ClientSettings;
@@ -31,7 +32,9 @@ public class SessionDeskApp extends Application {
     public void start(Stage stage) {
         StartupTrace.mark("application start");
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
-        Theme.apply(Theme.Mode.of(new ClientSettings(AppDirs.dataDir()).preference(ClientSettings.THEME)));
+        ClientSettings settings = new ClientSettings(AppDirs.dataDir());
+        Messages.choose(settings.preference(ClientSettings.LANGUAGE)); // before any text is made
+        Theme.apply(Theme.Mode.of(settings.preference(ClientSettings.THEME)));
         runner = new FxTaskRunner(4);
         shell = new Shell(stage, options, runner, ClientLauncher::setExitCode);
         shell.start();

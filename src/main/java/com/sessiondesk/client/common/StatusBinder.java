@@ -1,9 +1,6 @@
 package com.sessiondesk.client.common;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Label;
@@ -18,8 +15,6 @@ import org.controlsfx.control.StatusBar;
  */
 public final class StatusBinder {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
-
     private StatusBinder() {
     }
 
@@ -27,9 +22,9 @@ public final class StatusBinder {
         status.textProperty().bind(Bindings.createStringBinding(() -> {
             Instant at = state.updatedAtProperty().get();
             if (state.isLoading()) {
-                return "Loading…";
+                return Messages.get("common.loading");
             }
-            return at == null || state.isStale() ? "" : "Updated " + time(at);
+            return at == null || state.isStale() ? "" : Messages.format("status.updated", time(at));
         }, state.updatedAtProperty(), state.loadingProperty(), state.staleProperty()));
         status.progressProperty().bind(Bindings.when(state.loadingProperty()).then(-1.0).otherwise(0.0));
         Label stale = new Label();
@@ -38,7 +33,7 @@ public final class StatusBinder {
         Region icon = Icons.of("clock-alert-outline");
         stale.setGraphic(icon);
         stale.textProperty().bind(Bindings.createStringBinding(
-                () -> "Not current: last updated " + time(state.updatedAtProperty().get()),
+                () -> Messages.format("status.notCurrent", time(state.updatedAtProperty().get())),
                 state.updatedAtProperty()));
         stale.visibleProperty().bind(state.staleProperty());
         stale.managedProperty().bind(state.staleProperty());
@@ -53,6 +48,6 @@ public final class StatusBinder {
     }
 
     private static String time(Instant at) {
-        return at == null ? "never" : TIME.format(at.atZone(ZoneId.systemDefault()));
+        return at == null ? Messages.get("status.never") : Formats.time(at);
     }
 }

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.history;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
@@ -48,11 +49,11 @@ public final class HistoryController {
         StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
         StatusBinder.mask(masker, Bindings.createBooleanBinding(
                 () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
-                viewModel.state().loadingProperty(), viewModel.shown()), "Loading the history…");
+                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("history.loading"));
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
         auditTable.getStyleClass().add("striped");
-        auditTable.setPlaceholder(new Label("No admin actions recorded yet."));
+        auditTable.setPlaceholder(new Label(Messages.get("history.placeholder")));
         Columns.value(timeColumn, event -> Formats.dateTime(event.at()));
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);

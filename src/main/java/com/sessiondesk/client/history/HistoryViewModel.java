@@ -1,7 +1,7 @@
 package com.sessiondesk.client.history;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.AuditEvent;
-import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
@@ -36,8 +36,8 @@ public final class HistoryViewModel {
         this.state = new LoadState(clock);
         userFilter.addListener((obs, old, now) -> applyFilter());
         shown.addListener((ListChangeListener<AuditEvent>) change ->
-                countText.set(Formats.count(shown.size(), "event", "events")));
-        countText.set(Formats.count(0, "event", "events"));
+                countText.set(Messages.format("history.count", shown.size())));
+        countText.set(Messages.format("history.count", 0));
     }
 
     public void connect(AdminService adminService) {
@@ -62,15 +62,9 @@ public final class HistoryViewModel {
     /** The action in words, e.g. "Logged out all devices". */
     public static String describe(AuditEvent event) {
         String action = event.action() == null ? "" : event.action();
-        return switch (action) {
-            case "logout_session" -> "Logged out one session";
-            case "logout_all" -> "Logged out all devices";
-            case "block" -> "Blocked the account";
-            case "unblock" -> "Unblocked the account";
-            case "admin_login" -> "Signed in to SessionDesk";
-            case "admin_login_failed" -> "Failed sign-in";
-            default -> action.replace('_', ' ');
-        };
+        // history.action.<action> in the bundle; an action this client does not know reads as its name
+        String key = "history.action." + action;
+        return Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
     }
 
     public ObservableList<AuditEvent> shown() {

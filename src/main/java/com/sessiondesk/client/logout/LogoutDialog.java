@@ -1,5 +1,6 @@
 package com.sessiondesk.client.logout;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Theme;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import javafx.stage.Window;
  */
 public final class LogoutDialog {
 
-    public static final ButtonType LOG_OUT = new ButtonType("Log out", ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType LOG_OUT = new ButtonType(Messages.get("logout.button"), ButtonBar.ButtonData.OK_DONE);
 
     @FXML private DialogPane logoutDialog;
     @FXML private Label titleLabel;
@@ -63,7 +64,7 @@ public final class LogoutDialog {
 
     @FXML
     private void initialize() {
-        titleLabel.setText(viewModel.title().toUpperCase(java.util.Locale.ROOT));
+        titleLabel.setText(viewModel.title().toUpperCase(Messages.locale()));
         headingLabel.setText(viewModel.heading());
         sessionLabel.setText(viewModel.sessionDescription());
         warningLabel.setText(viewModel.warning());
@@ -75,7 +76,7 @@ public final class LogoutDialog {
         allDevicesCheckBox.selectedProperty().bindBidirectional(viewModel.allDevicesProperty());
         allDevicesHelp.textProperty().bind(viewModel.allDevicesHelp());
         reasonField.textProperty().bindBidirectional(viewModel.reasonProperty());
-        reasonField.setPromptText(LogoutDialogViewModel.REASON_HELP);
+        reasonField.setPromptText(Messages.get("logout.reason.help"));
         progressBox.visibleProperty().bind(viewModel.busyProperty());
         progressBox.managedProperty().bind(viewModel.busyProperty());
         dialogErrorLabel.textProperty().bind(viewModel.errorMessageProperty());

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.logout;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
@@ -31,12 +32,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class LogoutDialogViewModel {
 
-    public static final String TITLE = "Logout User Account";
-    public static final String WARNING =
-            "Any unsynced work the user has done offline will be lost and cannot be recovered if logout is completed.";
-    public static final String BLOCK_HELP = "Prevents logging back in. Unblock it later under User Accounts.";
-    public static final String BLOCK_LOCKS_ALL_DEVICES = "Blocking always ends every session.";
-    public static final String REASON_HELP = "Shown to the user on their device";
 
     private final Session session;
     private final List<Session> userSessions;
@@ -69,7 +64,7 @@ public final class LogoutDialogViewModel {
             }
         });
         allDevicesHelp = Bindings.createStringBinding(
-                () -> block.get() ? BLOCK_LOCKS_ALL_DEVICES + " " + allDevicesScope() : allDevicesScope(), block);
+                () -> block.get() ? Messages.get("logout.block.allDevices") + " " + allDevicesScope() : allDevicesScope(), block);
         unsyncedWarning = Bindings.createStringBinding(this::unsyncedText, allDevices);
     }
 
@@ -82,12 +77,12 @@ public final class LogoutDialogViewModel {
     }
 
     public String title() {
-        return TITLE;
+        return Messages.get("logout.title");
     }
 
     /** "Log out Bob Aide (bob.aide)?" */
     public String heading() {
-        return "Log out " + displayName() + " (" + session.username() + ")?";
+        return Messages.format("logout.heading", displayName(), session.username());
     }
 
     /** "Galaxy A54 · Android 14 — Caregiver 3.2.0" */
@@ -95,29 +90,26 @@ public final class LogoutDialogViewModel {
         String device = join(" · ", session.deviceModel(), session.deviceOs());
         String app = join(" ", session.application(), session.appVersion());
         String text = join(" — ", device, app);
-        return session.superseded() ? text + " (old app version)" : text;
+        return session.superseded() ? Messages.format("logout.oldVersion", text) : text;
     }
 
     public String warning() {
-        return WARNING;
+        return Messages.get("logout.warning");
     }
 
     public String blockHelp() {
-        return BLOCK_HELP;
+        return Messages.get("logout.block.help");
     }
 
     /** "Ends all 3 sessions of bob.aide, including 1 from an old app version." */
     private String allDevicesScope() {
         int total = userSessions.size();
         if (total == 1) {
-            return session.username() + " has no other active session.";
+            return Messages.format("logout.allDevices.none", session.username());
         }
         long old = userSessions.stream().filter(Session::superseded).count();
-        String text = "Ends all " + total + " sessions of " + session.username();
-        if (old > 0) {
-            text += ", including " + old + " from an old app version";
-        }
-        return text + ".";
+        return old > 0 ? Messages.format("logout.allDevices.scopeOld", total, session.username(), old)
+                : Messages.format("logout.allDevices.scope", total, session.username());
     }
 
     private String unsyncedText() {
@@ -130,14 +122,12 @@ public final class LogoutDialogViewModel {
                 }
             }
         }
-        String items = here == 1 ? "1 unsynced item" : here + " unsynced items";
         if (elsewhere == 0) {
-            return here == 0 ? "" : "This device has " + items + ".";
+            return here == 0 ? "" : Messages.format("logout.unsynced.here", here);
         }
-        String more = Formats.count(elsewhere, "unsynced item", "unsynced items");
         return here == 0
-                ? session.username() + "'s other devices have " + more + "."
-                : "This device has " + items + ", and " + session.username() + "'s other devices " + elsewhere + " more.";
+                ? Messages.format("logout.unsynced.elsewhere", elsewhere, session.username())
+                : Messages.format("logout.unsynced.both", here, session.username(), elsewhere);
     }
 
     /** The one request of this dialog: Block implies all devices; a blank reason is none. */
@@ -170,21 +160,18 @@ public final class LogoutDialogViewModel {
     public String notificationFor(LogoutResult result) {
         List<String> ended = result.endedSessionIds() == null ? List.of() : result.endedSessionIds();
         String name = displayName();
-        String blocked = result.blocked() ? "; account blocked" : "";
         if (ended.isEmpty()) {
-            return result.blocked()
-                    ? "Blocked " + name + "'s account; no session was active"
-                    : name + " had no active session left";
+            return result.blocked() ? Messages.format("logout.done.blockedNone", name) : Messages.format("logout.done.none", name);
         }
+        String text;
         if (ended.size() == 1 && ended.get(0).equals(session.id())) {
-            return "Signed out " + name + " from " + join(" ", session.deviceModel(), "(" + session.application() + ")") + blocked;
+            text = Messages.format("logout.done.one", name, join(" ", session.deviceModel(), "(" + session.application() + ")"));
+        } else {
+            int devices = devicesOf(ended);
+            text = devices != ended.size() ? Messages.format("logout.done.devicesSessions", name, devices, ended.size())
+                    : Messages.format("logout.done.devices", name, devices);
         }
-        int devices = devicesOf(ended);
-        String text = "Signed out " + name + " from " + Formats.count(devices, "device", "devices");
-        if (devices != ended.size()) {
-            text += " (" + ended.size() + " sessions)";
-        }
-        return text + blocked;
+        return result.blocked() ? Messages.format("logout.done.blocked", text) : text;
     }
 
     /** Distinct devices among the ended sessions; a session this client did not list counts as one. */

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Function;
@@ -9,24 +10,25 @@ import java.util.function.Function;
  * underlying values (instants, not their display text).
  */
 public enum SessionColumn {
-    USERNAME("Username", text(SessionRow::username)),
-    NAME("Name", text(SessionRow::name)),
-    DEVICE("Device", text(SessionRow::device)),
-    APPLICATION("Application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
-    LANGUAGE("Language", text(row -> SessionRow.text(row.session().language()))),
-    LOGIN_TIME("Login Time", time(row -> row.session().loginTime())),
-    LAST_SEEN("Last Seen", time(row -> row.session().lastSeen()));
+    USERNAME("sessions.column.username", text(SessionRow::username)),
+    NAME("sessions.column.name", text(SessionRow::name)),
+    DEVICE("sessions.column.device", text(SessionRow::device)),
+    APPLICATION("sessions.column.application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
+    LANGUAGE("sessions.column.language", text(row -> SessionRow.text(row.session().language()))),
+    LOGIN_TIME("sessions.column.loginTime", time(row -> row.session().loginTime())),
+    LAST_SEEN("sessions.column.lastSeen", time(row -> row.session().lastSeen()));
 
-    private final String header;
+    private final String headerKey;
     private final Comparator<SessionRow> order;
 
-    SessionColumn(String header, Comparator<SessionRow> order) {
-        this.header = header;
+    SessionColumn(String headerKey, Comparator<SessionRow> order) {
+        this.headerKey = headerKey;
         this.order = order;
     }
 
+    /** The column's header in the chosen language. */
     public String header() {
-        return header;
+        return Messages.get(headerKey);
     }
 
     /** Ascending order of this column; ties broken by session id so refreshes keep rows in place. */

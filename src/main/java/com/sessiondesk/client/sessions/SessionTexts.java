@@ -1,5 +1,6 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Formats;
 import java.time.Instant;
 
@@ -23,17 +24,17 @@ public final class SessionTexts {
             case LANGUAGE -> SessionRow.text(s.language());
             case LOGIN_TIME -> Formats.dateTime(s.loginTime());
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : Formats.relative(s.lastSeen(), now) + " (" + Formats.shortDateTime(s.lastSeen(), now) + ")";
+                    : Messages.format("sessions.lastSeen", Formats.relative(s.lastSeen(), now), Formats.shortDateTime(s.lastSeen(), now));
         };
     }
 
     /** Markers: a blocked account, unsynced items on the device, an old app version. */
     public static Badge badge(SessionColumn column, SessionRow row) {
         return switch (column) {
-            case USERNAME -> row.userBlocked() ? new Badge("blocked", "badge-danger") : null;
+            case USERNAME -> row.userBlocked() ? new Badge(Messages.get("sessions.badge.blocked"), "badge-danger") : null;
             case DEVICE -> row.session().pendingSyncItems() > 0
-                    ? new Badge(row.session().pendingSyncItems() + " unsynced", "badge-warning") : null;
-            case APPLICATION -> row.session().superseded() ? new Badge("old app version", "badge-muted") : null;
+                    ? new Badge(Messages.format("sessions.badge.unsynced", row.session().pendingSyncItems()), "badge-warning") : null;
+            case APPLICATION -> row.session().superseded() ? new Badge(Messages.get("sessions.badge.oldVersion"), "badge-muted") : null;
             default -> null;
         };
     }

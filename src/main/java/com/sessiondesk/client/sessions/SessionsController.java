@@ -1,5 +1,6 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Choices;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
@@ -44,7 +45,7 @@ public final class SessionsController {
     private static final double ROW_HEIGHT = 38;
 
     /** One tooltip for every row's log-out button (a tooltip is a window: not one per cell). */
-    private final Tooltip logoutTooltip = new Tooltip("Log out this session…");
+    private final Tooltip logoutTooltip = new Tooltip(Messages.get("sessions.logout.tooltip"));
 
     private final SessionsViewModel viewModel;
     private final Duration refreshInterval;
@@ -65,10 +66,10 @@ public final class SessionsController {
         StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
         StatusBinder.mask(masker, Bindings.createBooleanBinding(
                 () -> viewModel.state().isLoading() && viewModel.rows().isEmpty(),
-                viewModel.state().loadingProperty(), viewModel.rows()), "Loading sessions…");
+                viewModel.state().loadingProperty(), viewModel.rows()), Messages.get("sessions.loading"));
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        Choices.bind(applicationFilter, viewModel.applications(), viewModel.chosenApplications(), "All applications");
-        Choices.bind(languageFilter, viewModel.languages(), viewModel.chosenLanguages(), "All languages");
+        Choices.bind(applicationFilter, viewModel.applications(), viewModel.chosenApplications(), Messages.get("sessions.filter.allApplications"));
+        Choices.bind(languageFilter, viewModel.languages(), viewModel.chosenLanguages(), Messages.get("sessions.filter.allLanguages"));
         refreshButton.setOnAction(e -> viewModel.refresh());
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         placeholder.getStyleClass().add("table-placeholder");
@@ -252,7 +253,7 @@ public final class SessionsController {
                 setGraphic(null);
                 return;
             }
-            button.setAccessibleText("Log out " + row.username() + " from " + row.device());
+            button.setAccessibleText(Messages.format("sessions.logout.accessible", row.username(), row.device()));
             setGraphic(button);
         }
     }

@@ -1,8 +1,8 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
-import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
@@ -194,22 +194,22 @@ public final class SessionsViewModel {
                 users++;
             }
         }
-        countText.set(rows.isEmpty() && state.isLoading() ? "Loading…"
-                : Formats.count(shown.size(), "session", "sessions") + " · " + Formats.count(users, "user", "users"));
+        countText.set(rows.isEmpty() && state.isLoading() ? Messages.get("common.loading")
+                : Messages.format("sessions.count", shown.size(), users));
         placeholderText.set(placeholder());
     }
 
     private String placeholder() {
         if (rows.isEmpty()) {
             if (state.isLoading()) {
-                return "Loading sessions…";
+                return Messages.get("sessions.loading");
             }
             if (state.getErrorMessage() != null) {
-                return "No sessions to show: " + state.getErrorMessage();
+                return Messages.format("sessions.placeholder.error", state.getErrorMessage());
             }
-            return service == null ? "Not connected" : "No active sessions. When staff log in to a mobile app, their sessions appear here.";
+            return service == null ? Messages.get("sessions.placeholder.notConnected") : Messages.get("sessions.placeholder.empty");
         }
-        return "No sessions match the search or filter.";
+        return Messages.get("sessions.placeholder.noMatch");
     }
 
     /** Opens the Logout User Account dialog for a row; after a logout, notifies and reloads. */

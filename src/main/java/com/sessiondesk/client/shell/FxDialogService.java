@@ -1,5 +1,6 @@
 package com.sessiondesk.client.shell;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.DialogService;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.logout.LogoutDialog;
@@ -57,8 +58,8 @@ final class FxDialogService implements DialogService {
         warningLabel.setMaxWidth(Double.MAX_VALUE);
         TextField reason = new TextField();
         reason.setId("confirmReasonField");
-        reason.setPromptText(LogoutDialogViewModel.REASON_HELP);
-        VBox body = new VBox(10, warningLabel, new Label("Reason (optional)"), reason);
+        reason.setPromptText(Messages.get("logout.reason.help"));
+        VBox body = new VBox(10, warningLabel, new Label(Messages.get("common.reason")), reason);
         body.setPadding(new Insets(4, 0, 0, 0));
         body.setPrefWidth(480);
         dialog.getDialogPane().setId("confirmDialog");

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.shell;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.ViewContext;
@@ -113,8 +114,8 @@ public final class MainController {
 
     public void connect(AdminService adminService) {
         this.service = adminService;
-        adminLabel.setText(adminService.admin().name() + " (" + adminService.admin().username() + ") · "
-                + adminService.serverLabel());
+        adminLabel.setText(Messages.format("main.admin", adminService.admin().name(), adminService.admin().username(),
+                adminService.serverLabel()));
         sessionsViewModel.connect(adminService);
         if (usersViewModel != null && usersTab.isSelected()) {
             usersViewModel.connect(adminService);

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.shell;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
 import com.sessiondesk.client.common.StartupTrace;
@@ -58,7 +59,7 @@ public final class Shell {
         Scene scene = new Scene(windowRoot, 1280, 800);
         scene.getStylesheets().add(Theme.appStylesheet());
         installShortcuts(scene);
-        stage.setTitle("SessionDesk");
+        stage.setTitle(Messages.get("app.name"));
         stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk-128.png").toExternalForm(), true));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -112,10 +113,10 @@ public final class Shell {
     private void useEmbedded() {
         MainController view = main();
         windowRoot.getChildren().setAll(view.root());
-        stage.setTitle("SessionDesk");
-        view.connecting("Starting the built-in demo service…");
+        stage.setTitle(Messages.get("app.name"));
+        view.connecting(Messages.get("main.starting"));
         runner.run(() -> embedded.connect(connector), this::signedIn, error -> {
-            String message = "The built-in demo service could not start: " + error.message();
+            String message = Messages.format("main.startFailed", error.message());
             if (smokeTest != null) {
                 smokeTest.fail(message);
             }
@@ -143,7 +144,7 @@ public final class Shell {
         this.service = signedIn;
         MainController view = main();
         windowRoot.getChildren().setAll(view.root());
-        stage.setTitle("SessionDesk · " + signedIn.serverLabel());
+        stage.setTitle(Messages.format("main.title.server", signedIn.serverLabel()));
         view.connect(signedIn);
     }
 
@@ -154,7 +155,7 @@ public final class Shell {
         }
         connectViewModel.prefill(url, username, reason);
         windowRoot.getChildren().setAll(connectView.root());
-        stage.setTitle("SessionDesk · Sign in");
+        stage.setTitle(Messages.get("main.title.signIn"));
         connectView.focusFirstEmpty();
     }
 

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.users;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
@@ -47,8 +48,8 @@ public final class UsersController {
     private final UsersViewModel viewModel;
     private final Parent root;
     // One tooltip for each kind of row button (a tooltip is a window: not one per cell).
-    private final Tooltip unblockTooltip = new Tooltip("Unblock this account: the user can log in again");
-    private final Tooltip logoutTooltip = new Tooltip("Log out from all devices…");
+    private final Tooltip unblockTooltip = new Tooltip(Messages.get("users.unblock.tooltip"));
+    private final Tooltip logoutTooltip = new Tooltip(Messages.get("users.logout.tooltip"));
 
     public UsersController(UsersViewModel viewModel) {
         this.viewModel = viewModel;
@@ -61,13 +62,13 @@ public final class UsersController {
         StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
         StatusBinder.mask(masker, Bindings.createBooleanBinding(
                 () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
-                viewModel.state().loadingProperty(), viewModel.shown()), "Loading user accounts…");
+                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("users.loading"));
         usersSearchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         blockedOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.blockedOnlyProperty());
         usersRefreshButton.setOnAction(e -> viewModel.refresh());
 
         usersTable.getStyleClass().add("striped");
-        usersTable.setPlaceholder(new Label("No user accounts match."));
+        usersTable.setPlaceholder(new Label(Messages.get("users.placeholder")));
         Columns.value(usernameColumn, User::username);
         Columns.value(nameColumn, User::name);
         Columns.value(sessionsColumn, User::activeSessions);
@@ -108,7 +109,7 @@ public final class UsersController {
                 setGraphic(null);
                 return;
             }
-            badge.setText(user.blocked() ? "Blocked" : "Active");
+            badge.setText(Messages.get(user.blocked() ? "users.status.blocked" : "users.status.active"));
             badge.getStyleClass().setAll("row-badge", user.blocked() ? "badge-danger" : "badge-success");
             setGraphic(badge);
         }
@@ -116,7 +117,7 @@ public final class UsersController {
 
     /** Unblock (blocked users) and Log out from all devices (users with sessions). */
     private final class ActionsCell extends TableCell<User, User> {
-        private final Button unblock = new Button("Unblock");
+        private final Button unblock = new Button(Messages.get("users.unblock"));
         private final Button logout = new Button();
         private final HBox box = new HBox(6);
 
@@ -141,11 +142,11 @@ public final class UsersController {
             }
             box.getChildren().clear();
             if (user.activeSessions() > 0) {
-                logout.setAccessibleText("Log out " + user.username() + " from all devices");
+                logout.setAccessibleText(Messages.format("users.logout.accessible", user.username()));
                 box.getChildren().add(logout);
             }
             if (user.blocked()) {
-                unblock.setAccessibleText("Unblock " + user.username());
+                unblock.setAccessibleText(Messages.format("users.unblock.accessible", user.username()));
                 box.getChildren().add(unblock);
             }
             setGraphic(box);

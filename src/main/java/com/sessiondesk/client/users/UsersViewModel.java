@@ -1,11 +1,11 @@
 package com.sessiondesk.client.users;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.ViewContext;
-import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.util.List;
@@ -65,14 +65,14 @@ public final class UsersViewModel {
         if (service == null || user == null || !user.blocked()) {
             return;
         }
-        boolean confirmed = context.dialogs().confirm("Unblock user account",
-                "Unblock " + displayName(user) + " (" + user.username() + ")?",
-                "They can log in to the mobile apps again with their username and password.", "Unblock");
+        boolean confirmed = context.dialogs().confirm(Messages.get("users.unblock.title"),
+                Messages.format("users.unblock.header", displayName(user), user.username()),
+                Messages.get("users.unblock.content"), Messages.get("users.unblock"));
         if (!confirmed) {
             return;
         }
         context.runner().run(() -> service.unblockUser(user.username()), unblocked -> {
-            context.notifier().accept("Unblocked " + displayName(user) + "; they can log in again");
+            context.notifier().accept(Messages.format("users.unblocked", displayName(user)));
             refresh();
         }, this::actionFailed);
     }
@@ -83,20 +83,18 @@ public final class UsersViewModel {
             return;
         }
         int unsynced = unsyncedItemsOf.applyAsInt(user.username());
-        String warning = LogoutDialogViewModel.WARNING
-                + (unsynced > 0 ? "\n\nTheir devices report " + Formats.count(unsynced, "unsynced item", "unsynced items") + "." : "");
-        var reason = context.dialogs().confirmWithReason("Log out from all devices",
-                "Log out " + displayName(user) + " (" + user.username() + ") from all "
-                        + Formats.count(user.activeSessions(), "session", "sessions") + "?",
-                warning, "Log out");
+        String warning = Messages.get("logout.warning")
+                + (unsynced > 0 ? "\n\n" + Messages.format("users.logoutAll.unsynced", unsynced) : "");
+        var reason = context.dialogs().confirmWithReason(Messages.get("users.logoutAll.title"),
+                Messages.format("users.logoutAll.header", displayName(user), user.username(), user.activeSessions()),
+                warning, Messages.get("logout.button"));
         if (reason.isEmpty()) {
             return;
         }
         String typed = reason.get().trim();
         context.runner().run(() -> service.logoutUser(user.username(), typed.isEmpty() ? null : typed), result -> {
             int ended = result.endedSessionIds().size();
-            context.notifier().accept("Signed out " + displayName(user) + " from "
-                    + Formats.count(ended, "session", "sessions"));
+            context.notifier().accept(Messages.format("users.signedOut", displayName(user), ended));
             refresh();
         }, this::actionFailed);
     }
@@ -121,7 +119,7 @@ public final class UsersViewModel {
 
     private void updateCount() {
         long blocked = shown.stream().filter(User::blocked).count();
-        countText.set(Formats.count(shown.size(), "user", "users") + " · " + blocked + " blocked");
+        countText.set(Messages.format("users.count", shown.size(), blocked));
     }
 
     static String displayName(User user) {

@@ -31,6 +31,37 @@ class FormatsTest {
     }
 
     @Test
+    void compactDateTimeDropsTheYearOfThisYear() {
+        ZoneId utc = ZoneId.of("UTC");
+        Instant login = Instant.parse("2026-11-12T13:27:00Z");
+        assertThat(Formats.compactDateTime(login, NOW, utc, Formats.compactForLocale(Locale.US), Formats.forLocale(Locale.US))
+                .replace('\u202f', ' ')).isEqualTo("Nov 12, 1:27 PM");
+        var spain = Locale.forLanguageTag("es-ES");
+        assertThat(Formats.compactDateTime(login, NOW, utc, Formats.compactForLocale(spain), Formats.forLocale(spain)))
+                .isEqualTo("12 nov, 13:27");
+        assertThat(Formats.compactDateTime(Instant.parse("2025-11-12T13:27:00Z"), NOW, utc,
+                Formats.compactForLocale(Locale.US), Formats.forLocale(Locale.US)).replace('\u202f', ' '))
+                .isEqualTo("Nov 12, 2025, 1:27 PM");
+    }
+
+    @Test
+    void relativeTimesAndNumbersInSpanish() {
+        Messages.use(Locale.forLanguageTag("es-ES"));
+        try {
+            assertThat(Formats.relative(NOW.minusSeconds(20), NOW)).isEqualTo("ahora mismo");
+            assertThat(Formats.relative(NOW.minusSeconds(5 * 60 + 30), NOW)).isEqualTo("hace 5 min");
+            assertThat(Formats.relative(NOW.minusSeconds(26 * 3600), NOW)).isEqualTo("hace 1 día");
+            assertThat(Formats.relative(NOW.minusSeconds(50 * 3600), NOW)).isEqualTo("hace 2 días");
+            assertThat(Formats.number(10_397)).isEqualTo("10.397");
+            assertThat(Messages.format("sessions.count", 10_397, 1)).isEqualTo("10.397 sesiones · 1 usuario");
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
+        assertThat(Formats.number(10_397)).isEqualTo("10,397");
+        assertThat(Messages.format("sessions.count", 1, 0)).isEqualTo("1 session · 0 users");
+    }
+
+    @Test
     void counts() {
         assertThat(Formats.count(1, "session", "sessions")).isEqualTo("1 session");
         assertThat(Formats.count(312, "session", "sessions")).isEqualTo("312 sessions");
