@@ -47,6 +47,12 @@ public final class Messages {
         bundle = load(chosen);
     }
 
+    /** Uses the given texts (tests: a bundle that marks every text, to find texts not taken from it). */
+    public static void use(ResourceBundle texts) {
+        locale = texts.getLocale() == null || texts.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : texts.getLocale();
+        bundle = texts;
+    }
+
     private static ResourceBundle load(Locale chosen) {
         // No fallback to the JVM's default locale: a language we lack reads English, the base bundle.
         return ResourceBundle.getBundle(BUNDLE, chosen, Messages.class.getClassLoader(),

@@ -1,11 +1,11 @@
 package com.sessiondesk.client.history;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

@@ -1,8 +1,8 @@
 package com.sessiondesk.client.history;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package com.sessiondesk.client.logout;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
 import java.util.Optional;
 import javafx.event.ActionEvent;

@@ -1,9 +1,9 @@
 package com.sessiondesk.client.service;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;

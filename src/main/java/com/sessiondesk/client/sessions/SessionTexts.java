@@ -1,7 +1,7 @@
 package com.sessiondesk.client.sessions;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
 
 /** What each cell of the Active Sessions table says, and its marker badge (testable without a toolkit). */
@@ -25,6 +25,17 @@ public final class SessionTexts {
             case LOGIN_TIME -> Formats.dateTime(s.loginTime());
             case LAST_SEEN -> s.lastSeen() == null ? ""
                     : Messages.format("sessions.lastSeen", Formats.relative(s.lastSeen(), now), Formats.shortDateTime(s.lastSeen(), now));
+        };
+    }
+
+    /** A marker in words for screen readers ("The account of bob.aide is blocked"), or null without one. */
+    public static String badgeDescription(SessionColumn column, SessionRow row) {
+        return switch (column) {
+            case USERNAME -> row.userBlocked() ? Messages.format("sessions.badge.blocked.accessible", row.username()) : null;
+            case DEVICE -> row.session().pendingSyncItems() > 0
+                    ? Messages.format("sessions.badge.unsynced.accessible", row.session().pendingSyncItems()) : null;
+            case APPLICATION -> row.session().superseded() ? Messages.get("sessions.badge.oldVersion.accessible") : null;
+            default -> null;
         };
     }
 

@@ -1,11 +1,11 @@
 package com.sessiondesk.client.sessions;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Choices;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import java.time.Duration;
 import java.util.Comparator;
@@ -138,10 +138,12 @@ public final class SessionsController {
         });
         sessionsTable.getSortOrder().add(lastSeen);
         sessionsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            // Delete / Ctrl+L: log out the selected row; Ctrl+B: the same with Block ticked
             boolean delete = event.getCode() == KeyCode.DELETE;
             boolean ctrlL = event.getCode() == KeyCode.L && event.isShortcutDown();
-            if (delete || ctrlL) {
-                viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem());
+            boolean ctrlB = event.getCode() == KeyCode.B && event.isShortcutDown();
+            if (delete || ctrlL || ctrlB) {
+                viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem(), ctrlB);
                 event.consume();
             }
         });
@@ -228,6 +230,7 @@ public final class SessionsController {
                 setGraphic(null);
             } else {
                 badge.setText(marker.text());
+                badge.setAccessibleText(SessionTexts.badgeDescription(column, row));
                 badge.getStyleClass().setAll("row-badge", marker.styleClass());
                 setGraphic(badge);
             }

@@ -1,9 +1,9 @@
 package com.sessiondesk.client.sessions;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
@@ -214,6 +214,11 @@ public final class SessionsViewModel {
 
     /** Opens the Logout User Account dialog for a row; after a logout, notifies and reloads. */
     public void logOut(SessionRow row) {
+        logOut(row, false);
+    }
+
+    /** The same, with Block user account already ticked when {@code block} (Ctrl+B). */
+    public void logOut(SessionRow row, boolean block) {
         if (service == null || row == null) {
             return;
         }
@@ -224,6 +229,9 @@ public final class SessionsViewModel {
             }
         }
         LogoutDialogViewModel dialog = new LogoutDialogViewModel(row.session(), ofUser, service, context);
+        if (block) {
+            dialog.blockProperty().set(true);
+        }
         context.dialogs().showLogoutDialog(dialog).ifPresent(notification -> {
             context.notifier().accept(notification);
             refresh();

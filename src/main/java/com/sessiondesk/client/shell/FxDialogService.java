@@ -1,16 +1,18 @@
 package com.sessiondesk.client.shell;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.DialogService;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.logout.LogoutDialog;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
@@ -41,6 +43,7 @@ final class FxDialogService implements DialogService {
         alert.setHeaderText(header);
         alert.getDialogPane().setId("confirmDialog");
         Theme.style(alert.getDialogPane());
+        openOnCancel(alert);
         return alert.showAndWait().filter(confirm::equals).isPresent();
     }
 
@@ -68,7 +71,24 @@ final class FxDialogService implements DialogService {
         dialog.getDialogPane().getButtonTypes().setAll(confirm, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(confirm).getStyleClass().add("danger");
         dialog.setResultConverter(button -> button == confirm ? reason.getText() : null);
-        dialog.setOnShown(e -> reason.requestFocus());
+        openOnCancel(dialog);
         return dialog.showAndWait();
+    }
+
+    /**
+     * The safest choice has the focus and Enter: Cancel. Confirming takes a deliberate click,
+     * Tab to the button and Space, or its mnemonic-free Enter once focused.
+     */
+    private static void openOnCancel(Dialog<?> dialog) {
+        DialogPane pane = dialog.getDialogPane();
+        for (ButtonType type : pane.getButtonTypes()) {
+            if (pane.lookupButton(type) instanceof Button button) {
+                boolean cancel = type.getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE;
+                button.setDefaultButton(cancel);
+                if (cancel) {
+                    dialog.setOnShown(e -> button.requestFocus());
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 package com.sessiondesk.client.shell;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
@@ -13,6 +13,10 @@ import com.sessiondesk.client.users.UsersController;
 import com.sessiondesk.client.users.UsersViewModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -20,6 +24,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.NotificationPane;
@@ -34,6 +41,8 @@ public final class MainController {
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
     @FXML private ToggleButton themeToggle;
+    @FXML private MenuButton languageMenu;
+    @FXML private Button keysButton;
     @FXML private Label adminLabel;
     @FXML private Button signOutButton;
     @FXML private StackPane content;
@@ -75,6 +84,7 @@ public final class MainController {
         });
         navigation.selectToggle(sessionsTab);
         signOutButton.setOnAction(e -> onSignOut.run());
+        keysButton.setOnAction(e -> showShortcuts());
         notificationPane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
     }
 
@@ -136,6 +146,43 @@ public final class MainController {
         Region icon = Icons.of("check-circle-outline");
         icon.getStyleClass().addAll("icon-size-18", "notification-icon");
         notificationPane.show(text, icon);
+        // ControlsFX's close button is an icon: name it for screen readers once its skin exists
+        Platform.runLater(() -> notificationPane.lookupAll(".close-button").forEach(node -> {
+            node.setAccessibleRole(AccessibleRole.BUTTON);
+            node.setAccessibleText(Messages.get("main.notification.close"));
+        }));
+    }
+
+    /**
+     * The Language menu: the system's language or one of {@link Messages#LANGUAGES}; a choice is
+     * handed to {@code onChosen} (null for the system's) and applies at the next start.
+     */
+    public void offerLanguages(String remembered, Consumer<String> onChosen) {
+        ToggleGroup group = new ToggleGroup();
+        List<String> choices = new ArrayList<>();
+        choices.add(null);
+        choices.addAll(Messages.LANGUAGES);
+        for (String language : choices) {
+            RadioMenuItem item = new RadioMenuItem(Messages.get(language == null ? "main.language.system" : "main.language." + language));
+            item.setId(language == null ? "language-system" : "language-" + language);
+            item.setToggleGroup(group);
+            item.setSelected(java.util.Objects.equals(language, remembered));
+            item.setOnAction(e -> {
+                onChosen.accept(language);
+                notify(Messages.get("main.language.changed"));
+            });
+            languageMenu.getItems().add(item);
+        }
+    }
+
+    /** Ctrl+1, Ctrl+2, Ctrl+3: Active Sessions, User Accounts, History. */
+    public void showView(int number) {
+        (number == 2 ? usersTab : number == 3 ? historyTab : sessionsTab).setSelected(true);
+    }
+
+    /** F1 and the keyboard button: the list of shortcuts. */
+    public void showShortcuts() {
+        ShortcutsDialog.show(root.getScene() == null ? null : root.getScene().getWindow());
     }
 
     /** F5 / Ctrl+R. */

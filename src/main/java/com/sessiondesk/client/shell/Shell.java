@@ -1,8 +1,8 @@
 package com.sessiondesk.client.shell;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.common.Theme;
@@ -92,6 +92,10 @@ public final class Shell {
         if (main == null) {
             main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(), this::signOut);
             installThemeSwitch(main);
+            main.offerLanguages(settings.preference(ClientSettings.LANGUAGE), language -> runner.run(() -> {
+                settings.savePreference(ClientSettings.LANGUAGE, language);
+                return null;
+            }, ignored -> { }, error -> { }));
         }
         return main;
     }
@@ -203,6 +207,22 @@ public final class Shell {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (service != null) {
                 main.focusSearch();
+            }
+        });
+        // Ctrl+1/2/3 switch views; F1 lists every shortcut (ShortcutsDialog, README "Keyboard").
+        // Ctrl+E is reserved for exporting the view.
+        KeyCode[] views = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i = 0; i < views.length; i++) {
+            int number = i + 1;
+            scene.getAccelerators().put(new KeyCodeCombination(views[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                if (service != null) {
+                    main.showView(number);
+                }
+            });
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> {
+            if (main != null && windowRoot.getChildren().contains(main.root())) {
+                main.showShortcuts();
             }
         });
     }

@@ -1,12 +1,12 @@
 package com.sessiondesk.client.users;
 
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import java.time.Instant;
 import javafx.beans.binding.Bindings;
@@ -23,6 +23,8 @@ import javafx.scene.control.TextField;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 
 /** Binds fxml/users.fxml to the {@link UsersViewModel}. */
@@ -88,6 +90,17 @@ public final class UsersController {
         Columns.value(actionsColumn, user -> user);
         actionsColumn.setCellFactory(c -> new ActionsCell());
         usersTable.setItems(viewModel.shown());
+        usersTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            // Delete / Ctrl+L: log the selected user out of all devices; Ctrl+U: unblock them
+            User selected = usersTable.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.DELETE || (event.getCode() == KeyCode.L && event.isShortcutDown())) {
+                viewModel.logOutEverywhere(selected);
+                event.consume();
+            } else if (event.getCode() == KeyCode.U && event.isShortcutDown()) {
+                viewModel.unblock(selected);
+                event.consume();
+            }
+        });
     }
 
     public Parent root() {
@@ -110,6 +123,8 @@ public final class UsersController {
                 return;
             }
             badge.setText(Messages.get(user.blocked() ? "users.status.blocked" : "users.status.active"));
+            badge.setAccessibleText(Messages.format(user.blocked() ? "users.status.blocked.accessible"
+                    : "users.status.active.accessible", user.username()));
             badge.getStyleClass().setAll("row-badge", user.blocked() ? "badge-danger" : "badge-success");
             setGraphic(badge);
         }
