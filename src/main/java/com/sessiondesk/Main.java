@@ -6,7 +6,7 @@ import com.sessiondesk.simulate.Simulator;
 import java.util.Arrays;
 
 /**
- * The one entry point (DESIGN.md section 4). It does not extend {@code Application}, so the plain
+ * The one entry point (docs/architecture.md). It does not extend {@code Application}, so the plain
  * jar starts JavaFX from the class path.
  */
 public final class Main {

@@ -41,13 +41,13 @@ public final class FailureTranslator {
             return new ClientError.Unreachable(Messages.get("error.timeout"));
         }
         if (failure instanceof UnknownHostException) {
-            return new ClientError.Unreachable(Messages.format("error.unknownHost", failure.getMessage()));
+            return new ClientError.Unreachable(Messages.format("error.unknownHost", failure.getMessage()), false);
         }
         if (failure instanceof SSLException) {
-            return new ClientError.Unreachable(Messages.get("error.certificate"));
+            return new ClientError.Unreachable(Messages.get("error.certificate"), false);
         }
         if (failure instanceof ConnectException) {
-            return new ClientError.Unreachable(Messages.get("error.unreachable"));
+            return new ClientError.Unreachable(Messages.get("error.unreachable"), false);
         }
         if (failure instanceof IOException) {
             return new ClientError.Unreachable(Messages.get("error.connection"));

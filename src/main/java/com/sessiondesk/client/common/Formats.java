@@ -65,19 +65,26 @@ public final class Formats {
         return instant == null ? "" : formatter.format(instant.atZone(zone));
     }
 
-    /** "Nov 12, 1:27 PM"; with the year when it is not this year's ("Nov 12, 2025, 1:27 PM"). */
+    /**
+     * A date and time that fits a narrow column and keeps the time of day: "3:04 PM" today,
+     * "Nov 12, 1:27 PM" this year, the full {@link #dateTime} otherwise ("Nov 12, 2025, 1:27 PM").
+     */
     public static String compactDateTime(Instant instant, Instant now) {
         ensureLocale();
-        return compactDateTime(instant, now, ZoneId.systemDefault(), compact, dateTime);
+        return compactDateTime(instant, now, ZoneId.systemDefault(), compact, dateTime, time);
     }
 
     static String compactDateTime(Instant instant, Instant now, ZoneId zone, DateTimeFormatter compactFormat,
-                                  DateTimeFormatter full) {
+                                  DateTimeFormatter full, DateTimeFormatter timeOfDay) {
         if (instant == null) {
             return "";
         }
         ZonedDateTime at = instant.atZone(zone);
-        return at.getYear() == now.atZone(zone).getYear() ? compactFormat.format(at) : full.format(at);
+        ZonedDateTime today = now.atZone(zone);
+        if (at.toLocalDate().equals(today.toLocalDate())) {
+            return timeOfDay.format(at);
+        }
+        return at.getYear() == today.getYear() ? compactFormat.format(at) : full.format(at);
     }
 
     /** The time alone when it is today ("3:04 PM"), else the full {@link #dateTime}. */

@@ -1,6 +1,7 @@
 package com.sessiondesk.client.history;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
@@ -8,6 +9,9 @@ import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import javafx.beans.binding.Bindings;
+import java.time.Instant;
+import java.util.List;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -17,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.StatusBar;
+import javafx.scene.control.Tooltip;
 
 /** Binds fxml/history.fxml to the {@link HistoryViewModel}. */
 public final class HistoryController {
@@ -28,12 +33,15 @@ public final class HistoryController {
     @FXML private TextField auditUserFilter;
     @FXML private Button historyRefreshButton;
     @FXML private TableView<AuditEvent> auditTable;
-    @FXML private TableColumn<AuditEvent, String> timeColumn;
+    @FXML private TableColumn<AuditEvent, Instant> timeColumn;
     @FXML private TableColumn<AuditEvent, String> actorColumn;
     @FXML private TableColumn<AuditEvent, String> actionColumn;
     @FXML private TableColumn<AuditEvent, String> userColumn;
-    @FXML private TableColumn<AuditEvent, String> countColumn;
+    @FXML private TableColumn<AuditEvent, String> nameColumn;
+    @FXML private TableColumn<AuditEvent, Integer> countColumn;
+    @FXML private TableColumn<AuditEvent, String> deviceColumn;
     @FXML private TableColumn<AuditEvent, String> reasonColumn;
+    private final Tooltip fullValueTooltip = new Tooltip();
 
     private final HistoryViewModel viewModel;
     private final Parent root;
@@ -53,15 +61,28 @@ public final class HistoryController {
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
         auditTable.getStyleClass().add("striped");
-        auditTable.setPlaceholder(new Label(Messages.get("history.placeholder")));
-        Columns.value(timeColumn, event -> Formats.dateTime(event.at()));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
+        auditTable.setPlaceholder(placeholder);
+        Columns.value(timeColumn, AuditEvent::at); // sorts as time
+        timeColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);
+        Columns.value(nameColumn, viewModel::nameOf);
         Columns.value(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
-                ? "" : String.valueOf(event.sessionIds().size()));
+                ? null : event.sessionIds().size());
+        countColumn.setCellFactory(Cells.text(String::valueOf, null, n -> null, null));
+        Columns.value(deviceColumn, viewModel::devicesOf);
         Columns.value(reasonColumn, AuditEvent::reason);
-        auditTable.setItems(viewModel.shown());
+        for (TableColumn<AuditEvent, String> column : List.of(actorColumn, actionColumn, userColumn, nameColumn,
+                deviceColumn, reasonColumn)) {
+            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
+        }
+        // Header clicks sort a sorted view of the filtered list (newest first until then).
+        SortedList<AuditEvent> sorted = new SortedList<>(viewModel.shown());
+        sorted.comparatorProperty().bind(auditTable.comparatorProperty());
+        auditTable.setItems(sorted);
     }
 
     public Parent root() {

@@ -2,6 +2,7 @@ package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.function.Function;
 
@@ -16,7 +17,8 @@ public enum SessionColumn {
     APPLICATION("sessions.column.application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
     LANGUAGE("sessions.column.language", text(row -> SessionRow.text(row.session().language()))),
     LOGIN_TIME("sessions.column.loginTime", time(row -> row.session().loginTime())),
-    LAST_SEEN("sessions.column.lastSeen", time(row -> row.session().lastSeen()));
+    /** By the minute shown, then by username: rows that read the same keep their order across refreshes. */
+    LAST_SEEN("sessions.column.lastSeen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username)));
 
     private final String headerKey;
     private final Comparator<SessionRow> order;
@@ -38,6 +40,10 @@ public enum SessionColumn {
 
     private static Comparator<SessionRow> text(Function<SessionRow, String> key) {
         return Comparator.comparing(key, String.CASE_INSENSITIVE_ORDER);
+    }
+
+    private static Instant minute(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MINUTES);
     }
 
     private static Comparator<SessionRow> time(Function<SessionRow, Instant> key) {

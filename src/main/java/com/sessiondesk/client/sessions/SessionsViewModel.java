@@ -7,8 +7,10 @@ import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
+import com.sessiondesk.client.logout.LogoutDialogs;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -33,11 +37,14 @@ import javafx.collections.transformation.FilteredList;
  * Logout User Account dialog. The rows are kept sorted (a reload is sorted in the background,
  * so 100,000 rows arrive in order) and filtered on top, so a keystroke only re-filters.
  */
-public final class SessionsViewModel {
+public final class SessionsViewModel implements com.sessiondesk.client.common.Refreshable {
 
     private final ViewContext context;
+    private final Clock clock;
     private final LoadState state;
+    private final LogoutDialogs logoutDialogs;
     private AdminService service;
+    private String connecting;
 
     private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
     private final FilteredList<SessionRow> shown = new FilteredList<>(rows);
@@ -51,11 +58,20 @@ public final class SessionsViewModel {
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
+    /** The one instant every "… ago" text of the table is computed from (set per reload and per tick). */
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    /** Sessions that a reload brought (highlighted briefly); none at the first load. */
+    private Set<String> fresh = Set.of();
+    /** The device of every session this client listed since start, for History ("which device"). */
+    private final Map<String, String> knownDevices = new HashMap<>();
     private Runnable beforeRowsReplaced = () -> { };
     private Runnable afterRowsReplaced = () -> { };
 
-    public SessionsViewModel(ViewContext context, Clock clock) {
+    public SessionsViewModel(ViewContext context, Clock clock, LogoutDialogs logoutDialogs) {
         this.context = context;
+        this.clock = clock;
+        this.logoutDialogs = logoutDialogs;
+        this.now.set(clock.instant());
         this.state = new LoadState(clock);
         searchText.addListener((obs, old, now) -> applyFilter());
         chosenApplications.addListener((SetChangeListener<String>) change -> applyFilter());
@@ -69,20 +85,33 @@ public final class SessionsViewModel {
     /** Connects to a signed-in service and loads; until then the view shows its progress. */
     public void connect(AdminService adminService) {
         this.service = adminService;
+        connecting = null;
         refresh();
     }
 
     /** While a service is being connected (the built-in one starting): progress, no data yet. */
     public void expectConnection() {
+        connecting = Messages.get("sessions.starting");
         state.started();
+        updateTexts();
     }
 
+    /** Signed out or switched server: no rows, no search or filter of the old server. */
     public void disconnect() {
         service = null;
         state.reset(); // results still in flight are for the old sign-in: drop them
         rows.clear();
+        searchText.set("");
+        chosenApplications.clear();
+        chosenLanguages.clear();
     }
 
+    /** A new minute: every "… ago" text moves on together. */
+    public void tick() {
+        now.set(clock.instant());
+    }
+
+    @Override
     public void refresh() {
         if (service == null) {
             return;
@@ -150,6 +179,11 @@ public final class SessionsViewModel {
 
     private void replaceRows(Loaded loaded) {
         beforeRowsReplaced.run();
+        now.set(clock.instant());
+        fresh = freshAmong(loaded.rows());
+        for (SessionRow row : loaded.rows()) {
+            knownDevices.put(row.id(), row.device());
+        }
         userCount = loaded.userCount();
         rows.setAll(loaded.rows());
         replaceChoices(applications, chosenApplications, loaded.applications());
@@ -164,6 +198,35 @@ public final class SessionsViewModel {
             choices.setAll(now);
         }
         chosen.retainAll(now);
+    }
+
+    private Set<String> freshAmong(List<SessionRow> loaded) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> before = new HashSet<>(rows.size() * 2);
+        for (SessionRow row : rows) {
+            before.add(row.id());
+        }
+        Set<String> added = new HashSet<>();
+        for (SessionRow row : loaded) {
+            if (!before.contains(row.id())) {
+                added.add(row.id());
+            }
+        }
+        return added;
+    }
+
+    public boolean isFresh(String sessionId) {
+        return fresh.contains(sessionId);
+    }
+
+    public boolean hasFresh() {
+        return !fresh.isEmpty();
+    }
+
+    public void clearFresh() {
+        fresh = Set.of();
     }
 
     private void applyFilter() {
@@ -202,7 +265,7 @@ public final class SessionsViewModel {
     private String placeholder() {
         if (rows.isEmpty()) {
             if (state.isLoading()) {
-                return Messages.get("sessions.loading");
+                return connecting != null ? connecting : Messages.get("sessions.loading");
             }
             if (state.getErrorMessage() != null) {
                 return Messages.format("sessions.placeholder.error", state.getErrorMessage());
@@ -228,25 +291,28 @@ public final class SessionsViewModel {
                 ofUser.add(each.session());
             }
         }
-        LogoutDialogViewModel dialog = new LogoutDialogViewModel(row.session(), ofUser, service, context);
+        LogoutDialogViewModel dialog = LogoutDialogViewModel.forSession(row.session(), ofUser, service, context, clock);
         if (block) {
             dialog.blockProperty().set(true);
         }
-        context.dialogs().showLogoutDialog(dialog).ifPresent(notification -> {
-            context.notifier().accept(notification);
-            refresh();
-        });
+        dialog.setOnDone(this::refresh);
+        logoutDialogs.show(dialog);
     }
 
-    /** Unsynced items reported by all of a user's active sessions (for the User Accounts warning). */
-    public int unsyncedItemsOf(String username) {
-        int total = 0;
+    /** The device of a session this client listed at some point, or null. */
+    public String deviceOf(String sessionId) {
+        return knownDevices.get(sessionId);
+    }
+
+    /** The active sessions of a user as last loaded (for the User Accounts dialog). */
+    public List<Session> sessionsOf(String username) {
+        List<Session> ofUser = new ArrayList<>();
         for (SessionRow row : rows) {
             if (row.username().equals(username)) {
-                total += row.session().pendingSyncItems();
+                ofUser.add(row.session());
             }
         }
-        return total;
+        return ofUser;
     }
 
     /** Lets the view keep its selection and scroll position across a reload. */
@@ -306,7 +372,16 @@ public final class SessionsViewModel {
         return placeholderText.getReadOnlyProperty();
     }
 
+    @Override
     public LoadState state() {
         return state;
+    }
+
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    public Instant now() {
+        return now.get();
     }
 }

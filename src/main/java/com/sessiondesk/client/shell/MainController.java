@@ -1,11 +1,14 @@
 package com.sessiondesk.client.shell;
 
+import com.sessiondesk.client.common.AutoRefresh;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.Refreshable;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
+import com.sessiondesk.client.logout.LogoutDialogs;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.sessions.SessionsController;
 import com.sessiondesk.client.sessions.SessionsViewModel;
@@ -20,7 +23,9 @@ import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -32,10 +37,14 @@ import javafx.scene.layout.StackPane;
 import org.controlsfx.control.NotificationPane;
 
 /**
- * The main window's content: navigation between Active Sessions, User Accounts and History, the
- * signed-in admin, Sign out, and the notification toast. The secondary views load on first use.
+ * The main window's content: navigation between Active Sessions, User Accounts and History
+ * (Ctrl+1/2/3), the signed-in admin, Sign out (after a confirmation), the notification toast,
+ * and the automatic refresh of the view shown. The secondary views load on first use.
  */
 public final class MainController {
+
+    /** Below this window width the navigation and Sign out show their icons only (names in tooltips). */
+    static final double COMPACT_WIDTH = 1200;
 
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
@@ -50,23 +59,28 @@ public final class MainController {
 
     private final ViewContext context;
     private final Clock clock;
+    private final LogoutDialogs logoutDialogs;
     private final Runnable onSignOut;
     private final Parent root;
     private final SessionsViewModel sessionsViewModel;
     private final SessionsController sessionsView;
+    private final AutoRefresh autoRefresh;
     private UsersViewModel usersViewModel;
     private UsersController usersView;
     private HistoryViewModel historyViewModel;
     private HistoryController historyView;
     private AdminService service;
 
-    public MainController(ViewContext context, Clock clock, Duration refreshInterval, Runnable onSignOut) {
+    public MainController(ViewContext context, Clock clock, Duration refreshInterval, LogoutDialogs logoutDialogs,
+                          Runnable onSignOut) {
         this.context = context;
         this.clock = clock;
+        this.logoutDialogs = logoutDialogs;
         this.onSignOut = onSignOut;
-        this.sessionsViewModel = new SessionsViewModel(context, clock);
-        this.sessionsView = new SessionsController(sessionsViewModel, refreshInterval);
+        this.sessionsViewModel = new SessionsViewModel(context, clock, logoutDialogs);
+        this.sessionsView = new SessionsController(sessionsViewModel);
         this.root = Fxml.load("/fxml/main.fxml", this);
+        this.autoRefresh = new AutoRefresh(refreshInterval, this::shownView, sessionsViewModel::tick);
     }
 
     @FXML
@@ -83,16 +97,42 @@ public final class MainController {
             }
         });
         navigation.selectToggle(sessionsTab);
-        signOutButton.setOnAction(e -> onSignOut.run());
+        signOutButton.setOnAction(e -> {
+            if (context.dialogs().confirm(Messages.get("main.signOut"), Messages.get("main.signOut.question"),
+                    Messages.get("main.signOut.detail"), Messages.get("main.signOut"))) {
+                onSignOut.run();
+            }
+        });
         keysButton.setOnAction(e -> showShortcuts());
         notificationPane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        adminLabel.setMinWidth(0);
+        adminLabel.textProperty().addListener((obs, old, now) -> adminLabel.setTooltip(new javafx.scene.control.Tooltip(now)));
+        content.widthProperty().addListener((obs, old, width) -> {
+            ContentDisplay display = width.doubleValue() < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+            for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, signOutButton}) {
+                named.setContentDisplay(display);
+            }
+        });
+        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, signOutButton}) {
+            named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
+        }
+    }
+
+    private Refreshable shownView() {
+        if (service == null) {
+            return null;
+        }
+        if (usersTab.isSelected()) {
+            return usersViewModel;
+        }
+        return historyTab.isSelected() ? historyViewModel : sessionsViewModel;
     }
 
     private void show(Toggle tab) {
         notificationPane.hide();
         if (tab == usersTab) {
             if (usersView == null) {
-                usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::unsyncedItemsOf);
+                usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::sessionsOf, logoutDialogs);
                 usersView = new UsersController(usersViewModel);
             }
             content.getChildren().setAll(usersView.root());
@@ -101,7 +141,7 @@ public final class MainController {
             }
         } else if (tab == historyTab) {
             if (historyView == null) {
-                historyViewModel = new HistoryViewModel(context, clock);
+                historyViewModel = new HistoryViewModel(context, clock, sessionsViewModel::deviceOf);
                 historyView = new HistoryController(historyViewModel);
             }
             content.getChildren().setAll(historyView.root());
@@ -114,6 +154,20 @@ public final class MainController {
                 sessionsViewModel.refresh(); // a no-op until connected
             }
         }
+        if (autoRefresh != null) {
+            autoRefresh.restart();
+        }
+    }
+
+    /** Ctrl+1, Ctrl+2, Ctrl+3. */
+    public void showView(int number) {
+        ToggleButton tab = switch (number) {
+            case 2 -> usersTab;
+            case 3 -> historyTab;
+            default -> sessionsTab;
+        };
+        tab.setSelected(true);
+        tab.requestFocus();
     }
 
     /** While the built-in service starts: the window is there, the table shows progress. */
@@ -135,9 +189,16 @@ public final class MainController {
         }
     }
 
+    /** Signed out or the sign-in was lost: nothing of the old server stays, searches included. */
     public void disconnect() {
         service = null;
         sessionsViewModel.disconnect();
+        if (usersViewModel != null) {
+            usersViewModel.disconnect();
+        }
+        if (historyViewModel != null) {
+            historyViewModel.disconnect();
+        }
         sessionsTab.setSelected(true);
     }
 
@@ -175,11 +236,6 @@ public final class MainController {
         }
     }
 
-    /** Ctrl+1, Ctrl+2, Ctrl+3: Active Sessions, User Accounts, History. */
-    public void showView(int number) {
-        (number == 2 ? usersTab : number == 3 ? historyTab : sessionsTab).setSelected(true);
-    }
-
     /** F1 and the keyboard button: the list of shortcuts. */
     public void showShortcuts() {
         ShortcutsDialog.show(root.getScene() == null ? null : root.getScene().getWindow());
@@ -187,12 +243,9 @@ public final class MainController {
 
     /** F5 / Ctrl+R. */
     public void refreshCurrent() {
-        if (usersTab.isSelected() && usersViewModel != null) {
-            usersViewModel.refresh();
-        } else if (historyTab.isSelected() && historyViewModel != null) {
-            historyViewModel.refresh();
-        } else {
-            sessionsViewModel.refresh();
+        Refreshable view = shownView();
+        if (view != null) {
+            view.refresh();
         }
     }
 

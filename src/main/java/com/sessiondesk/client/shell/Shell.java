@@ -9,6 +9,7 @@ import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.connect.ConnectController;
 import com.sessiondesk.client.connect.ConnectViewModel;
+import com.sessiondesk.client.logout.LogoutDialog;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.service.Connector;
@@ -16,12 +17,14 @@ import com.sessiondesk.client.service.EmbeddedService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntConsumer;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -56,14 +59,19 @@ public final class Shell {
 
     /** Shows the window at once; the built-in service and the first load run in the background. */
     public void start() {
-        Scene scene = new Scene(windowRoot, 1280, 800);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        WindowSize size = WindowSize.fit(screen);
+        Scene scene = new Scene(windowRoot, size.width(), size.height());
         scene.getStylesheets().add(Theme.appStylesheet());
         installShortcuts(scene);
         stage.setTitle(Messages.get("app.name"));
         stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk-128.png").toExternalForm(), true));
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(Math.min(WindowSize.MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(WindowSize.MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
+        // The first window fits the screen's visual bounds (scaled displays, task bars): centered in them.
+        stage.setX(screen.getMinX() + (screen.getWidth() - size.width()) / 2);
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.height() - WindowSize.DECORATION) / 2));
 
         ClientSettings.Remembered remembered = settings.load();
         if (startsEmbedded(options, remembered)) {
@@ -90,7 +98,8 @@ public final class Shell {
 
     private MainController main() {
         if (main == null) {
-            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(), this::signOut);
+            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(),
+                    LogoutDialog.over(stage), this::signOut);
             installThemeSwitch(main);
             main.offerLanguages(settings.preference(ClientSettings.LANGUAGE), language -> runner.run(() -> {
                 settings.savePreference(ClientSettings.LANGUAGE, language);
@@ -204,13 +213,6 @@ public final class Shell {
         };
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), refresh);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (service != null) {
-                main.focusSearch();
-            }
-        });
-        // Ctrl+1/2/3 switch views; F1 lists every shortcut (ShortcutsDialog, README "Keyboard").
-        // Ctrl+E is reserved for exporting the view.
         KeyCode[] views = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
         for (int i = 0; i < views.length; i++) {
             int number = i + 1;
@@ -220,6 +222,13 @@ public final class Shell {
                 }
             });
         }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (service != null) {
+                main.focusSearch();
+            }
+        });
+        // F1 lists every shortcut (ShortcutsDialog, README "Keyboard"); Ctrl+E is reserved for
+        // exporting the view.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> {
             if (main != null && windowRoot.getChildren().contains(main.root())) {
                 main.showShortcuts();

@@ -1,22 +1,22 @@
 package com.sessiondesk.client.users;
 
 import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.Cells;
+import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
-import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
-import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import java.time.Instant;
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -25,7 +25,6 @@ import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
 
 /** Binds fxml/users.fxml to the {@link UsersViewModel}. */
 public final class UsersController {
@@ -46,12 +45,19 @@ public final class UsersController {
     @FXML private TableColumn<User, String> blockedByColumn;
     @FXML private TableColumn<User, String> reasonColumn;
     @FXML private TableColumn<User, User> actionsColumn;
+    // One tooltip for each kind of row button (a tooltip is a window: not one per cell).
+    @FXML private Tooltip unblockTooltip;
+    @FXML private Tooltip logoutTooltip;
+    @FXML private Tooltip blockTooltip;
+
+    private final Cells.Badge blockedBadge = new Cells.Badge(Messages.get("users.status.blocked"), "badge-danger",
+            Messages.get("users.status.blocked.explanation"));
+    private final Cells.Badge activeBadge = new Cells.Badge(Messages.get("users.status.active"), "badge-success",
+            Messages.get("users.status.active.explanation"));
 
     private final UsersViewModel viewModel;
     private final Parent root;
-    // One tooltip for each kind of row button (a tooltip is a window: not one per cell).
-    private final Tooltip unblockTooltip = new Tooltip(Messages.get("users.unblock.tooltip"));
-    private final Tooltip logoutTooltip = new Tooltip(Messages.get("users.logout.tooltip"));
+    private final Tooltip fullValueTooltip = new Tooltip();
 
     public UsersController(UsersViewModel viewModel) {
         this.viewModel = viewModel;
@@ -70,33 +76,48 @@ public final class UsersController {
         usersRefreshButton.setOnAction(e -> viewModel.refresh());
 
         usersTable.getStyleClass().add("striped");
-        usersTable.setPlaceholder(new Label(Messages.get("users.placeholder")));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
+        usersTable.setPlaceholder(placeholder);
         Columns.value(usernameColumn, User::username);
         Columns.value(nameColumn, User::name);
         Columns.value(sessionsColumn, User::activeSessions);
         Columns.value(statusColumn, user -> user);
         statusColumn.setComparator((a, b) -> Boolean.compare(a.blocked(), b.blocked()));
-        statusColumn.setCellFactory(c -> new StatusCell());
+        statusColumn.setCellFactory(Cells.text(user -> "", null,
+                user -> user.blocked() ? blockedBadge : activeBadge, null));
         Columns.value(blockedSinceColumn, user -> user.blocked() ? user.blockedAt() : null); // sorts as time
-        blockedSinceColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null : Formats.dateTime(at));
-            }
-        });
+        blockedSinceColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
         Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
         Columns.value(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
+        for (TableColumn<User, String> column : List.of(usernameColumn, nameColumn, blockedByColumn, reasonColumn)) {
+            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
+        }
         Columns.value(actionsColumn, user -> user);
-        actionsColumn.setCellFactory(c -> new ActionsCell());
-        usersTable.setItems(viewModel.shown());
+        actionsColumn.setCellFactory(Cells.buttons(List.of(
+                new Cells.RowButton<User>(null, "logout", "user-logout-button button-icon flat danger", logoutTooltip,
+                        user -> Messages.format("users.logout.accessible", user.username()), user -> user.activeSessions() > 0,
+                        viewModel::logOutEverywhere),
+                new Cells.RowButton<User>(null, "account-lock-outline", "block-button button-icon flat danger", blockTooltip,
+                        user -> Messages.format("users.block.accessible", user.username()), user -> !user.blocked(), viewModel::block),
+                new Cells.RowButton<User>(Messages.get("users.unblock"), "lock-open-variant-outline", "unblock-button small", unblockTooltip,
+                        user -> Messages.format("users.unblock.accessible", user.username()), User::blocked, viewModel::unblock))));
+        // Header clicks sort a sorted view of the filtered list (the filtered list itself cannot be sorted).
+        SortedList<User> sorted = new SortedList<>(viewModel.shown());
+        sorted.comparatorProperty().bind(usersTable.comparatorProperty());
+        usersTable.setItems(sorted);
+        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out from all
+        // devices, Ctrl+B blocks, Ctrl+U unblocks (README "Keyboard").
         usersTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            // Delete / Ctrl+L: log the selected user out of all devices; Ctrl+U: unblock them
             User selected = usersTable.getSelectionModel().getSelectedItem();
-            if (event.getCode() == KeyCode.DELETE || (event.getCode() == KeyCode.L && event.isShortcutDown())) {
+            if (selected != null && (event.getCode() == KeyCode.DELETE
+                    || (event.getCode() == KeyCode.L && event.isShortcutDown()))) {
                 viewModel.logOutEverywhere(selected);
                 event.consume();
-            } else if (event.getCode() == KeyCode.U && event.isShortcutDown()) {
+            } else if (selected != null && event.getCode() == KeyCode.B && event.isShortcutDown() && !selected.blocked()) {
+                viewModel.block(selected);
+                event.consume();
+            } else if (selected != null && event.getCode() == KeyCode.U && event.isShortcutDown() && selected.blocked()) {
                 viewModel.unblock(selected);
                 event.consume();
             }
@@ -110,61 +131,5 @@ public final class UsersController {
     public void focusSearch() {
         usersSearchField.requestFocus();
         usersSearchField.selectAll();
-    }
-
-    private static final class StatusCell extends TableCell<User, User> {
-        private final Label badge = new Label();
-
-        @Override
-        protected void updateItem(User user, boolean empty) {
-            super.updateItem(user, empty);
-            if (empty || user == null) {
-                setGraphic(null);
-                return;
-            }
-            badge.setText(Messages.get(user.blocked() ? "users.status.blocked" : "users.status.active"));
-            badge.setAccessibleText(Messages.format(user.blocked() ? "users.status.blocked.accessible"
-                    : "users.status.active.accessible", user.username()));
-            badge.getStyleClass().setAll("row-badge", user.blocked() ? "badge-danger" : "badge-success");
-            setGraphic(badge);
-        }
-    }
-
-    /** Unblock (blocked users) and Log out from all devices (users with sessions). */
-    private final class ActionsCell extends TableCell<User, User> {
-        private final Button unblock = new Button(Messages.get("users.unblock"));
-        private final Button logout = new Button();
-        private final HBox box = new HBox(6);
-
-        ActionsCell() {
-            unblock.setGraphic(Icons.of("lock-open-variant-outline"));
-            unblock.getStyleClass().addAll("unblock-button", "small");
-            unblock.setTooltip(unblockTooltip);
-            unblock.setOnAction(e -> viewModel.unblock(getItem()));
-            logout.setGraphic(Icons.of("logout"));
-            logout.getStyleClass().addAll("user-logout-button", "button-icon", "flat", "danger");
-            logout.setTooltip(logoutTooltip);
-            logout.setOnAction(e -> viewModel.logOutEverywhere(getItem()));
-            box.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(User user, boolean empty) {
-            super.updateItem(user, empty);
-            if (empty || user == null) {
-                setGraphic(null);
-                return;
-            }
-            box.getChildren().clear();
-            if (user.activeSessions() > 0) {
-                logout.setAccessibleText(Messages.format("users.logout.accessible", user.username()));
-                box.getChildren().add(logout);
-            }
-            if (user.blocked()) {
-                unblock.setAccessibleText(Messages.format("users.unblock.accessible", user.username()));
-                box.getChildren().add(unblock);
-            }
-            setGraphic(box);
-        }
     }
 }

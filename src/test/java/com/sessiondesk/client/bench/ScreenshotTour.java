@@ -116,7 +116,19 @@ public final class ScreenshotTour {
         Thread.sleep(1200);
         shot("history");
 
-        onFx(() -> click("#signOutButton"));
+        Platform.runLater(() -> click("#signOutButton")); // asks first: confirm in its dialog
+        Button confirmSignOut = waitFor(() -> {
+            for (Window window : Window.getWindows()) {
+                if (window.getScene() != null && window.getScene().lookup("#confirmButton") instanceof Button b) {
+                    return b;
+                }
+            }
+            return null;
+        });
+        onFx(() -> {
+            confirmSignOut.fire();
+            return null;
+        });
         waitFor(() -> scene.lookup("#serverUrlField"));
         onFx(() -> {
             ((TextField) scene.lookup("#serverUrlField")).setText("https://sessions.example-agency.org");
@@ -166,8 +178,11 @@ public final class ScreenshotTour {
     private static void clickLogoutOf(SessionRow row) {
         for (Node node : scene.getRoot().lookupAll(".logout-button")) {
             Button button = (Button) node;
-            if (button.isVisible() && button.getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
-                    && cell.getItem() == row) {
+            Node parent = button.getParent();
+            while (parent != null && !(parent instanceof javafx.scene.control.TableCell<?, ?>)) {
+                parent = parent.getParent();
+            }
+            if (button.isVisible() && parent instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getItem() == row) {
                 button.fire();
                 return;
             }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
 
     static final Instant NOW = Instant.parse("2026-11-27T15:04:00Z");
+    static final java.time.format.DateTimeFormatter TIME_US =
+            java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT).withLocale(Locale.US);
 
     @Test
     void relativeTimes() {
@@ -34,13 +36,18 @@ class FormatsTest {
     void compactDateTimeDropsTheYearOfThisYear() {
         ZoneId utc = ZoneId.of("UTC");
         Instant login = Instant.parse("2026-11-12T13:27:00Z");
-        assertThat(Formats.compactDateTime(login, NOW, utc, Formats.compactForLocale(Locale.US), Formats.forLocale(Locale.US))
+        assertThat(Formats.compactDateTime(login, NOW, utc, Formats.compactForLocale(Locale.US), Formats.forLocale(Locale.US), TIME_US)
                 .replace('\u202f', ' ')).isEqualTo("Nov 12, 1:27 PM");
         var spain = Locale.forLanguageTag("es-ES");
-        assertThat(Formats.compactDateTime(login, NOW, utc, Formats.compactForLocale(spain), Formats.forLocale(spain)))
+        assertThat(Formats.compactDateTime(login, NOW, utc, Formats.compactForLocale(spain), Formats.forLocale(spain), TIME_US))
                 .isEqualTo("12 nov, 13:27");
         assertThat(Formats.compactDateTime(Instant.parse("2025-11-12T13:27:00Z"), NOW, utc,
-                Formats.compactForLocale(Locale.US), Formats.forLocale(Locale.US)).replace('\u202f', ' '))
+                Formats.compactForLocale(Locale.US), Formats.forLocale(Locale.US), TIME_US).replace('\u202f', ' '))
+                .isEqualTo("Nov 12, 2025, 1:27 PM");
+        assertThat(Formats.compactDateTime(NOW.minusSeconds(60), NOW, utc,
+                Formats.compactForLocale(Locale.US), Formats.forLocale(Locale.US), TIME_US).replace('\u202f', ' '))
+                .isEqualTo("3:03 PM");
+        assertThat("Nov 12, 2025, 1:27 PM")
                 .isEqualTo("Nov 12, 2025, 1:27 PM");
     }
 

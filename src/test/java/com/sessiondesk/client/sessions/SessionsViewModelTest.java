@@ -33,7 +33,7 @@ class SessionsViewModelTest {
                 session("s3", "carol.nurse", "Carol Nurse", "iPhone 15", "EVV", NOW.minusSeconds(300), 0, false),
                 session("s4", "dave.blocked", "Dave Stone", "Pixel 8", "EVV", NOW.minusSeconds(10), 0, false)));
         service.users.add(user("dave.blocked", "Dave Stone", true, 1));
-        vm = new SessionsViewModel(t.context, Clock.fixed(NOW, ZoneOffset.UTC));
+        vm = new SessionsViewModel(t.context, Clock.fixed(NOW, ZoneOffset.UTC), t.dialogs);
         vm.connect(service);
     }
 
@@ -157,8 +157,8 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void sumsUnsyncedItemsPerUser() {
-        assertThat(vm.unsyncedItemsOf("bob.aide")).isEqualTo(3);
-        assertThat(vm.unsyncedItemsOf("carol.nurse")).isZero();
+    void listsTheSessionsOfAUser() {
+        assertThat(vm.sessionsOf("bob.aide")).extracting(s -> s.id()).containsExactlyInAnyOrder("s1", "s2");
+        assertThat(vm.sessionsOf("nobody")).isEmpty();
     }
 }
