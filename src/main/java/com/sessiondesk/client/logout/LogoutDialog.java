@@ -117,6 +117,9 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         Button confirm = (Button) logoutDialog.lookupButton(confirmButtonType);
         confirm.setId("logoutConfirmButton");
         confirm.getStyleClass().add("danger");
+        // Its own width: the button bar fixes uniform buttons at their first width, which would cut
+        // "Block and log out" once Block is ticked.
+        javafx.scene.control.ButtonBar.setButtonUniformSize(confirm, false);
         confirm.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.confirm().get()) {
             case LOG_OUT -> logOutText.getText();
             case LOG_OUT_ALL_DEVICES -> logOutAllDevicesText.getText();

@@ -219,6 +219,7 @@ public final class MainController {
      * handed to {@code onChosen} (null for the system's) and applies at the next start.
      */
     public void offerLanguages(String remembered, Consumer<String> onChosen) {
+        languageMenu.setText(Messages.get("main.language.code")); // this run's language: "EN", "ES"
         ToggleGroup group = new ToggleGroup();
         List<String> choices = new ArrayList<>();
         choices.add(null);

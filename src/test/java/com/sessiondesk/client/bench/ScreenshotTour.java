@@ -59,6 +59,10 @@ public final class ScreenshotTour {
             stage.setX(0);
             stage.setY(0);
             new SessionDeskApp(ClientOptions.defaults().withEmbedded(true)).start(stage);
+            stage.setX(0); // the app centres its window; the shots crop the top left 1280x800
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
             scene = stage.getScene();
             return null;
         });
