@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.gui.LiveServer.Device;
+import com.sessiondesk.server.MutableClock;
+import com.sessiondesk.server.ServerConfig;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -27,13 +29,14 @@ class ServerDownGuiTest extends GuiTestBase {
     @TempDir
     Path dir;
     LiveServer server;
+    /** The server's time: a test moves it instead of waiting for a timeout. */
+    final MutableClock clock = new MutableClock(Instant.now());
 
     @BeforeEach
     void startServer(TestInfo test) {
         useHome(dir.resolve("home"));
         server = test.getTestMethod().orElseThrow().getName().startsWith("expired")
-                // the admin token expires after 3 s without a request
-                ? LiveServer.start(dir, config -> config.withAdminTimeouts(Duration.ofSeconds(3), Duration.ofHours(8)))
+                ? LiveServer.start(dir, config -> config.withClock(clock))
                 : LiveServer.start(dir);
     }
 
@@ -83,7 +86,7 @@ class ServerDownGuiTest extends GuiTestBase {
     @Test
     void expiredSignInLeadsBackToTheConnectScreenWithTheReason() throws Exception {
         openSignedIn();
-        Thread.sleep(4000); // no condition to wait for: the server's idle timeout has to pass
+        clock.advance(ServerConfig.defaults().adminIdleTimeout().plusMinutes(1)); // the admin token's idle timeout passes
 
         click("#refreshButton");
 
