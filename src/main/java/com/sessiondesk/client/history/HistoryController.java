@@ -65,7 +65,9 @@ public final class HistoryController {
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         auditTable.setPlaceholder(placeholder);
         Columns.value(timeColumn, AuditEvent::at); // sorts as time
-        timeColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
+        // Compact ("Nov 12, 1:27 PM"), the full date and time in the tooltip
+        timeColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime, at -> null,
+                fullValueTooltip));
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);

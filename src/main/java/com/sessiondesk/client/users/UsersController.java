@@ -87,7 +87,8 @@ public final class UsersController {
         statusColumn.setCellFactory(Cells.text(user -> "", null,
                 user -> user.blocked() ? blockedBadge : activeBadge, null));
         Columns.value(blockedSinceColumn, user -> user.blocked() ? user.blockedAt() : null); // sorts as time
-        blockedSinceColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
+        blockedSinceColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
+                at -> null, fullValueTooltip));
         Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
         Columns.value(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
         for (TableColumn<User, String> column : List.of(usernameColumn, nameColumn, blockedByColumn, reasonColumn)) {
