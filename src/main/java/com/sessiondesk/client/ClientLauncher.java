@@ -13,15 +13,11 @@ public final class ClientLauncher {
     private ClientLauncher() {
     }
 
-    /** Runs the client until its window closes; the exit code (non-zero when the smoke test failed). */
-    public static int run(String[] args) {
-        ClientOptions options;
-        try {
-            options = ClientOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
+    /**
+     * Runs the client until its window closes; the exit code (non-zero when the smoke test failed).
+     * The application reads the options again from {@code args}, its launch parameters.
+     */
+    public static int run(ClientOptions options, String[] args) {
         StartupTrace.mark("launcher");
         if (Shell.startsEmbedded(options)) {
             EmbeddedService.startEarly(); // side by side with the JavaFX start-up

@@ -2,6 +2,7 @@ package com.sessiondesk.client;
 
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * How the desktop client starts, from its command line.
@@ -23,14 +24,6 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
         this(serverUrl, smokeTest, refreshInterval, embedded, DEFAULT_READ_TIMEOUT);
     }
 
-    public static final String USAGE = """
-            Usage: sessiondesk [--server URL] [--embedded] [--refresh SECONDS] [--read-timeout SECONDS] [--smoke-test]
-              --server URL       sign in to this session service (the connect screen opens with it)
-              --embedded         use the built-in demo service, even if a server is remembered
-              --refresh SECONDS  refresh the sessions automatically every SECONDS (0: never; default 30)
-              --read-timeout SECONDS  give up on an unanswered request after SECONDS (default 30)
-              --smoke-test       open on the built-in service, wait for the sessions, print a line, exit""";
-
     public static ClientOptions defaults() {
         return new ClientOptions(null, false, DEFAULT_REFRESH, false);
     }
@@ -51,55 +44,21 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
         return new ClientOptions(serverUrl, smokeTest, refreshInterval, value, readTimeout);
     }
 
-    /** Parses the client's arguments; throws IllegalArgumentException with a message and the usage. */
+    /** Parses the client's arguments; throws IllegalArgumentException saying what is wrong. */
     public static ClientOptions parse(String[] args) {
-        return parse(List.of(args));
+        if (args.length == 0) {
+            return defaults(); // without loading the parser (see Main.main)
+        }
+        ClientArgs parsed = new ClientArgs();
+        try {
+            new CommandLine(parsed).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return parsed.toOptions();
     }
 
     public static ClientOptions parse(List<String> args) {
-        String server = null;
-        boolean smoke = false;
-        boolean embedded = false;
-        Duration refresh = DEFAULT_REFRESH;
-        Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--server" -> server = value(args, ++i, arg);
-                case "--smoke-test" -> smoke = true;
-                case "--embedded" -> embedded = true;
-                case "--refresh" -> refresh = seconds(value(args, ++i, arg), arg);
-                case "--read-timeout" -> {
-                    readTimeout = seconds(value(args, ++i, arg), arg);
-                    if (readTimeout.isZero()) {
-                        throw new IllegalArgumentException("--read-timeout must be at least 1 second\n" + USAGE);
-                    }
-                }
-                default -> throw new IllegalArgumentException("Unknown option: " + arg + "\n" + USAGE);
-            }
-        }
-        if (server != null && (embedded || smoke)) {
-            throw new IllegalArgumentException("--server cannot be combined with --embedded or --smoke-test\n" + USAGE);
-        }
-        return new ClientOptions(server, smoke, refresh, embedded || smoke, readTimeout);
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size() || args.get(index).startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return args.get(index);
-    }
-
-    private static Duration seconds(String text, String option) {
-        try {
-            long seconds = Long.parseLong(text.trim());
-            if (seconds < 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number of seconds: " + text + "\n" + USAGE);
-        }
+        return parse(args.toArray(String[]::new));
     }
 }

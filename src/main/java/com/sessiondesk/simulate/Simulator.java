@@ -27,18 +27,6 @@ public final class Simulator {
     private Simulator() {
     }
 
-    public static int run(String[] args) {
-        SimArgs parsed;
-        try {
-            parsed = SimArgs.parse(args);
-        } catch (SimArgs.UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(SimArgs.USAGE);
-            return 2;
-        }
-        return run(parsed, System.out);
-    }
-
     static int run(SimArgs args, PrintStream out) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))

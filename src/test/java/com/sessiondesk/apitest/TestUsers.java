@@ -2,12 +2,13 @@ package com.sessiondesk.apitest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sessiondesk.server.ServerCli;
+import com.sessiondesk.Main;
+import com.sessiondesk.cli.Terminal;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates accounts the way an operator does: {@code user add USERNAME --name NAME [--super] --db URL}
@@ -24,20 +25,14 @@ public final class TestUsers {
         add(jdbcUrl, username, name, superUser, PASSWORD);
     }
 
-    /** Swaps System.in for the duration of the command, hence synchronized. */
-    public static synchronized void add(String jdbcUrl, String username, String name, boolean superUser,
-            String password) {
-        List<String> args = new ArrayList<>(List.of("add", username, "--name", name, "--db", jdbcUrl));
+    public static void add(String jdbcUrl, String username, String name, boolean superUser, String password) {
+        List<String> args = new ArrayList<>(List.of("user", "add", username, "--name", name, "--db", jdbcUrl));
         if (superUser) {
             args.add("--super");
         }
-        InputStream stdin = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
-            int exitCode = ServerCli.user(args.toArray(String[]::new));
-            assertThat(exitCode).as("exit code of user add %s", username).isZero();
-        } finally {
-            System.setIn(stdin);
-        }
+        Terminal terminal = new Terminal(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
+                System.out, System.err, Map.of());
+        int exitCode = Main.run(terminal, args.toArray(String[]::new));
+        assertThat(exitCode).as("exit code of user add %s", username).isZero();
     }
 }

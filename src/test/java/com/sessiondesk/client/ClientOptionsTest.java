@@ -14,6 +14,12 @@ class ClientOptionsTest {
     }
 
     @Test
+    void theShortcutForNoArgumentsGivesWhatTheParserGives() {
+        assertThat(new ClientArgs().toOptions()).isEqualTo(ClientOptions.defaults());
+        assertThat(ClientOptions.parse(new String[] {"--refresh", "30"})).isEqualTo(ClientOptions.defaults());
+    }
+
+    @Test
     void parsesEveryOption() {
         assertThat(ClientOptions.parse(new String[] {"--server", "https://x.example", "--refresh", "5"}))
                 .isEqualTo(new ClientOptions("https://x.example", false, Duration.ofSeconds(5), false));
@@ -25,9 +31,14 @@ class ClientOptionsTest {
 
     @Test
     void badOptionsSayWhat() {
-        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--bogus"})).hasMessageContaining("Unknown option: --bogus");
-        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--server"})).hasMessageContaining("--server needs a value");
+        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--bogus"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown option: '--bogus'");
+        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--server"}))
+                .hasMessageContaining("Missing required parameter for option '--server'");
         assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--refresh", "-1"})).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--refresh", "soon"})).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--read-timeout", "0"}))
+                .hasMessageContaining("at least 1 second");
         assertThatThrownBy(() -> ClientOptions.parse(new String[] {"--server", "https://x", "--embedded"}))
                 .hasMessageContaining("cannot be combined");
     }

@@ -3,36 +3,53 @@ package com.sessiondesk.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sessiondesk.Main;
+import com.sessiondesk.cli.Cli;
+import com.sessiondesk.cli.TestTerminal;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 class SimArgsTest {
 
+    private static SimArgs parse(String... args) {
+        SimulateCommand command = new SimulateCommand(new TestTerminal().terminal());
+        Cli.commandLine(command, new TestTerminal().terminal()).parseArgs(args);
+        return command.args();
+    }
+
     @Test
-    void parsesWithDefaults() throws Exception {
-        assertThat(SimArgs.parse(new String[] {"--server", "http://127.0.0.1:8080", "--devices", "20"}))
+    void parsesWithDefaults() {
+        assertThat(parse("--server", "http://127.0.0.1:8080", "--devices", "20"))
                 .isEqualTo(new SimArgs("http://127.0.0.1:8080", 20, 60, 5));
-        assertThat(SimArgs.parse(new String[] {"--devices", "3", "--server", "http://h/", "--duration", "10",
-            "--interval", "2"})).isEqualTo(new SimArgs("http://h/", 3, 10, 2));
+        assertThat(parse("--devices", "3", "--server", "http://h/", "--duration", "10", "--interval", "2"))
+                .isEqualTo(new SimArgs("http://h/", 3, 10, 2));
     }
 
     @Test
     void badArgumentsAreUsageErrors() {
-        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--devices", "2"}))
-                .isInstanceOf(SimArgs.UsageException.class).hasMessageContaining("--server");
-        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h"}))
-                .isInstanceOf(SimArgs.UsageException.class).hasMessageContaining("--devices");
-        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "h:80", "--devices", "2"}))
-                .isInstanceOf(SimArgs.UsageException.class).hasMessageContaining("http://");
-        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h", "--devices", "0"}))
-                .isInstanceOf(SimArgs.UsageException.class);
-        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h", "--devices", "9999"}))
-                .isInstanceOf(SimArgs.UsageException.class);
-        assertThatThrownBy(() -> SimArgs.parse(new String[] {"--server", "http://h", "--devices", "2", "-x"}))
-                .isInstanceOf(SimArgs.UsageException.class);
+        assertThatThrownBy(() -> parse("--devices", "2"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--server");
+        assertThatThrownBy(() -> parse("--server", "http://h"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--devices");
+        assertThatThrownBy(() -> parse("--server", "h:80", "--devices", "2"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("http://");
+        assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "0"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("1 to 320");
+        assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "9999"))
+                .isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "2", "--interval", "0"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--interval");
+        assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "2", "-x"))
+                .isInstanceOf(ParameterException.class);
     }
 
     @Test
     void commandExitsWith2OnBadArguments() {
-        assertThat(Simulator.run(new String[] {"--devices", "x"})).isEqualTo(2);
+        TestTerminal terminal = new TestTerminal();
+        assertThat(Main.run(terminal.terminal(), "simulate", "--devices", "x")).isEqualTo(2);
+        assertThat(terminal.err()).startsWith("error: ").contains("--devices").contains("Usage: sessiondesk simulate");
+        terminal = new TestTerminal();
+        assertThat(Main.run(terminal.terminal(), "simulate", "--server", "ftp://h", "--devices", "2")).isEqualTo(2);
+        assertThat(terminal.err()).contains("http://").contains("Usage: sessiondesk simulate");
     }
 }

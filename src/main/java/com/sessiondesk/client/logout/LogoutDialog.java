@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -16,6 +17,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -126,6 +128,9 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
             case BLOCK_AND_LOG_OUT -> blockAndLogOutText.getText();
         }, viewModel.confirm()));
         confirm.disableProperty().bind(viewModel.busyProperty());
+        // Its text changes with the choices: it keeps its own width, never "Block …".
+        ButtonBar.setButtonUniformSize(confirm, false);
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
         // A destructive action is never the default: Enter confirms only in the reason field, once a reason is typed.
         confirm.setDefaultButton(false);
         reasonField.setOnAction(e -> {

@@ -4,7 +4,9 @@ import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
+import javafx.scene.control.TableColumn;
 
 /**
  * The seven columns of the Active Sessions table: header text and sort order. Sorting uses the
@@ -40,6 +42,22 @@ public enum SessionColumn {
 
     private static Comparator<SessionRow> text(Function<SessionRow, String> key) {
         return Comparator.comparing(key, String.CASE_INSENSITIVE_ORDER);
+    }
+
+    /**
+     * The order of a table's sort columns (header clicks), each ascending or descending; null
+     * when no column of this enum sorts.
+     */
+    public static Comparator<SessionRow> orderOf(List<? extends TableColumn<SessionRow, ?>> sortOrder) {
+        Comparator<SessionRow> order = null;
+        for (TableColumn<SessionRow, ?> column : sortOrder) {
+            if (column.getUserData() instanceof SessionColumn sessionColumn) {
+                Comparator<SessionRow> one = column.getSortType() == TableColumn.SortType.DESCENDING
+                        ? sessionColumn.order().reversed() : sessionColumn.order();
+                order = order == null ? one : order.thenComparing(one);
+            }
+        }
+        return order;
     }
 
     private static Instant minute(Instant instant) {

@@ -4,6 +4,7 @@ import com.sessiondesk.client.common.Cells.Badge;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** What each cell of the Active Sessions table says, its full value, and its marker badge (testable without a toolkit). */
 public final class SessionTexts {
@@ -22,8 +23,13 @@ public final class SessionTexts {
             case LANGUAGE -> SessionRow.text(s.language());
             case LOGIN_TIME -> Formats.compactDateTime(s.loginTime(), now);
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : Messages.format("sessions.lastSeen", Formats.relative(s.lastSeen(), now), Formats.compactDateTime(s.lastSeen(), now));
+                    : Messages.format("sessions.lastSeen", ago(s.lastSeen(), now), Formats.compactDateTime(s.lastSeen(), now));
         };
+    }
+
+    /** "… ago" by the minutes shown: rows of the same minute read the same, in the order the column sorts them. */
+    private static String ago(Instant at, Instant now) {
+        return Formats.relative(at.truncatedTo(ChronoUnit.MINUTES), now.truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** The full value, for the tooltip of a cut cell: times with their full date. */
@@ -32,7 +38,7 @@ public final class SessionTexts {
         return switch (column) {
             case LOGIN_TIME -> Formats.dateTime(s.loginTime());
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : Messages.format("sessions.lastSeen", Formats.relative(s.lastSeen(), now), Formats.dateTime(s.lastSeen()));
+                    : Messages.format("sessions.lastSeen", ago(s.lastSeen(), now), Formats.dateTime(s.lastSeen()));
             default -> cellText(column, row, now);
         };
     }

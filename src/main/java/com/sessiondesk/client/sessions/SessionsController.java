@@ -7,7 +7,6 @@ import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
@@ -124,7 +123,13 @@ public final class SessionsController {
                 case LOGIN_TIME -> 150;
                 case LAST_SEEN -> 190;
             });
-            tableColumn.setMinWidth(70);
+            // The times keep their time of day down to a 1024-wide window; the texts give way first.
+            tableColumn.setMinWidth(switch (column) {
+                case LOGIN_TIME -> 148;
+                case LAST_SEEN -> 168;
+                case LANGUAGE -> 64;
+                default -> 80;
+            });
             if (column == SessionColumn.LAST_SEEN) {
                 tableColumn.setSortType(TableColumn.SortType.DESCENDING);
                 lastSeen = tableColumn;
@@ -151,7 +156,7 @@ public final class SessionsController {
         // reload can use in the background, unlike the table's comparator).
         sessionsTable.setItems(viewModel.shown());
         sessionsTable.setSortPolicy(table -> {
-            viewModel.sortBy(orderOf(table));
+            viewModel.sortBy(SessionColumn.orderOf(table.getSortOrder()));
             return true;
         });
         sessionsTable.getSortOrder().add(lastSeen);
@@ -166,18 +171,6 @@ public final class SessionsController {
                 event.consume();
             }
         });
-    }
-
-    private static Comparator<SessionRow> orderOf(TableView<SessionRow> table) {
-        Comparator<SessionRow> order = null;
-        for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
-            if (column.getUserData() instanceof SessionColumn sessionColumn) {
-                Comparator<SessionRow> one = column.getSortType() == TableColumn.SortType.DESCENDING
-                        ? sessionColumn.order().reversed() : sessionColumn.order();
-                order = order == null ? one : order.thenComparing(one);
-            }
-        }
-        return order;
     }
 
     public Parent root() {

@@ -17,13 +17,18 @@ import com.sessiondesk.client.service.EmbeddedService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntConsumer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -72,7 +77,33 @@ public final class Shell {
         // The first window fits the screen's visual bounds (scaled displays, task bars): centered in them.
         stage.setX(screen.getMinX() + (screen.getWidth() - size.width()) / 2);
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.height() - WindowSize.DECORATION) / 2));
+        // The window shows at once with what is happening; the views are built on the next pulse.
+        Label starting = new Label(Messages.get("main.startingApp"));
+        starting.getStyleClass().add("text-muted");
+        VBox splash = new VBox(12, new ProgressIndicator(), starting);
+        splash.setAlignment(Pos.CENTER);
+        windowRoot.getChildren().setAll(splash);
+        stage.show();
+        StartupTrace.mark("window shown");
+        afterFirstFrame(this::showFirstView);
+    }
 
+    /** Runs once a frame of the window was drawn (a plain runLater would run before it and keep it blank). */
+    private static void afterFirstFrame(Runnable action) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 3) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
+    }
+
+    private void showFirstView() {
         ClientSettings.Remembered remembered = settings.load();
         if (startsEmbedded(options, remembered)) {
             useEmbedded();
@@ -80,8 +111,7 @@ public final class Shell {
             String server = options.serverUrl() != null ? options.serverUrl() : remembered.serverUrl();
             showConnect(server, remembered.username(), null);
         }
-        stage.show();
-        StartupTrace.mark("window shown");
+        StartupTrace.mark("first view built");
         if (smokeTest != null) {
             smokeTest.watch(main());
         }

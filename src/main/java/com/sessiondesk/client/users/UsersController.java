@@ -100,7 +100,7 @@ public final class UsersController {
                         user -> Messages.format("users.logout.accessible", user.username()), user -> user.activeSessions() > 0,
                         viewModel::logOutEverywhere),
                 new Cells.RowButton<User>(null, "account-lock-outline", "block-button button-icon flat danger", blockTooltip,
-                        user -> Messages.format("users.block.accessible", user.username()), user -> !user.blocked(), viewModel::block),
+                        user -> Messages.format("users.block.accessible", user.username()), viewModel::canBlock, viewModel::block),
                 new Cells.RowButton<User>(Messages.get("users.unblock"), "lock-open-variant-outline", "unblock-button small", unblockTooltip,
                         user -> Messages.format("users.unblock.accessible", user.username()), User::blocked, viewModel::unblock))));
         // Header clicks sort a sorted view of the filtered list (the filtered list itself cannot be sorted).

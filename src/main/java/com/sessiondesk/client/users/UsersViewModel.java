@@ -92,14 +92,22 @@ public final class UsersViewModel implements com.sessiondesk.client.common.Refre
 
     /** The Logout User Account dialog for every session of the user ("Log out from all devices"). */
     public void logOutEverywhere(User user) {
-        openLogoutDialog(user, false);
+        if (user != null && user.activeSessions() > 0) {
+            openLogoutDialog(user, false);
+        }
     }
 
     /** The same dialog with Block checked: blocks any user, with or without active sessions. */
     public void block(User user) {
-        if (user != null && !user.blocked()) {
+        if (canBlock(user)) {
             openLogoutDialog(user, true);
         }
+    }
+
+    /** Any user who is not blocked yet, except the admin signed in here (who would lock themselves out). */
+    public boolean canBlock(User user) {
+        return user != null && !user.blocked()
+                && (service == null || !user.username().equals(service.admin().username()));
     }
 
     private void openLogoutDialog(User user, boolean block) {

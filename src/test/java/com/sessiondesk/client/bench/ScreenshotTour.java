@@ -120,11 +120,12 @@ public final class ScreenshotTour {
         Thread.sleep(1200);
         shot("history");
 
-        Platform.runLater(() -> click("#signOutButton")); // asks first: confirm in its dialog
+        Platform.runLater(() -> click("#signOutButton")); // asks first: the question waits for its answer
         Button confirmSignOut = waitFor(() -> {
             for (Window window : Window.getWindows()) {
-                if (window.getScene() != null && window.getScene().lookup("#confirmButton") instanceof Button b) {
-                    return b;
+                if (window.isShowing() && window.getScene().getRoot() instanceof DialogPane pane
+                        && "confirmDialog".equals(pane.getId())) {
+                    return (Button) pane.lookup("#confirmButton");
                 }
             }
             return null;

@@ -32,6 +32,22 @@ class FormatsTest {
                 .isEqualTo("Nov 27, 2026, 10:04 AM");
     }
 
+    /** Issue 12, item 11: narrow columns keep the time of day. */
+    @Test
+    void compactDateTimesKeepTheTimeOfDay() {
+        var utc = ZoneId.of("UTC");
+        var full = Formats.forLocale(Locale.US);
+        var compact = Formats.compactForLocale(Locale.US);
+        var time = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT).withLocale(Locale.US);
+        assertThat(Formats.compactDateTime(NOW.minusSeconds(3600), NOW, utc, compact, full, time).replace('\u202f', ' '))
+                .isEqualTo("2:04 PM");
+        assertThat(Formats.compactDateTime(NOW.minusSeconds(3 * 86_400), NOW, utc, compact, full, time).replace('\u202f', ' '))
+                .isEqualTo("Nov 24, 3:04 PM");
+        assertThat(Formats.compactDateTime(Instant.parse("2025-12-31T09:00:00Z"), NOW, utc, compact, full, time)
+                .replace('\u202f', ' ')).isEqualTo("Dec 31, 2025, 9:00 AM");
+        assertThat(Formats.compactForLocale(Locale.GERMANY).format(NOW.atZone(utc))).isEqualTo("27.11, 15:04");
+    }
+
     @Test
     void compactDateTimeDropsTheYearOfThisYear() {
         ZoneId utc = ZoneId.of("UTC");

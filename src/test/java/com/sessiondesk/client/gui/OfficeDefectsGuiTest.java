@@ -230,9 +230,15 @@ class OfficeDefectsGuiTest extends GuiTestBase {
         push(KeyCode.F5);
 
         waitUntil("the new session is listed", () -> rowCount(table) == before + 1);
-        assertThat(rowContaining(table, newest.deviceModel())).as("newest first").isZero();
-        waitUntil("the view stays at the top: the new row is drawn", () -> drawnRow(table, 0) != null);
-        assertThat(fx(() -> drawnRow(table, 0).getPseudoClassStates().contains(PseudoClass.getPseudoClass("fresh"))))
+        // Newest first (Last Seen by the minute shown, then username): only rows of its minute are above it.
+        int newestRow = rowContaining(table, newest.deviceModel());
+        java.time.Instant minute = fx(() -> ((SessionRow) table.getItems().get(newestRow)).session().lastSeen()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(fx(() -> ((SessionRow) table.getItems().get(0)).session().lastSeen()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES))).isEqualTo(minute);
+        waitUntil("the view stays at the top: the first row is drawn", () -> drawnRow(table, 0) != null);
+        waitUntil("the new row is in view", () -> drawnRow(table, newestRow) != null);
+        assertThat(fx(() -> drawnRow(table, newestRow).getPseudoClassStates().contains(PseudoClass.getPseudoClass("fresh"))))
                 .as("the new row is highlighted").isTrue();
     }
 
@@ -346,17 +352,23 @@ class OfficeDefectsGuiTest extends GuiTestBase {
         waitUntil("nothing in the dialog is cut", () -> cutTexts(dialog).isEmpty() && buttonsInside(dialog));
     }
 
+    /** The texts of labels and buttons under root that show less than their text (an ellipsis). */
     static List<String> cutTexts(Node root) {
         return fx(() -> {
             root.applyCss();
             List<String> cut = new ArrayList<>();
-            for (Node n : root.lookupAll(".label")) {
-                if (n instanceof Labeled l && reallyVisible(l) && Cells.isCut(l)) {
-                    cut.add(l.getText());
-                }
-            }
+            collectCut(root, cut);
             return cut;
         });
+    }
+
+    private static void collectCut(Node node, List<String> cut) {
+        if (node instanceof Labeled l && reallyVisible(l) && Cells.isCut(l)) {
+            cut.add(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collectCut(child, cut));
+        }
     }
 
     static boolean buttonsInside(DialogPane dialog) {
@@ -383,6 +395,13 @@ class OfficeDefectsGuiTest extends GuiTestBase {
             List<String> loginTimes = columnTexts(table, "Login Time");
             assertThat(loginTimes).as("at %s×%s", size[0], size[1]).isNotEmpty()
                     .allMatch(text -> text.matches(".*\\d:\\d\\d.*"));
+            for (String header : List.of("Login Time", "Last Seen")) {
+                assertThat(fx(() -> table.lookupAll(".table-cell").stream()
+                        .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                                && header.equals(c.getTableColumn().getText()) && !c.isEmpty() && reallyVisible(c))
+                        .filter(n -> Cells.isCut((Labeled) n)).map(n -> ((Labeled) n).getText()).toList()))
+                        .as("%s cells drawn cut at %s wide", header, size[0]).isEmpty();
+            }
             for (String tab : List.of("#sessionsTab", "#usersTab", "#historyTab", "#signOutButton")) {
                 Labeled nav = node(tab, Labeled.class);
                 boolean iconOnly = fx(() -> nav.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY);

@@ -121,8 +121,18 @@ class SessionDeskGuiTest extends GuiTestBase {
         assertThat(numberBefore(label, "user")).as(label).isEqualTo(users);
         List<String> applications = columnTexts(sessions(), "Application").stream().distinct().toList();
         assertThat(applications).as("sessions of several mobile apps").hasSizeGreaterThan(1);
-        assertThat(rowContaining(sessions(), newest.deviceModel()))
-                .as("sorted by Last Seen, newest first: the session that just logged in is on top").isZero();
+        // Sorted by Last Seen (the minute shown, then username), newest first: the session that just
+        // logged in is in the top minute, only rows of that same minute above it.
+        int newestRow = rowContaining(sessions(), newest.deviceModel());
+        assertThat(newestRow).isNotNegative();
+        java.time.Instant minute = fx(() -> ((com.sessiondesk.client.sessions.SessionRow) sessions().getItems().get(newestRow))
+                .session().lastSeen().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        for (int i = 0; i <= newestRow; i++) {
+            int row = i;
+            assertThat(fx(() -> ((com.sessiondesk.client.sessions.SessionRow) sessions().getItems().get(row))
+                    .session().lastSeen().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)))
+                    .as("row %s is of the newest minute", row).isEqualTo(minute);
+        }
     }
 
     @Test

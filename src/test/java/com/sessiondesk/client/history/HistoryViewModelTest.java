@@ -30,4 +30,27 @@ class HistoryViewModelTest {
         assertThat(HistoryViewModel.describe(service.events.get(0))).isEqualTo("Blocked the account");
         assertThat(HistoryViewModel.describe(service.events.get(1))).isEqualTo("Logged out one session");
     }
+
+    /** Issue 12, item 14: searched by a person's name, an empty result says so, the device is named. */
+    @Test
+    void searchesByNameSaysWhenNothingMatchesAndNamesTheDevice() {
+        TestContexts t = new TestContexts();
+        FakeAdminService service = new FakeAdminService();
+        service.users.add(FakeAdminService.user("bob.aide", "Bob Aide", false, 0));
+        service.events.add(new AuditEvent(3, Instant.parse("2026-11-27T15:00:00Z"), "admin", "logout_session", "bob.aide",
+                List.of("s1"), null));
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> id.equals("s1") ? "Galaxy A54 · Android 14" : null);
+        vm.connect(service);
+        vm.userFilterProperty().set("aide");
+        assertThat(vm.shown()).hasSize(1);
+        vm.userFilterProperty().set("Bob A");
+        assertThat(vm.shown()).as("by name").hasSize(1);
+        assertThat(vm.nameOf(vm.shown().get(0))).isEqualTo("Bob Aide");
+        assertThat(vm.devicesOf(vm.shown().get(0))).isEqualTo("Galaxy A54 · Android 14");
+        vm.userFilterProperty().set("nobody");
+        assertThat(vm.shown()).isEmpty();
+        assertThat(vm.placeholderTextProperty().get()).isEqualTo("No admin actions match the search.");
+        vm.disconnect();
+        assertThat(vm.userFilterProperty().get()).as("forgotten on sign-out").isEmpty();
+    }
 }

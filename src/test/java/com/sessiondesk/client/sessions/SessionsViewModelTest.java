@@ -156,6 +156,87 @@ class SessionsViewModelTest {
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s0", "s2", "s3", "s1", "s4");
     }
 
+    /** Issue 12, item 6: every "… ago" of the table comes from one instant, moved on per reload or tick. */
+    @Test
+    void everyAgoTextIsComputedFromOneInstantPerRefreshOrTick() {
+        MutableClock clock = new MutableClock(NOW);
+        SessionsViewModel timed = new SessionsViewModel(t.context, clock, t.dialogs);
+        timed.connect(service);
+        assertThat(timed.now()).isEqualTo(NOW);
+        clock.now = NOW.plusSeconds(90);
+        assertThat(timed.now()).as("cells drawn later in the same tick use the same instant").isEqualTo(NOW);
+        SessionRow row = timed.shown().get(0);
+        assertThat(SessionTexts.cellText(SessionColumn.LAST_SEEN, row, timed.now()))
+                .isEqualTo(SessionTexts.cellText(SessionColumn.LAST_SEEN, row, timed.now()));
+        timed.tick();
+        assertThat(timed.now()).isEqualTo(NOW.plusSeconds(90));
+        clock.now = NOW.plusSeconds(200);
+        timed.refresh();
+        assertThat(timed.now()).isEqualTo(NOW.plusSeconds(200));
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Issue 12, item 13: while the built-in service starts, the table says so. */
+    @Test
+    void whileTheDemoServiceStartsTheTableSaysSo() {
+        SessionsViewModel starting = new SessionsViewModel(t.context, Clock.fixed(NOW, ZoneOffset.UTC), t.dialogs);
+        starting.expectConnection();
+        assertThat(starting.placeholderTextProperty().get()).isEqualTo("Starting the demo service…");
+        assertThat(starting.countTextProperty().get()).isEqualTo("Loading…");
+    }
+
+    /** Issue 12, item 14: the search text does not survive switching to another server. */
+    @Test
+    void signingOutForgetsTheSearchAndFilter() {
+        vm.searchTextProperty().set("bob");
+        vm.chosenApplications().add("EVV");
+        vm.disconnect();
+        assertThat(vm.searchTextProperty().get()).isEmpty();
+        assertThat(vm.chosenApplications()).isEmpty();
+    }
+
+    /** Issue 12, item 4: sessions a reload brings are marked (highlighted briefly); the first load marks none. */
+    @Test
+    void aReloadMarksTheSessionsItBrought() {
+        assertThat(vm.hasFresh()).isFalse();
+        service.sessions.add(session("s9", "erin.new", "Erin New", "Pixel 9", "EVV", NOW, 0, false));
+        vm.refresh();
+        assertThat(vm.isFresh("s9")).isTrue();
+        assertThat(vm.isFresh("s1")).isFalse();
+        vm.clearFresh();
+        assertThat(vm.hasFresh()).isFalse();
+    }
+
+    /** Issue 12, item 14: History can say which device a log out ended. */
+    @Test
+    void remembersTheDeviceOfEverySessionItListed() {
+        service.sessions.removeIf(s -> s.id().equals("s3"));
+        vm.refresh();
+        assertThat(vm.deviceOf("s3")).isEqualTo("iPhone 15 · Android 14");
+    }
+
     @Test
     void listsTheSessionsOfAUser() {
         assertThat(vm.sessionsOf("bob.aide")).extracting(s -> s.id()).containsExactlyInAnyOrder("s1", "s2");

@@ -1,0 +1,55 @@
+package com.sessiondesk.client;
+
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The desktop client's options ({@code sessiondesk [OPTIONS]}), read by picocli into {@link ClientOptions}. */
+public final class ClientArgs {
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Sign in to this session service (the connect screen opens with it).")
+    String server;
+
+    @Option(names = "--embedded", description = "Use the built-in demo service, even if a server is remembered.")
+    boolean embedded;
+
+    @Option(names = "--refresh", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Refresh the sessions automatically every SECONDS; 0: never (default: 30).")
+    Duration refresh = ClientOptions.DEFAULT_REFRESH;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Give up on an unanswered request after SECONDS (default: 30).")
+    Duration readTimeout = ClientOptions.DEFAULT_READ_TIMEOUT;
+
+    @Option(names = "--smoke-test",
+            description = "Open on the built-in service, wait for the sessions, print one line and exit (0 or 1).")
+    boolean smokeTest;
+
+    /** The options; throws IllegalArgumentException for a combination that makes no sense. */
+    public ClientOptions toOptions() {
+        if (readTimeout.isZero()) {
+            throw new IllegalArgumentException("--read-timeout must be at least 1 second");
+        }
+        if (server != null && (embedded || smokeTest)) {
+            throw new IllegalArgumentException("--server cannot be combined with --embedded or --smoke-test");
+        }
+        return new ClientOptions(server, smokeTest, refresh, embedded || smokeTest, readTimeout);
+    }
+
+    static final class Seconds implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                long seconds = Long.parseLong(value.strip());
+                if (seconds >= 0) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new TypeConversionException("a whole number of seconds, not '" + value + "'");
+        }
+    }
+}

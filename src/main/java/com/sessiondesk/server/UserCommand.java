@@ -1,0 +1,165 @@
+package com.sessiondesk.server;
+
+import com.sessiondesk.api.User;
+import com.sessiondesk.cli.Terminal;
+import com.sessiondesk.server.http.Fields;
+import com.sessiondesk.server.security.PasswordPolicy;
+import com.sessiondesk.server.security.Passwords;
+import com.sessiondesk.server.store.Database;
+import com.sessiondesk.server.store.JdbcStore;
+import com.sessiondesk.server.store.Migrations;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code user add} and {@code user passwd}: accounts made from the command line, the password on
+ * standard input (one line), beside a running service or without one. A refused password or an
+ * unknown or existing user exits with 1.
+ */
+@Command(name = "user", separator = " ", sortOptions = false, subcommands = {UserCommand.Add.class, UserCommand.Passwd.class},
+        description = "Create a user or set a user's password; the password is read from standard input (one line).")
+public final class UserCommand {
+
+    @Command(name = "add", separator = " ", sortOptions = false,
+            description = {"Create a user with the password read from standard input (one line).",
+                "A super user may sign in to the desktop client; other users only to the mobile apps.",
+                "Passwords: at least " + PasswordPolicy.SUPER_USER_MIN_LENGTH + " characters for a super user, "
+                        + PasswordPolicy.STAFF_MIN_LENGTH + " for staff."})
+    static final class Add implements Callable<Integer> {
+
+        @Parameters(paramLabel = "USERNAME", description = "The new user's username (1 to " + Fields.MAX_USERNAME
+                + " characters).")
+        String username;
+
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "The user's full name.")
+        String name;
+
+        @Option(names = "--super", description = "Make a super user.")
+        boolean superUser;
+
+        @Mixin
+        DatabaseOption database;
+
+        @Spec
+        CommandSpec spec;
+
+        private final Terminal terminal;
+
+        Add(Terminal terminal) {
+            this.terminal = terminal;
+        }
+
+        @Override
+        public Integer call() {
+            if (username.isBlank() || username.length() > Fields.MAX_USERNAME || !username.strip().equals(username)) {
+                throw new ParameterException(spec.commandLine(),
+                        "USERNAME must be 1 to " + Fields.MAX_USERNAME + " characters without surrounding spaces");
+            }
+            if (name.isBlank() || name.length() > Fields.MAX_TEXT) {
+                throw new ParameterException(spec.commandLine(), "NAME must be 1 to " + Fields.MAX_TEXT + " characters");
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<String> password = password(terminal, superUser, err, "user add");
+            if (password.isEmpty()) {
+                return 1;
+            }
+            try (Database db = Database.open(database.jdbcUrl())) {
+                new Migrations(db).run();
+                boolean created = new JdbcStore(db).createUser(username, name, Passwords.hash(password.get()),
+                        superUser, System.currentTimeMillis());
+                if (!created) {
+                    err.println("user add: the user '" + username + "' already exists");
+                    return 1;
+                }
+            } catch (RuntimeException e) {
+                err.println("user add: " + e.getMessage());
+                return 1;
+            }
+            spec.commandLine().getOut().println(
+                    "Created " + (superUser ? "super user" : "user") + " '" + username + "'.");
+            return 0;
+        }
+    }
+
+    @Command(name = "passwd", separator = " ", sortOptions = false,
+            description = {"Set a user's password to the one read from standard input (one line).",
+                "Passwords: at least " + PasswordPolicy.SUPER_USER_MIN_LENGTH + " characters for a super user, "
+                        + PasswordPolicy.STAFF_MIN_LENGTH + " for staff."})
+    static final class Passwd implements Callable<Integer> {
+
+        @Parameters(paramLabel = "USERNAME", description = "The user whose password changes.")
+        String username;
+
+        @Mixin
+        DatabaseOption database;
+
+        @Spec
+        CommandSpec spec;
+
+        private final Terminal terminal;
+
+        Passwd(Terminal terminal) {
+            this.terminal = terminal;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try (Database db = Database.open(database.jdbcUrl())) {
+                new Migrations(db).run();
+                JdbcStore store = new JdbcStore(db);
+                Optional<User> user = store.user(username);
+                if (user.isEmpty()) {
+                    err.println("user passwd: there is no user '" + username + "'");
+                    return 1;
+                }
+                Optional<String> password = password(terminal, user.get().superUser(), err, "user passwd");
+                if (password.isEmpty()) {
+                    return 1;
+                }
+                if (!store.setPasswordHash(username, Passwords.hash(password.get()))) {
+                    err.println("user passwd: there is no user '" + username + "'");
+                    return 1;
+                }
+            } catch (RuntimeException e) {
+                err.println("user passwd: " + e.getMessage());
+                return 1;
+            }
+            spec.commandLine().getOut().println("Changed the password of '" + username + "'.");
+            return 0;
+        }
+    }
+
+    /** One line of standard input that the password policy accepts; empty after saying why not. */
+    static Optional<String> password(Terminal terminal, boolean superUser, PrintWriter err, String command) {
+        String password;
+        try {
+            password = new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            password = null;
+        }
+        if (password == null || password.isEmpty()) {
+            err.println(command + ": no password on standard input (one line, not empty)");
+            return Optional.empty();
+        }
+        if (password.length() > Fields.MAX_TEXT) {
+            err.println(command + ": the password is too long (at most " + Fields.MAX_TEXT + " characters)");
+            return Optional.empty();
+        }
+        Optional<String> problem = PasswordPolicy.problem(password, superUser);
+        problem.ifPresent(text -> err.println(command + ": " + text));
+        return problem.isPresent() ? Optional.empty() : Optional.of(password);
+    }
+}
