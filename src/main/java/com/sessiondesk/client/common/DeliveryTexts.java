@@ -8,20 +8,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Locale;
 
 /** Push to the device in words (issue 9): deliveries of a log out, and an ending session. */
 public final class DeliveryTexts {
 
-    private static final DateTimeFormatter TIME_WITH_SECONDS = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
-            .withLocale(Locale.getDefault(Locale.Category.FORMAT));
-
     private DeliveryTexts() {
     }
 
-    /** "Delivered to 2 of 3 devices". */
-    public static String deliveredTo(int told, int total) {
-        return "Delivered to " + told + " of " + Formats.count(total, "device", "devices");
+    /** "Signed out Bob Aide from 3 devices · Delivered to 2 of 3 devices". */
+    public static String deliveredTo(String notification, int told, int total) {
+        return Messages.format("logout.delivered", notification, told, total);
     }
 
     /** "2 of 3 told" for an action that ended sessions; "" for the others. */
@@ -30,28 +26,29 @@ public final class DeliveryTexts {
             return "";
         }
         long told = event.deliveries().stream().filter(d -> d.deliveredAt() != null).count();
-        return told + " of " + event.deliveries().size() + " told";
+        return Messages.format("delivery.summary", told, event.deliveries().size());
     }
 
     /** "Waiting for the device since 14:02", or "Told at 14:02:05 (0.4 s after)". */
     public static String state(AuditEvent event, Delivery delivery, Instant now) {
         if (delivery.deliveredAt() == null) {
-            return "Waiting for the device since " + Formats.compactDateTime(event.at(), now);
+            return Messages.format("delivery.waiting", Formats.compactDateTime(event.at(), now));
         }
         long millis = Math.max(0, Duration.between(event.at(), delivery.deliveredAt()).toMillis());
-        return "Told at " + TIME_WITH_SECONDS.format(delivery.deliveredAt().atZone(ZoneId.systemDefault()))
-                + " (" + after(millis) + ")";
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Messages.locale());
+        return Messages.format("delivery.told", time.format(delivery.deliveredAt().atZone(ZoneId.systemDefault())),
+                after(millis));
     }
 
     /** "0.4 s after", "12 s after", "3 min after". */
     static String after(long millis) {
         if (millis < 10_000) {
-            return String.format(Locale.ROOT, "%.1f s after", millis / 1000.0);
+            return Messages.format("delivery.after.seconds", String.format(Messages.locale(), "%.1f", millis / 1000.0));
         }
         if (millis < 120_000) {
-            return millis / 1000 + " s after";
+            return Messages.format("delivery.after.seconds", Long.toString(millis / 1000));
         }
-        return millis / 60_000 + " min after";
+        return Messages.format("delivery.after.minutes", millis / 60_000);
     }
 
     /** Any device still waiting to be told. */
@@ -61,10 +58,12 @@ public final class DeliveryTexts {
 
     /** "Ending after sync: 3 items left, until 14:17" for a session logged out after sync. */
     public static String ending(Session session, Instant now) {
-        return "Ending after sync: " + Formats.count(Math.max(0, session.pendingSyncItems()), "item", "items")
-                + " left, until " + Formats.compactDateTime(session.syncDeadline(), now);
+        return Messages.format("sessions.badge.ending", Math.max(0, session.pendingSyncItems()),
+                Formats.compactDateTime(session.syncDeadline(), now));
     }
 
-    public static final String ENDING_EXPLANATION = "Logged out after sync: the session ends once the device has "
-            + "uploaded its unsynced work, at the latest at the time shown. Log out again to end it now.";
+    /** "Session 1a2b3c4d" for a session this client did not list. */
+    public static String unknownSession(String sessionId) {
+        return Messages.format("delivery.session", sessionId.length() > 8 ? sessionId.substring(0, 8) : sessionId);
+    }
 }

@@ -7,7 +7,9 @@ import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
+import javafx.beans.binding.Bindings;
 import java.time.Instant;
 import java.util.List;
 import javafx.animation.Animation;
@@ -19,10 +21,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -31,9 +34,8 @@ import javafx.util.Duration;
 public final class HistoryController {
 
     @FXML private Label auditCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField auditUserFilter;
     @FXML private Button historyRefreshButton;
@@ -60,7 +62,10 @@ public final class HistoryController {
     @FXML
     private void initialize() {
         auditCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("history.loading"));
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
         auditTable.getStyleClass().add("striped");
@@ -68,7 +73,9 @@ public final class HistoryController {
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         auditTable.setPlaceholder(placeholder);
         Columns.value(timeColumn, AuditEvent::at); // sorts as time
-        timeColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
+        // Compact ("Nov 12, 1:27 PM"), the full date and time in the tooltip
+        timeColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime, at -> null,
+                fullValueTooltip));
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);

@@ -3,8 +3,8 @@ package com.sessiondesk.client.history;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.DeliveryTexts;
-import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
@@ -57,9 +57,9 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
     }
 
     private void updateTexts() {
-        countText.set(Formats.count(shown.size(), "event", "events"));
-        placeholderText.set(!events.isEmpty() ? "No admin actions match the search."
-                : state.isLoading() ? "Loading the history…" : "No admin actions recorded yet.");
+        countText.set(Messages.format("history.count", shown.size()));
+        placeholderText.set(Messages.get(!events.isEmpty() ? "history.placeholder.noMatch"
+                : state.isLoading() ? "history.loading" : "history.placeholder"));
     }
 
     /** The events and the names of the people they are about (for searching by name). */
@@ -116,14 +116,10 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         List<String> lines = new java.util.ArrayList<>();
         for (com.sessiondesk.api.Delivery delivery : event.deliveries()) {
             String device = deviceOfSession.apply(delivery.sessionId());
-            String who = device == null || device.isBlank() ? "Session " + shortId(delivery.sessionId()) : device;
+            String who = device == null || device.isBlank() ? DeliveryTexts.unknownSession(delivery.sessionId()) : device;
             lines.add(who + ": " + DeliveryTexts.state(event, delivery, now));
         }
         return String.join("\n", lines);
-    }
-
-    private static String shortId(String id) {
-        return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
     /** While a device of a recent action still waits to be told, the view reloads often (live delivery). */
@@ -161,15 +157,9 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
     /** The action in words, e.g. "Logged out all devices". */
     public static String describe(AuditEvent event) {
         String action = event.action() == null ? "" : event.action();
-        return switch (action) {
-            case "logout_session" -> "Logged out one session";
-            case "logout_all" -> "Logged out all devices";
-            case "block" -> "Blocked the account";
-            case "unblock" -> "Unblocked the account";
-            case "admin_login" -> "Signed in to SessionDesk";
-            case "admin_login_failed" -> "Failed sign-in";
-            default -> action.replace('_', ' ');
-        };
+        // history.action.<action> in the bundle; an action this client does not know reads as its name
+        String key = "history.action." + action;
+        return Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
     }
 
     public ObservableList<AuditEvent> shown() {

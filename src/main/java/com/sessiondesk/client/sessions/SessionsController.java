@@ -1,22 +1,22 @@
 package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Cells;
+import com.sessiondesk.client.common.Choices;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -24,17 +24,20 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 
 /** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
 public final class SessionsController {
 
     @FXML private Label sessionCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField searchField;
-    @FXML private ComboBox<String> applicationFilter;
+    @FXML private CheckComboBox<String> applicationFilter;
+    @FXML private CheckComboBox<String> languageFilter;
     @FXML private Button refreshButton;
     @FXML private TableView<SessionRow> sessionsTable;
     @FXML private Tooltip logoutTooltip;
@@ -58,10 +61,15 @@ public final class SessionsController {
     @FXML
     private void initialize() {
         sessionCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.rows().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.rows()), Messages.get("sessions.loading"));
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        applicationFilter.setItems(viewModel.applications());
-        applicationFilter.valueProperty().bindBidirectional(viewModel.applicationFilterProperty());
+        Choices.bind(applicationFilter, viewModel.applications(), viewModel.chosenApplications(),
+                Messages.get("sessions.filter.allApplications"));
+        Choices.bind(languageFilter, viewModel.languages(), viewModel.chosenLanguages(),
+                Messages.get("sessions.filter.allLanguages"));
         refreshButton.setOnAction(e -> viewModel.refresh());
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         placeholder.getStyleClass().add("table-placeholder");
@@ -115,7 +123,13 @@ public final class SessionsController {
                 case LOGIN_TIME -> 150;
                 case LAST_SEEN -> 190;
             });
-            tableColumn.setMinWidth(70);
+            // The times keep their time of day down to a 1024-wide window; the texts give way first.
+            tableColumn.setMinWidth(switch (column) {
+                case LOGIN_TIME -> 148;
+                case LAST_SEEN -> 168;
+                case LANGUAGE -> 64;
+                default -> 80;
+            });
             if (column == SessionColumn.LAST_SEEN) {
                 tableColumn.setSortType(TableColumn.SortType.DESCENDING);
                 lastSeen = tableColumn;
@@ -134,38 +148,29 @@ public final class SessionsController {
         Columns.value(actions, row -> row);
         actions.setCellFactory(Cells.buttons(List.of(new Cells.RowButton<SessionRow>(null, "logout",
                 "logout-button button-icon flat danger", logoutTooltip,
-                row -> "Log out " + row.username() + " from " + row.device(), row -> true, viewModel::logOut))));
+                row -> Messages.format("sessions.logout.accessible", row.username(), row.device()), row -> true,
+                viewModel::logOut))));
         sessionsTable.getColumns().add(actions);
 
         // The view model sorts its rows under the filter, by the columns' own comparators (which a
         // reload can use in the background, unlike the table's comparator).
         sessionsTable.setItems(viewModel.shown());
         sessionsTable.setSortPolicy(table -> {
-            viewModel.sortBy(orderOf(table));
+            viewModel.sortBy(SessionColumn.orderOf(table.getSortOrder()));
             return true;
         });
         sessionsTable.getSortOrder().add(lastSeen);
-        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L.
+        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out; Ctrl+B
+        // opens the same dialog with Block ticked (README "Keyboard").
         sessionsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             boolean delete = event.getCode() == KeyCode.DELETE;
             boolean ctrlL = event.getCode() == KeyCode.L && event.isShortcutDown();
-            if (delete || ctrlL) {
-                viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem());
+            boolean ctrlB = event.getCode() == KeyCode.B && event.isShortcutDown();
+            if (delete || ctrlL || ctrlB) {
+                viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem(), ctrlB);
                 event.consume();
             }
         });
-    }
-
-    private static Comparator<SessionRow> orderOf(TableView<SessionRow> table) {
-        Comparator<SessionRow> order = null;
-        for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
-            if (column.getUserData() instanceof SessionColumn sessionColumn) {
-                Comparator<SessionRow> one = column.getSortType() == TableColumn.SortType.DESCENDING
-                        ? sessionColumn.order().reversed() : sessionColumn.order();
-                order = order == null ? one : order.thenComparing(one);
-            }
-        }
-        return order;
     }
 
     public Parent root() {

@@ -2,8 +2,8 @@ package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
-import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
@@ -28,18 +28,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * Active Sessions: the rows, search, application filter, count, refresh and the way into the
+ * Active Sessions: the rows, search, application and language filters, count, refresh and the way into the
  * Logout User Account dialog. The rows are kept sorted (a reload is sorted in the background,
  * so 100,000 rows arrive in order) and filtered on top, so a keystroke only re-filters.
  */
 public final class SessionsViewModel implements com.sessiondesk.client.common.Refreshable {
-
-    public static final String ALL_APPLICATIONS = "All applications";
-
-    static final String STARTING = "Starting the demo service…";
 
     private final ViewContext context;
     private final Clock clock;
@@ -52,9 +50,12 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private final FilteredList<SessionRow> shown = new FilteredList<>(rows);
     private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
     private int userCount;
-    private final ObservableList<String> applications = FXCollections.observableArrayList(ALL_APPLICATIONS);
+    private final ObservableList<String> applications = FXCollections.observableArrayList();
+    private final ObservableList<String> languages = FXCollections.observableArrayList();
+    /** The applications and languages ticked in the filters; none ticked shows all. */
+    private final ObservableSet<String> chosenApplications = FXCollections.observableSet();
+    private final ObservableSet<String> chosenLanguages = FXCollections.observableSet();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
-    private final StringProperty applicationFilter = new SimpleStringProperty(this, "applicationFilter", ALL_APPLICATIONS);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
     /** The one instant every "… ago" text of the table is computed from (set per reload and per tick). */
@@ -73,7 +74,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         this.now.set(clock.instant());
         this.state = new LoadState(clock);
         searchText.addListener((obs, old, now) -> applyFilter());
-        applicationFilter.addListener((obs, old, now) -> applyFilter());
+        chosenApplications.addListener((SetChangeListener<String>) change -> applyFilter());
+        chosenLanguages.addListener((SetChangeListener<String>) change -> applyFilter());
         shown.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> updateTexts());
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
@@ -89,7 +91,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
 
     /** While a service is being connected (the built-in one starting): progress, no data yet. */
     public void expectConnection() {
-        connecting = STARTING;
+        connecting = Messages.get("sessions.starting");
         state.started();
         updateTexts();
     }
@@ -100,7 +102,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         state.reset(); // results still in flight are for the old sign-in: drop them
         rows.clear();
         searchText.set("");
-        applicationFilter.set(ALL_APPLICATIONS);
+        chosenApplications.clear();
+        chosenLanguages.clear();
     }
 
     /** A new minute: every "… ago" text moves on together. */
@@ -118,8 +121,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         context.load(state, () -> load(current, currentOrder), this::replaceRows, () -> !rows.isEmpty());
     }
 
-    /** What a reload brings: the rows in the table's order, the applications and how many users. */
-    private record Loaded(List<SessionRow> rows, List<String> applications, int userCount) {
+    /** What a reload brings: the rows in the table's order, the applications, languages and how many users. */
+    private record Loaded(List<SessionRow> rows, List<String> applications, List<String> languages, int userCount) {
     }
 
     /**
@@ -132,6 +135,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         Set<String> blocked = blockedUsernames(service);
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
         Set<String> apps = new HashSet<>();
+        Set<String> langs = new HashSet<>();
         Map<String, Integer> userIds = new HashMap<>();
         Map<String, String> devices = new HashMap<>(); // a few hundred models: one string each
         for (Session session : sessions) {
@@ -145,16 +149,19 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             }
             loaded.add(SessionRow.of(session, blocked.contains(username), device, userId));
             apps.add(SessionRow.text(session.application()));
+            langs.add(SessionRow.text(session.language()));
         }
         if (order != null) {
             loaded.sort(order);
         }
-        apps.remove("");
-        List<String> applications = new ArrayList<>(apps.size() + 1);
-        applications.addAll(apps);
-        applications.sort(String.CASE_INSENSITIVE_ORDER);
-        applications.add(0, ALL_APPLICATIONS);
-        return new Loaded(loaded, applications, userIds.size());
+        return new Loaded(loaded, sortedChoices(apps), sortedChoices(langs), userIds.size());
+    }
+
+    private static List<String> sortedChoices(Set<String> values) {
+        values.remove("");
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(String.CASE_INSENSITIVE_ORDER);
+        return sorted;
     }
 
     /** The blocked marker is a decoration: if this small lookup fails, the sessions still show. */
@@ -179,14 +186,18 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         }
         userCount = loaded.userCount();
         rows.setAll(loaded.rows());
-        String selectedApp = applicationFilter.get();
-        List<String> choices = loaded.applications();
-        if (!applications.equals(choices)) {
-            applications.setAll(choices);
-        }
-        applicationFilter.set(choices.contains(selectedApp) ? selectedApp : ALL_APPLICATIONS);
+        replaceChoices(applications, chosenApplications, loaded.applications());
+        replaceChoices(languages, chosenLanguages, loaded.languages());
         afterRowsReplaced.run();
         StartupTrace.mark("rows shown: " + rows.size());
+    }
+
+    /** New choices after a reload; a ticked value no longer among them is unticked. */
+    private static void replaceChoices(ObservableList<String> choices, ObservableSet<String> chosen, List<String> now) {
+        if (!choices.equals(now)) {
+            choices.setAll(now);
+        }
+        chosen.retainAll(now);
     }
 
     private Set<String> freshAmong(List<SessionRow> loaded) {
@@ -220,17 +231,19 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
 
     private void applyFilter() {
         String query = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
-        String app = applicationFilter.get();
-        boolean allApps = app == null || ALL_APPLICATIONS.equals(app);
-        Predicate<SessionRow> predicate;
-        if (query.isEmpty() && allApps) {
-            predicate = null;
-        } else if (allApps) {
+        Set<String> apps = Set.copyOf(chosenApplications);
+        Set<String> langs = Set.copyOf(chosenLanguages);
+        Predicate<SessionRow> predicate = null;
+        if (!query.isEmpty()) {
             predicate = row -> row.matches(query);
-        } else if (query.isEmpty()) {
-            predicate = row -> app.equals(row.application());
-        } else {
-            predicate = row -> app.equals(row.application()) && row.matches(query);
+        }
+        if (!apps.isEmpty()) {
+            Predicate<SessionRow> app = row -> apps.contains(row.application());
+            predicate = predicate == null ? app : predicate.and(app);
+        }
+        if (!langs.isEmpty()) {
+            Predicate<SessionRow> lang = row -> langs.contains(SessionRow.text(row.session().language()));
+            predicate = predicate == null ? lang : predicate.and(lang);
         }
         shown.setPredicate(predicate);
     }
@@ -244,26 +257,31 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
                 users++;
             }
         }
-        countText.set(rows.isEmpty() && state.isLoading() ? "Loading…"
-                : Formats.count(shown.size(), "session", "sessions") + " · " + Formats.count(users, "user", "users"));
+        countText.set(rows.isEmpty() && state.isLoading() ? Messages.get("common.loading")
+                : Messages.format("sessions.count", shown.size(), users));
         placeholderText.set(placeholder());
     }
 
     private String placeholder() {
         if (rows.isEmpty()) {
             if (state.isLoading()) {
-                return connecting != null ? connecting : "Loading sessions…";
+                return connecting != null ? connecting : Messages.get("sessions.loading");
             }
             if (state.getErrorMessage() != null) {
-                return "No sessions to show: " + state.getErrorMessage();
+                return Messages.format("sessions.placeholder.error", state.getErrorMessage());
             }
-            return service == null ? "Not connected" : "No active sessions. When staff log in to a mobile app, their sessions appear here.";
+            return service == null ? Messages.get("sessions.placeholder.notConnected") : Messages.get("sessions.placeholder.empty");
         }
-        return "No sessions match the search or filter.";
+        return Messages.get("sessions.placeholder.noMatch");
     }
 
     /** Opens the Logout User Account dialog for a row; after a logout, notifies and reloads. */
     public void logOut(SessionRow row) {
+        logOut(row, false);
+    }
+
+    /** The same, with Block user account already ticked when {@code block} (Ctrl+B). */
+    public void logOut(SessionRow row, boolean block) {
         if (service == null || row == null) {
             return;
         }
@@ -274,6 +292,9 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             }
         }
         LogoutDialogViewModel dialog = LogoutDialogViewModel.forSession(row.session(), ofUser, service, context, clock);
+        if (block) {
+            dialog.blockProperty().set(true);
+        }
         dialog.setOnDone(this::refresh);
         logoutDialogs.show(dialog);
     }
@@ -321,16 +342,26 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         return shown;
     }
 
+    /** The applications of the loaded sessions, for the filter. */
     public ObservableList<String> applications() {
         return applications;
     }
 
-    public StringProperty searchTextProperty() {
-        return searchText;
+    /** The languages of the loaded sessions, for the filter. */
+    public ObservableList<String> languages() {
+        return languages;
     }
 
-    public StringProperty applicationFilterProperty() {
-        return applicationFilter;
+    public ObservableSet<String> chosenApplications() {
+        return chosenApplications;
+    }
+
+    public ObservableSet<String> chosenLanguages() {
+        return chosenLanguages;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
     }
 
     public ReadOnlyStringProperty countTextProperty() {

@@ -1,6 +1,7 @@
 package com.sessiondesk.client.shell;
 
 import com.sessiondesk.client.common.DialogService;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;

@@ -3,9 +3,11 @@ package com.sessiondesk.client.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.User;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.client.sessions.SessionRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,19 +45,19 @@ class OfficeDefectsGuiTest extends GuiTestBase {
 
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final TestServers.Running<LiveServer> SERVER = TestServers.running(
+            () -> LiveServer.start(Files.createTempDirectory("sessiondesk-gui-server")));
     static LiveServer server;
 
     @BeforeAll
     static void startServer() {
         useHome(dir.resolve("home"));
-        server = LiveServer.start(dir);
+        server = SERVER.get();
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
         clearHome();
     }
 
@@ -105,10 +108,6 @@ class OfficeDefectsGuiTest extends GuiTestBase {
 
     private Object selected(TableView<Object> table) {
         return fx(() -> table.getSelectionModel().getSelectedItem());
-    }
-
-    private String notification() {
-        return fx(() -> node("#notificationLabel", Label.class).getText());
     }
 
     private boolean sessionActive(Device device) {
@@ -234,9 +233,15 @@ class OfficeDefectsGuiTest extends GuiTestBase {
         push(KeyCode.F5);
 
         waitUntil("the new session is listed", () -> rowCount(table) == before + 1);
-        assertThat(rowContaining(table, newest.deviceModel())).as("newest first").isZero();
-        waitUntil("the view stays at the top: the new row is drawn", () -> drawnRow(table, 0) != null);
-        assertThat(fx(() -> drawnRow(table, 0).getPseudoClassStates().contains(PseudoClass.getPseudoClass("fresh"))))
+        // Newest first (Last Seen by the minute shown, then username): only rows of its minute are above it.
+        int newestRow = rowContaining(table, newest.deviceModel());
+        java.time.Instant minute = fx(() -> ((SessionRow) table.getItems().get(newestRow)).session().lastSeen()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(fx(() -> ((SessionRow) table.getItems().get(0)).session().lastSeen()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES))).isEqualTo(minute);
+        waitUntil("the view stays at the top: the first row is drawn", () -> drawnRow(table, 0) != null);
+        waitUntil("the new row is in view", () -> drawnRow(table, newestRow) != null);
+        assertThat(fx(() -> drawnRow(table, newestRow).getPseudoClassStates().contains(PseudoClass.getPseudoClass("fresh"))))
                 .as("the new row is highlighted").isTrue();
     }
 
@@ -350,17 +355,23 @@ class OfficeDefectsGuiTest extends GuiTestBase {
         waitUntil("nothing in the dialog is cut", () -> cutTexts(dialog).isEmpty() && buttonsInside(dialog));
     }
 
+    /** The texts of labels and buttons under root that show less than their text (an ellipsis). */
     static List<String> cutTexts(Node root) {
         return fx(() -> {
             root.applyCss();
             List<String> cut = new ArrayList<>();
-            for (Node n : root.lookupAll(".label")) {
-                if (n instanceof Labeled l && reallyVisible(l) && Cells.isCut(l)) {
-                    cut.add(l.getText());
-                }
-            }
+            collectCut(root, cut);
             return cut;
         });
+    }
+
+    private static void collectCut(Node node, List<String> cut) {
+        if (node instanceof Labeled l && reallyVisible(l) && Cells.isCut(l)) {
+            cut.add(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collectCut(child, cut));
+        }
     }
 
     static boolean buttonsInside(DialogPane dialog) {
@@ -387,6 +398,13 @@ class OfficeDefectsGuiTest extends GuiTestBase {
             List<String> loginTimes = columnTexts(table, "Login Time");
             assertThat(loginTimes).as("at %s×%s", size[0], size[1]).isNotEmpty()
                     .allMatch(text -> text.matches(".*\\d:\\d\\d.*"));
+            for (String header : List.of("Login Time", "Last Seen")) {
+                assertThat(fx(() -> table.lookupAll(".table-cell").stream()
+                        .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                                && header.equals(c.getTableColumn().getText()) && !c.isEmpty() && reallyVisible(c))
+                        .filter(n -> Cells.isCut((Labeled) n)).map(n -> ((Labeled) n).getText()).toList()))
+                        .as("%s cells drawn cut at %s wide", header, size[0]).isEmpty();
+            }
             for (String tab : List.of("#sessionsTab", "#usersTab", "#historyTab", "#signOutButton")) {
                 Labeled nav = node(tab, Labeled.class);
                 boolean iconOnly = fx(() -> nav.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY);

@@ -6,7 +6,7 @@ import com.sessiondesk.api.EventStream;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.gui.LiveServer.Device;
-import com.sessiondesk.client.logout.LogoutDialogViewModel;
+import com.sessiondesk.client.common.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,10 +73,6 @@ class PushGuiTest extends GuiTestBase {
         waitUntil("the dialog closes after the log out", () -> !showing("#logoutDialog"));
     }
 
-    private String notification() {
-        return fx(() -> node("#notificationLabel", Label.class).getText());
-    }
-
     private void reportUnsynced(String username, Device device, int items) {
         assertThat(server.heartbeat(device, items).code()).isEqualTo(204);
         waitUntil("the server reports " + items + " unsynced items", 15, () -> server.sessionsOf(username).stream()
@@ -94,7 +90,7 @@ class PushGuiTest extends GuiTestBase {
 
         DialogPane dialog = openLogoutDialog(nothingPending);
         assertThat(showing("#afterSyncCheckBox")).as("no unsynced items: no after-sync choice").isFalse();
-        assertThat(textsUnder(dialog)).contains(LogoutDialogViewModel.WARNING);
+        assertThat(textsUnder(dialog)).contains(Messages.get("logout.warning"));
         clickOn(dialogButton(dialog, "Cancel"));
         waitUntil("Cancel closes the dialog", () -> !showing("#logoutDialog"));
 
@@ -103,9 +99,9 @@ class PushGuiTest extends GuiTestBase {
         assertThat(fx(() -> node("#afterSyncCheckBox", CheckBox.class).getText()))
                 .isEqualTo("Log out after the device has synced (at most 15 minutes)");
         assertThat(fx(() -> node("#warningLabel", Label.class).getText()))
-                .as("the seed's warning for the immediate choice").isEqualTo(LogoutDialogViewModel.WARNING);
+                .as("the seed's warning for the immediate choice").isEqualTo(Messages.get("logout.warning"));
         clickOn(node("#afterSyncCheckBox", CheckBox.class));
-        assertThat(fx(() -> node("#warningLabel", Label.class).getText())).isEqualTo(LogoutDialogViewModel.AFTER_SYNC_NOTE);
+        assertThat(fx(() -> node("#warningLabel", Label.class).getText())).isEqualTo(Messages.format("logout.afterSync.note", 15));
         confirm();
         assertThat(notification()).contains("once synced");
         Session ending = server.sessionsOf(busy.username()).stream()

@@ -11,6 +11,7 @@ import com.sessiondesk.api.Session;
 import com.sessiondesk.client.FakeAdminService;
 import com.sessiondesk.client.TestContexts;
 import com.sessiondesk.client.common.DeliveryTexts;
+import com.sessiondesk.client.common.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,11 +48,11 @@ class AfterSyncChoiceTest {
     @Test
     void theRequestAsksForTheSyncAndTheSeedWarningStaysForTheImmediateChoice() {
         var vm = dialogFor(pending, pending);
-        assertThat(vm.warningText().get()).isEqualTo(LogoutDialogViewModel.WARNING);
+        assertThat(vm.warningText().get()).isEqualTo(Messages.get("logout.warning"));
         assertThat(vm.request()).isEqualTo(LogoutRequest.of(false, false, null));
         vm.afterSyncProperty().set(true);
         vm.reasonProperty().set("Shift over");
-        assertThat(vm.warningText().get()).isEqualTo(LogoutDialogViewModel.AFTER_SYNC_NOTE);
+        assertThat(vm.warningText().get()).isEqualTo(Messages.format("logout.afterSync.note", 15));
         assertThat(vm.request()).isEqualTo(new LogoutRequest(false, false, "Shift over", true, 15));
         assertThat(vm.notificationFor(new LogoutResult(List.of(), false, List.of("s2"), NOW.plusSeconds(900))))
                 .startsWith("Logging out Bob Aide from 1 device once synced, by ");
@@ -64,7 +65,8 @@ class AfterSyncChoiceTest {
                         new Delivery("s3", null, null)));
         assertThat(DeliveryTexts.summary(event)).isEqualTo("2 of 3 told");
         assertThat(DeliveryTexts.waiting(event)).isTrue();
-        assertThat(DeliveryTexts.deliveredTo(2, 3)).isEqualTo("Delivered to 2 of 3 devices");
+        assertThat(DeliveryTexts.deliveredTo("Signed out Bob Aide from 3 devices", 2, 3))
+                .isEqualTo("Signed out Bob Aide from 3 devices · Delivered to 2 of 3 devices");
         assertThat(DeliveryTexts.state(event, event.deliveries().get(0), NOW)).startsWith("Told at ").endsWith("(0.4 s after)");
         assertThat(DeliveryTexts.state(event, event.deliveries().get(1), NOW)).endsWith("(75 s after)");
         assertThat(DeliveryTexts.state(event, event.deliveries().get(2), NOW)).startsWith("Waiting for the device since ");
