@@ -127,12 +127,12 @@ public final class PushBenchmark {
             admins.awaitTermination(5, TimeUnit.MINUTES);
             long requestsDone = System.currentTimeMillis();
             java.util.Set<String> asked = askedAt.keySet();
-            await(() -> fleet.reports().stream().filter(d -> asked.contains(d.sessionId()))
+            await(() -> fleet.reports().stream().filter(d -> d.sessionId() != null && asked.contains(d.sessionId()))
                     .allMatch(d -> d.toldAtMillis() != 0), 30_000, "every device told");
             List<Long> millis = new ArrayList<>();
             int byStream = 0;
             for (DeviceFleet.DeviceReport device : fleet.reports()) {
-                if (!asked.contains(device.sessionId())) {
+                if (device.sessionId() == null || !asked.contains(device.sessionId())) {
                     continue;
                 }
                 millis.add(device.toldAtMillis() - askedAt.get(device.sessionId()));
