@@ -67,7 +67,13 @@ public final class PushBenchmark {
         int sessions = Integer.parseInt(options.getOrDefault("sessions", "100000"));
         int idle = Integer.parseInt(options.getOrDefault("idle", "10000"));
         String only = options.getOrDefault("only", "sqlite,postgres,graceful,idle");
-        List<String> report = new ArrayList<>();
+        List<String> report = new ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                System.out.println(line); // as it comes, and once more in the table at the end
+                return super.add(line);
+            }
+        };
         if (only.contains("sqlite")) {
             try (SessionServer server = TestServers.start(TestServers.newSqliteUrl(), true)) {
                 BulkLoad.createActiveSessions(server, sessions);
