@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One admin action. {@code action} is one of the {@link AuditAction} wire names. {@code deliveries}
- * lists, for an action that ended sessions (or made them ending), when each device was told.
+ * One admin action or security event. {@code action} is one of the {@link AuditAction} wire names.
+ * Security events also carry the client {@code address} and {@code count}, how many times the same
+ * thing happened (same account, address and kind) within that minute; both are null otherwise.
+ * {@code deliveries} lists, for an action that ended sessions (or made them ending), when each
+ * device was told.
  */
 public record AuditEvent(
         long id,
@@ -15,11 +18,29 @@ public record AuditEvent(
         String username,
         List<String> sessionIds,
         String reason,
+        String address,
+        Integer count,
         List<Delivery> deliveries) {
 
-    /** An event without delivery data (actions that ended no session, or recorded before it existed). */
+    /** An admin action (no address, no count, no delivery data). */
     public AuditEvent(long id, Instant at, String actor, String action, String username, List<String> sessionIds,
             String reason) {
-        this(id, at, actor, action, username, sessionIds, reason, null);
+        this(id, at, actor, action, username, sessionIds, reason, null, null, null);
+    }
+
+    /** A security event, or an action without delivery data. */
+    public AuditEvent(long id, Instant at, String actor, String action, String username, List<String> sessionIds,
+            String reason, String address, Integer count) {
+        this(id, at, actor, action, username, sessionIds, reason, address, count, null);
+    }
+
+    /** The same event with its deliveries. */
+    public AuditEvent withDeliveries(List<Delivery> found) {
+        return new AuditEvent(id, at, actor, action, username, sessionIds, reason, address, count, found);
+    }
+
+    /** True for the events History's "Security" filter shows. */
+    public boolean security() {
+        return AuditAction.SECURITY.contains(action);
     }
 }

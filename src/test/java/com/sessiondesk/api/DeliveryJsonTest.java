@@ -12,7 +12,7 @@ class DeliveryJsonTest {
     @Test
     void waitingIsAnExplicitNullAndEverythingReadsBack() {
         AuditEvent event = new AuditEvent(7, Instant.parse("2026-11-30T14:02:00Z"), "admin", "logout_all", "bob",
-                List.of("s1", "s2"), null, List.of(new Delivery("s1", null, null),
+                List.of("s1", "s2"), null, null, null, List.of(new Delivery("s1", null, null),
                         new Delivery("s2", Instant.parse("2026-11-30T14:02:00.400Z"), "stream")));
         String json = Json.GSON.toJson(event);
         assertThat(json).contains("{\"sessionId\":\"s1\",\"deliveredAt\":null}")

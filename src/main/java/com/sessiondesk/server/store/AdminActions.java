@@ -74,6 +74,9 @@ final class AdminActions {
             AuditAction action = block ? AuditAction.BLOCK
                     : allDevices ? AuditAction.LOGOUT_ALL : AuditAction.LOGOUT_SESSION;
             audit(c, action, actor, user.username(), ended, ending, reason, now, newlyBlocked);
+            if (block) {
+                revokeAdminTokens(c, user, actor, now);
+            }
             return Optional.of(result(ended, user.blocked() || newlyBlocked, ending, syncDeadline));
         });
     }
@@ -119,6 +122,7 @@ final class AdminActions {
                     : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
             boolean newlyBlocked = !user.blocked() && setBlocked(c, user.id(), actor, reason, now);
             audit(c, AuditAction.BLOCK, actor, user.username(), ended, ending, reason, now, newlyBlocked);
+            revokeAdminTokens(c, user, actor, now);
             return JdbcStore.loadUser(c, username);
         });
     }
@@ -159,6 +163,12 @@ final class AdminActions {
             }
             return JdbcStore.loadUser(c, username);
         });
+    }
+
+    /** A blocked user's admin tokens go in the block's transaction: nothing revives them on unblock. */
+    private static void revokeAdminTokens(Connection c, LockedUser user, String actor, long now) throws SQLException {
+        SecurityQueries.auditRevokedTokens(c, SecurityQueries.revokeAdminTokens(c, user.id(), null), actor,
+                user.username(), "account blocked", now);
     }
 
     private static void refuseSelfBlock(LockedUser user, String actor) {

@@ -11,13 +11,23 @@ public final class Records {
             boolean superUser, boolean blocked) {
     }
 
-    /** The state of a mobile session, looked up by its token on every mobile request. */
+    /**
+     * The state of a mobile session, looked up by its token on every mobile request. {@code endedBy}
+     * is {@link #EXPIRED} for a session that outlived its idle or absolute lifetime.
+     */
     public record MobileSession(String sessionId, long userId, String username, String name,
-            boolean ended, String endReason, Long endAfter) {
+            boolean ended, String endReason, long loginAt, long lastSeenAt, String endedBy, Long endAfter) {
 
+        public static final String EXPIRED = "(expired)";
+
+        /** A session that is not ending (no sync deadline). */
         public MobileSession(String sessionId, long userId, String username, String name, boolean ended,
-                String endReason) {
-            this(sessionId, userId, username, name, ended, endReason, null);
+                String endReason, long loginAt, long lastSeenAt, String endedBy) {
+            this(sessionId, userId, username, name, ended, endReason, loginAt, lastSeenAt, endedBy, null);
+        }
+
+        public boolean expired() {
+            return ended && EXPIRED.equals(endedBy);
         }
 
         /** Ended, or ending with its sync deadline passed (which counts as ended when read). */
@@ -46,6 +56,13 @@ public final class Records {
         public boolean endingAt(long now) {
             return !endedAt(now) && endAfter != null;
         }
+    }
+
+    /**
+     * One login throttle counter: at most {@code limit} attempts per window of {@code windowMillis}.
+     * {@code key} is already hashed (see LoginThrottle).
+     */
+    public record ThrottleCounter(String key, int limit, long windowMillis) {
     }
 
     /** An admin token with its user, checked on every admin request. */

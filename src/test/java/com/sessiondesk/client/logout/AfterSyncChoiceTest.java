@@ -60,7 +60,7 @@ class AfterSyncChoiceTest {
 
     @Test
     void deliveriesInWords() {
-        AuditEvent event = new AuditEvent(1, NOW, "admin", "logout_all", "bob.aide", List.of("s1", "s2", "s3"), null,
+        AuditEvent event = new AuditEvent(1, NOW, "admin", "logout_all", "bob.aide", List.of("s1", "s2", "s3"), null, null, null,
                 List.of(new Delivery("s1", NOW.plusMillis(400), "stream"), new Delivery("s2", NOW.plusSeconds(75), "response"),
                         new Delivery("s3", null, null)));
         assertThat(DeliveryTexts.summary(event)).isEqualTo("2 of 3 told");
