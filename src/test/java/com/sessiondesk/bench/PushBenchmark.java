@@ -255,7 +255,16 @@ public final class PushBenchmark {
                     Thread.sleep(50); // do not flood the accept queue
                 }
             }
-            await(() -> ready.get() + failed.get() >= tokens.size(), 180_000, "streams ready");
+            long lastReport = System.nanoTime();
+            long giveUp = System.nanoTime() + 900_000_000_000L;
+            while (ready.get() + failed.get() < tokens.size() && System.nanoTime() < giveUp) {
+                Thread.sleep(200);
+                if (System.nanoTime() - lastReport > 15_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.out.println("  ... " + ready.get() + " streams ready, " + failed.get() + " failed; service: "
+                            + procStatus(child.pid()));
+                }
+            }
             long openedMs = (System.nanoTime() - start) / 1_000_000;
             Thread.sleep(20_000); // idle, past a keep-alive round
             String after = procStatus(child.pid()) + " (" + jettyThreads(child.pid()) + ")";
