@@ -221,6 +221,7 @@ public final class PushBenchmark {
                     .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(30)).build();
             AtomicInteger ready = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
             long start = System.nanoTime();
             for (int i = 0; i < tokens.size(); i++) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/mobile/events"))
@@ -232,9 +233,12 @@ public final class PushBenchmark {
                         subscription.request(Long.MAX_VALUE);
                     }
 
+                    private boolean isReady;
+
                     @Override
                     public void onNext(String line) {
                         if (line.equals("event: ready")) {
+                            isReady = true;
                             ready.incrementAndGet();
                         }
                     }
@@ -246,6 +250,9 @@ public final class PushBenchmark {
 
                     @Override
                     public void onComplete() {
+                        if (!isReady) {
+                            refused.incrementAndGet(); // 401: a bulk-loaded session past its idle lifetime
+                        }
                     }
                 })).exceptionally(e -> {
                     failed.incrementAndGet();
@@ -257,7 +264,7 @@ public final class PushBenchmark {
             }
             long lastReport = System.nanoTime();
             long giveUp = System.nanoTime() + 900_000_000_000L;
-            while (ready.get() + failed.get() < tokens.size() && System.nanoTime() < giveUp) {
+            while (ready.get() + failed.get() + refused.get() < tokens.size() && System.nanoTime() < giveUp) {
                 Thread.sleep(200);
                 if (System.nanoTime() - lastReport > 15_000_000_000L) {
                     lastReport = System.nanoTime();
@@ -268,7 +275,8 @@ public final class PushBenchmark {
             long openedMs = (System.nanoTime() - start) / 1_000_000;
             Thread.sleep(20_000); // idle, past a keep-alive round
             String after = procStatus(child.pid()) + " (" + jettyThreads(child.pid()) + ")";
-            return String.format("%-40s %d of %d streams open in %d ms (%d failed), still open after 20 s idle: %s; "
+            return String.format("%-40s %d of %d streams open in %d ms (%d failed, " + refused.get()
+                            + " refused: expired sessions), still open after 20 s idle: %s; "
                             + "service before: %s; with the streams: %s", "Idle streams (SQLite, child JVM)",
                     ready.get(), tokens.size(), openedMs, failed.get(), ready.get() - failed.get(), before, after);
         } finally {
