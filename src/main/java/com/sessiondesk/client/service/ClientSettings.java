@@ -43,7 +43,7 @@ public final class ClientSettings {
     }
 
     /** Remembers one preference (null forgets it), keeping everything else in the file. */
-    public void savePreference(String key, String value) throws IOException {
+    public synchronized void savePreference(String key, String value) throws IOException {
         Properties properties = read();
         if (value == null) {
             properties.remove(key);
@@ -67,7 +67,7 @@ public final class ClientSettings {
     }
 
     /** @param serverUrl null forgets the server (the next start uses the built-in demo service) */
-    public void save(String serverUrl, String username) throws IOException {
+    public synchronized void save(String serverUrl, String username) throws IOException {
         Properties properties = read();
         properties.remove(SERVER_URL);
         properties.remove(USERNAME);

@@ -69,7 +69,7 @@ public final class ScreenshotTour {
         TableView<SessionRow> table = waitFor(() -> {
             @SuppressWarnings("unchecked")
             TableView<SessionRow> t = (TableView<SessionRow>) scene.lookup("#sessionsTable");
-            return t.getItems().isEmpty() ? null : t;
+            return t == null || t.getItems().isEmpty() ? null : t; // the views come after the first frame
         });
         Thread.sleep(1500);
         shot("sessions");
