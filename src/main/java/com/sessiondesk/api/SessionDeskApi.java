@@ -11,7 +11,7 @@ import retrofit2.http.Query;
 import retrofit2.http.Streaming;
 
 /**
- * HTTP API v1 as a Retrofit interface (DESIGN.md section 3). Admin calls carry their bearer token
+ * HTTP API v1 as a Retrofit interface (openapi.yaml; docs/architecture.md, "The API contract"). Admin calls carry their bearer token
  * through an OkHttp interceptor; mobile calls take it per call, since one simulator holds many.
  */
 public interface SessionDeskApi {
@@ -26,6 +26,10 @@ public interface SessionDeskApi {
 
     @POST("api/v1/mobile/heartbeat")
     Call<Void> heartbeat(@Header("Authorization") String bearer, @Body HeartbeatRequest request);
+
+    /** The same heartbeat, reading its 200 answer while the session is ending (null body on 204). */
+    @POST("api/v1/mobile/heartbeat")
+    Call<HeartbeatAnswer> heartbeatForAnswer(@Header("Authorization") String bearer, @Body HeartbeatRequest request);
 
     @GET("api/v1/mobile/me")
     Call<UserIdentity> me(@Header("Authorization") String bearer);

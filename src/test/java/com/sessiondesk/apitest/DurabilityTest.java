@@ -79,10 +79,15 @@ class DurabilityTest {
             assertThat(users.get(DORA).blocked()).isFalse();
 
             List<AuditEvent> auditAfter = ok(admin.audit(null, null)).events();
-            assertThat(auditAfter.subList(auditAfter.size() - auditBefore.size(), auditAfter.size()))
-                    .as("the audit log of before the restart, unchanged").isEqualTo(auditBefore);
+            // (the devices told since by their 401s show in the deliveries, which are not history)
+            assertThat(withoutDeliveries(auditAfter.subList(auditAfter.size() - auditBefore.size(), auditAfter.size())))
+                    .as("the audit log of before the restart, unchanged").isEqualTo(withoutDeliveries(auditBefore));
             assertThat(auditAfter.get(0).action()).isEqualTo("admin_login");
         }
+    }
+
+    private static List<AuditEvent> withoutDeliveries(List<AuditEvent> events) {
+        return events.stream().map(e -> e.withDeliveries(null)).toList();
     }
 
     @Test
@@ -109,7 +114,7 @@ class DurabilityTest {
         }
     }
 
-    /** The demo agency of issue 2: hundreds of staff, three apps, eight languages, the odd case. */
+    /** The demo agency: hundreds of staff, three apps, eight languages, the odd case. */
     private static void assertBelievable(SessionServer server, List<User> users, List<Session> sessions) {
         assertThat(users.size()).as("staff").isGreaterThanOrEqualTo(200);
         List<User> blocked = users.stream().filter(User::blocked).toList();

@@ -5,30 +5,39 @@ import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
+import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import com.sessiondesk.client.export.Exporter;
+import javafx.beans.binding.Bindings;
 import java.time.Instant;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Tooltip;
+import javafx.stage.Window;
+import javafx.util.Duration;
 
 /** Binds fxml/history.fxml to the {@link HistoryViewModel}. */
 public final class HistoryController {
 
     @FXML private Label auditCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField auditUserFilter;
     @FXML private CheckBox securityOnlyCheckBox;
@@ -43,6 +52,7 @@ public final class HistoryController {
     @FXML private TableColumn<AuditEvent, String> countColumn;
     @FXML private TableColumn<AuditEvent, String> deviceColumn;
     @FXML private TableColumn<AuditEvent, String> reasonColumn;
+    @FXML private TableColumn<AuditEvent, AuditEvent> deliveryColumn;
     private final Tooltip fullValueTooltip = new Tooltip();
 
     private final HistoryViewModel viewModel;
@@ -58,7 +68,10 @@ public final class HistoryController {
     @FXML
     private void initialize() {
         auditCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("history.loading"));
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         securityOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.securityOnlyProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
@@ -67,7 +80,9 @@ public final class HistoryController {
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         auditTable.setPlaceholder(placeholder);
         Columns.value(timeColumn, AuditEvent::at); // sorts as time
-        timeColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
+        // Compact ("Nov 12, 1:27 PM"), the full date and time in the tooltip
+        timeColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime, at -> null,
+                fullValueTooltip));
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);
@@ -77,6 +92,22 @@ public final class HistoryController {
         countColumn.setComparator(java.util.Comparator.comparingInt(HistoryController::number));
         Columns.value(deviceColumn, viewModel::devicesOf);
         Columns.value(reasonColumn, HistoryViewModel::reasonText);
+        // Delivery (issue 9): how many devices were told; per session when, in the tooltip. Reloads
+        // every 2 s while a recent action still waits for a device, so it updates live.
+        Columns.value(deliveryColumn, event -> event);
+        deliveryColumn.setCellFactory(Cells.text(DeliveryTexts::summary,
+                event -> viewModel.deliveryDetails(event, Instant.now()), event -> null, fullValueTooltip));
+        Timeline live = new Timeline();
+        live.getKeyFrames().add(new KeyFrame(Duration.seconds(2), e -> {
+            Window window = auditTable.getScene() == null ? null : auditTable.getScene().getWindow();
+            if (window == null || !window.isShowing()) {
+                live.stop(); // the window closed: this view is done
+            } else if (shown(auditTable) && viewModel.waitingForDevices()) {
+                viewModel.refresh();
+            }
+        }));
+        live.setCycleCount(Animation.INDEFINITE);
+        live.play();
         for (TableColumn<AuditEvent, String> column : List.of(actorColumn, actionColumn, userColumn, nameColumn,
                 countColumn, deviceColumn, reasonColumn)) {
             column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
@@ -101,6 +132,16 @@ public final class HistoryController {
     /** Ctrl+E: the events shown (filter applied, in the shown order) to a CSV file. */
     public void export() {
         exporter.export("event", "events", "history.csv", auditTable.getItems(), Columns.shownForExport(auditTable));
+    }
+
+    /** Visible with all its parents (the History tab is selected). */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int number(String text) {

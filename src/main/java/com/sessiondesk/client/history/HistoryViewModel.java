@@ -2,8 +2,10 @@ package com.sessiondesk.client.history;
 
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
@@ -60,9 +62,9 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
     }
 
     private void updateTexts() {
-        countText.set(Formats.count(shown.size(), "event", "events"));
-        placeholderText.set(!events.isEmpty() ? "No admin actions match the search."
-                : state.isLoading() ? "Loading the history…" : "No admin actions recorded yet.");
+        countText.set(Messages.format("history.count", shown.size()));
+        placeholderText.set(Messages.get(!events.isEmpty() ? "history.placeholder.noMatch"
+                : state.isLoading() ? "history.loading" : "history.placeholder"));
     }
 
     /** The events and the names of the people they are about (for searching by name). */
@@ -111,6 +113,25 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         return String.join(", ", devices);
     }
 
+    /** Per session of the event: its device (where known) and whether and when it was told. */
+    public String deliveryDetails(AuditEvent event, java.time.Instant now) {
+        if (event.deliveries() == null) {
+            return "";
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        for (com.sessiondesk.api.Delivery delivery : event.deliveries()) {
+            String device = deviceOfSession.apply(delivery.sessionId());
+            String who = device == null || device.isBlank() ? DeliveryTexts.unknownSession(delivery.sessionId()) : device;
+            lines.add(who + ": " + DeliveryTexts.state(event, delivery, now));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** While a device of a recent action still waits to be told, the view reloads often (live delivery). */
+    public boolean waitingForDevices() {
+        return events.stream().limit(50).anyMatch(DeliveryTexts::waiting);
+    }
+
     public void connect(AdminService adminService) {
         this.service = adminService;
         refresh();
@@ -143,23 +164,10 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
     /** The action in words, e.g. "Logged out all devices", "Blocked the account until Dec 1, 2026, 12:00 AM". */
     public static String describe(AuditEvent event) {
         String action = event.action() == null ? "" : event.action();
-        String until = event.until() == null ? "" : " until " + Formats.dateTime(event.until());
-        return switch (action) {
-            case "logout_session" -> "Logged out one session";
-            case "logout_all" -> "Logged out all devices";
-            case "logout_sessions" -> "Logged out selected sessions";
-            case "block_sessions" -> "Blocked the accounts of selected sessions" + until;
-            case "block" -> "Blocked the account" + until;
-            case "unblock" -> "Unblocked the account";
-            case "admin_login" -> "Signed in to SessionDesk";
-            case "admin_login_failed" -> "Failed sign-in";
-            case "mobile_login_failed" -> "Failed app sign-in";
-            case "login_throttled" -> "Sign-in refused: too many failures";
-            case "admin_call_refused" -> "Admin call refused";
-            case "admin_tokens_revoked" -> "Admin sessions ended";
-            case "password_changed" -> "Changed their password";
-            default -> action.replace('_', ' ');
-        };
+        // history.action.<action> in the bundle; an action this client does not know reads as its name
+        String key = "history.action." + action;
+        String text = Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
+        return event.until() == null ? text : Messages.format("history.action.until", text, Formats.dateTime(event.until()));
     }
 
     /** The Sessions column: how many sessions an action ended, or how often a security event happened ("×12"). */
