@@ -3,6 +3,7 @@ package com.sessiondesk.client.export;
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.ClientException;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,10 +65,10 @@ public final class Exporter {
         }, written -> {
             busy.set(false);
             progress.set(1);
-            context.notifier().accept("Exported " + Formats.count(written, singular, plural) + " to " + file.getFileName());
+            context.notifier().accept(Messages.format("export.done", Formats.count(written, singular, plural), file.getFileName()));
         }, error -> {
             busy.set(false);
-            context.notifier().accept("Export failed. " + error.message());
+            context.notifier().accept(Messages.format("export.failed", error.message()));
         });
     }
 

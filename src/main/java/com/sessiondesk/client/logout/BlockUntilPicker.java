@@ -20,7 +20,7 @@ public final class BlockUntilPicker extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         choice.setId("blockUntilChoice");
         date.setId("blockUntilDate");
-        date.setPromptText("Last day blocked");
+        date.setPromptText(com.sessiondesk.client.common.Messages.get("block.until.lastDay"));
         date.setPrefWidth(160);
         getChildren().addAll(choice, date);
     }

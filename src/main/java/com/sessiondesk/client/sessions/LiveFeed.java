@@ -32,7 +32,7 @@ public final class LiveFeed {
     void current() {
         following.set(true);
         behindSince.set(null);
-        text.set("Live");
+        text.set(com.sessiondesk.client.common.Messages.get("sessions.live"));
     }
 
     /** The feed did not answer at {@code now}; "behind since" keeps the first failure's time. */
@@ -40,7 +40,9 @@ public final class LiveFeed {
         if (behindSince.get() == null) {
             behindSince.set(now);
         }
-        text.set("Behind since " + TIME.format(behindSince.get().atZone(zone)) + (why == null ? "" : ": " + why));
+        String since = TIME.format(behindSince.get().atZone(zone));
+        text.set(why == null ? com.sessiondesk.client.common.Messages.format("sessions.live.behind", since)
+                : com.sessiondesk.client.common.Messages.format("sessions.live.behindWhy", since, why));
     }
 
     /** No feed to follow (signed out, or a server without one). */

@@ -312,7 +312,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             if (error instanceof ClientError.CursorExpired) {
                 refresh();
             } else {
-                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? "server unreachable" : error.message());
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("sessions.live.unreachable") : error.message());
             }
         });
     }
@@ -351,7 +351,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             } else if (error instanceof ClientError.CursorExpired) {
                 refresh();
             } else {
-                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? "server unreachable" : error.message());
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("sessions.live.unreachable") : error.message());
             }
         });
     }
