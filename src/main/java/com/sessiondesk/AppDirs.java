@@ -32,6 +32,14 @@ public final class AppDirs {
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("sessiondesk");
     }
 
+    /**
+     * The JDBC URL of the desktop client's built-in demo: its own SQLite file, never the one
+     * {@code serve} uses, so the demo's published password never lands in real data.
+     */
+    public static String demoJdbcUrl() {
+        return "jdbc:sqlite:" + dataDir().resolve("demo.db");
+    }
+
     /** The JDBC URL of the default database: SQLite in the data directory. */
     public static String defaultJdbcUrl() {
         return "jdbc:sqlite:" + dataDir().resolve("sessiondesk.db");

@@ -1,5 +1,7 @@
 package com.sessiondesk.api;
 
+import java.util.Set;
+
 /** The actions recorded in the audit log, with their wire names. */
 public enum AuditAction {
     LOGOUT_SESSION("logout_session"),
@@ -7,7 +9,18 @@ public enum AuditAction {
     BLOCK("block"),
     UNBLOCK("unblock"),
     ADMIN_LOGIN("admin_login"),
-    ADMIN_LOGIN_FAILED("admin_login_failed");
+    ADMIN_LOGIN_FAILED("admin_login_failed"),
+    /** Security events (rate-limited: one per account, address and kind per minute, with a count). */
+    MOBILE_LOGIN_FAILED("mobile_login_failed"),
+    LOGIN_THROTTLED("login_throttled"),
+    ADMIN_CALL_REFUSED("admin_call_refused"),
+    /** A blocked or demoted super user's admin sessions were ended. */
+    ADMIN_TOKENS_REVOKED("admin_tokens_revoked"),
+    PASSWORD_CHANGED("password_changed");
+
+    /** What History's "Security" filter shows. */
+    public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",
+            "login_throttled", "admin_call_refused", "admin_tokens_revoked", "password_changed");
 
     private final String wireName;
 

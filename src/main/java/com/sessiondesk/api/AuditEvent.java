@@ -3,7 +3,11 @@ package com.sessiondesk.api;
 import java.time.Instant;
 import java.util.List;
 
-/** One admin action. {@code action} is one of the {@link AuditAction} wire names. */
+/**
+ * One admin action or security event. {@code action} is one of the {@link AuditAction} wire names.
+ * Security events also carry the client {@code address} and {@code count}, how many times the same
+ * thing happened (same account, address and kind) within that minute; both are null otherwise.
+ */
 public record AuditEvent(
         long id,
         Instant at,
@@ -11,5 +15,18 @@ public record AuditEvent(
         String action,
         String username,
         List<String> sessionIds,
-        String reason) {
+        String reason,
+        String address,
+        Integer count) {
+
+    /** An admin action (no address, no count). */
+    public AuditEvent(long id, Instant at, String actor, String action, String username, List<String> sessionIds,
+            String reason) {
+        this(id, at, actor, action, username, sessionIds, reason, null, null);
+    }
+
+    /** True for the events History's "Security" filter shows. */
+    public boolean security() {
+        return AuditAction.SECURITY.contains(action);
+    }
 }

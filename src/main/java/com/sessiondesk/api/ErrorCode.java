@@ -6,11 +6,15 @@ public enum ErrorCode {
     INVALID_CREDENTIALS("invalid_credentials", 401),
     INVALID_TOKEN("invalid_token", 401),
     SESSION_ENDED("session_ended", 401),
+    SESSION_EXPIRED("session_expired", 401),
     FORBIDDEN("forbidden", 403),
     ACCOUNT_BLOCKED("account_blocked", 403),
     NOT_FOUND("not_found", 404),
+    METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     RATE_LIMITED("rate_limited", 429),
-    INTERNAL("internal", 500);
+    INTERNAL("internal", 500),
+    SERVICE_BUSY("service_busy", 503);
 
     private final String wireName;
     private final int status;

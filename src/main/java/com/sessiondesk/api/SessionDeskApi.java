@@ -39,6 +39,9 @@ public interface SessionDeskApi {
     @POST("api/v1/admin/logout")
     Call<Void> adminLogout();
 
+    @POST("api/v1/admin/password")
+    Call<Void> changePassword(@Body AdminPasswordRequest request);
+
     @GET("api/v1/sessions")
     Call<SessionList> sessions(
             @Query("username") String username,

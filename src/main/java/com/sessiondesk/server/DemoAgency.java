@@ -27,7 +27,7 @@ public final class DemoAgency {
     public static final String STAFF_PASSWORD = "caredemo2026";
     /** PBKDF2 hash of {@link #STAFF_PASSWORD}, computed once so that seeding stays fast. */
     static final String STAFF_PASSWORD_HASH =
-            "pbkdf2-sha256$100000$uqRukBH2eG1+m6VJ+JzDzA$ipKVnnDBI16YDn40HD62KSI1xv5aDO0eFdCdo9uzeB0";
+            "pbkdf2-sha256$600000$KCnu2b15pjnln4sCfLvZXQ$xsAD+dqIgwic49jbYUMCP7hefYezvEUUG6OkMteKKp8";
     public static final int STAFF = 320;
     static final String SEEDED_KEY = "demo_seeded";
     private static final long SEED = 20261127L;
@@ -38,6 +38,11 @@ public final class DemoAgency {
     private static final long DAY = 24 * HOUR;
 
     private DemoAgency() {
+    }
+
+    /** True when this database has the demo agency. */
+    public static boolean isSeeded(JdbcStore store) {
+        return store.meta(SEEDED_KEY).isPresent();
     }
 
     /** Seeds the demo agency unless this database already has it; true when it seeded now. */

@@ -1,9 +1,13 @@
 package com.sessiondesk.server;
 
 import com.sessiondesk.server.http.AdminAuthRoutes;
+import com.sessiondesk.server.http.ClientAddress;
 import com.sessiondesk.server.http.HttpApi;
 import com.sessiondesk.server.http.Services;
+import com.sessiondesk.server.security.DeviceTickets;
+import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.security.LoginThrottle;
+import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Passwords;
 import com.sessiondesk.server.security.Tokens;
 import com.sessiondesk.server.store.Database;
@@ -50,9 +54,16 @@ public final class SessionServer implements AutoCloseable {
     public static SessionServer start(ServerConfig config) {
         long startedAt = System.nanoTime();
         Clock clock = config.clock();
+        String configured = config.initialAdminPassword();
+        if (configured != null && !configured.isEmpty()) {
+            PasswordPolicy.problem(configured, true).ifPresent(problem -> {
+                throw new IllegalArgumentException("SESSIONDESK_ADMIN_PASSWORD: " + problem);
+            });
+        }
         Database db = Database.open(config.jdbcUrl());
         JdbcStore store = null;
         HttpApi http = null;
+        HashingQueue hashing = null;
         try {
             new Migrations(db).run();
             store = new JdbcStore(db);
@@ -62,10 +73,13 @@ public final class SessionServer implements AutoCloseable {
                     : CompletableFuture.supplyAsync(() -> FirstAdmin.of(config.initialAdminPassword()),
                             runnable -> new Thread(runnable, "sessiondesk-first-admin").start());
             if (config.demo()) {
-                DemoAgency.seedOnce(store, clock.millis());
+                seedDemo(store, firstAdmin != null, clock.millis());
             }
             HeartbeatBuffer heartbeats = new HeartbeatBuffer(store);
-            Services services = new Services(store, config, clock, new LoginThrottle(clock), heartbeats);
+            hashing = HashingQueue.forThisMachine();
+            Services services = new Services(store, config, clock, new LoginThrottle(store, clock), heartbeats,
+                    hashing, new DeviceTickets(store.metaIfAbsent(DeviceTickets.KEY_META, DeviceTickets.newSecret())),
+                    new ClientAddress(config.trustedProxies()));
             http = new HttpApi(services);
             http.app().start(config.host(), config.port());
             if (firstAdmin != null) {
@@ -78,6 +92,7 @@ public final class SessionServer implements AutoCloseable {
             });
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
+            flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
             SessionServer server = new SessionServer(db, store, services, http, flusher);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
@@ -86,11 +101,49 @@ public final class SessionServer implements AutoCloseable {
             if (http != null) {
                 http.app().stop();
             }
+            if (hashing != null) {
+                hashing.close();
+            }
             if (store != null) {
                 store.close();
             }
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * {@code --demo} seeds only an empty database (or one that has the demo already): never the
+     * operator's real data. Says so on standard output when it refuses.
+     */
+    private static void seedDemo(JdbcStore store, boolean empty, long now) {
+        if (DemoAgency.isSeeded(store)) {
+            LOG.info("The demo agency is already in this database.");
+        } else if (!empty) {
+            System.out.println("This database already has users: the demo agency was not added (--demo seeds "
+                    + "only an empty database).");
+        } else {
+            DemoAgency.seedOnce(store, now);
+            LOG.info("Seeded the demo agency.");
+        }
+    }
+
+    /**
+     * Every 10 minutes: forgets login throttle counters that can no longer throttle anyone, and ends
+     * the mobile sessions that outlived their lifetimes without calling again (so that they leave
+     * the Active Sessions list; one that calls is ended at once by the access filter).
+     */
+    private static void housekeeping(Services services) {
+        try {
+            services.throttle().purge();
+            long now = services.now();
+            int expired = services.store().expireSessions(now - services.config().mobileIdleTimeout().toMillis(),
+                    now - services.config().mobileAbsoluteTimeout().toMillis(), now);
+            if (expired > 0) {
+                LOG.info("{} idle or too old mobile sessions expired", expired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("housekeeping failed (will try again): {}", e.toString());
         }
     }
 
@@ -158,6 +211,9 @@ public final class SessionServer implements AutoCloseable {
                 || password.isEmpty()) {
             throw new IllegalArgumentException("username, name and password are required");
         }
+        PasswordPolicy.problem(password, superUser).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         if (!store.createUser(username, name, Passwords.hash(password), superUser, services.now())) {
             throw new IllegalArgumentException("the user already exists: " + username);
         }
@@ -186,6 +242,7 @@ public final class SessionServer implements AutoCloseable {
             try {
                 services.heartbeats().flush();
             } finally {
+                services.hashing().close();
                 store.close();
                 db.close();
             }

@@ -35,6 +35,8 @@ final class SimulatedDevice {
 
     private State state = State.NOT_SIGNED_IN;
     private String token;
+    /** The device ticket of the last successful login, sent with the next one (like the real app). */
+    private String deviceTicket;
     private int pendingSyncItems;
     private int heartbeats;
     private boolean signedOutByOffice;
@@ -69,14 +71,20 @@ final class SimulatedDevice {
     private void signIn(String password) {
         try {
             Response<MobileLoginResponse> response = api.mobileLogin(new MobileLoginRequest(username, password,
-                    application, appVersion, deviceId, deviceModel, deviceOs, language)).execute();
+                    application, appVersion, deviceId, deviceModel, deviceOs, language, deviceTicket)).execute();
             if (response.isSuccessful() && response.body() != null) {
                 token = response.body().token();
+                deviceTicket = response.body().deviceTicket();
                 state = State.SIGNED_IN;
                 say("signed in (" + language + ")");
                 return;
             }
             ErrorBody error = error(response);
+            if (response.code() == 503) {
+                // The service checks a few passwords at a time: try again at the next tick.
+                problem("sign-in deferred: the service is busy (503)");
+                return;
+            }
             if ("account_blocked".equals(error.error())) {
                 refusedAsBlocked = true;
                 state = State.LOGIN_PAGE;

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenApiContractTest {
 
     private static final String STAFF = "olga.openapi";
+    private static final String SUPER = "otto.openapi";
 
     private static OpenApiDocument document;
     private static SessionServer server;
@@ -54,6 +55,7 @@ class OpenApiContractTest {
         server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         TestUsers.add(jdbcUrl, STAFF, "Olga Openapi", false);
+        TestUsers.add(jdbcUrl, SUPER, "Otto Openapi", true);
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
 
@@ -176,6 +178,9 @@ class OpenApiContractTest {
             case "logoutUser", "blockUser" -> raw.post(path.replace("{username}", STAFF), adminToken,
                     "{\"reason\":\"contract\"}");
             case "unblockUser" -> raw.post(path.replace("{username}", STAFF), adminToken, null);
+            case "changeAdminPassword" -> raw.post(path, Api.adminToken(server.baseUrl(), SUPER, TestUsers.PASSWORD),
+                    Json.GSON.toJson(new com.sessiondesk.api.AdminPasswordRequest(TestUsers.PASSWORD,
+                            "Contract-New-Password-" + System.nanoTime())));
             default -> fail("no way to call operation %s (%s %s): teach this test", operationId, method, path);
         };
     }

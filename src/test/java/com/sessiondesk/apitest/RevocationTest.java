@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,10 +84,12 @@ class RevocationTest {
         try {
             for (int round = 0; round < 3; round++) {
                 AtomicBoolean stop = new AtomicBoolean();
+                AtomicLong lastSent = new AtomicLong();
                 Future<List<Beat>> logins = device.submit(() -> {
                     List<Beat> seen = new ArrayList<>();
                     while (!stop.get()) {
                         long sent = System.nanoTime();
+                        lastSent.set(sent);
                         seen.add(new Beat(sent, raw.post("/api/v1/mobile/login", null, body).status()));
                     }
                     return seen;
@@ -95,7 +98,11 @@ class RevocationTest {
                 RawHttp.Reply block = raw.post("/api/v1/users/" + USER + "/block", adminToken, "{\"reason\":\"r\"}");
                 long answered = System.nanoTime();
                 assertThat(block.status()).as("%s", block).isEqualTo(200);
-                Thread.sleep(150);
+                // a login takes a PBKDF2 hash (600,000 iterations): wait until one was sent after the block
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (lastSent.get() <= answered && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
                 stop.set(true);
                 List<Beat> seen = logins.get(30, TimeUnit.SECONDS);
                 assertThat(seen).filteredOn(b -> b.sentNanos() > answered).as("logins after the block").isNotEmpty()

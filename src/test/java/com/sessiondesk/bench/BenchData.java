@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Prepares a data directory once: the demo agency plus N active sessions, in the SQLite file the
- * embedded default (or {@code serve --db}) will open. Run it with {@code -Dsessiondesk.home=DIR}.
+ * embedded default opens ({@code demo.db}; {@code serve --db} is pointed at it too). Run it with {@code -Dsessiondesk.home=DIR}.
  * The admin password is {@link #ADMIN_PASSWORD} (a benchmark fixture, not a secret).
  */
 public final class BenchData {
@@ -22,7 +22,7 @@ public final class BenchData {
     public static void main(String[] args) throws Exception {
         int sessions = Integer.parseInt(args[0]);
         Path dir = AppDirs.dataDir();
-        Path marker = dir.resolve("bench-prepared-" + sessions);
+        Path marker = dir.resolve("bench-prepared-demo-" + sessions);
         if (Files.exists(marker)) {
             System.out.println("bench-data: " + dir + " already holds " + sessions + " extra sessions");
             return;
@@ -31,12 +31,13 @@ public final class BenchData {
         long start = System.nanoTime();
         try (SessionServer server = SessionServer.start(ServerConfig.defaults()
                 .withPort(0)
+                .withJdbcUrl(AppDirs.demoJdbcUrl())
                 .withDemo(true)
                 .withInitialAdminPassword(ADMIN_PASSWORD))) {
             BulkLoad.createActiveSessions(server, sessions);
         }
         Files.writeString(marker, "prepared\n");
-        System.out.println("bench-data: " + sessions + " sessions added to " + AppDirs.defaultJdbcUrl() + " in "
+        System.out.println("bench-data: " + sessions + " sessions added to " + AppDirs.demoJdbcUrl() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 

@@ -85,7 +85,8 @@ public final class LoadBench {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx2g",
                 "-D" + AppDirs.HOME_PROPERTY + "=" + dir,
-                "com.sessiondesk.Main", "serve", "--port", String.valueOf(port))
+                "com.sessiondesk.Main", "serve", "--port", String.valueOf(port),
+                "--db", "jdbc:sqlite:" + dir.resolve("demo.db"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         OkHttpClient http = new OkHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

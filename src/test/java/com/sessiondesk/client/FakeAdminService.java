@@ -123,6 +123,12 @@ public final class FakeAdminService implements AdminService {
     }
 
     @Override
+    public void changePassword(String currentPassword, String newPassword) throws Exception {
+        calls.add("changePassword");
+        maybeFail();
+    }
+
+    @Override
     public void signOut() {
         calls.add("signOut");
     }

@@ -31,7 +31,11 @@ final class HttpSmoke {
     }
 
     Reply post(String path, String token, String json) {
-        return send(request(path, token).POST(json == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.Builder request = request(path, token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.POST(json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json)));
     }
 

@@ -15,6 +15,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -31,6 +32,7 @@ public final class HistoryController {
     @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField auditUserFilter;
+    @FXML private CheckBox securityOnlyCheckBox;
     @FXML private Button historyRefreshButton;
     @FXML private TableView<AuditEvent> auditTable;
     @FXML private TableColumn<AuditEvent, Instant> timeColumn;
@@ -38,7 +40,7 @@ public final class HistoryController {
     @FXML private TableColumn<AuditEvent, String> actionColumn;
     @FXML private TableColumn<AuditEvent, String> userColumn;
     @FXML private TableColumn<AuditEvent, String> nameColumn;
-    @FXML private TableColumn<AuditEvent, Integer> countColumn;
+    @FXML private TableColumn<AuditEvent, String> countColumn;
     @FXML private TableColumn<AuditEvent, String> deviceColumn;
     @FXML private TableColumn<AuditEvent, String> reasonColumn;
     private final Tooltip fullValueTooltip = new Tooltip();
@@ -59,6 +61,7 @@ public final class HistoryController {
                 () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
                 viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("history.loading"));
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
+        securityOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.securityOnlyProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
         auditTable.getStyleClass().add("striped");
         Label placeholder = new Label();
@@ -72,19 +75,24 @@ public final class HistoryController {
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);
         Columns.value(nameColumn, viewModel::nameOf);
-        Columns.value(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
-                ? null : event.sessionIds().size());
-        countColumn.setCellFactory(Cells.text(String::valueOf, null, n -> null, null));
+        Columns.value(countColumn, HistoryViewModel::countText);
+        // "3" sessions or "×12" attempts: sorted by the number
+        countColumn.setComparator(java.util.Comparator.comparingInt(HistoryController::number));
         Columns.value(deviceColumn, viewModel::devicesOf);
-        Columns.value(reasonColumn, AuditEvent::reason);
+        Columns.value(reasonColumn, HistoryViewModel::reasonText);
         for (TableColumn<AuditEvent, String> column : List.of(actorColumn, actionColumn, userColumn, nameColumn,
-                deviceColumn, reasonColumn)) {
+                countColumn, deviceColumn, reasonColumn)) {
             column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
         }
         // Header clicks sort a sorted view of the filtered list (newest first until then).
         SortedList<AuditEvent> sorted = new SortedList<>(viewModel.shown());
         sorted.comparatorProperty().bind(auditTable.comparatorProperty());
         auditTable.setItems(sorted);
+    }
+
+    private static int number(String text) {
+        String digits = text == null ? "" : text.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
     public Parent root() {

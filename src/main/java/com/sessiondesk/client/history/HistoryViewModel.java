@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -25,7 +27,7 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * History: the audit log as the server sends it (newest first), searchable by a person's username
- * or name, with the devices a log out ended where this client saw those sessions.
+ * or name and to security events, with the devices a log out ended where this client saw those sessions.
  */
 public final class HistoryViewModel implements com.sessiondesk.client.common.Refreshable {
 
@@ -39,6 +41,7 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
     private final ObservableList<AuditEvent> events = FXCollections.observableArrayList();
     private final FilteredList<AuditEvent> shown = new FilteredList<>(events);
     private final StringProperty userFilter = new SimpleStringProperty(this, "userFilter", "");
+    private final BooleanProperty securityOnly = new SimpleBooleanProperty(this, "securityOnly", false);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
     private final Function<String, String> deviceOfSession;
@@ -50,6 +53,7 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         this.state = new LoadState(clock);
         this.deviceOfSession = deviceOfSession;
         userFilter.addListener((obs, old, now) -> applyFilter());
+        securityOnly.addListener((obs, old, now) -> applyFilter());
         shown.addListener((ListChangeListener<AuditEvent>) change -> updateTexts());
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         updateTexts();
@@ -126,8 +130,10 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
 
     private void applyFilter() {
         String query = userFilter.get() == null ? "" : userFilter.get().trim().toLowerCase(Locale.ROOT);
-        shown.setPredicate(query.isEmpty() ? null
-                : event -> contains(event.username(), query) || contains(nameOf(event), query));
+        boolean security = securityOnly.get();
+        shown.setPredicate(query.isEmpty() && !security ? null
+                : event -> (!security || event.security())
+                        && (query.isEmpty() || contains(event.username(), query) || contains(nameOf(event), query)));
     }
 
     private static boolean contains(String text, String lowercaseQuery) {
@@ -140,6 +146,28 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         // history.action.<action> in the bundle; an action this client does not know reads as its name
         String key = "history.action." + action;
         return Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
+    }
+
+    /** The Sessions column: how many sessions an action ended, or how often a security event happened ("×12"). */
+    public static String countText(AuditEvent event) {
+        if (event.count() != null) {
+            return "\u00d7" + event.count();
+        }
+        return event.sessionIds() == null || event.sessionIds().isEmpty() ? "" : String.valueOf(event.sessionIds().size());
+    }
+
+    /** The reason, with the client address of a security event. */
+    public static String reasonText(AuditEvent event) {
+        String reason = event.reason() == null ? "" : event.reason();
+        if (event.address() == null) {
+            return reason;
+        }
+        return reason.isEmpty() ? Messages.format("history.from", event.address())
+                : Messages.format("history.reasonFrom", reason, event.address());
+    }
+
+    public BooleanProperty securityOnlyProperty() {
+        return securityOnly;
     }
 
     public ObservableList<AuditEvent> shown() {

@@ -42,6 +42,14 @@ public interface AdminService {
     /** The newest events about one account. */
     List<AuditEvent> auditOf(String username, int limit) throws Exception;
 
+    /**
+     * Changes the signed-in super user's password (the server checks the current one; the user's
+     * other admin sessions end).
+     */
+    default void changePassword(String currentPassword, String newPassword) throws Exception {
+        throw new UnsupportedOperationException("this service cannot change passwords");
+    }
+
     /** Ends the admin token on the server. */
     void signOut() throws Exception;
 }

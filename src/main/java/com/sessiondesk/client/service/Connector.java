@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
@@ -62,14 +64,25 @@ public final class Connector {
                 .writeTimeout(readTimeout);
     }
 
+    /**
+     * The device tickets of this run's successful sign-ins, by server and username: sent with the
+     * next sign-in so that other clients' failed logins never lock this one out. Kept in memory only.
+     */
+    private static final Map<String, String> DEVICE_TICKETS = new ConcurrentHashMap<>();
+
     /** POST admin/login with the password (blocking); the password is not kept. */
     public AdminService signIn(String typedUrl, String username, String password) throws IOException {
         String baseUrl = ServerAddress.validate(typedUrl);
         AtomicReference<String> token = new AtomicReference<>();
         SessionDeskApi api = ApiClients.create(baseUrl, withBearer(base(baseUrl), token));
-        AdminLoginResponse login = HttpAdminService.body(api.adminLogin(new AdminLoginRequest(username, password)));
+        String ticketKey = baseUrl + "\n" + username;
+        AdminLoginResponse login = HttpAdminService.body(api.adminLogin(new AdminLoginRequest(username, password,
+                DEVICE_TICKETS.get(ticketKey))));
         if (login.token() == null || login.token().isBlank()) {
             throw new ClientException(FailureTranslator.malformed());
+        }
+        if (login.deviceTicket() != null) {
+            DEVICE_TICKETS.put(ticketKey, login.deviceTicket());
         }
         token.set(login.token());
         UserIdentity admin = login.user() != null ? login.user() : new UserIdentity(username, username);

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.service;
 
+import com.sessiondesk.AppDirs;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;
@@ -12,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The built-in session service: the server in-process on 127.0.0.1 (free port), SQLite under the
- * data directory, the demo agency seeded once by the server. It can start before the window
+ * The built-in session service: the server in-process on 127.0.0.1 (free port), its own SQLite file
+ * {@code demo.db} under the data directory (never the database {@code serve} uses), the demo agency
+ * seeded once by the server. It can start before the window
  * (see {@link #startEarly()}), so that JavaFX and the server start side by side.
  */
 public final class EmbeddedService implements AutoCloseable {
@@ -57,7 +59,8 @@ public final class EmbeddedService implements AutoCloseable {
             Thread thread = new Thread(() -> {
                 SessionServer server;
                 try {
-                    server = SessionServer.start(ServerConfig.defaults().withPort(0).withDemo(true));
+                    server = SessionServer.start(ServerConfig.defaults().withPort(0)
+                            .withJdbcUrl(AppDirs.demoJdbcUrl()).withDemo(true));
                     StartupTrace.mark("built-in service started");
                 } catch (Throwable e) {
                     if (fetchTarget != null) {

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.service;
 
+import com.sessiondesk.api.AdminPasswordRequest;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.AuditList;
 import com.sessiondesk.api.LogoutRequest;
@@ -92,6 +93,14 @@ public final class HttpAdminService implements AdminService {
     public List<AuditEvent> audit(int limit) throws IOException {
         AuditList list = body(api.audit(null, limit));
         return required(list.events());
+    }
+
+    @Override
+    public void changePassword(String currentPassword, String newPassword) throws IOException {
+        Response<Void> response = api.changePassword(new AdminPasswordRequest(currentPassword, newPassword)).execute();
+        if (!response.isSuccessful()) {
+            throw new HttpException(response);
+        }
     }
 
     @Override

@@ -111,6 +111,11 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
+    public void changePassword(String currentPassword, String newPassword) throws Exception {
+        delegate.changePassword(currentPassword, newPassword);
+    }
+
+    @Override
     public void signOut() throws Exception {
         delegate.signOut();
     }

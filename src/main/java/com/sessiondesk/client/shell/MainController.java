@@ -9,6 +9,8 @@ import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
 import com.sessiondesk.client.logout.LogoutDialogs;
+import com.sessiondesk.client.password.ChangePasswordDialog;
+import com.sessiondesk.client.password.ChangePasswordViewModel;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.sessions.SessionsController;
 import com.sessiondesk.client.sessions.SessionsViewModel;
@@ -53,6 +55,7 @@ public final class MainController {
     @FXML private MenuButton languageMenu;
     @FXML private Button keysButton;
     @FXML private Label adminLabel;
+    @FXML private Button changePasswordButton;
     @FXML private Button signOutButton;
     @FXML private StackPane content;
     @FXML private NotificationPane notificationPane;
@@ -105,15 +108,17 @@ public final class MainController {
         });
         keysButton.setOnAction(e -> showShortcuts());
         notificationPane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        changePasswordButton.setOnAction(e -> changePassword());
+        changePasswordButton.setDisable(true);
         adminLabel.setMinWidth(0);
         adminLabel.textProperty().addListener((obs, old, now) -> adminLabel.setTooltip(new javafx.scene.control.Tooltip(now)));
         content.widthProperty().addListener((obs, old, width) -> {
             ContentDisplay display = width.doubleValue() < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
-            for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, signOutButton}) {
+            for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
                 named.setContentDisplay(display);
             }
         });
-        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, signOutButton}) {
+        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
             named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
         }
     }
@@ -170,6 +175,14 @@ public final class MainController {
         tab.requestFocus();
     }
 
+    /** "Change my password" of the signed-in super user (client/password). */
+    private void changePassword() {
+        if (service != null && ChangePasswordDialog.show(root.getScene().getWindow(),
+                new ChangePasswordViewModel(context, service))) {
+            notify(ChangePasswordViewModel.DONE);
+        }
+    }
+
     /** While the built-in service starts: the window is there, the table shows progress. */
     public void connecting(String what) {
         adminLabel.setText(what);
@@ -178,6 +191,7 @@ public final class MainController {
 
     public void connect(AdminService adminService) {
         this.service = adminService;
+        changePasswordButton.setDisable(false);
         adminLabel.setText(Messages.format("main.admin", adminService.admin().name(), adminService.admin().username(),
                 adminService.serverLabel()));
         sessionsViewModel.connect(adminService);
@@ -192,6 +206,7 @@ public final class MainController {
     /** Signed out or the sign-in was lost: nothing of the old server stays, searches included. */
     public void disconnect() {
         service = null;
+        changePasswordButton.setDisable(true);
         sessionsViewModel.disconnect();
         if (usersViewModel != null) {
             usersViewModel.disconnect();

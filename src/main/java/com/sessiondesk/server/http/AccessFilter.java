@@ -1,5 +1,6 @@
 package com.sessiondesk.server.http;
 
+import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.server.security.Tokens;
 import com.sessiondesk.server.store.Records.AdminToken;
@@ -55,10 +56,23 @@ public final class AccessFilter implements Handler {
         String token = bearer(ctx);
         MobileSession session = services.store().mobileSession(Tokens.hash(token))
                 .orElseThrow(() -> ApiException.invalidToken("Unknown session token. Sign in again."));
+        if (session.expired()) {
+            throw expired();
+        }
         if (session.ended()) {
             throw ApiException.sessionEnded(session.endReason());
         }
+        long now = services.now();
+        if (now - session.loginAt() >= services.config().mobileAbsoluteTimeout().toMillis()
+                || now - session.lastSeenAt() >= services.config().mobileIdleTimeout().toMillis()) {
+            services.store().expireSession(session.sessionId(), now);
+            throw expired();
+        }
         return session;
+    }
+
+    private static ApiException expired() {
+        return ApiException.of(ErrorCode.SESSION_EXPIRED, "This session expired. Sign in again.");
     }
 
     private AdminToken admin(Context ctx) {
@@ -66,9 +80,11 @@ public final class AccessFilter implements Handler {
         Optional<AdminToken> found = services.store().adminToken(hash);
         if (found.isEmpty()) {
             if (services.store().isSessionToken(hash)) {
+                refused(ctx, PasswordCheck.UNKNOWN_USER, "a mobile session token on an admin route");
                 throw ApiException.forbidden("Only super users can manage sessions: a mobile session token "
                         + "cannot be used here.");
             }
+            refused(ctx, PasswordCheck.UNKNOWN_USER, "unknown or revoked admin token");
             throw ApiException.invalidToken("Unknown or revoked token. Sign in again.");
         }
         AdminToken admin = found.get();
@@ -78,17 +94,28 @@ public final class AccessFilter implements Handler {
             services.store().revokeAdminToken(hash);
             throw ApiException.invalidToken("Your admin session expired. Sign in again.");
         }
-        if (admin.blocked()) {
-            throw ApiException.of(ErrorCode.ACCOUNT_BLOCKED, "This account is blocked.");
-        }
-        if (!admin.superUser()) {
-            throw ApiException.forbidden("Only super users can manage sessions.");
+        if (admin.blocked() || !admin.superUser()) {
+            // Blocking and demoting delete the tokens; one that slipped through goes now, for good.
+            services.store().revokeAdminToken(hash);
+            refused(ctx, admin.username(), admin.blocked() ? "account blocked" : "not a super user");
+            throw ApiException.invalidToken(admin.blocked() ? "This account is blocked: its admin sessions ended."
+                    : "This account is no longer a super user: its admin sessions ended.");
         }
         // Idle time is tracked to within a few seconds: not every request needs a write.
         if (now - admin.lastUsedAt() >= Math.min(MAX_TOUCH_INTERVAL_MILLIS, idleMillis / 10)) {
             services.store().touchAdminToken(hash, now);
         }
         return admin;
+    }
+
+    /** A refused admin call is a security event (at most one row per account and address a minute). */
+    private void refused(Context ctx, String username, String why) {
+        services.store().recordSecurityEvent(AuditAction.ADMIN_CALL_REFUSED, username, services.clientAddress().of(ctx),
+                why + ": " + ctx.method() + " " + abbreviated(ctx.path()), services.now());
+    }
+
+    private static String abbreviated(String path) {
+        return path.length() <= 120 ? path : path.substring(0, 120) + "...";
     }
 
     /** The bearer token of the request; 401 when there is none. */

@@ -2,9 +2,12 @@ package com.sessiondesk.server.http;
 
 import com.sessiondesk.api.AdminLoginRequest;
 import com.sessiondesk.api.AdminLoginResponse;
+import com.sessiondesk.api.AdminPasswordRequest;
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.UserIdentity;
+import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.Credentials;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -12,8 +15,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Admin sign-in and sign-out. Every attempt is in the audit log. */
+/**
+ * Admin sign-in, sign-out and password change. Successes are in the audit log; failures are
+ * security events (rate-limited, unknown usernames as "unknown user").
+ */
 public final class AdminAuthRoutes {
+
+    /** What an admin device ticket is bound to besides the username (the desktop client has no device id). */
+    private static final String DESKTOP = "desktop client";
 
     private final Services services;
 
@@ -24,32 +33,40 @@ public final class AdminAuthRoutes {
     public void register(RouteTable routes) {
         routes.post("/api/v1/admin/login", this::login);
         routes.post("/api/v1/admin/logout", this::logout);
+        routes.post("/api/v1/admin/password", this::changePassword);
     }
 
     private void login(Context ctx) {
         AdminLoginRequest body = RequestJson.required(ctx, AdminLoginRequest.class);
         String username = Fields.required(body.username(), "username", Fields.MAX_USERNAME);
         String password = Fields.password(body.password());
-        Optional<Credentials> checked = PasswordCheck.check(services, username, password, ctx.ip());
+        String address = services.clientAddress().of(ctx);
+        if (body.deviceTicket() != null && body.deviceTicket().length() > Fields.MAX_TEXT) {
+            throw ApiException.invalid("The field 'deviceTicket' is too long (at most " + Fields.MAX_TEXT
+                    + " characters).");
+        }
+        String ticketId = body.deviceTicket() == null ? null
+                : services.tickets().verify(body.deviceTicket(), username, DESKTOP, services.now()).orElse(null);
+        Optional<Credentials> checked = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
+                address, ticketId, AuditAction.ADMIN_LOGIN_FAILED, "wrong username or password"));
         if (checked.isEmpty()) {
-            failed(username, "wrong username or password");
             throw PasswordCheck.wrongPassword();
         }
         Credentials user = checked.get();
         if (user.blocked()) {
-            failed(username, "account blocked");
+            failed(user.username(), address, "account blocked");
             throw PasswordCheck.blocked();
         }
         if (!user.superUser()) {
-            failed(username, "not a super user");
+            failed(user.username(), address, "not a super user");
             throw ApiException.forbidden("Only super users can manage sessions.");
         }
         long now = services.now();
         String token = issueToken(user, now);
-        services.store().recordAudit(AuditAction.ADMIN_LOGIN, username, username, List.of(), null, now);
+        services.store().recordAudit(AuditAction.ADMIN_LOGIN, user.username(), user.username(), List.of(), null, now);
         long expiresAt = now + services.config().adminAbsoluteTimeout().toMillis();
         ctx.json(new AdminLoginResponse(token, Instant.ofEpochMilli(expiresAt),
-                new UserIdentity(user.username(), user.name())));
+                new UserIdentity(user.username(), user.name()), services.tickets().issue(username, DESKTOP, now)));
     }
 
     /** Creates an admin token for a super user whose credentials were checked; returns the raw token. */
@@ -60,13 +77,41 @@ public final class AdminAuthRoutes {
         return token;
     }
 
-    private void failed(String username, String why) {
-        services.store().recordAudit(AuditAction.ADMIN_LOGIN_FAILED, username, username, List.of(), why,
-                services.now());
+    private void failed(String username, String address, String why) {
+        services.store().recordSecurityEvent(AuditAction.ADMIN_LOGIN_FAILED, username, address, why, services.now());
     }
 
     private void logout(Context ctx) {
         services.store().revokeAdminToken(AccessFilter.adminOf(ctx).tokenHash());
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /**
+     * The signed-in super user changes their password: the current one is checked like a login
+     * (throttled), the new one must pass the {@link PasswordPolicy}. Their other admin sessions end.
+     */
+    private void changePassword(Context ctx) {
+        AdminToken admin = AccessFilter.adminOf(ctx);
+        AdminPasswordRequest body = RequestJson.required(ctx, AdminPasswordRequest.class);
+        String oldPassword = Fields.password(body.oldPassword(), "oldPassword");
+        String newPassword = Fields.password(body.newPassword(), "newPassword");
+        PasswordPolicy.problem(newPassword, true).ifPresent(problem -> {
+            throw ApiException.invalid(problem);
+        });
+        if (newPassword.equals(oldPassword)) {
+            throw ApiException.invalid("The new password must differ from the current one.");
+        }
+        Optional<Credentials> checked = PasswordCheck.check(services, new PasswordCheck.Attempt(admin.username(),
+                oldPassword, services.clientAddress().of(ctx), null, AuditAction.ADMIN_LOGIN_FAILED,
+                "wrong current password (password change)"));
+        if (checked.isEmpty()) {
+            throw ApiException.invalid("The current password is wrong.");
+        }
+        String hash = PasswordCheck.hashNew(services, newPassword);
+        services.store().setPasswordHash(admin.username(), hash);
+        int ended = services.store().revokeAdminTokensOf(admin.userId(), admin.tokenHash());
+        services.store().recordAudit(AuditAction.PASSWORD_CHANGED, admin.username(), admin.username(), List.of(),
+                ended == 0 ? null : "other admin sessions ended: " + ended, services.now());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 }

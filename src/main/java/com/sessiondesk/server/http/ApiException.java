@@ -52,6 +52,13 @@ public final class ApiException extends RuntimeException {
         return code;
     }
 
+    /** 503 {@code service_busy} with Retry-After: the password hashing queue is full. */
+    public static ApiException busy(long retryAfterSeconds) {
+        return new ApiException(ErrorCode.SERVICE_BUSY,
+                "The service is busy checking other sign-ins. Try again in " + retryAfterSeconds + " s.", null,
+                retryAfterSeconds);
+    }
+
     public String reason() {
         return reason;
     }

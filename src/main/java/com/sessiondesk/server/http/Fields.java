@@ -20,11 +20,16 @@ public final class Fields {
 
     /** A present, non-empty password of at most {@code max} characters, any characters. */
     public static String password(String value) {
+        return password(value, "password");
+    }
+
+    /** A present, non-empty password in the field {@code field}. */
+    public static String password(String value, String field) {
         if (value == null || value.isEmpty()) {
-            throw ApiException.invalid("The field 'password' is required.");
+            throw ApiException.invalid("The field '" + field + "' is required.");
         }
         if (value.length() > MAX_TEXT) {
-            throw ApiException.invalid("The field 'password' is too long (at most " + MAX_TEXT + " characters).");
+            throw ApiException.invalid("The field '" + field + "' is too long (at most " + MAX_TEXT + " characters).");
         }
         return value;
     }

@@ -45,15 +45,28 @@ public final class HttpApi {
         app.exception(Exception.class, HttpApi::failure);
         app.error(404, ctx -> ensureErrorBody(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " "
                 + ctx.path()));
-        app.error(405, ctx -> ensureErrorBody(ctx, ErrorCode.INVALID_REQUEST, "Method " + ctx.method()
-                + " is not allowed on " + ctx.path() + "."));
         routes = new RouteTable(app);
+        app.error(405, this::methodNotAllowed);
         routes.get("/api/v1/health", ctx -> ctx.json(new Health("ok")));
         new MobileRoutes(services).register(routes);
         new AdminAuthRoutes(services).register(routes);
         new SessionRoutes(services).register(routes);
         new UserRoutes(services).register(routes);
         new AuditRoutes(services).register(routes);
+    }
+
+    /** 405 {@code method_not_allowed} with the methods the path does allow in {@code Allow}. */
+    private void methodNotAllowed(Context ctx) {
+        List<String> allowed = routes.allowedMethods(ctx.path());
+        if (!allowed.isEmpty()) {
+            ctx.header("Allow", String.join(", ", allowed));
+        }
+        String current = ctx.result();
+        if (current != null && current.startsWith("{\"error\"")) {
+            return;
+        }
+        send(ctx, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on "
+                + ctx.path() + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed) + ".")));
     }
 
     public Javalin app() {
@@ -90,7 +103,7 @@ public final class HttpApi {
         if (code.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
-        if (code == ErrorCode.RATE_LIMITED) {
+        if (code == ErrorCode.RATE_LIMITED || code == ErrorCode.SERVICE_BUSY) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         String json;

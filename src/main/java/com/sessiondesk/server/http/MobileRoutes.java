@@ -1,5 +1,6 @@
 package com.sessiondesk.server.http;
 
+import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.HeartbeatRequest;
 import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.MobileLoginResponse;
@@ -38,7 +39,16 @@ public final class MobileRoutes {
                 Fields.required(body.deviceModel(), "deviceModel", Fields.MAX_TEXT),
                 Fields.required(body.deviceOs(), "deviceOs", Fields.MAX_TEXT),
                 Fields.required(body.language(), "language", Fields.MAX_TEXT));
-        Credentials user = PasswordCheck.check(services, username, password, ctx.ip())
+        if (body.deviceTicket() != null && body.deviceTicket().length() > Fields.MAX_TEXT) {
+            throw ApiException.invalid("The field 'deviceTicket' is too long (at most " + Fields.MAX_TEXT
+                    + " characters).");
+        }
+        long now = services.now();
+        String ticketId = body.deviceTicket() == null ? null
+                : services.tickets().verify(body.deviceTicket(), username, device.deviceId(), now).orElse(null);
+        Credentials user = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
+                        services.clientAddress().of(ctx), ticketId, AuditAction.MOBILE_LOGIN_FAILED,
+                        "wrong username or password"))
                 .orElseThrow(PasswordCheck::wrongPassword);
         if (user.blocked()) {
             throw PasswordCheck.blocked();
@@ -46,7 +56,8 @@ public final class MobileRoutes {
         String token = Tokens.newToken();
         String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now())
                 .orElseThrow(PasswordCheck::blocked);
-        ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token));
+        String ticket = services.tickets().issue(username, device.deviceId(), services.now());
+        ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));
     }
 
     private void heartbeat(Context ctx) {

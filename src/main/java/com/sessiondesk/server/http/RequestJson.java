@@ -7,6 +7,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Json;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
@@ -44,6 +45,12 @@ public final class RequestJson {
     /** The body as {@code type}, or null when there is none (empty or {@code null}). */
     public static <T> T optional(Context ctx, Class<T> type) {
         byte[] bytes = readLimited(ctx);
+        if (bytes.length > 0 && !isJson(ctx.req().getContentType())) {
+            // A web page can send text/plain or a form across origins without a preflight: only
+            // application/json is read, so the browser's CORS checks always apply.
+            throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "The body must be sent as Content-Type: application/json.");
+        }
         if (isBlank(bytes)) {
             return null;
         }
@@ -67,8 +74,19 @@ public final class RequestJson {
         }
     }
 
+    /** application/json, with or without parameters (charset=utf-8). */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).strip();
+        return type.equalsIgnoreCase("application/json");
+    }
+
     private static byte[] readLimited(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
+
         if (declared > MAX_BODY_BYTES) {
             throw tooLarge();
         }

@@ -26,6 +26,33 @@ public final class RouteTable {
         routes.add("POST " + path);
     }
 
+    /** The methods registered for a concrete path (path parameters match one segment), e.g. [POST]. */
+    public List<String> allowedMethods(String path) {
+        String[] segments = path.split("/", -1);
+        List<String> methods = new ArrayList<>();
+        for (String route : routes) {
+            int space = route.indexOf(' ');
+            String[] pattern = route.substring(space + 1).split("/", -1);
+            if (matches(pattern, segments) && !methods.contains(route.substring(0, space))) {
+                methods.add(route.substring(0, space));
+            }
+        }
+        return methods;
+    }
+
+    private static boolean matches(String[] pattern, String[] segments) {
+        if (pattern.length != segments.length) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length; i++) {
+            boolean parameter = pattern[i].startsWith("{") && pattern[i].endsWith("}") && !segments[i].isEmpty();
+            if (!parameter && !pattern[i].equals(segments[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public List<String> routes() {
         return Collections.unmodifiableList(routes);
     }

@@ -1,6 +1,8 @@
 package com.sessiondesk.server.http;
 
 import com.sessiondesk.server.ServerConfig;
+import com.sessiondesk.server.security.DeviceTickets;
+import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.security.LoginThrottle;
 import com.sessiondesk.server.store.HeartbeatBuffer;
 import com.sessiondesk.server.store.Store;
@@ -8,7 +10,7 @@ import java.time.Clock;
 
 /** What the routes share. */
 public record Services(Store store, ServerConfig config, Clock clock, LoginThrottle throttle,
-        HeartbeatBuffer heartbeats) {
+        HeartbeatBuffer heartbeats, HashingQueue hashing, DeviceTickets tickets, ClientAddress clientAddress) {
 
     public long now() {
         return clock.millis();

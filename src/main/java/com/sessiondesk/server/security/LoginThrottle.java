@@ -1,99 +1,113 @@
 package com.sessiondesk.server.security;
 
+import com.sessiondesk.server.store.Records.ThrottleCounter;
+import com.sessiondesk.server.store.Store;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Throttles failed logins: after {@link #MAX_FAILURES} failures within {@link #WINDOW_MILLIS} an
- * (account, client address) pair is refused until the oldest failure leaves the window; a success
- * resets it. Keyed by address too, so one client cannot lock other people out of their accounts.
- * Memory is bounded: entries that can no longer throttle anyone are evicted.
+ * Login throttling that cannot be turned against the user (README, "Security"). Every attempt is
+ * counted in the database before its password is hashed, atomically, so that parallel attempts
+ * cannot slip past a limit and every service instance sees the same counts:
+ * <ul>
+ * <li>a device with a valid device ticket for the account ({@link DeviceTickets}) has a counter of
+ * its own ({@link #DEVICE_LIMIT}) and nothing else applies to it;</li>
+ * <li>any other client is counted per account and address ({@link #PAIR_LIMIT}); unless that
+ * address signed in to that account before ({@link #KNOWN_FOR}), also per address over all
+ * accounts ({@link #ADDRESS_LIMIT}) and per account over all such clients ({@link #ACCOUNT_LIMIT}).</li>
+ * </ul>
+ * Counters hold failures and attempts in progress in a window of {@link #WINDOW}; a success gives
+ * its attempt back and starts its own counter over.
  */
 public final class LoginThrottle {
 
-    public static final int MAX_FAILURES = 10;
-    public static final long WINDOW_MILLIS = 15 * 60 * 1000L;
-    static final int MAX_ENTRIES = 50_000;
+    public static final int PAIR_LIMIT = 10;
+    public static final int ACCOUNT_LIMIT = 30;
+    public static final int ADDRESS_LIMIT = 100;
+    public static final int DEVICE_LIMIT = 10;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    /** How long an (account, address) pair stays known after a successful sign-in. */
+    public static final Duration KNOWN_FOR = Duration.ofDays(90);
 
+    /** Too many attempts: the client should wait this long. */
+    public static final class Throttled extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        Throttled(long retryAfterMillis) {
+            super("too many failed logins", null, false, false);
+            this.retryAfterSeconds = Math.max(1, (retryAfterMillis + 999) / 1000);
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** The counters one attempt was counted on, to settle once its password was checked. */
+    public record Attempt(List<String> counted, String ownKey, boolean knownDevice) {
+    }
+
+    private final Store store;
     private final Clock clock;
-    private final Map<String, ArrayDeque<Long>> failures = new ConcurrentHashMap<>();
 
-    public LoginThrottle(Clock clock) {
+    public LoginThrottle(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    /** Seconds to wait before this account may try again from this address, or 0 when it may now. */
-    public long retryAfterSeconds(String username, String address) {
-        ArrayDeque<Long> times = failures.get(key(username, address));
-        if (times == null) {
-            return 0;
-        }
-        long now = clock.millis();
-        synchronized (times) {
-            dropExpired(times, now);
-            if (times.size() < MAX_FAILURES) {
-                return 0;
-            }
-            long waitMillis = times.peekFirst() + WINDOW_MILLIS - now;
-            return Math.max(1, (waitMillis + 999) / 1000);
-        }
-    }
-
-    public void recordFailure(String username, String address) {
-        long now = clock.millis();
-        if (failures.size() >= MAX_ENTRIES) {
-            evict(now);
-        }
-        ArrayDeque<Long> times = failures.computeIfAbsent(key(username, address), k -> new ArrayDeque<>());
-        synchronized (times) {
-            dropExpired(times, now);
-            times.addLast(now);
-            while (times.size() > MAX_FAILURES) {
-                times.removeFirst();
-            }
-        }
-    }
-
-    public void recordSuccess(String username, String address) {
-        failures.remove(key(username, address));
-    }
-
-    int size() {
-        return failures.size();
-    }
-
     /**
-     * Drops entries whose failures have all expired; if still nearly full, drops arbitrary ones down
-     * to 90% (bounded memory wins over remembering every attacker).
+     * Counts an attempt before its password is checked.
+     *
+     * @param ticketId the id of a valid device ticket for this account, or null
+     * @throws Throttled when a limit is reached (nothing was counted)
      */
-    private void evict(long now) {
-        for (Iterator<Map.Entry<String, ArrayDeque<Long>>> it = failures.entrySet().iterator(); it.hasNext(); ) {
-            ArrayDeque<Long> times = it.next().getValue();
-            synchronized (times) {
-                dropExpired(times, now);
-                if (times.isEmpty()) {
-                    it.remove();
-                }
+    public Attempt begin(String username, String address, String ticketId) {
+        long now = clock.millis();
+        long window = WINDOW.toMillis();
+        if (ticketId != null) {
+            String device = key("device", ticketId, "");
+            if (store.reserveLoginAttempts(List.of(new ThrottleCounter(device, DEVICE_LIMIT, window)), now) == 0) {
+                return new Attempt(List.of(device), device, true);
             }
+            // This ticket failed too often itself: it is treated like any unknown client.
         }
-        Iterator<String> keys = failures.keySet().iterator();
-        while (failures.size() >= MAX_ENTRIES * 9 / 10 && keys.hasNext()) {
-            keys.next();
-            keys.remove();
+        String pair = key("pair", username, address);
+        List<ThrottleCounter> counters = new ArrayList<>(List.of(new ThrottleCounter(pair, PAIR_LIMIT, window)));
+        if (!store.isKnownLoginClient(pair, now)) {
+            // Only an address new to this account is also held to the limits across accounts and addresses.
+            counters.add(new ThrottleCounter(key("address", "", address), ADDRESS_LIMIT, window));
+            counters.add(new ThrottleCounter(key("account", username, ""), ACCOUNT_LIMIT, window));
         }
+        long wait = store.reserveLoginAttempts(counters, now);
+        if (wait > 0) {
+            throw new Throttled(wait);
+        }
+        return new Attempt(counters.stream().map(ThrottleCounter::key).toList(), pair, false);
     }
 
-    private static void dropExpired(ArrayDeque<Long> times, long now) {
-        while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
-            times.removeFirst();
-        }
+    /** The password was right: the attempt is given back and the client's own counter starts over. */
+    public void succeeded(Attempt attempt) {
+        List<String> others = attempt.counted().stream().filter(k -> !k.equals(attempt.ownKey())).toList();
+        store.settleLoginAttempts(others, List.of(attempt.ownKey()), attempt.knownDevice() ? null : attempt.ownKey(),
+                clock.millis() + KNOWN_FOR.toMillis());
     }
 
-    private static String key(String username, String address) {
-        return username.toLowerCase(Locale.ROOT) + "\u0000" + address;
+    /** The password was never checked (the service was busy): the attempt is given back. */
+    public void abandoned(Attempt attempt) {
+        store.settleLoginAttempts(attempt.counted(), List.of(), null, 0);
+    }
+
+    /** Forgets counters that can no longer throttle anyone (called now and then). */
+    public void purge() {
+        long now = clock.millis();
+        store.purgeLoginThrottle(now - WINDOW.toMillis(), now);
+    }
+
+    /** Counter names are hashed: a password typed into the username field is not kept in clear. */
+    private static String key(String kind, String username, String address) {
+        return Tokens.hash(kind + "\u0000" + username.toLowerCase(Locale.ROOT) + "\u0000" + address);
     }
 }

@@ -16,7 +16,8 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public final class Passwords {
 
-    public static final int ITERATIONS = 100_000;
+    /** OWASP's current guidance for PBKDF2-HMAC-SHA256; older hashes are upgraded at their next login. */
+    public static final int ITERATIONS = 600_000;
     private static final String SCHEME = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
@@ -55,6 +56,19 @@ public final class Passwords {
             return MessageDigest.isEqual(expected, actual);
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** True when a stored hash is weaker than new hashes (fewer iterations, or not ours): rehash it. */
+    public static boolean needsRehash(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !SCHEME.equals(parts[0])) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(parts[1]) < ITERATIONS;
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 

@@ -67,6 +67,9 @@ final class AdminActions {
             if (!ended.isEmpty() || newlyBlocked) {
                 JdbcStore.insertAudit(c, action, actor, user.username(), ended, reason, now);
             }
+            if (block) {
+                revokeAdminTokens(c, user, actor, now);
+            }
             return Optional.of(new LogoutResult(ended, user.blocked() || newlyBlocked));
         });
     }
@@ -99,6 +102,7 @@ final class AdminActions {
             if (!ended.isEmpty() || newlyBlocked) {
                 JdbcStore.insertAudit(c, AuditAction.BLOCK, actor, user.username(), ended, reason, now);
             }
+            revokeAdminTokens(c, user, actor, now);
             return JdbcStore.loadUser(c, username);
         });
     }
@@ -120,6 +124,12 @@ final class AdminActions {
             }
             return JdbcStore.loadUser(c, username);
         });
+    }
+
+    /** A blocked user's admin tokens go in the block's transaction: nothing revives them on unblock. */
+    private static void revokeAdminTokens(Connection c, LockedUser user, String actor, long now) throws SQLException {
+        SecurityQueries.auditRevokedTokens(c, SecurityQueries.revokeAdminTokens(c, user.id(), null), actor,
+                user.username(), "account blocked", now);
     }
 
     private static void refuseSelfBlock(LockedUser user, String actor) {

@@ -1,15 +1,21 @@
 package com.sessiondesk.server.store;
 
+import com.sessiondesk.AppDirs;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -25,6 +31,9 @@ public final class Database implements AutoCloseable {
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    private static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Dialect dialect;
     private final HikariDataSource pool;
@@ -47,7 +56,7 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         Properties properties = new Properties();
         if (dialect == Dialect.SQLITE) {
-            createParentDirectory(jdbcUrl);
+            createPrivateFiles(jdbcUrl);
             SqliteNativeLibrary.prepare();
             config.setDriverClassName("org.sqlite.JDBC");
             SQLiteConfig sqlite = new SQLiteConfig();
@@ -69,7 +78,13 @@ public final class Database implements AutoCloseable {
         return new Database(dialect, new HikariDataSource(config), jdbcUrl, properties);
     }
 
-    private static void createParentDirectory(String jdbcUrl) {
+    /**
+     * Creates the database file's folder 0700 and the file itself 0600 (POSIX), before SQLite opens
+     * it: SQLite gives its -wal and -shm files the database file's mode. An existing file or folder is
+     * tightened too, except folders that this service did not create and that are not its data
+     * directory (a database in /tmp must not make /tmp private).
+     */
+    private static void createPrivateFiles(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) {
@@ -81,13 +96,38 @@ public final class Database implements AutoCloseable {
         if (file.isEmpty() || file.startsWith(":memory:")) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path path = Path.of(file).toAbsolutePath();
+        Path parent = path.getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         try {
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent != null && !Files.isDirectory(parent)) {
+                if (posix) {
+                    Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+                    Files.setPosixFilePermissions(parent, PRIVATE_DIR);
+                } else {
+                    Files.createDirectories(parent);
+                }
+            } else if (posix && parent != null && parent.equals(AppDirs.dataDir().toAbsolutePath())) {
+                Files.setPosixFilePermissions(parent, PRIVATE_DIR);
+            }
+            if (!posix) {
+                return;
+            }
+            if (!Files.exists(path)) {
+                try {
+                    Files.createFile(path, PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
+                } catch (FileAlreadyExistsException e) {
+                    // created meanwhile by another process: tightened below
+                }
+            }
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                Path each = Path.of(path + suffix);
+                if (Files.exists(each)) {
+                    Files.setPosixFilePermissions(each, PRIVATE_FILE);
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database directory " + parent, e);
+            throw new UncheckedIOException("cannot create the database file " + path, e);
         }
     }
 

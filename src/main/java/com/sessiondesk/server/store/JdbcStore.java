@@ -10,6 +10,7 @@ import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
 import com.sessiondesk.server.store.Records.MobileSession;
+import com.sessiondesk.server.store.Records.ThrottleCounter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,13 +36,16 @@ public final class JdbcStore implements Store {
     private final PreparedLookup sessionByToken;
     private final ActiveSessionQueries activeSessions;
     private final AdminActions adminActions;
+    private final SecurityQueries security;
 
     public JdbcStore(Database db) {
         this.db = db;
         this.activeSessions = new ActiveSessionQueries(db);
         this.adminActions = new AdminActions(db);
+        this.security = new SecurityQueries(db);
         this.sessionByToken = new PreparedLookup(db, "SELECT s.id, s.user_id, u.username, u.name, s.ended_at, "
-                + "s.end_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?", 4);
+                + "s.end_reason, s.login_at, s.last_seen_at, s.ended_by FROM sessions s JOIN users u ON u.id = s.user_id "
+                + "WHERE s.token_hash = ?", 4);
     }
 
     /** Closes the connections of the hot-path lookup (the pool is closed with the {@link Database}). */
@@ -154,6 +158,11 @@ public final class JdbcStore implements Store {
                 instant(rs, 5), rs.getString(6), rs.getString(7), rs.getInt(8));
     }
 
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
@@ -205,7 +214,7 @@ public final class JdbcStore implements Store {
             rs.getLong(5);
             boolean ended = !rs.wasNull();
             return Optional.of(new MobileSession(rs.getString(1), rs.getLong(2), rs.getString(3),
-                    rs.getString(4), ended, rs.getString(6)));
+                    rs.getString(4), ended, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9)));
         });
     }
 
@@ -374,7 +383,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<AuditEvent> audit(String username, int limit) {
-        String sql = "SELECT id, at, actor, action, username, session_ids, reason FROM audit_events"
+        String sql = "SELECT id, at, actor, action, username, session_ids, reason, address, event_count FROM audit_events"
                 + (username != null ? " WHERE username = ?" : "") + " ORDER BY id DESC LIMIT ?";
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -389,10 +398,101 @@ public final class JdbcStore implements Store {
                         String ids = rs.getString(6);
                         events.add(new AuditEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5),
-                                ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")), rs.getString(7)));
+                                ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")), rs.getString(7),
+                                rs.getString(8), nullableInt(rs, 9)));
                     }
                 }
                 return events;
+            }
+        });
+    }
+
+    // --- security ---
+
+    @Override
+    public long reserveLoginAttempts(List<ThrottleCounter> counters, long now) {
+        return security.reserveLoginAttempts(counters, now);
+    }
+
+    @Override
+    public void settleLoginAttempts(List<String> release, List<String> reset, String knownKey, long knownUntil) {
+        security.settleLoginAttempts(release, reset, knownKey, knownUntil);
+    }
+
+    @Override
+    public boolean isKnownLoginClient(String key, long now) {
+        return security.isKnownLoginClient(key, now);
+    }
+
+    @Override
+    public void purgeLoginThrottle(long before, long now) {
+        security.purgeLoginThrottle(before, now);
+    }
+
+    @Override
+    public void recordSecurityEvent(AuditAction action, String username, String address, String reason, long now) {
+        security.recordSecurityEvent(action, username, address, reason, now);
+    }
+
+    @Override
+    public Optional<User> setSuperUser(String username, boolean superUser, String actor, long now) {
+        return db.write(c -> {
+            Long id = userId(c, username);
+            if (id == null) {
+                return Optional.<User>empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET super_user = ? WHERE id = ?")) {
+                ps.setInt(1, superUser ? 1 : 0);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            if (!superUser) {
+                SecurityQueries.auditRevokedTokens(c, SecurityQueries.revokeAdminTokens(c, id, null), actor, username,
+                        "no longer a super user", now);
+            }
+            return loadUser(c, username);
+        });
+    }
+
+    @Override
+    public void expireSession(String sessionId, long now) {
+        db.write(c -> AdminActions.endSessions(c, List.of(sessionId), MobileSession.EXPIRED, null, now));
+    }
+
+    @Override
+    public int expireSessions(long idleBefore, long startedBefore, long now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET ended_at = ?, ended_by = ? "
+                    + "WHERE ended_at IS NULL AND (last_seen_at < ? OR login_at < ?)")) {
+                ps.setLong(1, now);
+                ps.setString(2, MobileSession.EXPIRED);
+                ps.setLong(3, idleBefore);
+                ps.setLong(4, startedBefore);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int revokeAdminTokensOf(long userId, String keepTokenHash) {
+        return db.write(c -> SecurityQueries.revokeAdminTokens(c, userId, keepTokenHash));
+    }
+
+    @Override
+    public String metaIfAbsent(String key, String value) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (meta_key, meta_value) VALUES (?, ?) "
+                    + "ON CONFLICT (meta_key) DO NOTHING")) {
+                ps.setString(1, key);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT meta_value FROM meta WHERE meta_key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
             }
         });
     }

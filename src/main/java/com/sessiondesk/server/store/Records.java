@@ -11,9 +11,25 @@ public final class Records {
             boolean superUser, boolean blocked) {
     }
 
-    /** The state of a mobile session, looked up by its token on every mobile request. */
+    /**
+     * The state of a mobile session, looked up by its token on every mobile request. {@code endedBy}
+     * is {@link #EXPIRED} for a session that outlived its idle or absolute lifetime.
+     */
     public record MobileSession(String sessionId, long userId, String username, String name,
-            boolean ended, String endReason) {
+            boolean ended, String endReason, long loginAt, long lastSeenAt, String endedBy) {
+
+        public static final String EXPIRED = "(expired)";
+
+        public boolean expired() {
+            return ended && EXPIRED.equals(endedBy);
+        }
+    }
+
+    /**
+     * One login throttle counter: at most {@code limit} attempts per window of {@code windowMillis}.
+     * {@code key} is already hashed (see LoginThrottle).
+     */
+    public record ThrottleCounter(String key, int limit, long windowMillis) {
     }
 
     /** An admin token with its user, checked on every admin request. */

@@ -86,6 +86,55 @@ public interface Store {
 
     List<AuditEvent> audit(String username, int limit);
 
+    // --- security (login throttle shared by every instance, security events) ---
+
+    /**
+     * Counts one attempt on every counter, in one transaction, unless one of them is at its limit:
+     * then nothing is counted.
+     *
+     * @return 0 when counted; otherwise the milliseconds until the full counter's window ends
+     */
+    long reserveLoginAttempts(List<Records.ThrottleCounter> counters, long now);
+
+    /**
+     * After an attempt: gives back one attempt of each of {@code release} (it did not fail), starts
+     * {@code reset} over, and marks {@code knownKey} (when not null) as known until {@code knownUntil}.
+     */
+    void settleLoginAttempts(List<String> release, List<String> reset, String knownKey, long knownUntil);
+
+    /** True when the counter {@code key} was marked known until after {@code now}. */
+    boolean isKnownLoginClient(String key, long now);
+
+    /** Deletes counters whose window ended before {@code before} and that are not known any more. */
+    void purgeLoginThrottle(long before, long now);
+
+    /**
+     * Records a security event, at most one row per account, address, kind and minute: a repeat
+     * within the minute adds one to that row's count.
+     */
+    void recordSecurityEvent(AuditAction action, String username, String address, String reason, long now);
+
+    /**
+     * Makes a user a super user or not. Demoting deletes their admin tokens in the same transaction
+     * (audited); empty when the username is unknown.
+     */
+    Optional<User> setSuperUser(String username, boolean superUser, String actor, long now);
+
+    /** Ends a session that outlived its lifetime (ended by {@link MobileSession#EXPIRED}). */
+    void expireSession(String sessionId, long now);
+
+    /**
+     * Ends every active session last seen before {@code idleBefore} or started before
+     * {@code startedBefore} (ended by {@link MobileSession#EXPIRED}); returns how many.
+     */
+    int expireSessions(long idleBefore, long startedBefore, long now);
+
+    /** Deletes every admin token of a user but {@code keepTokenHash} (may be null); returns how many. */
+    int revokeAdminTokensOf(long userId, String keepTokenHash);
+
+    /** The value of {@code key}, storing {@code value} first when there is none (atomic across instances). */
+    String metaIfAbsent(String key, String value);
+
     // --- meta ---
 
     Optional<String> meta(String key);

@@ -33,7 +33,7 @@ final class LiveServer implements AutoCloseable {
 
     static final String ADMIN = "admin";
 
-    final String adminPassword = "pw-" + UUID.randomUUID().toString().substring(0, 8);
+    final String adminPassword = "pw-" + UUID.randomUUID().toString().substring(0, 13);
     private final SessionServer server;
     private final SessionDeskApi admin;
     private final SessionDeskApi mobile;
@@ -97,6 +97,11 @@ final class LiveServer implements AutoCloseable {
 
     void block(String username, String reason) {
         ok(admin.blockUser(username, new ReasonRequest(reason)));
+    }
+
+    /** Ends one session as the admin (another admin window, or an earlier try whose answer was lost). */
+    void logOut(String sessionId) {
+        ok(admin.logoutSession(sessionId, com.sessiondesk.api.LogoutRequest.of(false, false, null)));
     }
 
     /**

@@ -53,4 +53,29 @@ class HistoryViewModelTest {
         vm.disconnect();
         assertThat(vm.userFilterProperty().get()).as("forgotten on sign-out").isEmpty();
     }
+
+    @Test
+    void theSecurityFilterShowsOnlySecurityEventsWithTheirCountAndAddress() {
+        TestContexts t = new TestContexts();
+        FakeAdminService service = new FakeAdminService();
+        Instant at = Instant.parse("2026-11-27T15:00:00Z");
+        service.events.add(new AuditEvent(4, at, "unknown user", "mobile_login_failed", "unknown user", List.of(),
+                "wrong username or password", "203.0.113.7", 12));
+        service.events.add(new AuditEvent(3, at, "admin", "block", "bob.aide", List.of("s1"), "Stolen phone"));
+        service.events.add(new AuditEvent(2, at, "bob.aide", "login_throttled", "bob.aide", List.of(), null,
+                "203.0.113.7", 40));
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> null);
+        vm.connect(service);
+        vm.securityOnlyProperty().set(true);
+        assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(4L, 2L);
+        vm.userFilterProperty().set("bob");
+        assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(2L);
+        vm.securityOnlyProperty().set(false);
+        assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L, 2L);
+        assertThat(HistoryViewModel.countText(service.events.get(0))).isEqualTo("\u00d712");
+        assertThat(HistoryViewModel.countText(service.events.get(1))).isEqualTo("1");
+        assertThat(HistoryViewModel.reasonText(service.events.get(0)))
+                .isEqualTo("wrong username or password (from 203.0.113.7)");
+        assertThat(HistoryViewModel.describe(service.events.get(2))).isEqualTo("Sign-in refused: too many failures");
+    }
 }

@@ -37,7 +37,7 @@ public final class ServerQuickBench {
             pg = EmbeddedPostgres.start();
             url = pg.getJdbcUrl("postgres", "postgres");
         }
-        ServerConfig config = ServerConfig.defaults().withPort(0).withJdbcUrl(url).withInitialAdminPassword("bench-pw");
+        ServerConfig config = ServerConfig.defaults().withPort(0).withJdbcUrl(url).withInitialAdminPassword("bench-password-1");
         try (SessionServer server = SessionServer.start(config)) {
             long t0 = System.nanoTime();
             List<String> tokens = BulkLoad.createActiveSessions(server, 10_000);

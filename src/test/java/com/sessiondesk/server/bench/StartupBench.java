@@ -16,7 +16,7 @@ public final class StartupBench {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         Path home = Files.createTempDirectory("sessiondesk-startup");
         System.setProperty(AppDirs.HOME_PROPERTY, home.toString());
-        ServerConfig config = ServerConfig.defaults().withPort(0).withDemo(true).withInitialAdminPassword("pw")
+        ServerConfig config = ServerConfig.defaults().withPort(0).withDemo(true).withInitialAdminPassword("startup-bench-password")
                 .withJdbcUrl("jdbc:sqlite:" + home.resolve("db/sessiondesk.db"));
         for (String label : new String[] {"new database with demo seed", "existing database"}) {
             long t0 = System.nanoTime();

@@ -1,77 +1,131 @@
 package com.sessiondesk.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sessiondesk.server.MutableClock;
+import com.sessiondesk.server.store.Database;
+import com.sessiondesk.server.store.JdbcStore;
+import com.sessiondesk.server.store.Migrations;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The throttle's counting rules, on a real SQLite store (the HTTP side is in apitest). */
 class LoginThrottleTest {
 
+    @TempDir
+    Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private Database db;
+    private JdbcStore store;
+    private LoginThrottle throttle;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"));
+        new Migrations(db).run();
+        store = new JdbcStore(db);
+        throttle = new LoginThrottle(store, clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        db.close();
+    }
 
     private void fail(String user, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(user, address);
-            clock.advance(Duration.ofSeconds(1));
+            throttle.begin(user, address, null);
         }
     }
 
     @Test
-    void tenFailuresWithinFifteenMinutesThrottleTheAccount() {
-        fail("maria", "10.0.0.1", 9);
-        assertThat(throttle.retryAfterSeconds("maria", "10.0.0.1")).isZero();
-        fail("maria", "10.0.0.1", 1);
-        long wait = throttle.retryAfterSeconds("maria", "10.0.0.1");
-        assertThat(wait).isBetween(15 * 60L - 12, 15 * 60L);
+    void tenAttemptsFromOneAddressLockThatPairUntilTheWindowEnds() {
+        fail("maria", "10.0.0.1", LoginThrottle.PAIR_LIMIT);
+        assertThatThrownBy(() -> throttle.begin("maria", "10.0.0.1", null))
+                .isInstanceOfSatisfying(LoginThrottle.Throttled.class,
+                        t -> assertThat(t.retryAfterSeconds()).isBetween(1L, 15 * 60L));
+        // usernames are compared case-insensitively
+        assertThatThrownBy(() -> throttle.begin("MARIA", "10.0.0.1", null)).isInstanceOf(LoginThrottle.Throttled.class);
+        assertThat(throttle.begin("maria", "10.0.0.2", null)).isNotNull();
+        clock.advance(LoginThrottle.WINDOW);
+        assertThat(throttle.begin("maria", "10.0.0.1", null)).isNotNull();
     }
 
     @Test
-    void throttleEndsWhenTheOldestFailureLeavesTheWindow() {
-        fail("maria", "10.0.0.1", 10);
-        clock.advance(Duration.ofMinutes(15));
-        assertThat(throttle.retryAfterSeconds("maria", "10.0.0.1")).isZero();
+    void aSuccessGivesItsAttemptBackAndMakesTheAddressKnown() {
+        fail("maria", "10.0.0.1", LoginThrottle.PAIR_LIMIT - 1);
+        throttle.succeeded(throttle.begin("maria", "10.0.0.1", null));
+        fail("maria", "10.0.0.1", LoginThrottle.PAIR_LIMIT);
+        assertThatThrownBy(() -> throttle.begin("maria", "10.0.0.1", null)).isInstanceOf(LoginThrottle.Throttled.class);
     }
 
     @Test
-    void failuresSpreadOverMoreThanTheWindowDoNotThrottle() {
-        for (int i = 0; i < 30; i++) {
-            throttle.recordFailure("maria", "10.0.0.1");
-            clock.advance(Duration.ofMinutes(2));
-            assertThat(throttle.retryAfterSeconds("maria", "10.0.0.1")).isZero();
+    void distributedFailuresLockTheAccountForUnknownClientsButNotForAKnownAddressOrDevice() {
+        throttle.succeeded(throttle.begin("maria", "192.0.2.1", null));
+        for (int i = 0; throttleAllows("maria", "203.0.113." + (i / 5)); i++) {
+            assertThat(i).isLessThan(LoginThrottle.ACCOUNT_LIMIT);
         }
+        assertThatThrownBy(() -> throttle.begin("maria", "198.51.100.1", null))
+                .as("a new address").isInstanceOf(LoginThrottle.Throttled.class);
+        assertThat(throttle.begin("maria", "192.0.2.1", null)).as("the address that signed in before").isNotNull();
+        assertThat(throttle.begin("maria", "198.51.100.1", "ticket-1").knownDevice()).as("a known device").isTrue();
     }
 
     @Test
-    void successResetsTheCount() {
-        fail("maria", "10.0.0.1", 9);
-        throttle.recordSuccess("maria", "10.0.0.1");
-        fail("maria", "10.0.0.1", 9);
-        assertThat(throttle.retryAfterSeconds("maria", "10.0.0.1")).isZero();
-    }
-
-    @Test
-    void oneClientCannotLockTheAccountForOtherAddresses() {
-        fail("maria", "10.0.0.66", 20);
-        assertThat(throttle.retryAfterSeconds("maria", "10.0.0.66")).isPositive();
-        assertThat(throttle.retryAfterSeconds("maria", "10.0.0.1")).isZero();
-        assertThat(throttle.retryAfterSeconds("li", "10.0.0.66")).isZero();
-    }
-
-    @Test
-    void usernamesDifferingOnlyInCaseShareACounter() {
-        fail("Maria", "10.0.0.1", 5);
-        fail("maria", "10.0.0.1", 5);
-        assertThat(throttle.retryAfterSeconds("MARIA", "10.0.0.1")).isPositive();
-    }
-
-    @Test
-    void memoryStaysBounded() {
-        for (int i = 0; i < LoginThrottle.MAX_ENTRIES + 500; i++) {
-            throttle.recordFailure("user" + i, "10.0.0.1");
+    void anAddressHasACeilingAcrossAccounts() {
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
+            throttle.begin("user" + i, "10.9.9.9", null);
         }
-        assertThat(throttle.size()).isLessThanOrEqualTo(LoginThrottle.MAX_ENTRIES);
+        assertThatThrownBy(() -> throttle.begin("someone.else", "10.9.9.9", null))
+                .isInstanceOf(LoginThrottle.Throttled.class);
+    }
+
+    @Test
+    void anAddressThatSignedInBeforeIsNotHeldToTheAddressCeiling() {
+        throttle.succeeded(throttle.begin("maria", "10.9.9.9", null));
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
+            throttle.begin("user" + i, "10.9.9.9", null);
+        }
+        assertThatThrownBy(() -> throttle.begin("someone.else", "10.9.9.9", null))
+                .isInstanceOf(LoginThrottle.Throttled.class);
+        assertThat(throttle.begin("maria", "10.9.9.9", null)).as("maria signed in from there before").isNotNull();
+    }
+
+        @Test
+    void aDeviceTicketHasItsOwnLimitAndThenCountsAsAnUnknownClient() {
+        for (int i = 0; i < LoginThrottle.DEVICE_LIMIT; i++) {
+            assertThat(throttle.begin("maria", "10.0.0.1", "ticket-9").knownDevice()).isTrue();
+        }
+        assertThat(throttle.begin("maria", "10.0.0.1", "ticket-9").knownDevice()).isFalse();
+    }
+
+    @Test
+    void purgeForgetsOnlyExpiredUnknownCounters() {
+        fail("maria", "10.0.0.1", 3);
+        clock.advance(LoginThrottle.WINDOW.plus(Duration.ofMinutes(1)));
+        throttle.purge();
+        int rows = db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM login_throttle")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertThat(rows).isZero();
+    }
+
+    private boolean throttleAllows(String user, String address) {
+        try {
+            throttle.begin(user, address, null);
+            return true;
+        } catch (LoginThrottle.Throttled e) {
+            return false;
+        }
     }
 }

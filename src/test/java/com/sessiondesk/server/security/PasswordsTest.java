@@ -44,4 +44,12 @@ class PasswordsTest {
     void unknownUserCheckIsAlwaysFalse() {
         assertThat(Passwords.verifyUnknownUser("anything")).isFalse();
     }
+
+    @Test
+    void weakerHashesNeedARehash() {
+        assertThat(Passwords.needsRehash(Passwords.hash("pw", 100_000))).isTrue();
+        assertThat(Passwords.needsRehash("plain-text")).isTrue();
+        assertThat(Passwords.needsRehash(Passwords.hash("a-password-1"))).isFalse();
+        assertThat(Passwords.ITERATIONS).isEqualTo(600_000);
+    }
 }

@@ -132,4 +132,34 @@ class JdbcStoreTest {
         assertThat(store.activeSessionRows("nobody", null)).isEmpty();
         assertThat(store.activeSessionRows(null, "EVV")).isEmpty();
     }
+
+    @Test
+    void sessionsPastTheirLifetimesAreExpiredOnceAndOthersAreLeftAlone() {
+        String idle = login("t-idle", "EVV", "d1", 1_000);
+        String old = login("t-old", "EVV", "d2", 2_000);
+        String fresh = login("t-fresh", "EVV", "d3", 50_000);
+        store.recordHeartbeats(Map.of(old, new Records.Heartbeat(60_000, null)));
+        assertThat(store.expireSessions(10_000, 2_500, 70_000)).isEqualTo(2);
+        assertThat(store.expireSessions(10_000, 2_500, 80_000)).isZero();
+        assertThat(store.mobileSession("t-idle").orElseThrow().expired()).isTrue();
+        assertThat(store.mobileSession("t-old").orElseThrow().expired()).as("seen, but started too long ago").isTrue();
+        assertThat(store.mobileSession("t-fresh").orElseThrow().ended()).isFalse();
+        assertThat(store.activeSessionRows(null, null)).extracting(ActiveSessionRow::id).containsExactly(fresh);
+        assertThat(idle).isNotEqualTo(old);
+    }
+
+    @Test
+    void demotingASuperUserDeletesTheirAdminTokensInTheSameTransactionAndAuditsIt() {
+        long adminId = store.credentials("admin").orElseThrow().userId();
+        store.createAdminToken("admin-token-1", adminId, 1, 1_000_000);
+        store.createAdminToken("admin-token-2", adminId, 1, 1_000_000);
+        assertThat(store.setSuperUser("admin", false, "root", 5).orElseThrow().superUser()).isFalse();
+        assertThat(store.adminToken("admin-token-1")).isEmpty();
+        assertThat(store.adminToken("admin-token-2")).isEmpty();
+        assertThat(store.audit("admin", 10)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("admin_tokens_revoked");
+            assertThat(e.reason()).isEqualTo("2 admin sessions ended: no longer a super user");
+        });
+        assertThat(store.setSuperUser("nobody", false, "root", 5)).isEmpty();
+    }
 }

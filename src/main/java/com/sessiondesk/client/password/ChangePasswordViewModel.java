@@ -1,0 +1,112 @@
+package com.sessiondesk.client.password;
+
+import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.ViewContext;
+import com.sessiondesk.client.service.AdminService;
+import com.sessiondesk.server.security.PasswordPolicy;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * "Change my password" for the signed-in super user: the current password, the new one twice.
+ * The new one is checked here by the same rule as the server's (12 characters for super users);
+ * the server checks the current one. The call runs in the background; the dialog stays open
+ * until it answered.
+ */
+public final class ChangePasswordViewModel {
+
+    static final String MISMATCH = Messages.get("password.mismatch");
+    static final String SAME = Messages.get("password.same");
+    static final String CURRENT_MISSING = Messages.get("password.currentMissing");
+    public static final String DONE = Messages.get("password.done");
+
+    private final ViewContext context;
+    private final AdminService service;
+    private final StringProperty currentPassword = new SimpleStringProperty(this, "currentPassword", "");
+    private final StringProperty newPassword = new SimpleStringProperty(this, "newPassword", "");
+    private final StringProperty repeatedPassword = new SimpleStringProperty(this, "repeatedPassword", "");
+    private final StringProperty errorMessage = new SimpleStringProperty(this, "errorMessage", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+
+    public ChangePasswordViewModel(ViewContext context, AdminService service) {
+        this.context = context;
+        this.service = service;
+    }
+
+    /** What is wrong with the typed passwords before anything is sent; empty when they can be sent. */
+    Optional<String> problem() {
+        String current = currentPassword.get() == null ? "" : currentPassword.get();
+        String fresh = newPassword.get() == null ? "" : newPassword.get();
+        if (current.isEmpty()) {
+            return Optional.of(CURRENT_MISSING);
+        }
+        Optional<String> weak = PasswordPolicy.problem(fresh, true);
+        if (weak.isPresent()) {
+            return weak;
+        }
+        if (!fresh.equals(repeatedPassword.get())) {
+            return Optional.of(MISMATCH);
+        }
+        if (fresh.equals(current)) {
+            return Optional.of(SAME);
+        }
+        return Optional.empty();
+    }
+
+    /** Sends the change in the background; {@code onDone} runs once the server accepted it. */
+    public void submit(Runnable onDone) {
+        if (busy.get()) {
+            return;
+        }
+        Optional<String> problem = problem();
+        if (problem.isPresent()) {
+            errorMessage.set(problem.get());
+            return;
+        }
+        String current = currentPassword.get();
+        String fresh = newPassword.get();
+        busy.set(true);
+        errorMessage.set("");
+        context.runner().run(() -> {
+            service.changePassword(current, fresh);
+            return Boolean.TRUE;
+        }, ok -> {
+            busy.set(false);
+            clear();
+            onDone.run();
+        }, error -> {
+            busy.set(false);
+            errorMessage.set(error.message());
+        });
+    }
+
+    /** The passwords leave memory with the dialog. */
+    public void clear() {
+        currentPassword.set("");
+        newPassword.set("");
+        repeatedPassword.set("");
+    }
+
+    public StringProperty currentPasswordProperty() {
+        return currentPassword;
+    }
+
+    public StringProperty newPasswordProperty() {
+        return newPassword;
+    }
+
+    public StringProperty repeatedPasswordProperty() {
+        return repeatedPassword;
+    }
+
+    public StringProperty errorMessageProperty() {
+        return errorMessage;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

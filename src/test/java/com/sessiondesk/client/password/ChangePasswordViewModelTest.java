@@ -1,0 +1,64 @@
+package com.sessiondesk.client.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sessiondesk.client.FakeAdminService;
+import com.sessiondesk.client.TestContexts;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChangePasswordViewModelTest {
+
+    final TestContexts t = new TestContexts();
+    final FakeAdminService service = new FakeAdminService();
+    final ChangePasswordViewModel vm = new ChangePasswordViewModel(t.context, service);
+    final List<String> done = new ArrayList<>();
+
+    private void type(String current, String fresh, String repeated) {
+        vm.currentPasswordProperty().set(current);
+        vm.newPasswordProperty().set(fresh);
+        vm.repeatedPasswordProperty().set(repeated);
+    }
+
+    @Test
+    void aShortMismatchedOrUnchangedPasswordIsRefusedBeforeAnythingIsSent() {
+        type("old-password-1", "short", "short");
+        vm.submit(() -> done.add("done"));
+        assertThat(vm.errorMessageProperty().get()).contains("at least 12");
+        type("old-password-1", "a-new-password-1", "a-new-password-2");
+        vm.submit(() -> done.add("done"));
+        assertThat(vm.errorMessageProperty().get()).isEqualTo(ChangePasswordViewModel.MISMATCH);
+        type("", "a-new-password-1", "a-new-password-1");
+        vm.submit(() -> done.add("done"));
+        assertThat(vm.errorMessageProperty().get()).isEqualTo(ChangePasswordViewModel.CURRENT_MISSING);
+        type("a-new-password-1", "a-new-password-1", "a-new-password-1");
+        vm.submit(() -> done.add("done"));
+        assertThat(vm.errorMessageProperty().get()).isEqualTo(ChangePasswordViewModel.SAME);
+        assertThat(service.calls).isEmpty();
+        assertThat(done).isEmpty();
+    }
+
+    @Test
+    void aGoodChangeIsSentAndForgetsThePasswords() {
+        type("old-password-1", "a-new-password-1", "a-new-password-1");
+        vm.submit(() -> done.add("done"));
+        assertThat(service.calls).containsExactly("changePassword");
+        assertThat(done).containsExactly("done");
+        assertThat(vm.currentPasswordProperty().get()).isEmpty();
+        assertThat(vm.newPasswordProperty().get()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailureKeepsTheDialogOpenWithTheReason() {
+        service.failNext = new SocketTimeoutException("read timed out");
+        type("old-password-1", "a-new-password-1", "a-new-password-1");
+        vm.submit(() -> done.add("done"));
+        assertThat(done).isEmpty();
+        assertThat(vm.errorMessageProperty().get()).isNotBlank();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.newPasswordProperty().get()).as("kept for a retry").isEqualTo("a-new-password-1");
+    }
+}
