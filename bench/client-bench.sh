@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Client benchmarks (README, "Benchmarks"). Usage: bench/client-bench.sh [launch|load|all] [runs]
+# Client benchmarks (README, "Benchmarks"; the live table too).
+# Usage: bench/client-bench.sh [launch|load|all] [runs]   or   bench/client-bench.sh live [seconds] [changes per 10 s]
 #   launch: launch to first painted table with 10,000 sessions vs a bare JavaFX window (fresh JVMs)
 #   load:   100,000 sessions loaded and shown vs fetch+parse alone; search keystroke; heap
+#   live:   100,000 sessions, 1% changing every 10 s: feed bytes and client CPU vs a full reload,
+#           the FX thread's longest busy stretch, change-to-screen latency (not part of "all")
 # The client runs with the JVM options of its launchers (installer/linux/app-image.args).
 # Prepared databases are cached in target/bench/ (delete it to rebuild them).
 set -euo pipefail
@@ -22,4 +25,7 @@ if [[ "$what" == launch || "$what" == all ]]; then
 fi
 if [[ "$what" == load || "$what" == all ]]; then
   run "${launcher_options[@]}" com.sessiondesk.bench.LoadBench "$runs"
+fi
+if [[ "$what" == live ]]; then
+  run "${launcher_options[@]}" com.sessiondesk.bench.LiveBench "${2:-60}" "${3:-1000}"
 fi

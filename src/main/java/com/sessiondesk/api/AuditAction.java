@@ -8,6 +8,8 @@ public enum AuditAction {
     LOGOUT_ALL("logout_all"),
     BLOCK("block"),
     UNBLOCK("unblock"),
+    LOGOUT_SESSIONS("logout_sessions"),
+    BLOCK_SESSIONS("block_sessions"),
     ADMIN_LOGIN("admin_login"),
     ADMIN_LOGIN_FAILED("admin_login_failed"),
     /** Security events (rate-limited: one per account, address and kind per minute, with a count). */

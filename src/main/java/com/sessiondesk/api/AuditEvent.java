@@ -7,6 +7,7 @@ import java.util.List;
  * One admin action or security event. {@code action} is one of the {@link AuditAction} wire names.
  * Security events also carry the client {@code address} and {@code count}, how many times the same
  * thing happened (same account, address and kind) within that minute; both are null otherwise.
+ * {@code until} is the end of a time-limited block (null otherwise).
  */
 public record AuditEvent(
         long id,
@@ -17,12 +18,19 @@ public record AuditEvent(
         List<String> sessionIds,
         String reason,
         String address,
-        Integer count) {
+        Integer count,
+        Instant until) {
 
-    /** An admin action (no address, no count). */
+    /** An admin action (no address, no count, no block end). */
     public AuditEvent(long id, Instant at, String actor, String action, String username, List<String> sessionIds,
             String reason) {
-        this(id, at, actor, action, username, sessionIds, reason, null, null);
+        this(id, at, actor, action, username, sessionIds, reason, null, null, null);
+    }
+
+    /** A security event (no block end). */
+    public AuditEvent(long id, Instant at, String actor, String action, String username, List<String> sessionIds,
+            String reason, String address, Integer count) {
+        this(id, at, actor, action, username, sessionIds, reason, address, count, null);
     }
 
     /** True for the events History's "Security" filter shows. */

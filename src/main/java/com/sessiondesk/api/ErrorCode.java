@@ -11,6 +11,7 @@ public enum ErrorCode {
     ACCOUNT_BLOCKED("account_blocked", 403),
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    CURSOR_EXPIRED("cursor_expired", 410),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     RATE_LIMITED("rate_limited", 429),
     INTERNAL("internal", 500),

@@ -4,9 +4,11 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
+import retrofit2.http.Headers;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
+import retrofit2.http.Streaming;
 
 /**
  * HTTP API v1 as a Retrofit interface (openapi.yaml; docs/architecture.md, "The API contract"). Admin calls carry their bearer token
@@ -47,6 +49,20 @@ public interface SessionDeskApi {
             @Query("username") String username,
             @Query("application") String application,
             @Query("q") String q);
+
+    /** What changed since {@code since} (a cursor of a list or of an earlier answer); 410 cursor_expired when too old. */
+    @GET("api/v1/sessions/changes")
+    Call<SessionChanges> sessionChanges(@Query("since") String since);
+
+    /** The push form of the feed: Server-Sent Events ({@code event: changes}, {@code id: CURSOR}), read as a stream. */
+    @Streaming
+    @GET("api/v1/sessions/stream")
+    @Headers("Accept: text/event-stream")
+    Call<okhttp3.ResponseBody> sessionStream(@Query("since") String since, @Header("Last-Event-ID") String lastEventId);
+
+    /** Ends many sessions in one transaction (and blocks their accounts with {@code block}). */
+    @POST("api/v1/sessions/logout")
+    Call<BulkLogoutResult> logoutSessions(@Body BulkLogoutRequest request);
 
     @GET("api/v1/sessions/{id}")
     Call<Session> session(@Path("id") String id);

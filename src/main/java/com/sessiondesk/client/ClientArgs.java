@@ -16,8 +16,12 @@ public final class ClientArgs {
     boolean embedded;
 
     @Option(names = "--refresh", paramLabel = "SECONDS", converter = Seconds.class,
-            description = "Refresh the sessions automatically every SECONDS; 0: never (default: 30).")
+            description = "Reload the shown view every SECONDS (Active Sessions only while it follows no change feed); 0: never (default: 30).")
     Duration refresh = ClientOptions.DEFAULT_REFRESH;
+
+    @Option(names = "--live", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Ask the service what changed every SECONDS (the live table); 0: never (default: 2).")
+    Duration live = ClientOptions.DEFAULT_LIVE;
 
     @Option(names = "--read-timeout", paramLabel = "SECONDS", converter = Seconds.class,
             description = "Give up on an unanswered request after SECONDS (default: 30).")
@@ -35,7 +39,7 @@ public final class ClientArgs {
         if (server != null && (embedded || smokeTest)) {
             throw new IllegalArgumentException("--server cannot be combined with --embedded or --smoke-test");
         }
-        return new ClientOptions(server, smokeTest, refresh, embedded || smokeTest, readTimeout);
+        return new ClientOptions(server, smokeTest, refresh, embedded || smokeTest, readTimeout, live);
     }
 
     static final class Seconds implements ITypeConverter<Duration> {

@@ -13,15 +13,22 @@ import picocli.CommandLine;
  * @param refreshInterval automatic refresh of the sessions; zero turns it off
  * @param embedded use the built-in service even when a server is remembered
  * @param readTimeout how long a request may wait for the server's answer (default 30 s)
+ * @param liveInterval how often the table asks the service's change feed (default 2 s; zero: never)
  */
 public record ClientOptions(String serverUrl, boolean smokeTest, Duration refreshInterval, boolean embedded,
-                            Duration readTimeout) {
+                            Duration readTimeout, Duration liveInterval) {
 
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(30);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LIVE = Duration.ofSeconds(2);
 
     public ClientOptions(String serverUrl, boolean smokeTest, Duration refreshInterval, boolean embedded) {
         this(serverUrl, smokeTest, refreshInterval, embedded, DEFAULT_READ_TIMEOUT);
+    }
+
+    public ClientOptions(String serverUrl, boolean smokeTest, Duration refreshInterval, boolean embedded,
+                         Duration readTimeout) {
+        this(serverUrl, smokeTest, refreshInterval, embedded, readTimeout, DEFAULT_LIVE);
     }
 
     public static ClientOptions defaults() {
@@ -29,19 +36,19 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
     }
 
     public ClientOptions withServerUrl(String url) {
-        return new ClientOptions(url, smokeTest, refreshInterval, embedded, readTimeout);
+        return new ClientOptions(url, smokeTest, refreshInterval, embedded, readTimeout, liveInterval);
     }
 
     public ClientOptions withRefreshInterval(Duration interval) {
-        return new ClientOptions(serverUrl, smokeTest, interval, embedded, readTimeout);
+        return new ClientOptions(serverUrl, smokeTest, interval, embedded, readTimeout, liveInterval);
     }
 
     public ClientOptions withReadTimeout(Duration value) {
-        return new ClientOptions(serverUrl, smokeTest, refreshInterval, embedded, value);
+        return new ClientOptions(serverUrl, smokeTest, refreshInterval, embedded, value, liveInterval);
     }
 
     public ClientOptions withEmbedded(boolean value) {
-        return new ClientOptions(serverUrl, smokeTest, refreshInterval, value, readTimeout);
+        return new ClientOptions(serverUrl, smokeTest, refreshInterval, value, readTimeout, liveInterval);
     }
 
     /** Parses the client's arguments; throws IllegalArgumentException saying what is wrong. */

@@ -1,5 +1,6 @@
 package com.sessiondesk.client;
 
+import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.FxTaskRunner;
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.common.Messages;
@@ -17,6 +18,8 @@ import javafx.stage.Stage;
 public class SessionDeskApp extends Application {
 
     private final ClientOptions givenOptions;
+    private final FileChoice fileChoice;
+    private final java.time.Clock clock;
     private FxTaskRunner runner;
     private Shell shell;
 
@@ -25,7 +28,19 @@ public class SessionDeskApp extends Application {
     }
 
     public SessionDeskApp(ClientOptions options) {
+        this(options, FileChoice.fileChooser());
+    }
+
+    /** @param fileChoice answers "where to save" for exports (tests give the file themselves) */
+    public SessionDeskApp(ClientOptions options, FileChoice fileChoice) {
+        this(options, fileChoice, java.time.Clock.systemDefaultZone());
+    }
+
+    /** @param clock the client's now (tests move it with the server's to let a block lapse) */
+    public SessionDeskApp(ClientOptions options, FileChoice fileChoice, java.time.Clock clock) {
         this.givenOptions = options;
+        this.fileChoice = fileChoice;
+        this.clock = clock;
     }
 
     @Override
@@ -35,8 +50,8 @@ public class SessionDeskApp extends Application {
         ClientSettings settings = new ClientSettings(AppDirs.dataDir());
         Messages.choose(settings.preference(ClientSettings.LANGUAGE)); // before any text is made
         Theme.apply(Theme.Mode.of(settings.preference(ClientSettings.THEME)));
-        runner = new FxTaskRunner(4);
-        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode);
+        runner = new FxTaskRunner(5); // one of them follows the change feed's stream
+        shell = new Shell(stage, options, runner, ClientLauncher::setExitCode, fileChoice, clock);
         shell.start();
     }
 

@@ -15,6 +15,7 @@ import com.sessiondesk.server.store.HeartbeatBuffer;
 import com.sessiondesk.server.store.JdbcStore;
 import com.sessiondesk.server.store.Migrations;
 import com.sessiondesk.server.store.Records.Credentials;
+import com.sessiondesk.server.store.SessionFeed;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +67,7 @@ public final class SessionServer implements AutoCloseable {
         HashingQueue hashing = null;
         try {
             new Migrations(db).run();
-            store = new JdbcStore(db);
+            store = new JdbcStore(db, clock);
             // PBKDF2 of the first admin's password takes a second in a cold JVM: hash it while the
             // demo is seeded and Jetty starts, and create the account before start() returns.
             CompletableFuture<FirstAdmin> firstAdmin = store.hasUsers() ? null
@@ -94,6 +95,7 @@ public final class SessionServer implements AutoCloseable {
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
             flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
             SessionServer server = new SessionServer(db, store, services, http, flusher);
+            flusher.scheduleWithFixedDelay(server::pruneSessionFeedQuietly, 1, 1, TimeUnit.MINUTES);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
             return server;
@@ -216,6 +218,22 @@ public final class SessionServer implements AutoCloseable {
         });
         if (!store.createUser(username, name, Passwords.hash(password), superUser, services.now())) {
             throw new IllegalArgumentException("the user already exists: " + username);
+        }
+    }
+
+    /**
+     * Drops the change feed's rows older than {@link SessionFeed#RETENTION_MILLIS} (by the service's
+     * clock); cursors up to them expire (410). Runs every minute; tests call it after moving the clock.
+     */
+    public int pruneSessionFeed() {
+        return store.pruneSessionFeed(services.now() - SessionFeed.RETENTION_MILLIS);
+    }
+
+    private void pruneSessionFeedQuietly() {
+        try {
+            pruneSessionFeed();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not prune the session feed, will retry: {}", e.getMessage());
         }
     }
 

@@ -13,19 +13,27 @@ import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.server.SessionServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -123,6 +131,10 @@ class OpenApiContractTest {
         for (Map.Entry<String, Map<String, Object>> entry : document.operations().entrySet()) {
             String route = entry.getKey();
             Map<String, Object> operation = entry.getValue();
+            if (operation.get("operationId").equals("sessionStream")) {
+                assertFirstEventOfTheStream(route, operation);
+                continue;
+            }
             RawHttp.Reply reply = invoke(route, map(operation).get("operationId").toString());
             assertThat(reply.status()).as("%s answered %s", route, reply).isNotEqualTo(404).isBetween(200, 299);
             Map<String, Object> responses = map(operation.get("responses"));
@@ -173,6 +185,9 @@ class OpenApiContractTest {
                     TestServers.ADMIN_PASSWORD), null);
             case "sessions", "users", "audit" -> raw.get(path, adminToken);
             case "session" -> raw.get(path.replace("{id}", newSession().sessionId()), adminToken);
+            case "sessionChanges" -> raw.get(path + "?since=" + cursorOfTheList(), adminToken);
+            case "logoutSessions" -> raw.post(path, adminToken, "{\"sessionIds\":[\"" + newSession().sessionId()
+                    + "\",\"no-such-session\"],\"reason\":\"contract\"}");
             case "logoutSession" -> raw.post(path.replace("{id}", newSession().sessionId()), adminToken,
                     "{\"allDevices\":false,\"block\":false,\"reason\":\"contract\"}");
             case "logoutUser", "blockUser" -> raw.post(path.replace("{username}", STAFF), adminToken,
@@ -183,6 +198,53 @@ class OpenApiContractTest {
                             "Contract-New-Password-" + System.nanoTime())));
             default -> fail("no way to call operation %s (%s %s): teach this test", operationId, method, path);
         };
+    }
+
+    private static String cursorOfTheList() {
+        newSession();
+        RawHttp.Reply list = raw.get("/api/v1/sessions", adminToken);
+        String cursor = JsonParser.parseString(list.body()).getAsJsonObject().get("cursor").getAsString();
+        newSession();
+        return cursor;
+    }
+
+    /** The push form answers an event stream whose first event's data is a documented SessionChanges. */
+    private static void assertFirstEventOfTheStream(String route, Map<String, Object> operation) {
+        Map<String, Object> ok = map(map(operation.get("responses")).get("200"));
+        assertThat(map(ok.get("content"))).containsKey("text/event-stream");
+        String path = route.split(" ", 2)[1] + "?since=" + cursorOfTheList();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + path.substring(1)))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(20))
+                .build();
+        try {
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).as(route).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            try (Stream<String> lines = response.body()) {
+                List<String> event = new ArrayList<>();
+                Iterator<String> it = lines.iterator();
+                while (it.hasNext()) {
+                    String line = it.next();
+                    if (line.isEmpty() && !event.isEmpty()) {
+                        break;
+                    }
+                    event.add(line);
+                }
+                assertThat(event).contains("event: changes");
+                String data = event.stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+                document.validate(route, JsonParser.parseString(data), map(document.schemas().get("SessionChanges")));
+                assertThat(event).anyMatch(l -> l.startsWith("id: "));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MobileLoginResponse newSession() {

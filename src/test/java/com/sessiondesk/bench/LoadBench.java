@@ -218,7 +218,7 @@ public final class LoadBench {
         });
     }
 
-    private static String adminToken(OkHttpClient http, String baseUrl) throws IOException {
+    static String adminToken(OkHttpClient http, String baseUrl) throws IOException {
         String body = Json.GSON.toJson(new AdminLoginRequest("admin", BenchData.ADMIN_PASSWORD));
         Request request = new Request.Builder().url(baseUrl + "api/v1/admin/login").post(RequestBody.create(JSON, body)).build();
         try (Response response = http.newCall(request).execute()) {
@@ -229,7 +229,7 @@ public final class LoadBench {
         }
     }
 
-    private static void signIn(Scene scene, String baseUrl) throws Exception {
+    static void signIn(Scene scene, String baseUrl) throws Exception {
         waitFor(scene, "#serverUrlField", TextInputControl.class, 60);
         onFx(() -> {
             ((TextInputControl) scene.lookup("#serverUrlField")).setText(baseUrl);
@@ -241,7 +241,7 @@ public final class LoadBench {
     }
 
     /** Fires Refresh; done when the table's list changed (the new rows are in) and a layout pulse ran. */
-    private static double refreshUntilShown(Scene scene, TableView<?> table) throws Exception {
+    static double refreshUntilShown(Scene scene, TableView<?> table) throws Exception {
         CompletableFuture<Double> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             long t0 = System.nanoTime();
@@ -296,7 +296,7 @@ public final class LoadBench {
         return done.get(60, TimeUnit.SECONDS);
     }
 
-    private static void afterNextLayoutPulse(Scene scene, Runnable action) {
+    static void afterNextLayoutPulse(Scene scene, Runnable action) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
@@ -312,7 +312,7 @@ public final class LoadBench {
                 .orElseThrow(() -> new IllegalStateException("no " + query));
     }
 
-    private static <T> T waitFor(Scene scene, String query, Class<T> type, int seconds) throws Exception {
+    static <T> T waitFor(Scene scene, String query, Class<T> type, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             Node node = onFx(() -> scene.lookup(query));
@@ -340,7 +340,7 @@ public final class LoadBench {
         T call() throws Exception;
     }
 
-    private static <T> T onFx(FxWork<T> work) throws Exception {
+    static <T> T onFx(FxWork<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

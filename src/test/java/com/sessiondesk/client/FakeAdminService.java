@@ -1,14 +1,20 @@
 package com.sessiondesk.client;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.BulkLogoutRequest;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
+import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /** An in-memory AdminService for view-model tests: returns what the test put in, records calls. */
@@ -24,6 +30,16 @@ public final class FakeAdminService implements AdminService {
     public LogoutResult logoutResult;
     public LogoutRequest lastLogoutRequest;
     public int sessionLoads;
+    /** The cursor a session list answers with; null: a server without a change feed. */
+    public String cursor = "c0";
+    /** What the next changes calls answer, in order (empty: no change, same cursor). */
+    public final Deque<SessionChanges> changes = new ArrayDeque<>();
+    public final List<String> changesAskedSince = new ArrayList<>();
+    public BulkLogoutRequest lastBulkRequest;
+    public BulkLogoutResult bulkResult;
+    public Instant lastBlockUntil;
+    /** Runs inside the next changes call (a test's way to act while the answer is on its way). */
+    public Runnable duringChanges;
 
     public static Session session(String id, String username, String name, String model, String app,
                                   Instant lastSeen, int unsynced, boolean superseded) {
@@ -55,11 +71,59 @@ public final class FakeAdminService implements AdminService {
     }
 
     @Override
-    public List<Session> sessions() throws Exception {
+    public SessionList sessions() throws Exception {
         calls.add("sessions");
         sessionLoads++;
         maybeFail();
-        return List.copyOf(sessions);
+        return new SessionList(List.copyOf(sessions), cursor);
+    }
+
+    @Override
+    public SessionChanges changes(String since) throws Exception {
+        calls.add("changes " + since);
+        changesAskedSince.add(since);
+        if (duringChanges != null) {
+            Runnable action = duringChanges;
+            duringChanges = null;
+            action.run();
+        }
+        maybeFail();
+        SessionChanges next = changes.poll();
+        return next != null ? next : new SessionChanges(List.of(), List.of(), List.of(), since);
+    }
+
+    /** Whether this "server" has the push form; without it followChanges answers 404. */
+    public boolean push;
+    public int streamsOpened;
+
+    @Override
+    public void followChanges(String since, java.util.function.Consumer<SessionChanges> onChanges) throws Exception {
+        calls.add("stream " + since);
+        if (!push) {
+            throw new retrofit2.HttpException(retrofit2.Response.error(404,
+                    okhttp3.ResponseBody.create(okhttp3.MediaType.get("application/json"), "{\"error\":\"not_found\"}")));
+        }
+        streamsOpened++;
+        maybeFail();
+        for (SessionChanges next; (next = changes.poll()) != null; ) {
+            onChanges.accept(next); // then the service closes the stream
+        }
+    }
+
+    @Override
+    public BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws Exception {
+        calls.add("logoutSessions " + request.sessionIds().size());
+        lastBulkRequest = request;
+        maybeFail();
+        return bulkResult != null ? bulkResult : new BulkLogoutResult(request.sessionIds(), List.of(), List.of());
+    }
+
+    @Override
+    public User blockUser(String username, String reason, Instant until) throws Exception {
+        calls.add("blockUser " + username + " " + reason);
+        lastBlockUntil = until;
+        maybeFail();
+        return user(username, username, true, 0);
     }
 
     @Override
@@ -106,13 +170,6 @@ public final class FakeAdminService implements AdminService {
             throw failSessionsOf;
         }
         return sessions.stream().filter(s -> s.username().equals(username)).toList();
-    }
-
-    @Override
-    public User blockUser(String username, String reason) throws Exception {
-        calls.add("blockUser " + username + " " + reason);
-        maybeFail();
-        return user(username, username, true, 0);
     }
 
     @Override

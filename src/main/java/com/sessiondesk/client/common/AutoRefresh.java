@@ -45,7 +45,7 @@ public final class AutoRefresh {
             everyMinute.run();
         }
         Refreshable view = shown.get();
-        if (view == null || view.state().isLoading()) {
+        if (view == null || view.state().isLoading() || view.followsChanges()) {
             return;
         }
         sinceRefresh++;

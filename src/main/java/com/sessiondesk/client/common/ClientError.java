@@ -37,6 +37,10 @@ public sealed interface ClientError {
     record Rejected(String message, int status) implements ClientError {
     }
 
+    /** 410 cursor_expired: the change feed no longer reaches back to the view's cursor; reload the list. */
+    record CursorExpired(String message) implements ClientError {
+    }
+
     /** 5xx or an unexpected status. */
     record ServerFailure(String message, int status) implements ClientError {
     }

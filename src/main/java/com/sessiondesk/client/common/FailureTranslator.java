@@ -79,6 +79,9 @@ public final class FailureTranslator {
             long seconds = retryAfterSeconds(response.headers().get("Retry-After"));
             return new ClientError.RateLimited(Messages.format("error.rateLimited", seconds), seconds);
         }
+        if (status == 410 && code == ErrorCode.CURSOR_EXPIRED) {
+            return new ClientError.CursorExpired(Messages.get("error.cursorExpired"));
+        }
         if (status == 404) {
             return new ClientError.Rejected(serverMessage != null ? serverMessage
                     : Messages.get("error.notFound"), status);

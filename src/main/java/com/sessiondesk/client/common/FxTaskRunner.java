@@ -26,6 +26,9 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<ClientError> onFailure) {
+        if (pool.isShutdown()) {
+            return; // the window has closed: nobody waits for the result
+        }
         pool.execute(() -> {
             try {
                 T result = work.call();
@@ -38,6 +41,11 @@ public final class FxTaskRunner implements TaskRunner {
                 Platform.runLater(() -> onFailure.accept(error));
             }
         });
+    }
+
+    @Override
+    public void later(Runnable update) {
+        Platform.runLater(update);
     }
 
     public void shutdown() {

@@ -6,4 +6,9 @@ public interface Refreshable {
     LoadState state();
 
     void refresh();
+
+    /** The view follows the service's change feed: the automatic refresh leaves it alone. */
+    default boolean followsChanges() {
+        return false;
+    }
 }

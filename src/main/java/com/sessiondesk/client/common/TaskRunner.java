@@ -11,6 +11,11 @@ public interface TaskRunner {
 
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<ClientError> onFailure);
 
+    /** Runs a small update on the FX thread from background work (e.g. progress); inline here. */
+    default void later(Runnable update) {
+        update.run();
+    }
+
     /** Runs everything on the calling thread: for view-model tests without a toolkit. */
     static TaskRunner inline() {
         return new TaskRunner() {

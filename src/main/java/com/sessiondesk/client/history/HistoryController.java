@@ -9,6 +9,7 @@ import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import javafx.beans.binding.Bindings;
+import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import java.util.List;
 import javafx.collections.transformation.SortedList;
@@ -34,6 +35,7 @@ public final class HistoryController {
     @FXML private TextField auditUserFilter;
     @FXML private CheckBox securityOnlyCheckBox;
     @FXML private Button historyRefreshButton;
+    @FXML private Button exportButton;
     @FXML private TableView<AuditEvent> auditTable;
     @FXML private TableColumn<AuditEvent, Instant> timeColumn;
     @FXML private TableColumn<AuditEvent, String> actorColumn;
@@ -46,10 +48,12 @@ public final class HistoryController {
     private final Tooltip fullValueTooltip = new Tooltip();
 
     private final HistoryViewModel viewModel;
+    private final Exporter exporter;
     private final Parent root;
 
-    public HistoryController(HistoryViewModel viewModel) {
+    public HistoryController(HistoryViewModel viewModel, Exporter exporter) {
         this.viewModel = viewModel;
+        this.exporter = exporter;
         this.root = Fxml.load("/fxml/history.fxml", this);
     }
 
@@ -88,6 +92,22 @@ public final class HistoryController {
         SortedList<AuditEvent> sorted = new SortedList<>(viewModel.shown());
         sorted.comparatorProperty().bind(auditTable.comparatorProperty());
         auditTable.setItems(sorted);
+        Columns.exportAs(timeColumn, event -> event.at() == null ? "" : event.at().toString());
+        Columns.exportAs(actorColumn, AuditEvent::actor);
+        Columns.exportAs(actionColumn, HistoryViewModel::describe);
+        Columns.exportAs(userColumn, AuditEvent::username);
+        Columns.exportAs(nameColumn, viewModel::nameOf);
+        Columns.exportAs(countColumn, event -> event.sessionIds() == null || event.sessionIds().isEmpty()
+                ? "" : String.valueOf(event.sessionIds().size()));
+        Columns.exportAs(deviceColumn, viewModel::devicesOf);
+        Columns.exportAs(reasonColumn, AuditEvent::reason);
+        exportButton.setOnAction(e -> export());
+        exportButton.disableProperty().bind(exporter.busyProperty());
+    }
+
+    /** Ctrl+E: the events shown (filter applied, in the shown order) to a CSV file. */
+    public void export() {
+        exporter.export(Messages.get("export.kind.event"), Messages.get("export.kind.events"), "history.csv", auditTable.getItems(), Columns.shownForExport(auditTable));
     }
 
     private static int number(String text) {

@@ -2,6 +2,7 @@ package com.sessiondesk.client.history;
 
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
@@ -140,12 +141,14 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         return text != null && text.toLowerCase(Locale.ROOT).contains(lowercaseQuery);
     }
 
-    /** The action in words, e.g. "Logged out all devices". */
+    /** The action in words, e.g. "Logged out all devices", "Blocked the account until Dec 1, 2026, 12:00 AM". */
     public static String describe(AuditEvent event) {
         String action = event.action() == null ? "" : event.action();
+        String until = event.until() == null ? "" : Messages.format("history.until", Formats.dateTime(event.until()));
         // history.action.<action> in the bundle; an action this client does not know reads as its name
         String key = "history.action." + action;
-        return Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
+        String text = Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
+        return action.startsWith("block") ? text + until : text;
     }
 
     /** The Sessions column: how many sessions an action ended, or how often a security event happened ("×12"). */

@@ -43,6 +43,8 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
     @FXML private Label unsyncedWarning;
     @FXML private CheckBox blockUserCheckBox;
     @FXML private Label blockHelp;
+    @FXML private BlockUntilPicker blockUntilPicker;
+    @FXML private Label blockUntilSummary;
     @FXML private CheckBox allDevicesCheckBox;
     @FXML private Label allDevicesHelp;
     @FXML private TextField reasonField;
@@ -91,12 +93,17 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         dialogErrorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
         dialogErrorLabel.managedProperty().bind(dialogErrorLabel.visibleProperty());
         blockUserCheckBox.disableProperty().bind(viewModel.busyProperty());
+        blockUntilPicker.bind(viewModel.blockOptions(), viewModel.busyProperty());
+        blockUntilSummary.textProperty().bind(viewModel.blockOptions().summaryProperty());
+        blockUntilSummary.visibleProperty().bind(viewModel.blockProperty());
+        blockUntilSummary.managedProperty().bind(viewModel.blockProperty());
         allDevicesCheckBox.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> viewModel.busyProperty().get() || viewModel.allDevicesLocked().get(),
                 viewModel.busyProperty(), viewModel.allDevicesLocked()));
         reasonField.disableProperty().bind(viewModel.busyProperty());
         // Every change of state may change the content's height: the window follows it.
         for (Observable changes : new Observable[] {viewModel.blockProperty(), viewModel.allDevicesProperty(),
+                viewModel.blockOptions().endProperty(),
                 viewModel.busyProperty(), viewModel.progressTextProperty(), viewModel.errorMessageProperty()}) {
             changes.addListener(o -> Platform.runLater(this::fitContent));
         }
@@ -127,7 +134,7 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
             case LOG_OUT_ALL_DEVICES -> logOutAllDevicesText.getText();
             case BLOCK_AND_LOG_OUT -> blockAndLogOutText.getText();
         }, viewModel.confirm()));
-        confirm.disableProperty().bind(viewModel.busyProperty());
+        confirm.disableProperty().bind(viewModel.busyProperty().or(viewModel.blockOptions().validProperty().not()));
         // Its text changes with the choices: it keeps its own width, never "Block …".
         ButtonBar.setButtonUniformSize(confirm, false);
         confirm.setMinWidth(Region.USE_PREF_SIZE);

@@ -58,7 +58,8 @@ public final class LogoutDialogViewModel {
     private final ViewContext context;
     private final Clock clock;
 
-    private final BooleanProperty block = new SimpleBooleanProperty(this, "block");
+    private final BlockOptions blockOptions;
+    private final BooleanProperty block;
     private final BooleanProperty allDevices = new SimpleBooleanProperty(this, "allDevices");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -71,12 +72,15 @@ public final class LogoutDialogViewModel {
     private final StringBinding unsyncedWarning;
     private boolean allDevicesBeforeBlock;
     private boolean left;
-    private Runnable onDone = () -> { };
+    private java.util.function.Consumer<LogoutOutcome> onDone = outcome -> { };
+    private Instant sentUntil;
     private int checkAttempts = 12;
     private Duration checkPause = Duration.ofSeconds(5);
 
     private LogoutDialogViewModel(Session session, String username, String name, int knownTotal,
                                   List<Session> userSessions, AdminService service, ViewContext context, Clock clock) {
+        this.blockOptions = new BlockOptions(clock);
+        this.block = blockOptions.blockProperty();
         this.session = session;
         this.username = username;
         this.name = name;
@@ -140,8 +144,11 @@ public final class LogoutDialogViewModel {
         this.checkPause = pause;
     }
 
-    /** Runs after every confirmed log out (the views reload), whether the dialog is still open or not. */
-    public void setOnDone(Runnable onDone) {
+    /**
+     * Runs after every confirmed log out, whether the dialog is still open or not, with what the
+     * server did (the views remove the ended rows from it).
+     */
+    public void setOnDone(java.util.function.Consumer<LogoutOutcome> onDone) {
         this.onDone = onDone;
     }
 
@@ -214,9 +221,12 @@ public final class LogoutDialogViewModel {
                 : Messages.format("logout.unsynced.both", here, username, elsewhere);
     }
 
-    /** The one request of this dialog for a session: Block implies all devices; a blank reason is none. */
+    /**
+     * The one request of this dialog for a session: Block implies all devices (and may have an
+     * end); a blank reason is none.
+     */
     public LogoutRequest request() {
-        return LogoutRequest.of(endsEverySession(), block.get(), typedReason());
+        return new LogoutRequest(endsEverySession(), block.get(), typedReason(), blockOptions.until());
     }
 
     private String typedReason() {
@@ -229,10 +239,11 @@ public final class LogoutDialogViewModel {
      * is what the server confirmed; a failure keeps the dialog open with the message.
      */
     public void submit() {
-        if (busy.get() || (outcome.get() != null && outcome.get().done())) {
+        if (busy.get() || (outcome.get() != null && outcome.get().done()) || !blockOptions.validProperty().get()) {
             return;
         }
         LogoutRequest request = request();
+        sentUntil = request.until();
         boolean everySession = endsEverySession();
         Set<String> targetIds = targetIds(everySession);
         Instant sentAt = clock.instant();
@@ -248,7 +259,7 @@ public final class LogoutDialogViewModel {
             return service.logoutSession(session.id(), request);
         }
         if (request.block()) {
-            service.blockUser(username, request.reason());
+            service.blockUser(username, request.reason(), request.until());
             List<String> ended = new ArrayList<>();
             userSessions.forEach(s -> ended.add(s.id()));
             return new LogoutResult(ended, true);
@@ -269,11 +280,16 @@ public final class LogoutDialogViewModel {
     private void sent(LogoutResult result, boolean everySession) {
         if (session != null && !everySession && result.endedSessionIds().isEmpty()) {
             // Nothing ended: this session had ended before. Say when and by whom, not "no session left".
-            context.runner().run(this::alreadyEnded, text -> finish(new LogoutOutcome(true, text)),
-                    error -> finish(new LogoutOutcome(true, Messages.get("logout.alreadyEnded"))));
+            context.runner().run(this::alreadyEnded, text -> finish(outcomeOf(result, text)),
+                    error -> finish(outcomeOf(result, Messages.get("logout.alreadyEnded"))));
             return;
         }
-        finish(new LogoutOutcome(true, notificationFor(result)));
+        finish(outcomeOf(result, notificationFor(result)));
+    }
+
+    private LogoutOutcome outcomeOf(LogoutResult result, String message) {
+        List<String> ended = result.endedSessionIds() == null ? List.of() : List.copyOf(result.endedSessionIds());
+        return new LogoutOutcome(true, message, ended, result.blocked(), result.blocked() ? sentUntil : null);
     }
 
     /** "This session had already ended: logged out by admin at 3:04 PM". */
@@ -328,8 +344,8 @@ public final class LogoutDialogViewModel {
                 boolean blocked = !request.block() || service.users(true).stream().anyMatch(u -> u.username().equals(username));
                 boolean allEnded = session == null ? active.isEmpty() : ended.size() == targetIds.size();
                 if (allEnded && blocked) {
-                    return new LogoutOutcome(true, Messages.format("logout.doneLate",
-                            notificationFor(new LogoutResult(ended, request.block()))));
+                    LogoutResult late = new LogoutResult(ended, request.block());
+                    return outcomeOf(late, Messages.format("logout.doneLate", notificationFor(late)));
                 }
                 if (stillActiveOnce) {
                     return new LogoutOutcome(false, Messages.format("logout.notDone", displayName()));
@@ -351,7 +367,7 @@ public final class LogoutDialogViewModel {
         outcome.set(result);
         if (result.done()) {
             context.notifier().accept(result.message());
-            onDone.run();
+            onDone.accept(result);
         } else if (left) {
             context.notifier().accept(result.message());
         } else {
@@ -382,7 +398,11 @@ public final class LogoutDialogViewModel {
             text = devices != ended.size() ? Messages.format("logout.done.devicesSessions", name, devices, ended.size())
                     : Messages.format("logout.done.devices", name, devices);
         }
-        return result.blocked() ? Messages.format("logout.done.blocked", text) : text;
+        if (!result.blocked()) {
+            return text;
+        }
+        return sentUntil == null ? Messages.format("logout.done.blocked", text)
+                : Messages.format("logout.done.blockedUntil", text, Formats.dateTime(sentUntil));
     }
 
     /** Distinct devices among the ended sessions; a session this client did not list counts as one. */
@@ -422,6 +442,16 @@ public final class LogoutDialogViewModel {
 
     public String username() {
         return username;
+    }
+
+    /** Whether to block and until when. */
+    public BlockOptions blockOptions() {
+        return blockOptions;
+    }
+
+    /** The end of the block the request asked for (null: none, or until unblocked). */
+    public Instant sentUntil() {
+        return sentUntil;
     }
 
     public BooleanProperty blockProperty() {

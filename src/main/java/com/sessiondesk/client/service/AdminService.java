@@ -1,11 +1,16 @@
 package com.sessiondesk.client.service;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.BulkLogoutRequest;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
+import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,7 +25,24 @@ public interface AdminService {
     /** A label for where the data comes from, e.g. "Built-in demo service" or the server's host. */
     String serverLabel();
 
-    List<Session> sessions() throws Exception;
+    /** The active sessions and the cursor of the change feed at that moment. */
+    SessionList sessions() throws Exception;
+
+    /** What changed since a cursor; a cursor too old fails as {@code ClientError.CursorExpired}. */
+    SessionChanges changes(String cursor) throws Exception;
+
+    /**
+     * Follows the feed's push form from a cursor, handing each answer to {@code onChanges} (on this
+     * thread) until the service closes the stream (normal: it does so every few minutes). A cursor
+     * too old fails as {@code ClientError.CursorExpired}; a service without the push form as a 404.
+     */
+    void followChanges(String cursor, java.util.function.Consumer<SessionChanges> onChanges) throws Exception;
+
+    /** Ends many sessions in one request (and blocks their accounts with {@code block}). */
+    BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws Exception;
+
+    /** @param until the end of the block; null blocks until an admin unblocks */
+    User blockUser(String username, String reason, Instant until) throws Exception;
 
     /** The active sessions of one account (exact username). */
     List<Session> sessionsOf(String username) throws Exception;
@@ -33,9 +55,6 @@ public interface AdminService {
     LogoutResult logoutUser(String username, String reason) throws Exception;
 
     User unblockUser(String username) throws Exception;
-
-    /** Blocks the account and ends every one of its sessions. */
-    User blockUser(String username, String reason) throws Exception;
 
     List<AuditEvent> audit(int limit) throws Exception;
 

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.service;
 
+import com.sessiondesk.api.SessionList;
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
@@ -24,7 +25,7 @@ public final class EmbeddedService implements AutoCloseable {
     private static volatile EmbeddedService early;
 
     private CompletableFuture<SessionServer> starting;
-    private CompletableFuture<List<Session>> prefetch;
+    private CompletableFuture<SessionList> prefetch;
     private CompletableFuture<List<User>> prefetchBlocked;
     private boolean closed;
 
@@ -54,7 +55,7 @@ public final class EmbeddedService implements AutoCloseable {
             CompletableFuture<SessionServer> future = starting;
             // Taken before the server is announced: connect() may hand this future to the window
             // as soon as the server is up, so it must be completed whatever happens next.
-            CompletableFuture<List<Session>> fetchTarget = prefetch;
+            CompletableFuture<SessionList> fetchTarget = prefetch;
             CompletableFuture<List<User>> blockedTarget = prefetchBlocked;
             Thread thread = new Thread(() -> {
                 SessionServer server;
@@ -85,7 +86,7 @@ public final class EmbeddedService implements AutoCloseable {
      * Fetches the first session list, then the blocked users, while the window is still being
      * built. Both futures are always completed: the window's first load waits on them.
      */
-    private static void fetchAhead(SessionServer server, CompletableFuture<List<Session>> sessions,
+    private static void fetchAhead(SessionServer server, CompletableFuture<SessionList> sessions,
             CompletableFuture<List<User>> blocked) {
         AdminService service;
         try {
@@ -116,7 +117,7 @@ public final class EmbeddedService implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        CompletableFuture<List<Session>> fetchedAhead;
+        CompletableFuture<SessionList> fetchedAhead;
         CompletableFuture<List<User>> blockedAhead;
         synchronized (this) {
             if (closed) {

@@ -3,10 +3,13 @@ package com.sessiondesk.client.service;
 import com.sessiondesk.api.AdminPasswordRequest;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.AuditList;
+import com.sessiondesk.api.BulkLogoutRequest;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.ReasonRequest;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
@@ -15,6 +18,7 @@ import com.sessiondesk.api.UserList;
 import com.sessiondesk.client.common.ClientException;
 import com.sessiondesk.client.common.FailureTranslator;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import retrofit2.Call;
 import retrofit2.HttpException;
@@ -44,9 +48,66 @@ public final class HttpAdminService implements AdminService {
     }
 
     @Override
-    public List<Session> sessions() throws IOException {
+    public SessionList sessions() throws IOException {
         SessionList list = body(api.sessions(null, null, null));
-        return required(list.sessions());
+        required(list.sessions());
+        return list;
+    }
+
+    @Override
+    public SessionChanges changes(String cursor) throws IOException {
+        SessionChanges changes = body(api.sessionChanges(cursor));
+        required(changes.cursor());
+        return changes;
+    }
+
+    /** Reads the event stream line by line (the text/event-stream format): event, id, data, a blank line ends one. */
+    @Override
+    public void followChanges(String cursor, java.util.function.Consumer<SessionChanges> onChanges) throws IOException {
+        Response<okhttp3.ResponseBody> response = api.sessionStream(cursor, null).execute();
+        if (!response.isSuccessful()) {
+            throw new HttpException(response);
+        }
+        try (okhttp3.ResponseBody body = required(response.body())) {
+            okio.BufferedSource source = body.source();
+            String event = null;
+            StringBuilder data = new StringBuilder();
+            for (String line; (line = source.readUtf8Line()) != null; ) {
+                if (line.isEmpty()) {
+                    dispatch(event, data.toString(), onChanges);
+                    event = null;
+                    data.setLength(0);
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data.append(data.length() == 0 ? "" : "\n").append(line.substring(5).trim());
+                } // "id:" repeats the cursor of the data; ":" lines are keep-alive comments
+            }
+        }
+    }
+
+    private static void dispatch(String event, String data, java.util.function.Consumer<SessionChanges> onChanges) {
+        if ("cursor_expired".equals(event)) {
+            throw new ClientException(new com.sessiondesk.client.common.ClientError.CursorExpired(
+                    "The list fell too far behind the server's changes; reloading it."));
+        }
+        if ("changes".equals(event) && !data.isEmpty()) {
+            SessionChanges changes = com.sessiondesk.api.Json.GSON.fromJson(data, SessionChanges.class);
+            required(changes.cursor());
+            onChanges.accept(changes);
+        }
+    }
+
+    @Override
+    public BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws IOException {
+        BulkLogoutResult result = body(api.logoutSessions(request));
+        required(result.endedSessionIds());
+        return result;
+    }
+
+    @Override
+    public User blockUser(String username, String reason, Instant until) throws IOException {
+        return body(api.blockUser(username, new ReasonRequest(reason, until)));
     }
 
     @Override
@@ -77,11 +138,6 @@ public final class HttpAdminService implements AdminService {
     @Override
     public User unblockUser(String username) throws IOException {
         return body(api.unblockUser(username));
-    }
-
-    @Override
-    public User blockUser(String username, String reason) throws IOException {
-        return body(api.blockUser(username, new ReasonRequest(reason)));
     }
 
     @Override

@@ -1,11 +1,16 @@
 package com.sessiondesk.client.service;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.BulkLogoutRequest;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
+import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,11 +23,11 @@ import java.util.concurrent.CompletionException;
 final class PrefetchedAdminService implements AdminService {
 
     private final AdminService delegate;
-    private CompletableFuture<List<Session>> firstSessions;
+    private CompletableFuture<SessionList> firstSessions;
     private CompletableFuture<List<User>> firstBlockedUsers;
 
     /** {@code firstBlockedUsers} may be null (not fetched ahead). */
-    PrefetchedAdminService(AdminService delegate, CompletableFuture<List<Session>> firstSessions,
+    PrefetchedAdminService(AdminService delegate, CompletableFuture<SessionList> firstSessions,
             CompletableFuture<List<User>> firstBlockedUsers) {
         this.delegate = delegate;
         this.firstSessions = firstSessions;
@@ -30,14 +35,34 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
-    public List<Session> sessions() throws Exception {
-        CompletableFuture<List<Session>> first;
+    public SessionList sessions() throws Exception {
+        CompletableFuture<SessionList> first;
         synchronized (this) {
             first = firstSessions;
             firstSessions = null;
         }
-        List<Session> early = resultOf(first);
+        SessionList early = resultOf(first);
         return early != null ? early : delegate.sessions();
+    }
+
+    @Override
+    public SessionChanges changes(String cursor) throws Exception {
+        return delegate.changes(cursor);
+    }
+
+    @Override
+    public void followChanges(String cursor, java.util.function.Consumer<SessionChanges> onChanges) throws Exception {
+        delegate.followChanges(cursor, onChanges);
+    }
+
+    @Override
+    public BulkLogoutResult logoutSessions(BulkLogoutRequest request) throws Exception {
+        return delegate.logoutSessions(request);
+    }
+
+    @Override
+    public User blockUser(String username, String reason, Instant until) throws Exception {
+        return delegate.blockUser(username, reason, until);
     }
 
     @Override
@@ -98,11 +123,6 @@ final class PrefetchedAdminService implements AdminService {
     @Override
     public List<Session> sessionsOf(String username) throws Exception {
         return delegate.sessionsOf(username);
-    }
-
-    @Override
-    public User blockUser(String username, String reason) throws Exception {
-        return delegate.blockUser(username, reason);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package com.sessiondesk.client.sessions;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
@@ -15,6 +18,7 @@ final class RowPosition {
 
     private final TableView<SessionRow> table;
     private String selectedId;
+    private Set<String> otherSelectedIds = Set.of();
     private int selectedIndex = -1;
     private String topId;
     private boolean atTop;
@@ -27,6 +31,13 @@ final class RowPosition {
         SessionRow selected = table.getSelectionModel().getSelectedItem();
         selectedId = selected == null ? null : selected.id();
         selectedIndex = table.getSelectionModel().getSelectedIndex();
+        Set<String> others = new HashSet<>();
+        for (SessionRow row : table.getSelectionModel().getSelectedItems()) {
+            if (row != null && !row.id().equals(selectedId)) {
+                others.add(row.id());
+            }
+        }
+        otherSelectedIds = others;
         topId = null;
         atTop = true;
         if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
@@ -41,19 +52,28 @@ final class RowPosition {
     void restore(List<SessionRow> shown) {
         int top = -1;
         int selected = -1;
-        for (int i = 0; i < shown.size() && (top < 0 || selected < 0); i++) {
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < shown.size() && (top < 0 || selected < 0 || others.size() < otherSelectedIds.size()); i++) {
             String id = shown.get(i).id();
             if (id.equals(topId)) {
                 top = i;
             }
             if (id.equals(selectedId)) {
                 selected = i;
+            } else if (otherSelectedIds.contains(id)) {
+                others.add(i);
             }
         }
         if (selected < 0 && selectedId != null && selectedIndex >= 0 && !shown.isEmpty()) {
             selected = Math.min(selectedIndex, shown.size() - 1); // the row that took the ended one's place
         }
-        if (selected >= 0) {
+        if (!others.isEmpty()) { // a multi-selection stays whole; the focused row is selected last
+            if (selected >= 0) {
+                others.add(selected);
+            }
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().selectIndices(others.get(0), others.stream().skip(1).mapToInt(Integer::intValue).toArray());
+        } else if (selected >= 0) {
             table.getSelectionModel().clearAndSelect(selected);
             table.getFocusModel().focus(selected);
         }

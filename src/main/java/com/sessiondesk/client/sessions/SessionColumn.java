@@ -9,8 +9,8 @@ import java.util.function.Function;
 import javafx.scene.control.TableColumn;
 
 /**
- * The seven columns of the Active Sessions table: header text and sort order. Sorting uses the
- * underlying values (instants, not their display text).
+ * The columns of the Active Sessions table: header text and sort order (the seven of the design,
+ * then Address, hidden by default). Sorting uses the underlying values (instants, not their text).
  */
 public enum SessionColumn {
     USERNAME("sessions.column.username", text(SessionRow::username)),
@@ -20,7 +20,8 @@ public enum SessionColumn {
     LANGUAGE("sessions.column.language", text(row -> SessionRow.text(row.session().language()))),
     LOGIN_TIME("sessions.column.loginTime", time(row -> row.session().loginTime())),
     /** By the minute shown, then by username: rows that read the same keep their order across refreshes. */
-    LAST_SEEN("sessions.column.lastSeen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username)));
+    LAST_SEEN("sessions.column.lastSeen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username))),
+    ADDRESS("sessions.column.address", text(row -> SessionRow.text(row.session().address())));
 
     private final String headerKey;
     private final Comparator<SessionRow> order;

@@ -24,6 +24,11 @@ public record SessionRow(Session session, String device, String searchKey, boole
         return new SessionRow(session, device, key, userBlocked, userId);
     }
 
+    /** The same row with the account's block marker set or cleared. */
+    public SessionRow withBlocked(boolean blocked) {
+        return blocked == userBlocked ? this : new SessionRow(session, device, searchKey, blocked, userId);
+    }
+
     public String id() {
         return session.id();
     }

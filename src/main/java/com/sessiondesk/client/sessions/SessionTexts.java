@@ -21,6 +21,7 @@ public final class SessionTexts {
             case DEVICE -> row.device();
             case APPLICATION -> (row.application() + " " + SessionRow.text(s.appVersion())).trim();
             case LANGUAGE -> SessionRow.text(s.language());
+            case ADDRESS -> SessionRow.text(s.address());
             case LOGIN_TIME -> Formats.compactDateTime(s.loginTime(), now);
             case LAST_SEEN -> s.lastSeen() == null ? ""
                     : Messages.format("sessions.lastSeen", ago(s.lastSeen(), now), Formats.compactDateTime(s.lastSeen(), now));
@@ -40,6 +41,16 @@ public final class SessionTexts {
             case LAST_SEEN -> s.lastSeen() == null ? ""
                     : Messages.format("sessions.lastSeen", ago(s.lastSeen(), now), Formats.dateTime(s.lastSeen()));
             default -> cellText(column, row, now);
+        };
+    }
+
+    /** What a CSV export writes: the cell's text, times as ISO 8601 instants (UTC). */
+    public static String exportText(SessionColumn column, SessionRow row) {
+        var s = row.session();
+        return switch (column) {
+            case LOGIN_TIME -> s.loginTime() == null ? "" : s.loginTime().toString();
+            case LAST_SEEN -> s.lastSeen() == null ? "" : s.lastSeen().toString();
+            default -> cellText(column, row, Instant.EPOCH);
         };
     }
 

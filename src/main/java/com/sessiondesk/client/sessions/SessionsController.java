@@ -2,11 +2,22 @@ package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.Choices;
+import com.sessiondesk.client.common.ColumnMemory;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
+import com.sessiondesk.client.export.Exporter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.SelectionMode;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
@@ -39,6 +50,10 @@ public final class SessionsController {
     @FXML private CheckComboBox<String> applicationFilter;
     @FXML private CheckComboBox<String> languageFilter;
     @FXML private Button refreshButton;
+    @FXML private Label liveIndicator;
+    @FXML private Button logoutSelectedButton;
+    @FXML private Button endOldVersionsButton;
+    @FXML private Button exportButton;
     @FXML private TableView<SessionRow> sessionsTable;
     @FXML private Tooltip logoutTooltip;
 
@@ -52,9 +67,18 @@ public final class SessionsController {
     private final Parent root;
     private final Label placeholder = new Label();
     private RowPosition position;
+    private final Duration liveInterval;
+    private final Exporter exporter;
+    private final ColumnMemory columnMemory;
+    private final List<Timeline> timers = new ArrayList<>();
 
-    public SessionsController(SessionsViewModel viewModel) {
+    /** @param liveInterval how often the change feed is asked (zero: never) */
+    public SessionsController(SessionsViewModel viewModel, Duration liveInterval, Exporter exporter,
+            ColumnMemory columnMemory) {
         this.viewModel = viewModel;
+        this.liveInterval = liveInterval;
+        this.exporter = exporter;
+        this.columnMemory = columnMemory;
         this.root = Fxml.load("/fxml/sessions.fxml", this);
     }
 
@@ -82,6 +106,78 @@ public final class SessionsController {
             viewModel.clearFresh();
             sessionsTable.refresh();
         });
+        if (!liveInterval.isZero() && !liveInterval.isNegative()) {
+            Timeline feed = new Timeline(new KeyFrame(javafx.util.Duration.millis(liveInterval.toMillis()), e -> viewModel.poll()));
+            feed.setCycleCount(Timeline.INDEFINITE);
+            feed.play();
+            timers.add(feed);
+        }
+        bindLiveIndicator();
+        bindBulkTools();
+        exportButton.setOnAction(e -> export());
+        exportButton.disableProperty().bind(exporter.busyProperty());
+    }
+
+    /** The window closes: no more feed requests. */
+    public void stop() {
+        timers.forEach(Timeline::stop);
+    }
+
+    /** "Live" in green while current; "Behind since 10:02: server unreachable" in amber; hidden without a feed. */
+    private void bindLiveIndicator() {
+        LiveFeed feed = viewModel.feed();
+        liveIndicator.textProperty().bind(feed.textProperty());
+        liveIndicator.visibleProperty().bind(feed.textProperty().isNotEmpty());
+        liveIndicator.managedProperty().bind(liveIndicator.visibleProperty());
+        feed.behindSinceProperty().addListener((obs, old, now) -> {
+            liveIndicator.getStyleClass().removeAll("live-current", "live-behind");
+            liveIndicator.getStyleClass().add(now == null ? "live-current" : "live-behind");
+        });
+        liveIndicator.getStyleClass().add("live-current");
+    }
+
+    /** Multi-selection, "Log out selected (N)" and "End old app-version sessions". */
+    private void bindBulkTools() {
+        var selected = sessionsTable.getSelectionModel().getSelectedItems();
+        logoutSelectedButton.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.format("sessions.logoutSelected.count", selected.size()), selected));
+        logoutSelectedButton.disableProperty().bind(Bindings.isEmpty(selected));
+        logoutSelectedButton.setOnAction(e -> viewModel.logOutSessions(Messages.get("sessions.logoutSelected.title"), new ArrayList<>(selected)));
+        endOldVersionsButton.setOnAction(e -> endOldVersions());
+    }
+
+    /** Selects every superseded session (clearing the search and filter so all can show) and confirms. */
+    public void endOldVersions() {
+        List<SessionRow> old = viewModel.oldVersionRows();
+        if (!old.isEmpty()) {
+            viewModel.clearFilters();
+            select(old);
+        }
+        viewModel.logOutSessions(Messages.get("sessions.endOldVersions"), old);
+    }
+
+    private void select(List<SessionRow> wanted) {
+        Set<String> ids = new HashSet<>();
+        wanted.forEach(row -> ids.add(row.id()));
+        List<Integer> indices = new ArrayList<>();
+        var shown = viewModel.shown();
+        for (int i = 0; i < shown.size(); i++) {
+            if (ids.contains(shown.get(i).id())) {
+                indices.add(i);
+            }
+        }
+        var selection = sessionsTable.getSelectionModel();
+        selection.clearSelection();
+        if (!indices.isEmpty()) {
+            int[] rest = indices.stream().skip(1).mapToInt(Integer::intValue).toArray();
+            selection.selectIndices(indices.get(0), rest);
+            sessionsTable.scrollTo(indices.get(0));
+        }
+    }
+
+    /** Ctrl+E: the rows shown (search and filter applied, in the shown order), the columns shown. */
+    public void export() {
+        exporter.export(Messages.get("export.kind.session"), Messages.get("export.kind.sessions"), "sessions.csv", viewModel.shown(), Columns.shownForExport(sessionsTable));
     }
 
     private void afterRowsReplaced() {
@@ -109,6 +205,7 @@ public final class SessionsController {
             TableColumn<SessionRow, SessionRow> tableColumn = new TableColumn<>(column.header());
             tableColumn.setId(column.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-column");
             Columns.value(tableColumn, row -> row);
+            Columns.exportAs(tableColumn, row -> SessionTexts.exportText(column, row));
             tableColumn.setCellFactory(Cells.text(row -> SessionTexts.cellText(column, row, viewModel.now()),
                     row -> SessionTexts.fullText(column, row, viewModel.now()),
                     row -> SessionTexts.badge(column, row), fullValueTooltip));
@@ -122,7 +219,9 @@ public final class SessionsController {
                 case LANGUAGE -> 100;
                 case LOGIN_TIME -> 150;
                 case LAST_SEEN -> 190;
+                case ADDRESS -> 140;
             });
+            tableColumn.setVisible(column != SessionColumn.ADDRESS); // shown through the column chooser
             // The times keep their time of day down to a 1024-wide window; the texts give way first.
             tableColumn.setMinWidth(switch (column) {
                 case LOGIN_TIME -> 148;
@@ -151,6 +250,8 @@ public final class SessionsController {
                 row -> Messages.format("sessions.logout.accessible", row.username(), row.device()), row -> true,
                 viewModel::logOut))));
         sessionsTable.getColumns().add(actions);
+        sessionsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        columnMemory.install(sessionsTable, "sessions");
 
         // The view model sorts its rows under the filter, by the columns' own comparators (which a
         // reload can use in the background, unlike the table's comparator).
@@ -167,7 +268,12 @@ public final class SessionsController {
             boolean ctrlL = event.getCode() == KeyCode.L && event.isShortcutDown();
             boolean ctrlB = event.getCode() == KeyCode.B && event.isShortcutDown();
             if (delete || ctrlL || ctrlB) {
-                viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem(), ctrlB);
+                var selected = sessionsTable.getSelectionModel().getSelectedItems();
+                if (selected.size() > 1 && !ctrlB) {
+                    viewModel.logOutSessions(Messages.get("sessions.logoutSelected.title"), new ArrayList<>(selected));
+                } else {
+                    viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem(), ctrlB);
+                }
                 event.consume();
             }
         });

@@ -1,17 +1,28 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.api.BlockChange;
+import com.sessiondesk.api.BulkLogoutResult;
+import com.sessiondesk.api.EndedSession;
+import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
+import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.ClientError;
+import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
+import com.sessiondesk.client.logout.BulkLogoutViewModel;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import com.sessiondesk.client.logout.LogoutDialogs;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,12 +41,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * Active Sessions: the rows, search, application and language filters, count, refresh and the way into the
  * Logout User Account dialog. The rows are kept sorted (a reload is sorted in the background,
  * so 100,000 rows arrive in order) and filtered on top, so a keystroke only re-filters.
+ * After a load the rows follow the service's change feed: each change is applied in place
+ * (a binary search in the sorted rows), never by reloading the list.
  */
 public final class SessionsViewModel implements com.sessiondesk.client.common.Refreshable {
 
@@ -47,7 +59,14 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private String connecting;
 
     private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<SessionRow> shown = new FilteredList<>(rows);
+    /**
+     * What the table shows: the rows that pass the search and filter, in the same order. Kept by
+     * hand rather than by a FilteredList, which shifts its whole index on every single change (a
+     * row moving to the top of 100,000 rows cost a third of a millisecond there; here a copy).
+     */
+    private final ObservableList<SessionRow> shownRows = FXCollections.observableArrayList();
+    private final ObservableList<SessionRow> shown = FXCollections.unmodifiableObservableList(shownRows);
+    private Predicate<SessionRow> filter;
     private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
     private int userCount;
     private final ObservableList<String> applications = FXCollections.observableArrayList();
@@ -67,6 +86,23 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private Runnable beforeRowsReplaced = () -> { };
     private Runnable afterRowsReplaced = () -> { };
 
+    // --- the live table: the feed's cursor and what applying its changes needs ---
+    private final LiveFeed feed = new LiveFeed(java.time.ZoneId.systemDefault());
+    private String cursor;
+    private boolean polling;
+    private volatile int feedTicket; // read by the stream's thread to stop following an old list
+    /** The push form: a stream is open (for the list of {@link #pushTicket}); none from a server without it. */
+    private boolean pushing;
+    private int pushTicket;
+    private boolean pushUnsupported;
+    private final java.util.ArrayDeque<SessionChanges> pushed = new java.util.ArrayDeque<>();
+    private boolean inBatch;
+    private Map<String, SessionRow> byId = new HashMap<>();
+    private Map<String, Integer> userIds = new HashMap<>();
+    private Map<String, String> devices = new HashMap<>();
+    /** Blocked accounts: username to the end of the block (null: until unblocked). */
+    private Map<String, Instant> blocks = new HashMap<>();
+
     public SessionsViewModel(ViewContext context, Clock clock, LogoutDialogs logoutDialogs) {
         this.context = context;
         this.clock = clock;
@@ -76,7 +112,11 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         searchText.addListener((obs, old, now) -> applyFilter());
         chosenApplications.addListener((SetChangeListener<String>) change -> applyFilter());
         chosenLanguages.addListener((SetChangeListener<String>) change -> applyFilter());
-        shown.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> updateTexts());
+        shownRows.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> {
+            if (!inBatch) {
+                updateTexts();
+            }
+        });
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
         updateTexts();
@@ -100,7 +140,13 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     public void disconnect() {
         service = null;
         state.reset(); // results still in flight are for the old sign-in: drop them
+        feedTicket++;
+        pushed.clear();
+        cursor = null;
+        feed.off();
         rows.clear();
+        shownRows.clear();
+        byId = new HashMap<>();
         searchText.set("");
         chosenApplications.clear();
         chosenLanguages.clear();
@@ -118,11 +164,15 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         }
         AdminService current = service;
         Comparator<SessionRow> currentOrder = order;
+        feedTicket++; // a change answer still on its way belongs to the list being replaced
+        pushed.clear();
         context.load(state, () -> load(current, currentOrder), this::replaceRows, () -> !rows.isEmpty());
     }
 
-    /** What a reload brings: the rows in the table's order, the applications, languages and how many users. */
-    private record Loaded(List<SessionRow> rows, List<String> applications, List<String> languages, int userCount) {
+    /** What a reload brings: the rows in the table's order, the applications, users and the feed's cursor. */
+    private record Loaded(List<SessionRow> rows, List<String> applications, List<String> languages, int userCount, String cursor,
+                          Map<String, SessionRow> byId, Map<String, Integer> userIds, Map<String, String> devices,
+                          Map<String, Instant> blocks) {
     }
 
     /**
@@ -130,10 +180,12 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
      * All hashing of the 100,000 strings happens here, none on the FX thread.
      */
     private static Loaded load(AdminService service, Comparator<SessionRow> order) throws Exception {
-        List<Session> sessions = service.sessions();
+        SessionList list = service.sessions();
+        List<Session> sessions = list.sessions();
         StartupTrace.mark("sessions fetched: " + sessions.size());
-        Set<String> blocked = blockedUsernames(service);
+        Map<String, Instant> blocked = blockedUsernames(service);
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
+        Map<String, SessionRow> byId = new HashMap<>(sessions.size() * 2);
         Set<String> apps = new HashSet<>();
         Set<String> langs = new HashSet<>();
         Map<String, Integer> userIds = new HashMap<>();
@@ -147,14 +199,17 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
                 userId = userIds.size();
                 userIds.put(username, userId);
             }
-            loaded.add(SessionRow.of(session, blocked.contains(username), device, userId));
+            SessionRow row = SessionRow.of(session, blocked.containsKey(username), device, userId);
+            loaded.add(row);
+            byId.put(row.id(), row);
             apps.add(SessionRow.text(session.application()));
             langs.add(SessionRow.text(session.language()));
         }
         if (order != null) {
             loaded.sort(order);
         }
-        return new Loaded(loaded, sortedChoices(apps), sortedChoices(langs), userIds.size());
+        return new Loaded(loaded, sortedChoices(apps), sortedChoices(langs), userIds.size(), list.cursor(), byId, userIds,
+                devices, blocked);
     }
 
     private static List<String> sortedChoices(Set<String> values) {
@@ -164,16 +219,19 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         return sorted;
     }
 
-    /** The blocked marker is a decoration: if this small lookup fails, the sessions still show. */
-    private static Set<String> blockedUsernames(AdminService service) {
+    /**
+     * The blocked accounts and the ends of their blocks (null: until unblocked). The blocked
+     * marker is a decoration: if this small lookup fails, the sessions still show.
+     */
+    private static Map<String, Instant> blockedUsernames(AdminService service) {
         try {
-            Set<String> names = new HashSet<>();
+            Map<String, Instant> names = new HashMap<>();
             for (User user : service.users(true)) {
-                names.add(user.username());
+                names.put(user.username(), user.blockedUntil());
             }
             return names;
         } catch (Exception e) {
-            return Set.of();
+            return new HashMap<>();
         }
     }
 
@@ -185,7 +243,24 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             knownDevices.put(row.id(), row.device());
         }
         userCount = loaded.userCount();
-        rows.setAll(loaded.rows());
+        byId = loaded.byId();
+        userIds = loaded.userIds();
+        devices = loaded.devices();
+        blocks = loaded.blocks();
+        cursor = loaded.cursor();
+        if (cursor != null) {
+            feed.current();
+        } else {
+            feed.off();
+        }
+        inBatch = true; // one count at the end, not one per change
+        try {
+            rows.setAll(loaded.rows());
+            refilter();
+        } finally {
+            inBatch = false;
+        }
+        updateTexts();
         replaceChoices(applications, chosenApplications, loaded.applications());
         replaceChoices(languages, chosenLanguages, loaded.languages());
         afterRowsReplaced.run();
@@ -198,6 +273,454 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             choices.setAll(now);
         }
         chosen.retainAll(now);
+    }
+
+    // --- the live table ---
+
+    /**
+     * Asks the feed what changed since the cursor and applies it (the view calls this every 2 s).
+     * One request at a time; a reload in progress goes first. A cursor the service no longer
+     * knows (410) reloads the list once; an unreachable server leaves the table behind, and the
+     * next poll catches up from the same cursor.
+     */
+    public void poll() {
+        if (service == null) {
+            return;
+        }
+        liftEndedBlocks();
+        if (cursor == null || state.isLoading()) {
+            return;
+        }
+        if (!pushUnsupported && !(pushing && pushTicket != feedTicket)) {
+            follow();
+            return;
+        }
+        if (polling) {
+            return; // (while a stream of a replaced list winds down, polling covers the gap)
+        }
+        AdminService current = service;
+        String since = cursor;
+        int ticket = feedTicket;
+        polling = true;
+        context.runner().run(() -> current.changes(since), changes -> {
+            if (ticket != feedTicket) {
+                polling = false;
+                return;
+            }
+            applyChanges(changes, ticket, () -> { // polling until the last slice is applied
+                polling = false;
+                cursor = changes.cursor();
+                feed.current();
+            });
+        }, error -> {
+            polling = false;
+            if (ticket != feedTicket || context.handledGlobally(error)) {
+                return;
+            }
+            if (error instanceof ClientError.CursorExpired) {
+                refresh();
+            } else {
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("live.unreachable") : error.message());
+            }
+        });
+    }
+
+    /**
+     * The push form of the feed: one stream at a time, its answers applied in order as they come
+     * (within a second of the change); when the service closes it (every few minutes) the next
+     * tick opens another from the cursor. A service without it (404) is polled instead.
+     */
+    private void follow() {
+        if (pushing) {
+            return;
+        }
+        AdminService current = service;
+        String since = cursor;
+        int ticket = feedTicket;
+        pushing = true;
+        pushTicket = ticket;
+        context.runner().run(() -> {
+            current.followChanges(since, changes -> {
+                if (ticket != feedTicket) {
+                    // the list was replaced (F5, a 410): end this stream; the next tick follows the new list
+                    throw new com.sessiondesk.client.common.ClientException(new ClientError.Unreachable("replaced"));
+                }
+                context.runner().later(() -> pushedChanges(changes, ticket));
+            });
+            return null;
+        }, closed -> pushing = false, error -> {
+            pushing = false;
+            if (ticket != feedTicket || context.handledGlobally(error)) {
+                return;
+            }
+            if (error instanceof ClientError.Rejected rejected && rejected.status() == 404) {
+                pushUnsupported = true;
+                poll();
+            } else if (error instanceof ClientError.CursorExpired) {
+                refresh();
+            } else {
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("live.unreachable") : error.message());
+            }
+        });
+    }
+
+    /** One pushed answer: queued behind the one still being applied, so answers apply in order. */
+    private void pushedChanges(SessionChanges changes, int ticket) {
+        if (ticket != feedTicket) {
+            return;
+        }
+        pushed.add(changes);
+        if (pushed.size() == 1) {
+            applyNextPushed(ticket);
+        }
+    }
+
+    private void applyNextPushed(int ticket) {
+        SessionChanges next = pushed.peek();
+        if (next == null || ticket != feedTicket) {
+            pushed.clear();
+            return;
+        }
+        applyChanges(next, ticket, () -> {
+            cursor = next.cursor();
+            feed.current();
+            pushed.poll();
+            applyNextPushed(ticket);
+        });
+    }
+
+    /**
+     * Applies one answer of the feed in place: rows start, change and end; block markers follow.
+     * A busy answer is applied in slices of {@link #SLICE} rows, one per turn of the FX thread, so
+     * that the window keeps drawing (each moved row costs the table about a millisecond at 100,000 rows).
+     *
+     * @param done runs after the last slice (not at all when a reload or sign-out came between)
+     */
+    void applyChanges(SessionChanges changes, int ticket, Runnable done) {
+        List<Session> upserted = changes.upserted() == null ? List.of() : changes.upserted();
+        List<EndedSession> ended = changes.ended() == null ? List.of() : changes.ended();
+        List<BlockChange> blockChanges = changes.blockChanges() == null ? List.of() : changes.blockChanges();
+        if (upserted.isEmpty() && ended.isEmpty() && blockChanges.isEmpty()) {
+            done.run();
+            return;
+        }
+        Set<String> endedIds = new HashSet<>();
+        for (EndedSession e : ended) {
+            endedIds.add(e.id());
+        }
+        Set<String> touchedUsers = new HashSet<>();
+        for (BlockChange change : blockChanges) {
+            if (change.blocked()) {
+                blocks.put(change.username(), change.blockedUntil());
+            } else {
+                blocks.remove(change.username());
+            }
+            touchedUsers.add(change.username());
+        }
+        List<Runnable> steps = new ArrayList<>(upserted.size() + endedIds.size() + 1);
+        for (Session session : upserted) {
+            if (!endedIds.contains(session.id())) {
+                steps.add(() -> upsert(session));
+            }
+        }
+        endedIds.forEach(id -> steps.add(() -> removeRow(id)));
+        steps.add(() -> updateBlockMarkers(touchedUsers));
+        applySlices(steps, 0, ticket, done);
+    }
+
+    /** Rows applied per turn of the FX thread. */
+    static final int SLICE = 20;
+
+    private void applySlices(List<Runnable> steps, int from, int ticket, Runnable done) {
+        if (ticket != feedTicket) {
+            polling = false; // a reload or sign-out replaced the rows: the rest is moot
+            return;
+        }
+        // The selection and the top row are remembered before the first slice and put back after
+        // the last; the count is redone once (both walk every shown row).
+        int to = Math.min(steps.size(), from + SLICE);
+        if (from == 0) {
+            beforeRowsReplaced.run();
+        }
+        inBatch = true;
+        try {
+            steps.subList(from, to).forEach(Runnable::run);
+        } finally {
+            inBatch = false;
+        }
+        if (to < steps.size()) {
+            context.runner().later(() -> applySlices(steps, to, ticket, done));
+        } else {
+            updateTexts();
+            afterRowsReplaced.run();
+            done.run();
+        }
+    }
+
+    /** Removes the rows of sessions that ended (the result of a log out: no reload). */
+    public void removeEnded(Collection<String> sessionIds) {
+        inBatch(() -> sessionIds.forEach(this::removeRow));
+    }
+
+    private void inBatch(Runnable changes) {
+        beforeRowsReplaced.run();
+        inBatch = true;
+        try {
+            changes.run();
+        } finally {
+            inBatch = false;
+        }
+        updateTexts();
+        afterRowsReplaced.run();
+    }
+
+    private void upsert(Session session) {
+        SessionRow old = byId.get(session.id());
+        SessionRow row = track(session);
+        int at = old == null ? -1 : indexOf(old);
+        if (at >= 0 && fitsAt(at, row)) {
+            setRow(at, row);
+            return;
+        }
+        if (at >= 0) {
+            removeRowAt(at);
+        }
+        addRow(row);
+    }
+
+    // --- every change of the rows goes through these three, which keep the shown rows in step ---
+
+    private void setRow(int at, SessionRow row) {
+        SessionRow old = rows.set(at, row);
+        int shownAt = shownIndexOf(old);
+        if (shownAt >= 0 && matches(row)) {
+            shownRows.set(shownAt, row);
+        } else if (shownAt >= 0) {
+            shownRows.remove(shownAt);
+        } else if (matches(row)) {
+            shownRows.add(insertionPoint(shownRows, row), row);
+        }
+    }
+
+    private void removeRowAt(int at) {
+        SessionRow old = rows.remove(at);
+        int shownAt = shownIndexOf(old);
+        if (shownAt >= 0) {
+            shownRows.remove(shownAt);
+        }
+    }
+
+    private void addRow(SessionRow row) {
+        rows.add(insertionPoint(rows, row), row);
+        if (matches(row)) {
+            shownRows.add(insertionPoint(shownRows, row), row);
+        }
+    }
+
+    private boolean matches(SessionRow row) {
+        return filter == null || filter.test(row);
+    }
+
+    private int shownIndexOf(SessionRow row) {
+        return indexOf(shownRows, row);
+    }
+
+    /** The search or filter changed, or all rows did: the shown rows again, in one change. */
+    private void refilter() {
+        if (filter == null) {
+            shownRows.setAll(rows);
+            return;
+        }
+        List<SessionRow> passing = new ArrayList<>();
+        for (SessionRow row : rows) {
+            if (filter.test(row)) {
+                passing.add(row);
+            }
+        }
+        shownRows.setAll(passing);
+    }
+
+    /** The row of a session from the feed, known from now on (its id, user, device, application). */
+    private SessionRow track(Session session) {
+        String username = SessionRow.text(session.username());
+        Integer userId = userIds.get(username);
+        if (userId == null) {
+            userId = userIds.size();
+            userIds.put(username, userId);
+            userCount = userIds.size();
+        }
+        String device = devices.computeIfAbsent(session.deviceModel() + '\n' + session.deviceOs(),
+                k -> SessionRow.device(session.deviceModel(), session.deviceOs()));
+        SessionRow row = SessionRow.of(session, isBlocked(username), device, userId);
+        SessionRow old = byId.put(row.id(), row);
+        knownDevices.put(row.id(), row.device());
+        if (old == null) {
+            markFresh(row.id()); // a session that started: highlighted briefly, as after a reload
+        }
+        addApplication(row.application());
+        return row;
+    }
+
+    private void removeRow(String sessionId) {
+        SessionRow row = byId.remove(sessionId);
+        if (row != null) {
+            int at = indexOf(row);
+            if (at >= 0) {
+                removeRowAt(at);
+            }
+        }
+    }
+
+    private int indexOf(SessionRow row) {
+        return indexOf(rows, row);
+    }
+
+    /** Where a row is: a binary search in the sorted list, a scan when it is unsorted. */
+    private int indexOf(List<SessionRow> list, SessionRow row) {
+        if (order != null) {
+            int at = Collections.binarySearch(list, row, order);
+            if (at >= 0 && list.get(at) == row) {
+                return at;
+            }
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == row) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean fitsAt(int at, SessionRow row) {
+        return order == null
+                || ((at == 0 || order.compare(rows.get(at - 1), row) <= 0)
+                    && (at == rows.size() - 1 || order.compare(row, rows.get(at + 1)) <= 0));
+    }
+
+    private int insertionPoint(List<SessionRow> list, SessionRow row) {
+        if (order == null) {
+            return list.size();
+        }
+        int at = Collections.binarySearch(list, row, order);
+        return at >= 0 ? at : -at - 1;
+    }
+
+    private void addApplication(String application) {
+        if (application.isEmpty() || applications.contains(application)) {
+            return;
+        }
+        int at = 0;
+        while (at < applications.size() && String.CASE_INSENSITIVE_ORDER.compare(applications.get(at), application) < 0) {
+            at++;
+        }
+        applications.add(at, application);
+    }
+
+    private boolean isBlocked(String username) {
+        if (!blocks.containsKey(username)) {
+            return false;
+        }
+        Instant until = blocks.get(username);
+        return until == null || until.isAfter(state.clock().instant());
+    }
+
+    /** A time-limited block ends by itself (the feed says nothing then): its markers go at that moment. */
+    private void liftEndedBlocks() {
+        Instant now = state.clock().instant();
+        Set<String> lifted = new HashSet<>();
+        blocks.entrySet().removeIf(entry -> {
+            boolean over = entry.getValue() != null && !entry.getValue().isAfter(now);
+            if (over) {
+                lifted.add(entry.getKey());
+            }
+            return over;
+        });
+        if (!lifted.isEmpty()) {
+            inBatch(() -> updateBlockMarkers(lifted));
+        }
+    }
+
+    private void updateBlockMarkers(Set<String> usernames) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            SessionRow row = rows.get(i);
+            if (usernames.contains(row.username())) {
+                SessionRow marked = row.withBlocked(isBlocked(row.username()));
+                if (marked != row) {
+                    setRow(i, marked);
+                    byId.put(marked.id(), marked);
+                }
+            }
+        }
+    }
+
+    private void blocked(Collection<String> usernames, Instant until) {
+        for (String username : usernames) {
+            blocks.put(username, until);
+        }
+        inBatch(() -> updateBlockMarkers(new HashSet<>(usernames)));
+    }
+
+    public LiveFeed feed() {
+        return feed;
+    }
+
+    /**
+     * Following the feed (a cursor from the last list): no periodic full reload is needed, also
+     * while the server is unreachable (the feed catches up from the cursor once it is back).
+     */
+    @Override
+    public boolean followsChanges() {
+        return cursor != null;
+    }
+
+    // --- bulk tools ---
+
+    /** Every session the app update left behind (superseded), in the table's order. */
+    public List<SessionRow> oldVersionRows() {
+        List<SessionRow> old = new ArrayList<>();
+        for (SessionRow row : rows) {
+            if (row.session().superseded()) {
+                old.add(row);
+            }
+        }
+        return old;
+    }
+
+    /** Clears the search and the application filter (so that every row can be selected). */
+    public void clearFilters() {
+        searchText.set("");
+        chosenApplications.clear();
+        chosenLanguages.clear();
+    }
+
+    /**
+     * One confirmation for many sessions, then one request; the ended rows leave at once.
+     *
+     * @param title "Log out selected sessions" or "End old app-version sessions"
+     */
+    public void logOutSessions(String title, List<SessionRow> selected) {
+        if (service == null || selected.isEmpty()) {
+            return;
+        }
+        List<Session> chosen = new ArrayList<>(selected.size());
+        selected.forEach(row -> chosen.add(row.session()));
+        List<Session> all = new ArrayList<>(rows.size());
+        rows.forEach(row -> all.add(row.session()));
+        BulkLogoutViewModel dialog = new BulkLogoutViewModel(title, chosen, all, service, context, state.clock());
+        context.dialogs().showBulkLogoutDialog(dialog).ifPresent(result -> afterBulkLogout(dialog, result));
+    }
+
+    private void afterBulkLogout(BulkLogoutViewModel dialog, BulkLogoutResult result) {
+        if (result.endedSessionIds() != null) {
+            removeEnded(result.endedSessionIds());
+        }
+        if (result.blockedUsernames() != null && !result.blockedUsernames().isEmpty()) {
+            blocked(result.blockedUsernames(), dialog.sentUntil());
+        }
+        context.notifier().accept(dialog.notificationFor(result));
     }
 
     private Set<String> freshAmong(List<SessionRow> loaded) {
@@ -215,6 +738,12 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             }
         }
         return added;
+    }
+
+    private void markFresh(String sessionId) {
+        Set<String> more = new HashSet<>(fresh);
+        more.add(sessionId);
+        fresh = more;
     }
 
     public boolean isFresh(String sessionId) {
@@ -245,7 +774,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             Predicate<SessionRow> lang = row -> langs.contains(SessionRow.text(row.session().language()));
             predicate = predicate == null ? lang : predicate.and(lang);
         }
-        shown.setPredicate(predicate);
+        filter = predicate;
+        refilter();
     }
 
     private void updateTexts() {
@@ -295,8 +825,21 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         if (block) {
             dialog.blockProperty().set(true);
         }
-        dialog.setOnDone(this::refresh);
+        dialog.setOnDone(this::afterLogout);
         logoutDialogs.show(dialog);
+    }
+
+    /** What the server did: the ended rows leave at once (no reload), the block marker follows. */
+    public void afterLogout(com.sessiondesk.client.logout.LogoutOutcome outcome) {
+        if (outcome.blocked()) {
+            for (String id : outcome.endedSessionIds()) {
+                SessionRow row = byId.get(id);
+                if (row != null) {
+                    blocks.put(row.username(), outcome.blockedUntil());
+                }
+            }
+        }
+        removeEnded(outcome.endedSessionIds());
     }
 
     /** The device of a session this client listed at some point, or null. */
@@ -334,11 +877,12 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         order = newOrder;
         if (newOrder != null) {
             FXCollections.sort(rows, newOrder);
+            refilter();
         }
     }
 
     /** What the table shows: sorted, then filtered. */
-    public FilteredList<SessionRow> shown() {
+    public ObservableList<SessionRow> shown() {
         return shown;
     }
 

@@ -1,8 +1,13 @@
 package com.sessiondesk.client.shell;
 
 import com.sessiondesk.client.common.DialogService;
-import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.Theme;
+import com.sessiondesk.api.BulkLogoutResult;
+import com.sessiondesk.client.logout.BulkLogoutDialog;
+import com.sessiondesk.client.logout.BulkLogoutViewModel;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -14,9 +19,21 @@ import javafx.stage.Window;
 final class FxDialogService implements DialogService {
 
     private final Window owner;
+    private final FileChoice fileChoice;
 
-    FxDialogService(Window owner) {
+    FxDialogService(Window owner, FileChoice fileChoice) {
         this.owner = owner;
+        this.fileChoice = fileChoice;
+    }
+
+    @Override
+    public Optional<Path> chooseExportFile(String title, String suggestedName) {
+        return fileChoice.saveFile(owner, title, suggestedName);
+    }
+
+    @Override
+    public Optional<BulkLogoutResult> showBulkLogoutDialog(BulkLogoutViewModel viewModel) {
+        return BulkLogoutDialog.show(owner, viewModel);
     }
 
     @Override

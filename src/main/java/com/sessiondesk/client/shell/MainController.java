@@ -1,6 +1,9 @@
 package com.sessiondesk.client.shell;
 
 import com.sessiondesk.client.common.AutoRefresh;
+import com.sessiondesk.client.common.ColumnMemory;
+import com.sessiondesk.client.export.Exporter;
+import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.Messages;
@@ -59,6 +62,9 @@ public final class MainController {
     @FXML private Button signOutButton;
     @FXML private StackPane content;
     @FXML private NotificationPane notificationPane;
+    @FXML private javafx.scene.layout.HBox exportProgressBox;
+    @FXML private javafx.scene.control.ProgressBar exportProgressBar;
+    @FXML private Label exportProgressLabel;
 
     private final ViewContext context;
     private final Clock clock;
@@ -68,20 +74,28 @@ public final class MainController {
     private final SessionsViewModel sessionsViewModel;
     private final SessionsController sessionsView;
     private final AutoRefresh autoRefresh;
+    private final Exporter exporter;
     private UsersViewModel usersViewModel;
     private UsersController usersView;
     private HistoryViewModel historyViewModel;
     private HistoryController historyView;
     private AdminService service;
 
-    public MainController(ViewContext context, Clock clock, Duration refreshInterval, LogoutDialogs logoutDialogs,
-                          Runnable onSignOut) {
+    /**
+     * @param refreshInterval full reloads of the shown view (the sessions only while they follow no feed)
+     * @param liveInterval how often the sessions' change feed is asked
+     * @param settings where the column choice is remembered
+     */
+    public MainController(ViewContext context, Clock clock, Duration refreshInterval, Duration liveInterval,
+                          ClientSettings settings, LogoutDialogs logoutDialogs, Runnable onSignOut) {
         this.context = context;
         this.clock = clock;
         this.logoutDialogs = logoutDialogs;
         this.onSignOut = onSignOut;
+        this.exporter = new Exporter(context);
         this.sessionsViewModel = new SessionsViewModel(context, clock, logoutDialogs);
-        this.sessionsView = new SessionsController(sessionsViewModel);
+        this.sessionsView = new SessionsController(sessionsViewModel, liveInterval, exporter,
+                new ColumnMemory(settings, context.runner()));
         this.root = Fxml.load("/fxml/main.fxml", this);
         this.autoRefresh = new AutoRefresh(refreshInterval, this::shownView, sessionsViewModel::tick);
     }
@@ -110,6 +124,9 @@ public final class MainController {
         notificationPane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
         changePasswordButton.setOnAction(e -> changePassword());
         changePasswordButton.setDisable(true);
+        exportProgressBox.visibleProperty().bind(exporter.busyProperty());
+        exportProgressBar.progressProperty().bind(exporter.progressProperty());
+        exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
         adminLabel.setMinWidth(0);
         adminLabel.textProperty().addListener((obs, old, now) -> adminLabel.setTooltip(new javafx.scene.control.Tooltip(now)));
         content.widthProperty().addListener((obs, old, width) -> {
@@ -138,7 +155,7 @@ public final class MainController {
         if (tab == usersTab) {
             if (usersView == null) {
                 usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::sessionsOf, logoutDialogs);
-                usersView = new UsersController(usersViewModel);
+                usersView = new UsersController(usersViewModel, exporter);
             }
             content.getChildren().setAll(usersView.root());
             if (service != null) {
@@ -147,7 +164,7 @@ public final class MainController {
         } else if (tab == historyTab) {
             if (historyView == null) {
                 historyViewModel = new HistoryViewModel(context, clock, sessionsViewModel::deviceOf);
-                historyView = new HistoryController(historyViewModel);
+                historyView = new HistoryController(historyViewModel, exporter);
             }
             content.getChildren().setAll(historyView.root());
             if (service != null) {
@@ -263,6 +280,22 @@ public final class MainController {
         if (view != null) {
             view.refresh();
         }
+    }
+
+    /** Ctrl+E: the current view's rows, as shown, to a CSV file. */
+    public void exportCurrent() {
+        if (usersTab.isSelected() && usersView != null) {
+            usersView.export();
+        } else if (historyTab.isSelected() && historyView != null) {
+            historyView.export();
+        } else {
+            sessionsView.export();
+        }
+    }
+
+    /** The window closes: the views stop their timers. */
+    public void stop() {
+        sessionsView.stop();
     }
 
     /** Ctrl+F. */

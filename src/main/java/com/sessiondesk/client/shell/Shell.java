@@ -3,6 +3,7 @@ package com.sessiondesk.client.shell;
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
 import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.common.Theme;
@@ -48,17 +49,28 @@ public final class Shell {
     private final StackPane windowRoot = new StackPane();
     private final ViewContext context;
     private final SmokeTest smokeTest;
+    private final Clock clock;
     private MainController main;
     private ConnectController connectView;
     private ConnectViewModel connectViewModel;
     private AdminService service;
 
     public Shell(Stage stage, ClientOptions options, TaskRunner runner, IntConsumer exitCode) {
+        this(stage, options, runner, exitCode, FileChoice.fileChooser(), Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param fileChoice where exports are saved (tests answer the file chooser themselves)
+     * @param clock the client's now
+     */
+    public Shell(Stage stage, ClientOptions options, TaskRunner runner, IntConsumer exitCode, FileChoice fileChoice,
+            Clock clock) {
+        this.clock = clock;
         this.stage = stage;
         this.options = options;
         this.runner = runner;
         this.connector = new Connector(Duration.ofSeconds(5), options.readTimeout());
-        this.context = new ViewContext(runner, new FxDialogService(stage), this::notify, this::signInLost);
+        this.context = new ViewContext(runner, new FxDialogService(stage, fileChoice), this::notify, this::signInLost);
         this.smokeTest = options.smokeTest() ? new SmokeTest(exitCode) : null;
     }
 
@@ -128,7 +140,7 @@ public final class Shell {
 
     private MainController main() {
         if (main == null) {
-            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(),
+            main = new MainController(context, clock, options.refreshInterval(), options.liveInterval(), settings,
                     LogoutDialog.over(stage), this::signOut);
             installThemeSwitch(main);
             main.offerLanguages(settings.preference(ClientSettings.LANGUAGE), language -> runner.run(() -> {
@@ -243,6 +255,11 @@ public final class Shell {
         };
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (service != null) {
+                main.exportCurrent();
+            }
+        });
         KeyCode[] views = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
         for (int i = 0; i < views.length; i++) {
             int number = i + 1;
@@ -268,6 +285,9 @@ public final class Shell {
 
     /** On exit: the built-in service closes, without holding up the exit if it hangs. */
     public void close() {
+        if (main != null) {
+            main.stop();
+        }
         Thread closer = new Thread(embedded::close, "sessiondesk-embedded-close");
         closer.setDaemon(true);
         closer.start();

@@ -8,6 +8,7 @@ import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
+import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -42,7 +43,9 @@ public final class UsersController {
     @FXML private TableColumn<User, Integer> sessionsColumn;
     @FXML private TableColumn<User, User> statusColumn;
     @FXML private TableColumn<User, Instant> blockedSinceColumn;
+    @FXML private TableColumn<User, Instant> blockedUntilColumn;
     @FXML private TableColumn<User, String> blockedByColumn;
+    @FXML private Button exportButton;
     @FXML private TableColumn<User, String> reasonColumn;
     @FXML private TableColumn<User, User> actionsColumn;
     // One tooltip for each kind of row button (a tooltip is a window: not one per cell).
@@ -56,11 +59,13 @@ public final class UsersController {
             Messages.get("users.status.active.explanation"));
 
     private final UsersViewModel viewModel;
+    private final Exporter exporter;
     private final Parent root;
     private final Tooltip fullValueTooltip = new Tooltip();
 
-    public UsersController(UsersViewModel viewModel) {
+    public UsersController(UsersViewModel viewModel, Exporter exporter) {
         this.viewModel = viewModel;
+        this.exporter = exporter;
         this.root = Fxml.load("/fxml/users.fxml", this);
     }
 
@@ -89,6 +94,17 @@ public final class UsersController {
         Columns.value(blockedSinceColumn, user -> user.blocked() ? user.blockedAt() : null); // sorts as time
         blockedSinceColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
                 at -> null, fullValueTooltip));
+        // A time-limited block shows its end; a plain one lasts until an admin unblocks.
+        Columns.value(blockedUntilColumn, user -> user.blocked() ? user.blockedUntil() : null);
+        blockedUntilColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Instant until, boolean empty) {
+                super.updateItem(until, empty);
+                User user = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(user == null || !user.blocked() ? null
+                        : until == null ? Messages.get("users.untilUnblocked") : Formats.dateTime(until));
+            }
+        });
         Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
         Columns.value(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
         for (TableColumn<User, String> column : List.of(usernameColumn, nameColumn, blockedByColumn, reasonColumn)) {
@@ -107,6 +123,16 @@ public final class UsersController {
         SortedList<User> sorted = new SortedList<>(viewModel.shown());
         sorted.comparatorProperty().bind(usersTable.comparatorProperty());
         usersTable.setItems(sorted);
+        Columns.exportAs(usernameColumn, User::username);
+        Columns.exportAs(nameColumn, User::name);
+        Columns.exportAs(sessionsColumn, user -> String.valueOf(user.activeSessions()));
+        Columns.exportAs(statusColumn, user -> Messages.get(user.blocked() ? "users.status.blocked" : "users.status.active"));
+        Columns.exportAs(blockedSinceColumn, user -> user.blocked() && user.blockedAt() != null ? user.blockedAt().toString() : "");
+        Columns.exportAs(blockedUntilColumn, user -> user.blocked() && user.blockedUntil() != null ? user.blockedUntil().toString() : "");
+        Columns.exportAs(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
+        Columns.exportAs(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
+        exportButton.setOnAction(e -> export());
+        exportButton.disableProperty().bind(exporter.busyProperty());
         // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out from all
         // devices, Ctrl+B blocks, Ctrl+U unblocks (README "Keyboard").
         usersTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
@@ -123,6 +149,11 @@ public final class UsersController {
                 event.consume();
             }
         });
+    }
+
+    /** Ctrl+E: the users shown (search and filter applied, in the shown order) to a CSV file. */
+    public void export() {
+        exporter.export(Messages.get("export.kind.user"), Messages.get("export.kind.users"), "users.csv", usersTable.getItems(), Columns.shownForExport(usersTable));
     }
 
     public Parent root() {

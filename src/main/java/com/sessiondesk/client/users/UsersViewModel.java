@@ -116,7 +116,7 @@ public final class UsersViewModel implements com.sessiondesk.client.common.Refre
         }
         LogoutDialogViewModel dialog = LogoutDialogViewModel.forUser(user, sessionsOf.apply(user.username()), block,
                 service, context, clock);
-        dialog.setOnDone(this::refresh);
+        dialog.setOnDone(outcome -> refresh());
         logoutDialogs.show(dialog);
     }
 

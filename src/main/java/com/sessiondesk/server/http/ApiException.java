@@ -1,6 +1,7 @@
 package com.sessiondesk.server.http;
 
 import com.sessiondesk.api.ErrorCode;
+import java.time.Instant;
 
 /** An error answer: {@code {"error", "message"}} with the code's status (openapi.yaml; docs/architecture.md, "The API contract"). */
 public final class ApiException extends RuntimeException {
@@ -8,12 +9,30 @@ public final class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final String reason;
     private final long retryAfterSeconds;
+    private final Instant blockedUntil;
 
     private ApiException(ErrorCode code, String message, String reason, long retryAfterSeconds) {
+        this(code, message, reason, retryAfterSeconds, null);
+    }
+
+    private ApiException(ErrorCode code, String message, String reason, long retryAfterSeconds,
+            Instant blockedUntil) {
         super(message, null, false, false);
         this.code = code;
         this.reason = reason;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.blockedUntil = blockedUntil;
+    }
+
+    /** 403 {@code account_blocked}; {@code until} the end of a time-limited block, or null. */
+    public static ApiException accountBlocked(String message, Instant until) {
+        return new ApiException(ErrorCode.ACCOUNT_BLOCKED, message, null, 0, until);
+    }
+
+    /** 410 {@code cursor_expired}: the client reloads the list. */
+    public static ApiException cursorExpired() {
+        return of(ErrorCode.CURSOR_EXPIRED,
+                "This cursor is too old or unknown. Reload the list and follow its cursor.");
     }
 
     public static ApiException of(ErrorCode code, String message) {
@@ -65,5 +84,9 @@ public final class ApiException extends RuntimeException {
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    public Instant blockedUntil() {
+        return blockedUntil;
     }
 }

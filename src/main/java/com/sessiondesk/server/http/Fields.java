@@ -1,11 +1,14 @@
 package com.sessiondesk.server.http;
 
+import java.time.Instant;
+
 /** Field checks with messages that name the field; all failures are 400 {@code invalid_request}. */
 public final class Fields {
 
     public static final int MAX_USERNAME = 64;
     public static final int MAX_REASON = 500;
     public static final int MAX_TEXT = 200;
+    private static final Instant LATEST_UNTIL = Instant.parse("9999-12-31T23:59:59Z");
 
     private Fields() {
     }
@@ -60,6 +63,26 @@ public final class Fields {
             }
         }
         return value;
+    }
+
+    /**
+     * The end of a time-limited block as epoch ms: null when absent; 400 when given without a block
+     * or not in the future (a block that ended already would be no block).
+     */
+    public static Long until(Instant until, boolean block, long now) {
+        if (until == null) {
+            return null;
+        }
+        if (!block) {
+            throw ApiException.invalid("The field 'until' applies only to a block.");
+        }
+        if (until.isAfter(LATEST_UNTIL)) {
+            throw ApiException.invalid("The field 'until' is too far in the future (at most year 9999).");
+        }
+        if (until.toEpochMilli() <= now) {
+            throw ApiException.invalid("The field 'until' must be in the future.");
+        }
+        return until.toEpochMilli();
     }
 
     /** An optional query parameter: null when absent or empty. */

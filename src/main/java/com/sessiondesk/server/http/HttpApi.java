@@ -36,7 +36,7 @@ public final class HttpApi {
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinGson(Json.GSON, false));
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = RequestJson.MAX_BODY_BYTES;
+            config.http.maxRequestSize = RequestJson.MAX_BULK_BODY_BYTES; // RequestJson limits each route
             config.http.disableCompression();
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
@@ -50,7 +50,9 @@ public final class HttpApi {
         routes.get("/api/v1/health", ctx -> ctx.json(new Health("ok")));
         new MobileRoutes(services).register(routes);
         new AdminAuthRoutes(services).register(routes);
-        new SessionRoutes(services).register(routes);
+        SessionRoutes sessionRoutes = new SessionRoutes(services);
+        sessionRoutes.register(routes);
+        app.events(events -> events.serverStopping(sessionRoutes::closeStreams));
         new UserRoutes(services).register(routes);
         new AuditRoutes(services).register(routes);
     }
@@ -114,7 +116,7 @@ public final class HttpApi {
             body.put("reason", e.reason());
             json = WITH_NULLS.toJson(body);
         } else {
-            json = Json.GSON.toJson(ErrorBody.of(code, e.getMessage()));
+            json = Json.GSON.toJson(new ErrorBody(code.wireName(), e.getMessage(), null, e.blockedUntil()));
         }
         ctx.contentType("application/json").result(json);
     }

@@ -38,7 +38,8 @@ public final class MobileRoutes {
                 Fields.required(body.deviceId(), "deviceId", Fields.MAX_TEXT),
                 Fields.required(body.deviceModel(), "deviceModel", Fields.MAX_TEXT),
                 Fields.required(body.deviceOs(), "deviceOs", Fields.MAX_TEXT),
-                Fields.required(body.language(), "language", Fields.MAX_TEXT));
+                Fields.required(body.language(), "language", Fields.MAX_TEXT),
+                clientAddress(ctx));
         if (body.deviceTicket() != null && body.deviceTicket().length() > Fields.MAX_TEXT) {
             throw ApiException.invalid("The field 'deviceTicket' is too long (at most " + Fields.MAX_TEXT
                     + " characters).");
@@ -47,15 +48,15 @@ public final class MobileRoutes {
         String ticketId = body.deviceTicket() == null ? null
                 : services.tickets().verify(body.deviceTicket(), username, device.deviceId(), now).orElse(null);
         Credentials user = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
-                        services.clientAddress().of(ctx), ticketId, AuditAction.MOBILE_LOGIN_FAILED,
+                        device.address(), ticketId, AuditAction.MOBILE_LOGIN_FAILED,
                         "wrong username or password"))
                 .orElseThrow(PasswordCheck::wrongPassword);
         if (user.blocked()) {
-            throw PasswordCheck.blocked();
+            throw PasswordCheck.blocked(services, username);
         }
         String token = Tokens.newToken();
         String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now())
-                .orElseThrow(PasswordCheck::blocked);
+                .orElseThrow(() -> PasswordCheck.blocked(services, username));
         String ticket = services.tickets().issue(username, device.deviceId(), services.now());
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));
     }
@@ -67,13 +68,21 @@ public final class MobileRoutes {
         if (items != null && items < 0) {
             throw ApiException.invalid("The field 'pendingSyncItems' must be 0 or more.");
         }
-        services.heartbeats().record(session.sessionId(), services.now(), items);
+        services.heartbeats().record(session.sessionId(), services.now(), items, clientAddress(ctx));
         ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /**
+     * The device's network address as recorded on its session (login and heartbeat): the
+     * connection's, or the forwarded one from a trusted proxy.
+     */
+    private String clientAddress(Context ctx) {
+        return services.clientAddress().of(ctx);
     }
 
     private void me(Context ctx) {
         MobileSession session = AccessFilter.mobileSessionOf(ctx);
-        services.heartbeats().record(session.sessionId(), services.now(), null);
+        services.heartbeats().record(session.sessionId(), services.now(), null, clientAddress(ctx));
         ctx.json(new UserIdentity(session.username(), session.name()));
     }
 

@@ -2,10 +2,12 @@ package com.sessiondesk.server.http;
 
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.ErrorCode;
+import com.sessiondesk.api.User;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.security.LoginThrottle;
 import com.sessiondesk.server.security.Passwords;
 import com.sessiondesk.server.store.Records.Credentials;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -97,6 +99,16 @@ final class PasswordCheck {
 
     static ApiException wrongPassword() {
         return ApiException.of(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password.");
+    }
+
+    /** 403 {@code account_blocked} that says until when, for a time-limited block. */
+    static ApiException blocked(Services services, String username) {
+        Instant until = services.store().user(username).map(User::blockedUntil).orElse(null);
+        if (until == null) {
+            return blocked();
+        }
+        return ApiException.accountBlocked("This account is blocked until " + until
+                + ". Ask your office to unblock it sooner.", until);
     }
 
     static ApiException blocked() {

@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 public final class RequestJson {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The bulk log out's limit: 100,000 session ids. */
+    public static final int MAX_BULK_BODY_BYTES = 8 * 1024 * 1024;
 
     private static final Gson STRICT = Json.GSON.newBuilder()
             .registerTypeAdapter(String.class, new StrictString().nullSafe())
@@ -42,9 +44,21 @@ public final class RequestJson {
         return value;
     }
 
+    /** The body as {@code type}, up to {@code maxBytes}; 400 when it is missing, too large or malformed. */
+    public static <T> T required(Context ctx, Class<T> type, int maxBytes) {
+        T value = parse(ctx, readLimited(ctx, maxBytes), type);
+        if (value == null) {
+            throw ApiException.invalid("A JSON object body is required.");
+        }
+        return value;
+    }
+
     /** The body as {@code type}, or null when there is none (empty or {@code null}). */
     public static <T> T optional(Context ctx, Class<T> type) {
-        byte[] bytes = readLimited(ctx);
+        return parse(ctx, readLimited(ctx, MAX_BODY_BYTES), type);
+    }
+
+    private static <T> T parse(Context ctx, byte[] bytes, Class<T> type) {
         if (bytes.length > 0 && !isJson(ctx.req().getContentType())) {
             // A web page can send text/plain or a form across origins without a preflight: only
             // application/json is read, so the browser's CORS checks always apply.
@@ -84,17 +98,16 @@ public final class RequestJson {
         return type.equalsIgnoreCase("application/json");
     }
 
-    private static byte[] readLimited(Context ctx) {
+    private static byte[] readLimited(Context ctx, int maxBytes) {
         long declared = ctx.req().getContentLengthLong();
-
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
         }
         try (InputStream in = ctx.bodyInputStream()) {
             // Exact size when declared (the usual case: no copying); otherwise read one byte past the limit.
-            byte[] bytes = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES || declared >= 0 && in.read() != -1) {
-                throw tooLarge();
+            byte[] bytes = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes || declared >= 0 && in.read() != -1) {
+                throw tooLarge(maxBytes);
             }
             return bytes;
         } catch (IOException e) {
@@ -102,8 +115,8 @@ public final class RequestJson {
         }
     }
 
-    private static ApiException tooLarge() {
-        return ApiException.invalid("The body is too large (at most " + MAX_BODY_BYTES / 1024 + " KB).");
+    private static ApiException tooLarge(int maxBytes) {
+        return ApiException.invalid("The body is too large (at most " + maxBytes / 1024 + " KB).");
     }
 
     private static boolean isBlank(byte[] bytes) {

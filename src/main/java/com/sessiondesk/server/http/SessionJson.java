@@ -52,14 +52,29 @@ final class SessionJson {
         b.append("\",\"lastSeen\":\"");
         instant(row.lastSeen());
         b.append("\",\"pendingSyncItems\":").append(row.pendingSyncItems());
-        b.append(",\"superseded\":").append(superseded).append('}');
+        b.append(",\"superseded\":").append(superseded);
+        if (row.address() != null) {
+            b.append(",\"address\":");
+            string(row.address());
+        }
+        b.append('}');
         if (b.length() >= CHUNK) {
             drain();
         }
     }
 
     void finish() throws IOException {
-        buffer.append("]}");
+        finish(null);
+    }
+
+    /** Closes the list, with the change feed's {@code cursor} beside it when not null. */
+    void finish(String cursor) throws IOException {
+        buffer.append(']');
+        if (cursor != null) {
+            buffer.append(",\"cursor\":");
+            string(cursor);
+        }
+        buffer.append('}');
         drain();
         out.flush();
     }

@@ -1,12 +1,17 @@
 package com.sessiondesk.server.http;
 
+import com.sessiondesk.api.BulkLogoutRequest;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.server.store.ActionRefused;
 import com.sessiondesk.server.store.ActiveSessionRow;
+import com.sessiondesk.server.store.ListAtCursor;
 import com.sessiondesk.server.store.Superseded;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +21,27 @@ import java.util.Locale;
 /** The Active Sessions view: list, one session, forced log out. */
 public final class SessionRoutes {
 
+    /** The most sessions one bulk log out takes. */
+    static final int MAX_BULK_IDS = 100_000;
+
     private final Services services;
+    private final FeedStreams streams;
 
     public SessionRoutes(Services services) {
         this.services = services;
+        this.streams = new FeedStreams(services.store());
+    }
+
+    /** Closes the push streams (the server stops). */
+    public void closeStreams() {
+        streams.close();
     }
 
     public void register(RouteTable routes) {
         routes.get("/api/v1/sessions", this::list);
+        routes.get("/api/v1/sessions/changes", this::changes); // before {id}, which would match it too
+        routes.get("/api/v1/sessions/stream", this::stream);
+        routes.post("/api/v1/sessions/logout", this::logoutMany);
         routes.get("/api/v1/sessions/{id}", this::one);
         routes.post("/api/v1/sessions/{id}/logout", this::logout);
     }
@@ -34,7 +52,8 @@ public final class SessionRoutes {
         String q = Fields.query(ctx.queryParam("q"), "q", Fields.MAX_TEXT);
         // Superseded needs every session of a (user, app, device) group, so q is applied after it:
         // the username and application filters keep or drop whole groups, q might split one.
-        List<ActiveSessionRow> rows = services.store().activeSessionRows(username, application);
+        ListAtCursor list = services.store().activeSessionRowsWithCursor(username, application);
+        List<ActiveSessionRow> rows = list.rows();
         boolean[] superseded = Superseded.flags(rows);
         String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
         ctx.contentType("application/json");
@@ -45,7 +64,63 @@ public final class SessionRoutes {
                 json.write(row, superseded[i]);
             }
         }
-        json.finish();
+        json.finish(list.cursor());
+    }
+
+    /** The live console's feed: what changed since the cursor, or 410 when it is too old or unknown. */
+    private void changes(Context ctx) {
+        String since = ctx.queryParam("since");
+        if (since == null || since.isEmpty()) {
+            throw ApiException.invalid("The parameter 'since' is required (the cursor of a session list).");
+        }
+        Fields.limited(since, "since", Fields.MAX_TEXT);
+        SessionChanges changes = services.store().sessionChanges(since).orElseThrow(ApiException::cursorExpired);
+        ctx.json(changes);
+    }
+
+    /**
+     * The push form of {@link #changes}: Server-Sent Events {@code changes} (data: the changes, id:
+     * their cursor) as soon as the feed moves. Reconnecting with {@code Last-Event-ID} resumes.
+     */
+    private void stream(Context ctx) throws Exception {
+        String lastEventId = ctx.header("Last-Event-ID");
+        String since = lastEventId != null && !lastEventId.isEmpty() ? lastEventId : ctx.queryParam("since");
+        if (since == null || since.isEmpty()) {
+            throw ApiException.invalid("The parameter 'since' is required (the cursor of a session list).");
+        }
+        Fields.limited(since, "since", Fields.MAX_TEXT);
+        if (!"text/event-stream".equals(ctx.header("Accept"))) {
+            throw ApiException.invalid("This route streams Server-Sent Events: send 'Accept: text/event-stream'.");
+        }
+        SessionChanges first = services.store().sessionChanges(since).orElseThrow(ApiException::cursorExpired);
+        new SseHandler(client -> streams.open(client, first)).handle(ctx);
+    }
+
+    /** Log out selected: many sessions, one transaction, one audit event. */
+    private void logoutMany(Context ctx) {
+        BulkLogoutRequest body = RequestJson.required(ctx, BulkLogoutRequest.class, RequestJson.MAX_BULK_BODY_BYTES);
+        List<String> ids = body.sessionIds();
+        if (ids == null || ids.isEmpty()) {
+            throw ApiException.invalid("The field 'sessionIds' must list at least one session id.");
+        }
+        if (ids.size() > MAX_BULK_IDS) {
+            throw ApiException.invalid("The field 'sessionIds' lists too many sessions (at most " + MAX_BULK_IDS
+                    + ").");
+        }
+        for (String id : ids) {
+            Fields.required(id, "sessionIds", Fields.MAX_TEXT);
+        }
+        boolean block = Boolean.TRUE.equals(body.block());
+        String reason = Fields.reason(body.reason());
+        long now = services.now();
+        Long until = Fields.until(body.until(), block, now);
+        try {
+            BulkLogoutResult result = services.store().logoutSessions(ids, block, reason, until,
+                    AccessFilter.adminOf(ctx).username(), now);
+            ctx.json(result);
+        } catch (ActionRefused e) {
+            throw ApiException.invalid(e.getMessage());
+        }
     }
 
     static boolean matches(ActiveSessionRow row, String needle) {
@@ -71,9 +146,11 @@ public final class SessionRoutes {
         boolean allDevices = block || body != null && Boolean.TRUE.equals(body.allDevices());
         String reason = body == null ? null : Fields.reason(body.reason());
         String actor = AccessFilter.adminOf(ctx).username();
+        long now = services.now();
+        Long until = body == null ? null : Fields.until(body.until(), block, now);
         try {
             LogoutResult result = services.store()
-                    .logoutSession(id, allDevices, block, reason, actor, services.now())
+                    .logoutSession(id, allDevices, block, reason, until, actor, now)
                     .orElseThrow(() -> ApiException.notFound("No session " + id + "."));
             ctx.json(result);
         } catch (ActionRefused e) {

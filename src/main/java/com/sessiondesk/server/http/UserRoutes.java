@@ -59,10 +59,13 @@ public final class UserRoutes {
 
     private void block(Context ctx) {
         String username = username(ctx);
-        String reason = reason(ctx);
+        ReasonRequest body = RequestJson.optional(ctx, ReasonRequest.class);
+        String reason = body == null ? null : Fields.reason(body.reason());
+        long now = services.now();
+        Long until = body == null ? null : Fields.until(body.until(), true, now);
         try {
             User user = services.store()
-                    .blockUser(username, reason, AccessFilter.adminOf(ctx).username(), services.now())
+                    .blockUser(username, reason, until, AccessFilter.adminOf(ctx).username(), now)
                     .orElseThrow(() -> unknownUser(username));
             ctx.json(user);
         } catch (ActionRefused e) {

@@ -16,7 +16,8 @@ import java.util.Optional;
 final class ActiveSessionQueries {
 
     private static final String SESSION_COLUMNS = "s.user_id, s.id, u.username, u.name, s.device_id, s.device_model, "
-            + "s.device_os, s.application, s.app_version, s.language, s.login_at, s.last_seen_at, s.pending_sync_items";
+            + "s.device_os, s.application, s.app_version, s.language, s.login_at, s.last_seen_at, s.pending_sync_items, "
+            + "s.address";
 
     /** Separates the text columns packed into one by {@link #activeSessionRows}; never in a value (see Fields). */
     static final char UNIT_SEPARATOR = '\u001f';
@@ -36,7 +37,19 @@ final class ActiveSessionQueries {
      * driver's per-column cost, not the database, dominated.
      */
     List<ActiveSessionRow> activeSessionRows(String username, String application) {
-        return db.read(c -> {
+        return db.read(c -> rows(c, username, application));
+    }
+
+    /** The rows and the feed's cursor at their moment, read in one snapshot (see {@link SessionFeed}). */
+    ListAtCursor activeSessionRowsWithCursor(String username, String application) {
+        return db.snapshot(c -> {
+            String cursor = SessionFeed.position(c).cursor();
+            return new ListAtCursor(rows(c, username, application), cursor);
+        });
+    }
+
+    private static List<ActiveSessionRow> rows(Connection c, String username, String application) throws SQLException {
+        {
             Long onlyUser = null;
             if (username != null) {
                 onlyUser = JdbcStore.userId(c, username);
@@ -44,7 +57,7 @@ final class ActiveSessionQueries {
                     return List.<ActiveSessionRow>of();
                 }
             }
-            String sql = "SELECT user_id, login_at, last_seen_at, pending_sync_items, " + PACKED_TEXT
+            String sql = "SELECT user_id, login_at, last_seen_at, pending_sync_items, " + PACKED_TEXT + ", address"
                     // one user's sessions: through the partial index; all: by scanning the table
                     + (onlyUser != null ? " FROM sessions WHERE ended_at IS NULL AND user_id = ?"
                             : " FROM sessions WHERE +ended_at IS NULL")
@@ -71,13 +84,14 @@ final class ActiveSessionQueries {
                         }
                         unpack(rs.getString(5), text);
                         rows.add(new ActiveSessionRow(userId, text[0], user[0], user[1], text[1], text[2], text[3],
-                                text[4], text[5], text[6], rs.getLong(2), rs.getLong(3), rs.getInt(4)));
+                                text[4], text[5], text[6], rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                                rs.getString(6)));
                     }
                 }
             }
             rows.sort(NEWEST_LAST_SEEN_FIRST);
             return rows;
-        });
+        }
     }
 
     private static void unpack(String packed, String[] into) {
@@ -114,7 +128,7 @@ final class ActiveSessionQueries {
     private static ActiveSessionRow toRow(ResultSet rs) throws SQLException {
         return new ActiveSessionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13));
+                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13), rs.getString(14));
     }
 
     Optional<Session> activeSession(String sessionId) {

@@ -3,7 +3,10 @@ package com.sessiondesk.server.store;
 import com.sessiondesk.api.Session;
 import java.time.Instant;
 
-/** One active session as read from the database, before its {@code superseded} flag is known. */
+/**
+ * One active session as read from the database, before its {@code superseded} flag is known.
+ * {@code address} is the device's network address at its last request (null when none was recorded).
+ */
 public record ActiveSessionRow(
         long userId,
         String id,
@@ -17,11 +20,20 @@ public record ActiveSessionRow(
         String language,
         long loginTime,
         long lastSeen,
-        int pendingSyncItems) {
+        int pendingSyncItems,
+        String address) {
+
+    /** A row without an address. */
+    public ActiveSessionRow(long userId, String id, String username, String name, String deviceId,
+            String deviceModel, String deviceOs, String application, String appVersion, String language,
+            long loginTime, long lastSeen, int pendingSyncItems) {
+        this(userId, id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language,
+                loginTime, lastSeen, pendingSyncItems, null);
+    }
 
     public Session toSession(boolean superseded) {
         return new Session(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion,
                 language, Instant.ofEpochMilli(loginTime), Instant.ofEpochMilli(lastSeen), pendingSyncItems,
-                superseded);
+                superseded, address);
     }
 }

@@ -1,15 +1,23 @@
 package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.AuditAction;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The admin actions: each one transaction that locks the user row first, so conflicting actions
@@ -23,24 +31,38 @@ final class AdminActions {
         this.db = db;
     }
 
-    /** The user row, locked until the transaction ends (PostgreSQL; SQLite has one writer anyway). */
-    private record LockedUser(long id, String username, boolean blocked) {
+    /**
+     * The user row, locked until the transaction ends (PostgreSQL; SQLite has one writer anyway).
+     * {@code blocked} is whether a block is in force now; {@code flagged} whether the row still carries
+     * one (perhaps lapsed); {@code until} the end of the block, or null.
+     */
+    private record LockedUser(long id, String username, boolean blocked, boolean flagged, Long until) {
     }
 
-    private Optional<LockedUser> lockUser(Connection c, String column, Object value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, username, blocked FROM users WHERE " + column + " = ?"
-                + db.dialect().forUpdate())) {
+    private Optional<LockedUser> lockUser(Connection c, String column, Object value, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, username, blocked, blocked_until FROM users WHERE "
+                + column + " = ?" + db.dialect().forUpdate())) {
             ps.setObject(1, value);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new LockedUser(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0))
-                        : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                boolean flagged = rs.getInt(3) != 0;
+                long end = rs.getLong(4);
+                Long until = rs.wasNull() ? null : end;
+                return Optional.of(new LockedUser(rs.getLong(1), rs.getString(2), Blocks.inForce(flagged, until, now),
+                        flagged, until));
             }
         }
     }
 
     Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
             String actor, long now) {
+        return logoutSession(sessionId, allDevices, block, reason, null, actor, now);
+    }
+
+    Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
+            Long until, String actor, long now) {
         return db.write(c -> {
             Long userId = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM sessions WHERE id = ?")) {
@@ -54,18 +76,18 @@ final class AdminActions {
             if (userId == null) {
                 return Optional.<LogoutResult>empty();
             }
-            LockedUser user = lockUser(c, "id", userId).orElseThrow();
+            LockedUser user = lockUser(c, "id", userId, now).orElseThrow();
             if (block) {
                 refuseSelfBlock(user, actor);
             }
             List<String> ended = block || allDevices
                     ? endSessions(c, activeSessionIds(c, user.id()), actor, reason, now)
                     : endSessions(c, List.of(sessionId), actor, reason, now);
-            boolean newlyBlocked = block && !user.blocked() && setBlocked(c, user.id(), actor, reason, now);
+            boolean newlyBlocked = block && applyBlock(c, user, actor, reason, until, now);
             AuditAction action = block ? AuditAction.BLOCK
                     : allDevices ? AuditAction.LOGOUT_ALL : AuditAction.LOGOUT_SESSION;
             if (!ended.isEmpty() || newlyBlocked) {
-                JdbcStore.insertAudit(c, action, actor, user.username(), ended, reason, now);
+                JdbcStore.insertAudit(c, action, actor, user.username(), ended, reason, block ? until : null, now);
             }
             if (block) {
                 revokeAdminTokens(c, user, actor, now);
@@ -76,7 +98,7 @@ final class AdminActions {
 
     Optional<LogoutResult> logoutUser(String username, String reason, String actor, long now) {
         return db.write(c -> {
-            Optional<LockedUser> found = lockUser(c, "username", username);
+            Optional<LockedUser> found = lockUser(c, "username", username, now);
             if (found.isEmpty()) {
                 return Optional.<LogoutResult>empty();
             }
@@ -90,39 +112,46 @@ final class AdminActions {
     }
 
     Optional<User> blockUser(String username, String reason, String actor, long now) {
+        return blockUser(username, reason, null, actor, now);
+    }
+
+    Optional<User> blockUser(String username, String reason, Long until, String actor, long now) {
         return db.write(c -> {
-            Optional<LockedUser> found = lockUser(c, "username", username);
+            Optional<LockedUser> found = lockUser(c, "username", username, now);
             if (found.isEmpty()) {
                 return Optional.<User>empty();
             }
             LockedUser user = found.get();
             refuseSelfBlock(user, actor);
             List<String> ended = endSessions(c, activeSessionIds(c, user.id()), actor, reason, now);
-            boolean newlyBlocked = !user.blocked() && setBlocked(c, user.id(), actor, reason, now);
+            boolean newlyBlocked = applyBlock(c, user, actor, reason, until, now);
             if (!ended.isEmpty() || newlyBlocked) {
-                JdbcStore.insertAudit(c, AuditAction.BLOCK, actor, user.username(), ended, reason, now);
+                JdbcStore.insertAudit(c, AuditAction.BLOCK, actor, user.username(), ended, reason, until, now);
             }
             revokeAdminTokens(c, user, actor, now);
-            return JdbcStore.loadUser(c, username);
+            return JdbcStore.loadUser(c, username, now);
         });
     }
 
     Optional<User> unblockUser(String username, String actor, long now) {
         return db.write(c -> {
-            Optional<LockedUser> found = lockUser(c, "username", username);
+            Optional<LockedUser> found = lockUser(c, "username", username, now);
             if (found.isEmpty()) {
                 return Optional.<User>empty();
             }
             LockedUser user = found.get();
-            if (user.blocked()) {
+            if (user.flagged()) { // a lapsed block is cleared too, but it was no block: nothing to record
                 try (PreparedStatement ps = c.prepareStatement("UPDATE users SET blocked = 0, blocked_at = NULL, "
-                        + "blocked_by = NULL, block_reason = NULL WHERE id = ?")) {
+                        + "blocked_by = NULL, block_reason = NULL, blocked_until = NULL WHERE id = ?")) {
                     ps.setLong(1, user.id());
                     ps.executeUpdate();
                 }
-                JdbcStore.insertAudit(c, AuditAction.UNBLOCK, actor, user.username(), List.of(), null, now);
             }
-            return JdbcStore.loadUser(c, username);
+            if (user.blocked()) {
+                JdbcStore.insertAudit(c, AuditAction.UNBLOCK, actor, user.username(), List.of(), null, now);
+                SessionFeed.unblocked(c, user.username(), actor, now);
+            }
+            return JdbcStore.loadUser(c, username, now);
         });
     }
 
@@ -158,10 +187,13 @@ final class AdminActions {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // Rows are locked in id order, as the heartbeat flush locks them: no deadlock on PostgreSQL.
+        List<String> inIdOrder = new ArrayList<>(ids);
+        inIdOrder.sort(null);
         int[] counts;
         try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? "
                 + "WHERE id = ? AND ended_at IS NULL")) {
-            for (String id : ids) {
+            for (String id : inIdOrder) {
                 ps.setLong(1, now);
                 ps.setString(2, endedBy);
                 ps.setString(3, reason);
@@ -170,24 +202,135 @@ final class AdminActions {
             }
             counts = ps.executeBatch();
         }
-        List<String> ended = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
+        Set<String> endedNow = new HashSet<>();
+        for (int i = 0; i < inIdOrder.size(); i++) {
             if (counts[i] > 0) {
-                ended.add(ids.get(i));
+                endedNow.add(inIdOrder.get(i));
             }
         }
+        List<String> ended = new ArrayList<>();
+        for (String id : ids) {
+            if (endedNow.remove(id)) {
+                ended.add(id);
+            }
+        }
+        SessionFeed.ended(c, ended, endedBy, reason, now);
         return ended;
     }
 
-    private static boolean setBlocked(Connection c, long userId, String actor, String reason, long now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE users SET blocked = 1, blocked_at = ?, blocked_by = ?, "
-                + "block_reason = ? WHERE id = ? AND blocked = 0")) {
-            ps.setLong(1, now);
-            ps.setString(2, actor);
-            ps.setString(3, reason);
-            ps.setLong(4, userId);
-            return ps.executeUpdate() > 0;
+    /**
+     * Blocks the account until {@code until} (null: until unblocked). An account already blocked keeps
+     * its block, with the new end when that differs. Returns whether anything changed.
+     */
+    private static boolean applyBlock(Connection c, LockedUser user, String actor, String reason, Long until,
+            long now) throws SQLException {
+        if (user.blocked() && Objects.equals(user.until(), until)) {
+            return false;
         }
+        String sql = user.blocked() ? "UPDATE users SET blocked_until = ? WHERE id = ?"
+                : "UPDATE users SET blocked_until = ?, blocked = 1, blocked_at = ?, blocked_by = ?, block_reason = ? "
+                        + "WHERE id = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (until == null) {
+                ps.setNull(1, Types.BIGINT);
+            } else {
+                ps.setLong(1, until);
+            }
+            int index = 2;
+            if (!user.blocked()) {
+                ps.setLong(index++, now);
+                ps.setString(index++, actor);
+                ps.setString(index++, reason);
+            }
+            ps.setLong(index, user.id());
+            ps.executeUpdate();
+        }
+        SessionFeed.blocked(c, user.username(), actor, reason, now);
+        return true;
+    }
+
+    // --- bulk log out (issue 8) ---
+
+    /** Bulk answers are written once per call; 100,000 ids fit in a few MB. */
+    BulkLogoutResult logoutSessions(List<String> requested, boolean block, String reason, Long until, String actor,
+            long now) {
+        return db.write(c -> {
+            List<String> ids = new ArrayList<>(new TreeSet<>(requested));
+            Map<String, Long> owners = activeOwners(c, ids);
+            List<String> skipped = new ArrayList<>();
+            for (String id : requested) {
+                if (!owners.containsKey(id)) {
+                    skipped.add(id);
+                }
+            }
+            List<String> ended;
+            List<String> blockedNames = new ArrayList<>();
+            Set<String> usernames = new TreeSet<>();
+            if (block) {
+                List<LockedUser> users = new ArrayList<>();
+                for (long userId : new TreeSet<>(owners.values())) { // in id order: no deadlock between two of these
+                    LockedUser user = lockUser(c, "id", userId, now).orElseThrow();
+                    refuseSelfBlock(user, actor);
+                    users.add(user);
+                }
+                List<String> all = new ArrayList<>();
+                for (LockedUser user : users) {
+                    all.addAll(activeSessionIds(c, user.id()));
+                    usernames.add(user.username());
+                }
+                ended = endSessions(c, all, actor, reason, now);
+                for (LockedUser user : users) {
+                    if (applyBlock(c, user, actor, reason, until, now)) {
+                        blockedNames.add(user.username());
+                    }
+                    revokeAdminTokens(c, user, actor, now);
+                }
+            } else {
+                ended = endSessions(c, new ArrayList<>(owners.keySet()), actor, reason, now);
+                usernames.addAll(usernamesOf(c, new TreeSet<>(owners.values())));
+            }
+            if (!ended.isEmpty() || !blockedNames.isEmpty()) {
+                JdbcStore.insertAudit(c, block ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS, actor,
+                        usernames.size() == 1 ? usernames.iterator().next() : "", ended, reason,
+                        block ? until : null, now);
+            }
+            return new BulkLogoutResult(ended, blockedNames, skipped);
+        });
+    }
+
+    /** session id -> user id of those of {@code ids} that are active, in id order (PostgreSQL locks in it). */
+    private static Map<String, Long> activeOwners(Connection c, List<String> ids) throws SQLException {
+        Map<String, Long> owners = new TreeMap<>();
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            // +ended_at: by the primary key, not by walking the partial index of active sessions (SQLite)
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id FROM sessions WHERE +ended_at IS NULL "
+                    + "AND id IN " + SessionFeed.placeholders(chunk.size()))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        owners.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+
+    private static List<String> usernamesOf(Connection c, Set<Long> userIds) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT username FROM users WHERE id = ?")) {
+            for (long id : userIds) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return names;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -149,6 +150,43 @@ public final class Database implements AutoCloseable {
     public <T> T read(Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Runs read-only work in one consistent snapshot (several queries that must agree, such as a list
+     * and the feed position it was read at): REPEATABLE READ on PostgreSQL, a deferred read
+     * transaction on SQLite (which, unlike {@link #write}, takes no write lock).
+     */
+    public <T> T snapshot(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            if (dialect == Dialect.SQLITE) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("BEGIN DEFERRED");
+                }
+                try {
+                    return work.run(connection);
+                } finally {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute("COMMIT");
+                    }
+                }
+            }
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
         } catch (SQLException e) {
             throw new StoreException(e);
         }

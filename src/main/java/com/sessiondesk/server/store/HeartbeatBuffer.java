@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * Coalesces Last Seen and unsynced-item counts in memory and writes them in one batch per flush
  * (every second or two, and on close). Only the write is deferred: a session's state is always read
  * from the database, so a forced log out is never hidden by this buffer, and the batched UPDATE
- * touches only sessions still active, so a flush cannot revive an ended one.
+ * touches only sessions still active, so a flush cannot revive an ended one. The flush also writes
+ * the change-feed rows of these moves ({@link SessionFeed}: Last Seen moved 30 s or more, or the
+ * unsynced count or the address changed).
  */
 public final class HeartbeatBuffer {
 
@@ -26,14 +28,20 @@ public final class HeartbeatBuffer {
 
     /** Records a sign of life; a null count keeps the last one reported. */
     public void record(String sessionId, long now, Integer pendingSyncItems) {
-        Heartbeat beat = new Heartbeat(now, pendingSyncItems);
+        record(sessionId, now, pendingSyncItems, null);
+    }
+
+    /** Records a sign of life from a network address; a null count or address keeps the last one. */
+    public void record(String sessionId, long now, Integer pendingSyncItems, String address) {
+        Heartbeat beat = new Heartbeat(now, pendingSyncItems, address);
         pending.merge(sessionId, beat, HeartbeatBuffer::combine);
     }
 
     private static Heartbeat combine(Heartbeat older, Heartbeat newer) {
         long lastSeen = Math.max(older.lastSeen(), newer.lastSeen());
         Integer items = newer.pendingSyncItems() != null ? newer.pendingSyncItems() : older.pendingSyncItems();
-        return new Heartbeat(lastSeen, items);
+        String address = newer.address() != null ? newer.address() : older.address();
+        return new Heartbeat(lastSeen, items, address);
     }
 
     /** Writes what is buffered. Safe to call from several threads; failures are logged and retried next time. */

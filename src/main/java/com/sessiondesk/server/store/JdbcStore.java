@@ -2,8 +2,10 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.User;
 import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.Credentials;
@@ -16,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +31,7 @@ import java.util.UUID;
 public final class JdbcStore implements Store {
 
     private static final String USER_COLUMNS = "u.username, u.name, u.super_user, u.blocked, u.blocked_at, "
-            + "u.blocked_by, u.block_reason, COALESCE(a.active, 0) AS active";
+            + "u.blocked_by, u.block_reason, COALESCE(a.active, 0) AS active, u.blocked_until";
     private static final String USER_FROM = " FROM users u LEFT JOIN (SELECT user_id, COUNT(*) AS active FROM sessions "
             + "WHERE ended_at IS NULL GROUP BY user_id) a ON a.user_id = u.id";
 
@@ -36,10 +39,17 @@ public final class JdbcStore implements Store {
     private final PreparedLookup sessionByToken;
     private final ActiveSessionQueries activeSessions;
     private final AdminActions adminActions;
+    private final Clock clock;
     private final SecurityQueries security;
 
     public JdbcStore(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    /** @param clock whether a time-limited block is still in force is asked at read time, of this clock */
+    public JdbcStore(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.activeSessions = new ActiveSessionQueries(db);
         this.adminActions = new AdminActions(db);
         this.security = new SecurityQueries(db);
@@ -112,8 +122,9 @@ public final class JdbcStore implements Store {
     public Optional<Credentials> credentials(String username) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, username, name, password_hash, super_user, "
-                    + "blocked FROM users WHERE username = ?")) {
-                ps.setString(1, username);
+                    + Blocks.inForceSql("users") + " FROM users WHERE username = ?")) {
+                ps.setLong(1, clock.millis());
+                ps.setString(2, username);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -127,35 +138,42 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<User> user(String username) {
-        return db.read(c -> loadUser(c, username));
+        return db.read(c -> loadUser(c, username, clock.millis()));
     }
 
-    static Optional<User> loadUser(Connection c, String username) throws SQLException {
+    static Optional<User> loadUser(Connection c, String username, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + USER_FROM + " WHERE u.username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(toUser(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(toUser(rs, now)) : Optional.empty();
             }
         }
     }
 
     @Override
     public List<User> users() {
+        long now = clock.millis();
         return db.read(c -> {
             List<User> users = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + USER_FROM + " ORDER BY u.username");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    users.add(toUser(rs));
+                    users.add(toUser(rs, now));
                 }
             }
             return users;
         });
     }
 
-    private static User toUser(ResultSet rs) throws SQLException {
-        return new User(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, rs.getInt(4) != 0,
-                instant(rs, 5), rs.getString(6), rs.getString(7), rs.getInt(8));
+    /** A block whose end has passed is no block: the account reads as unblocked. */
+    private static User toUser(ResultSet rs, long now) throws SQLException {
+        Instant until = instant(rs, 9);
+        boolean blocked = Blocks.inForce(rs.getInt(4) != 0, until == null ? null : until.toEpochMilli(), now);
+        return blocked
+                ? new User(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, true, instant(rs, 5),
+                        rs.getString(6), rs.getString(7), rs.getInt(8), until)
+                : new User(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, false, null, null, null,
+                        rs.getInt(8), null);
     }
 
     private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
@@ -175,9 +193,10 @@ public final class JdbcStore implements Store {
         return db.write(c -> {
             // Re-read the block flag under a share lock: a login racing a block either finishes first
             // (and its session is ended by the block) or sees the block.
-            try (PreparedStatement ps = c.prepareStatement("SELECT blocked FROM users WHERE id = ?"
-                    + db.dialect().forShare())) {
-                ps.setLong(1, userId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Blocks.inForceSql("users")
+                    + " FROM users WHERE id = ?" + db.dialect().forShare())) {
+                ps.setLong(1, now);
+                ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getInt(1) != 0) {
                         return Optional.<String>empty();
@@ -187,7 +206,8 @@ public final class JdbcStore implements Store {
             String id = UUID.randomUUID().toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (id, token_hash, user_id, application, "
                     + "app_version, device_id, device_model, device_os, language, login_at, last_seen_at, "
-                    + "pending_sync_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                    + "pending_sync_items, address, fed_last_seen_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, tokenHash);
                 ps.setLong(3, userId);
@@ -199,8 +219,11 @@ public final class JdbcStore implements Store {
                 ps.setString(9, device.language());
                 ps.setLong(10, now);
                 ps.setLong(11, now);
+                ps.setString(12, device.address());
+                ps.setLong(13, now);
                 ps.executeUpdate();
             }
+            SessionFeed.started(c, id, now);
             return Optional.of(id);
         });
     }
@@ -229,21 +252,7 @@ public final class JdbcStore implements Store {
             return;
         }
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET last_seen_at = ?, "
-                    + "pending_sync_items = COALESCE(?, pending_sync_items) WHERE id = ? AND ended_at IS NULL")) {
-                for (Map.Entry<String, Heartbeat> entry : heartbeats.entrySet()) {
-                    Heartbeat beat = entry.getValue();
-                    ps.setLong(1, beat.lastSeen());
-                    if (beat.pendingSyncItems() == null) {
-                        ps.setNull(2, Types.INTEGER);
-                    } else {
-                        ps.setInt(2, beat.pendingSyncItems());
-                    }
-                    ps.setString(3, entry.getKey());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            HeartbeatFeed.record(c, db.dialect(), heartbeats, clock.millis());
             return null;
         });
     }
@@ -286,9 +295,10 @@ public final class JdbcStore implements Store {
     public Optional<AdminToken> adminToken(String tokenHash) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT t.user_id, u.username, u.name, u.super_user, "
-                    + "u.blocked, t.last_used_at, t.expires_at FROM admin_tokens t JOIN users u ON u.id = t.user_id "
-                    + "WHERE t.token_hash = ?")) {
-                ps.setString(1, tokenHash);
+                    + Blocks.inForceSql("u") + ", t.last_used_at, t.expires_at FROM admin_tokens t "
+                    + "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?")) {
+                ps.setLong(1, clock.millis());
+                ps.setString(2, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -356,6 +366,46 @@ public final class JdbcStore implements Store {
         return adminActions.unblockUser(username, actor, now);
     }
 
+    // --- the live console (issue 8) ---
+
+    @Override
+    public ListAtCursor activeSessionRowsWithCursor(String username, String application) {
+        return activeSessions.activeSessionRowsWithCursor(username, application);
+    }
+
+    @Override
+    public Optional<SessionChanges> sessionChanges(String since) {
+        long now = clock.millis();
+        return db.snapshot(c -> SessionFeed.changes(c, since, now));
+    }
+
+    @Override
+    public String sessionFeedCursor() {
+        return db.read(c -> SessionFeed.position(c).cursor());
+    }
+
+    @Override
+    public int pruneSessionFeed(long olderThan) {
+        return db.write(c -> SessionFeed.prune(c, olderThan));
+    }
+
+    @Override
+    public BulkLogoutResult logoutSessions(List<String> sessionIds, boolean block, String reason, Long until,
+            String actor, long now) {
+        return adminActions.logoutSessions(sessionIds, block, reason, until, actor, now);
+    }
+
+    @Override
+    public Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
+            Long until, String actor, long now) {
+        return adminActions.logoutSession(sessionId, allDevices, block, reason, until, actor, now);
+    }
+
+    @Override
+    public Optional<User> blockUser(String username, String reason, Long until, String actor, long now) {
+        return adminActions.blockUser(username, reason, until, actor, now);
+    }
+
     // --- audit ---
 
     @Override
@@ -369,21 +419,33 @@ public final class JdbcStore implements Store {
 
     static void insertAudit(Connection c, AuditAction action, String actor, String username,
             List<String> sessionIds, String reason, long now) throws SQLException {
+        insertAudit(c, action, actor, username, sessionIds, reason, null, now);
+    }
+
+    /** @param until the end of a time-limited block, or null */
+    static void insertAudit(Connection c, AuditAction action, String actor, String username,
+            List<String> sessionIds, String reason, Long until, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (at, actor, action, username, "
-                + "session_ids, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "session_ids, reason, until_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, now);
             ps.setString(2, actor);
             ps.setString(3, action.wireName());
             ps.setString(4, username);
             ps.setString(5, String.join(",", sessionIds));
             ps.setString(6, reason);
+            if (until == null) {
+                ps.setNull(7, Types.BIGINT);
+            } else {
+                ps.setLong(7, until);
+            }
             ps.executeUpdate();
         }
     }
 
     @Override
     public List<AuditEvent> audit(String username, int limit) {
-        String sql = "SELECT id, at, actor, action, username, session_ids, reason, address, event_count FROM audit_events"
+        String sql = "SELECT id, at, actor, action, username, session_ids, reason, address, event_count, until_at "
+                + "FROM audit_events"
                 + (username != null ? " WHERE username = ?" : "") + " ORDER BY id DESC LIMIT ?";
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -399,7 +461,7 @@ public final class JdbcStore implements Store {
                         events.add(new AuditEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5),
                                 ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")), rs.getString(7),
-                                rs.getString(8), nullableInt(rs, 9)));
+                                rs.getString(8), nullableInt(rs, 9), instant(rs, 10)));
                     }
                 }
                 return events;
@@ -450,7 +512,7 @@ public final class JdbcStore implements Store {
                 SecurityQueries.auditRevokedTokens(c, SecurityQueries.revokeAdminTokens(c, id, null), actor, username,
                         "no longer a super user", now);
             }
-            return loadUser(c, username);
+            return loadUser(c, username, now);
         });
     }
 
@@ -462,14 +524,19 @@ public final class JdbcStore implements Store {
     @Override
     public int expireSessions(long idleBefore, long startedBefore, long now) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET ended_at = ?, ended_by = ? "
+            // the ids first, so that the endings reach the change feed like any other (AdminActions.endSessions)
+            List<String> expired = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sessions "
                     + "WHERE ended_at IS NULL AND (last_seen_at < ? OR login_at < ?)")) {
-                ps.setLong(1, now);
-                ps.setString(2, MobileSession.EXPIRED);
-                ps.setLong(3, idleBefore);
-                ps.setLong(4, startedBefore);
-                return ps.executeUpdate();
+                ps.setLong(1, idleBefore);
+                ps.setLong(2, startedBefore);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        expired.add(rs.getString(1));
+                    }
+                }
             }
+            return AdminActions.endSessions(c, expired, MobileSession.EXPIRED, null, now).size();
         });
     }
 

@@ -37,12 +37,24 @@ public final class Records {
             boolean superUser, boolean blocked, long lastUsedAt, long expiresAt) {
     }
 
-    /** The device fields of a mobile login. */
+    /** The device fields of a mobile login, and the device's network address (null: unknown). */
     public record Device(String application, String appVersion, String deviceId, String deviceModel,
-            String deviceOs, String language) {
+            String deviceOs, String language, String address) {
+
+        public Device(String application, String appVersion, String deviceId, String deviceModel,
+                String deviceOs, String language) {
+            this(application, appVersion, deviceId, deviceModel, deviceOs, language, null);
+        }
     }
 
-    /** Coalesced heartbeat data of one session; {@code pendingSyncItems} null keeps the stored count. */
-    public record Heartbeat(long lastSeen, Integer pendingSyncItems) {
+    /**
+     * Coalesced heartbeat data of one session; {@code pendingSyncItems} null keeps the stored count,
+     * {@code address} null the stored address.
+     */
+    public record Heartbeat(long lastSeen, Integer pendingSyncItems, String address) {
+
+        public Heartbeat(long lastSeen, Integer pendingSyncItems) {
+            this(lastSeen, pendingSyncItems, null);
+        }
     }
 }

@@ -2,8 +2,10 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.User;
 import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.Credentials;
@@ -78,6 +80,36 @@ public interface Store {
     Optional<User> blockUser(String username, String reason, String actor, long now);
 
     Optional<User> unblockUser(String username, String actor, long now);
+
+    // --- the live console (issue 8) ---
+
+    /** Like {@link #activeSessionRows}, with the change feed's cursor at the moment of the list (one snapshot). */
+    ListAtCursor activeSessionRowsWithCursor(String username, String application);
+
+    /** What changed since the cursor; empty when it is unknown or older than the feed keeps (410). */
+    Optional<SessionChanges> sessionChanges(String since);
+
+    /** The feed's position now: the cursor a list read now would carry. */
+    String sessionFeedCursor();
+
+    /** Drops feed rows written before {@code olderThan} (their cursors expire); returns how many. */
+    int pruneSessionFeed(long olderThan);
+
+    /**
+     * Ends many sessions in one transaction with one audit event; with {@code block} blocks their
+     * accounts (until {@code until}, epoch ms, when not null) and ends all their sessions.
+     *
+     * @throws ActionRefused when {@code actor} would block their own account
+     */
+    BulkLogoutResult logoutSessions(List<String> sessionIds, boolean block, String reason, Long until, String actor,
+            long now);
+
+    /** {@link #logoutSession} with a time-limited block: {@code until} epoch ms, or null for none. */
+    Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
+            Long until, String actor, long now);
+
+    /** {@link #blockUser} with a time-limited block: {@code until} epoch ms, or null for none. */
+    Optional<User> blockUser(String username, String reason, Long until, String actor, long now);
 
     // --- audit ---
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
 import com.sessiondesk.client.SessionDeskApp;
+import com.sessiondesk.client.common.FileChoice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +70,18 @@ abstract class GuiTestBase extends FxRobot {
     }
 
     protected void launch(ClientOptions options) throws TimeoutException {
+        launch(options, FileChoice.fileChooser(), java.time.Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param fileChoice answers the export's "save as" (a test gives its file)
+     * @param clock the client's now (moved with the server's to let a block lapse)
+     */
+    protected void launch(ClientOptions options, FileChoice fileChoice, java.time.Clock clock) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         // The tests hide and re-show windows between apps: the toolkit must outlive them.
         Platform.setImplicitExit(false);
-        app = FxToolkit.setupApplication(() -> new SessionDeskApp(options));
+        app = FxToolkit.setupApplication(() -> new SessionDeskApp(options, fileChoice, clock));
         waitUntil("the main window shows", () -> mainWindow().isPresent());
     }
 

@@ -99,6 +99,15 @@ final class LiveServer implements AutoCloseable {
         ok(admin.blockUser(username, new ReasonRequest(reason)));
     }
 
+    /** Another admin's log out of one session, through the API. */
+    void logoutSession(String sessionId, String reason) {
+        ok(admin.logoutSession(sessionId, new com.sessiondesk.api.LogoutRequest(false, false, reason)));
+    }
+
+    List<com.sessiondesk.api.AuditEvent> audit() {
+        return ok(admin.audit(null, 50)).events();
+    }
+
     /** Ends one session as the admin (another admin window, or an earlier try whose answer was lost). */
     void logOut(String sessionId) {
         ok(admin.logoutSession(sessionId, com.sessiondesk.api.LogoutRequest.of(false, false, null)));
@@ -123,7 +132,11 @@ final class LiveServer implements AutoCloseable {
 
     /** Logs a new device of this user in; its model is unique, so a search finds exactly its row. */
     Device login(String username, String application) {
-        String model = "TestPhone-" + UUID.randomUUID().toString().substring(0, 8);
+        return login(username, application, "TestPhone-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Logs a new device of this user in with the given model (a search by it finds its row). */
+    Device login(String username, String application, String model) {
         Response<MobileLoginResponse> answer = mobileLogin(username, application, model);
         if (answer.code() != 201 || answer.body() == null) {
             throw new AssertionError("mobile login of " + username + " answered " + answer.code()
@@ -133,8 +146,28 @@ final class LiveServer implements AutoCloseable {
     }
 
     Response<MobileLoginResponse> mobileLogin(String username, String application, String model) {
+        return mobileLogin(username, application, "3.2.0", "device-" + UUID.randomUUID(), model);
+    }
+
+    Response<MobileLoginResponse> mobileLogin(String username, String application, String version, String deviceId,
+            String model) {
         return execute(mobile.mobileLogin(new MobileLoginRequest(username, DemoAgency.STAFF_PASSWORD,
-                application, "3.2.0", "device-" + UUID.randomUUID(), model, "Android 14", "en")));
+                application, version, deviceId, model, "Android 14", "en")));
+    }
+
+    /**
+     * An app update without a log out: the same user, app and device signs in again with a newer
+     * version, so the first session becomes superseded. Returns the old session's device.
+     */
+    Device updatedApp(String username, String application) {
+        String model = "TestPhone-" + UUID.randomUUID().toString().substring(0, 8);
+        String deviceId = "device-" + UUID.randomUUID();
+        Response<MobileLoginResponse> old = mobileLogin(username, application, "3.1.0", deviceId, model);
+        Response<MobileLoginResponse> updated = mobileLogin(username, application, "3.2.0", deviceId, model);
+        if (old.code() != 201 || updated.code() != 201) {
+            throw new AssertionError("mobile logins answered " + old.code() + " and " + updated.code());
+        }
+        return new Device(username, old.body().sessionId(), old.body().token(), model);
     }
 
     Response<Void> heartbeat(Device device, Integer pendingSyncItems) {

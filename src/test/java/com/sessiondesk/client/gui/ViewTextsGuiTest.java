@@ -90,7 +90,8 @@ class ViewTextsGuiTest {
         service.users.add(FakeAdminService.user("dave.stone", "Dave Stone", true, 1));
         service.users.add(FakeAdminService.user("bob.aide", "Bob Aide", false, 1));
         TestContexts t = new TestContexts();
-        MainController main = fx(() -> new MainController(t.context, Clock.systemDefaultZone(), Duration.ZERO, t.dialogs, () -> { }));
+        MainController main = fx(() -> new MainController(t.context, Clock.systemDefaultZone(), Duration.ZERO, Duration.ZERO,
+                new ClientSettings(dir), t.dialogs, () -> { }));
         fx(() -> {
             main.offerLanguages(null, language -> { });
             main.connect(service);

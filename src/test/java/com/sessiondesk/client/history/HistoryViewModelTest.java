@@ -31,6 +31,18 @@ class HistoryViewModelTest {
         assertThat(HistoryViewModel.describe(service.events.get(1))).isEqualTo("Logged out one session");
     }
 
+    @Test
+    void aTimeLimitedBlockSaysUntilWhen() {
+        var until = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        var event = new com.sessiondesk.api.AuditEvent(9, until.minusSeconds(3600), "admin", "block", "bob",
+                java.util.List.of("s1"), null, null, null, until);
+        assertThat(HistoryViewModel.describe(event))
+                .isEqualTo("Blocked the account until " + com.sessiondesk.client.common.Formats.dateTime(until));
+        var bulk = new com.sessiondesk.api.AuditEvent(10, until, "admin", "logout_sessions", null,
+                java.util.List.of("s1", "s2"), null, null, null, null);
+        assertThat(HistoryViewModel.describe(bulk)).isEqualTo("Logged out selected sessions");
+    }
+
     /** Issue 12, item 14: searched by a person's name, an empty result says so, the device is named. */
     @Test
     void searchesByNameSaysWhenNothingMatchesAndNamesTheDevice() {

@@ -98,7 +98,8 @@ class LogoutDialogViewModelTest {
         service.logoutResult = new LogoutResult(List.of("s1", "s3"), false);
         vm.submit();
         assertThat(service.calls).containsExactly("logoutSession s1");
-        assertThat(vm.outcomeProperty().get()).isEqualTo(new LogoutOutcome(true, "Signed out Bob Aide from 2 devices"));
+        assertThat(vm.outcomeProperty().get()).as("the result record travels with its words")
+                .isEqualTo(new LogoutOutcome(true, "Signed out Bob Aide from 2 devices", List.of("s1", "s3"), false, null));
         assertThat(t.notifications).containsExactly("Signed out Bob Aide from 2 devices");
         assertThat(vm.busyProperty().get()).isFalse();
     }
@@ -189,7 +190,7 @@ class LogoutDialogViewModelTest {
         ViewContext context = new ViewContext(later, t.dialogs, t.notifications::add, t.signInLost::add);
         var vm = LogoutDialogViewModel.forSession(phone, List.of(phone), service, context, Clock.fixed(NOW, ZoneOffset.UTC));
         boolean[] reloaded = {false};
-        vm.setOnDone(() -> reloaded[0] = true);
+        vm.setOnDone(outcome -> reloaded[0] = outcome.endedSessionIds().contains(phone.id()));
         vm.submit();
         assertThat(vm.busyProperty().get()).isTrue();
         vm.leave(); // Cancel while the server works
@@ -207,5 +208,42 @@ class LogoutDialogViewModelTest {
         vm.blockProperty().set(true);
         assertThat(vm.confirm().get()).isEqualTo(LogoutDialogViewModel.Confirm.BLOCK_AND_LOG_OUT);
         assertThat(vm.endsEverySession()).isTrue();
+    }
+
+    @Test
+    void aTimeLimitedBlockSendsItsEndAndSaysItWhenDone() {
+        var vm = dialogFor(phone, tablet);
+        vm.blockProperty().set(true);
+        vm.blockOptions().endProperty().set(BlockEnd.ONE_WEEK);
+        service.logoutResult = new LogoutResult(List.of("s1", "s3"), true);
+        vm.submit();
+        Instant end = NOW.plus(java.time.Duration.ofDays(7));
+        assertThat(service.lastLogoutRequest.until()).isEqualTo(end);
+        assertThat(vm.outcomeProperty().get().blockedUntil()).isEqualTo(end);
+        assertThat(t.notifications).singleElement().asString()
+                .endsWith("; account blocked until " + com.sessiondesk.client.common.Formats.dateTime(end));
+    }
+
+    @Test
+    void aDateMustBeChosenBeforeABlockUntilADateIsSent() {
+        var vm = dialogFor(phone);
+        vm.blockProperty().set(true);
+        vm.blockOptions().endProperty().set(BlockEnd.DATE);
+        vm.submit();
+        assertThat(service.calls).isEmpty();
+        vm.blockOptions().dateProperty().set(java.time.LocalDate.of(2026, 12, 24));
+        vm.submit();
+        assertThat(service.lastLogoutRequest.until()).isNotNull();
+    }
+
+    @Test
+    void blockingFromUserAccountsSendsTheEnd() {
+        var user = com.sessiondesk.client.FakeAdminService.user("bob.aide", "Bob Aide", false, 2);
+        var vm = LogoutDialogViewModel.forUser(user, List.of(phone, tablet), true, service, t.context,
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        vm.blockOptions().endProperty().set(BlockEnd.ONE_HOUR);
+        vm.submit();
+        assertThat(service.calls).contains("blockUser bob.aide null");
+        assertThat(service.lastBlockUntil).isEqualTo(NOW.plus(java.time.Duration.ofHours(1)));
     }
 }

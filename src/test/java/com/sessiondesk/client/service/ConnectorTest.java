@@ -66,7 +66,7 @@ class ConnectorTest {
     void signsInWithThePasswordThenSendsTheTokenAsBearer() throws Exception {
         AdminService service = new Connector().signIn(baseUrl, "carla", "right");
         assertThat(service.admin().name()).isEqualTo("Carla Admin");
-        assertThat(service.sessions()).isEmpty();
+        assertThat(service.sessions().sessions()).isEmpty();
         assertThat(seen).containsExactly("POST /api/v1/admin/login auth=null", "GET /api/v1/sessions auth=Bearer tok-123");
     }
 

@@ -38,7 +38,7 @@ class EmbeddedServiceDemoTest {
     void theDemoHasADatabaseFileOfItsOwn() throws Exception {
         try (EmbeddedService embedded = EmbeddedService.takeEarlyOrNew()) {
             AdminService service = embedded.connect(new Connector());
-            assertThat(service.sessions()).isNotEmpty();
+            assertThat(service.sessions().sessions()).isNotEmpty();
         }
         assertThat(home.resolve("demo.db")).exists();
         assertThat(home.resolve("sessiondesk.db")).as("the file serve uses").doesNotExist();

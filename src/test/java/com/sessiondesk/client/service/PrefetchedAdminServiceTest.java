@@ -5,6 +5,7 @@ import static com.sessiondesk.client.FakeAdminService.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.FakeAdminService;
 import java.io.IOException;
@@ -22,9 +23,9 @@ class PrefetchedAdminServiceTest {
     @Test
     void onlyTheFirstListComesFromTheFetchAhead() throws Exception {
         server.sessions.add(late);
-        var service = new PrefetchedAdminService(server, CompletableFuture.completedFuture(List.of(early)), null);
-        assertThat(service.sessions()).containsExactly(early);
-        assertThat(service.sessions()).containsExactly(late);
+        var service = new PrefetchedAdminService(server, CompletableFuture.completedFuture(new SessionList(List.of(early))), null);
+        assertThat(service.sessions().sessions()).containsExactly(early);
+        assertThat(service.sessions().sessions()).containsExactly(late);
         assertThat(server.sessionLoads).isEqualTo(1);
     }
 
@@ -32,7 +33,7 @@ class PrefetchedAdminServiceTest {
     void aFailedFetchAheadAsksTheServerAgain() throws Exception {
         server.sessions.add(late);
         var service = new PrefetchedAdminService(server, CompletableFuture.failedFuture(new IOException("refused")), null);
-        assertThat(service.sessions()).containsExactly(late);
+        assertThat(service.sessions().sessions()).containsExactly(late);
     }
 
     @Test
@@ -41,7 +42,7 @@ class PrefetchedAdminServiceTest {
         User blockedNow = user("bob", "Bob", true, 1);
         server.users.add(blockedNow);
         server.users.add(user("cy", "Cy", false, 2));
-        var service = new PrefetchedAdminService(server, CompletableFuture.completedFuture(List.of(early)),
+        var service = new PrefetchedAdminService(server, CompletableFuture.completedFuture(new SessionList(List.of(early))),
                 CompletableFuture.completedFuture(List.of(blockedEarly)));
         assertThat(service.users(null)).hasSize(2); // not the fetched-ahead list: that one is blocked only
         assertThat(service.users(true)).containsExactly(blockedEarly);
@@ -53,7 +54,7 @@ class PrefetchedAdminServiceTest {
     void aFailedBlockedFetchAheadAsksTheServerAgain() throws Exception {
         User blockedNow = user("bob", "Bob", true, 1);
         server.users.add(blockedNow);
-        var service = new PrefetchedAdminService(server, CompletableFuture.completedFuture(List.of(early)),
+        var service = new PrefetchedAdminService(server, CompletableFuture.completedFuture(new SessionList(List.of(early))),
                 CompletableFuture.failedFuture(new IOException("refused")));
         assertThat(service.users(true)).containsExactly(blockedNow);
     }

@@ -14,9 +14,10 @@ class SessionColumnTest {
     static final Instant NOW = Instant.parse("2026-11-27T15:04:00Z");
 
     @Test
-    void headersAreExactlyTheSevenOfTheSourceDocument() {
+    void headersAreTheSevenOfTheSourceDocumentThenTheHiddenAddress() {
         assertThat(Arrays.stream(SessionColumn.values()).map(SessionColumn::header))
-                .containsExactly("Username", "Name", "Device", "Application", "Language", "Login Time", "Last Seen");
+                .containsExactly("Username", "Name", "Device", "Application", "Language", "Login Time", "Last Seen",
+                        "Address");
     }
 
     @Test

@@ -1,0 +1,16 @@
+package com.sessiondesk.api;
+
+import java.util.List;
+
+/**
+ * What changed in the set of active sessions since a cursor ({@code GET /api/v1/sessions/changes}):
+ * sessions to insert or replace (their state now), sessions that ended, accounts blocked or
+ * unblocked, and the {@code cursor} to ask from next. Applying it to the list of the old cursor
+ * gives the list of the new one (Last Seen moves under 30 s excepted: they are coalesced).
+ */
+public record SessionChanges(
+        List<Session> upserted,
+        List<EndedSession> ended,
+        List<BlockChange> blockChanges,
+        String cursor) {
+}
