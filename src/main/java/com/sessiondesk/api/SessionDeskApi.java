@@ -11,7 +11,7 @@ import retrofit2.http.Query;
 import retrofit2.http.Streaming;
 
 /**
- * HTTP API v1 as a Retrofit interface (DESIGN.md section 3). Admin calls carry their bearer token
+ * HTTP API v1 as a Retrofit interface (openapi.yaml; docs/architecture.md, "The API contract"). Admin calls carry their bearer token
  * through an OkHttp interceptor; mobile calls take it per call, since one simulator holds many.
  */
 public interface SessionDeskApi {

@@ -96,6 +96,7 @@ public final class Cells {
                 badge.setText(marker.text());
                 badge.getStyleClass().setAll("row-badge", marker.styleClass());
                 badge.setTooltip(badgeTooltip(marker.explanation()));
+                badge.setAccessibleText(marker.text() + ": " + marker.explanation()); // for screen readers
                 setGraphic(badge);
             }
         }

@@ -6,7 +6,9 @@ import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
+import javafx.beans.binding.Bindings;
 import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import java.util.List;
@@ -16,19 +18,19 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Tooltip;
 
 /** Binds fxml/history.fxml to the {@link HistoryViewModel}. */
 public final class HistoryController {
 
     @FXML private Label auditCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField auditUserFilter;
     @FXML private CheckBox securityOnlyCheckBox;
@@ -58,7 +60,10 @@ public final class HistoryController {
     @FXML
     private void initialize() {
         auditCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("history.loading"));
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         securityOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.securityOnlyProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
@@ -67,7 +72,9 @@ public final class HistoryController {
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         auditTable.setPlaceholder(placeholder);
         Columns.value(timeColumn, AuditEvent::at); // sorts as time
-        timeColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
+        // Compact ("Nov 12, 1:27 PM"), the full date and time in the tooltip
+        timeColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime, at -> null,
+                fullValueTooltip));
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);
@@ -100,7 +107,7 @@ public final class HistoryController {
 
     /** Ctrl+E: the events shown (filter applied, in the shown order) to a CSV file. */
     public void export() {
-        exporter.export("event", "events", "history.csv", auditTable.getItems(), Columns.shownForExport(auditTable));
+        exporter.export(Messages.get("export.kind.event"), Messages.get("export.kind.events"), "history.csv", auditTable.getItems(), Columns.shownForExport(auditTable));
     }
 
     private static int number(String text) {

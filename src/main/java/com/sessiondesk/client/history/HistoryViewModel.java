@@ -4,6 +4,7 @@ import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
@@ -60,9 +61,9 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
     }
 
     private void updateTexts() {
-        countText.set(Formats.count(shown.size(), "event", "events"));
-        placeholderText.set(!events.isEmpty() ? "No admin actions match the search."
-                : state.isLoading() ? "Loading the history…" : "No admin actions recorded yet.");
+        countText.set(Messages.format("history.count", shown.size()));
+        placeholderText.set(Messages.get(!events.isEmpty() ? "history.placeholder.noMatch"
+                : state.isLoading() ? "history.loading" : "history.placeholder"));
     }
 
     /** The events and the names of the people they are about (for searching by name). */
@@ -143,23 +144,11 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
     /** The action in words, e.g. "Logged out all devices", "Blocked the account until Dec 1, 2026, 12:00 AM". */
     public static String describe(AuditEvent event) {
         String action = event.action() == null ? "" : event.action();
-        String until = event.until() == null ? "" : " until " + Formats.dateTime(event.until());
-        return switch (action) {
-            case "logout_session" -> "Logged out one session";
-            case "logout_all" -> "Logged out all devices";
-            case "logout_sessions" -> "Logged out selected sessions";
-            case "block_sessions" -> "Blocked the accounts of selected sessions" + until;
-            case "block" -> "Blocked the account" + until;
-            case "unblock" -> "Unblocked the account";
-            case "admin_login" -> "Signed in to SessionDesk";
-            case "admin_login_failed" -> "Failed sign-in";
-            case "mobile_login_failed" -> "Failed app sign-in";
-            case "login_throttled" -> "Sign-in refused: too many failures";
-            case "admin_call_refused" -> "Admin call refused";
-            case "admin_tokens_revoked" -> "Admin sessions ended";
-            case "password_changed" -> "Changed their password";
-            default -> action.replace('_', ' ');
-        };
+        String until = event.until() == null ? "" : Messages.format("history.until", Formats.dateTime(event.until()));
+        // history.action.<action> in the bundle; an action this client does not know reads as its name
+        String key = "history.action." + action;
+        String text = Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
+        return action.startsWith("block") ? text + until : text;
     }
 
     /** The Sessions column: how many sessions an action ended, or how often a security event happened ("×12"). */
@@ -176,7 +165,8 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         if (event.address() == null) {
             return reason;
         }
-        return reason.isEmpty() ? "from " + event.address() : reason + " (from " + event.address() + ")";
+        return reason.isEmpty() ? Messages.format("history.from", event.address())
+                : Messages.format("history.reasonFrom", reason, event.address());
     }
 
     public BooleanProperty securityOnlyProperty() {

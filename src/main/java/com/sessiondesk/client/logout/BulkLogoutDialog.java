@@ -1,5 +1,6 @@
 package com.sessiondesk.client.logout;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Theme;
@@ -68,22 +69,22 @@ public final class BulkLogoutDialog {
 
     @FXML
     private void initialize() {
-        titleLabel.setText(viewModel.title().toUpperCase(Locale.ROOT));
+        titleLabel.setText(viewModel.title().toUpperCase(Messages.locale()));
         headingLabel.setText(viewModel.heading());
         scopeLabel.textProperty().bind(viewModel.scopeText());
-        warningLabel.setText(LogoutDialogViewModel.WARNING);
+        warningLabel.setText(Messages.get("logout.warning"));
         unsyncedWarning.textProperty().bind(viewModel.unsyncedWarning());
         unsyncedWarning.visibleProperty().bind(viewModel.unsyncedWarning().isNotEmpty());
         unsyncedWarning.managedProperty().bind(unsyncedWarning.visibleProperty());
         blockUserCheckBox.selectedProperty().bindBidirectional(viewModel.blockProperty());
         blockUserCheckBox.disableProperty().bind(viewModel.busyProperty());
-        blockHelp.setText(LogoutDialogViewModel.BLOCK_HELP);
+        blockHelp.setText(Messages.get("logout.block.help"));
         blockUntilPicker.bind(viewModel.blockOptions(), viewModel.busyProperty());
         blockUntilSummary.textProperty().bind(viewModel.blockOptions().summaryProperty());
         blockUntilSummary.visibleProperty().bind(viewModel.blockProperty());
         blockUntilSummary.managedProperty().bind(viewModel.blockProperty());
         reasonField.textProperty().bindBidirectional(viewModel.reasonProperty());
-        reasonField.setPromptText(LogoutDialogViewModel.REASON_HELP);
+        reasonField.setPromptText(Messages.get("logout.reason.help"));
         reasonField.disableProperty().bind(viewModel.busyProperty());
         progressBox.visibleProperty().bind(viewModel.busyProperty());
         progressBox.managedProperty().bind(viewModel.busyProperty());

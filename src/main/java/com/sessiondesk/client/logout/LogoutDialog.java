@@ -1,8 +1,8 @@
 package com.sessiondesk.client.logout;
 
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
-import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -30,10 +30,11 @@ import javafx.stage.Window;
 public final class LogoutDialog extends Dialog<LogoutOutcome> {
 
     @FXML private DialogPane logoutDialog;
-    @FXML private String dialogTitle;
-    @FXML private String logOutText;
-    @FXML private String logOutAllDevicesText;
-    @FXML private String blockAndLogOutText;
+    @FXML private Label dialogTitle;
+    @FXML private Label reasonHelp;
+    @FXML private Label logOutText;
+    @FXML private Label logOutAllDevicesText;
+    @FXML private Label blockAndLogOutText;
     @FXML private ButtonType confirmButtonType;
     @FXML private Label titleLabel;
     @FXML private Label headingLabel;
@@ -58,7 +59,7 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         Fxml.load("/fxml/logout-dialog.fxml", this);
         initOwner(owner);
         initModality(Modality.WINDOW_MODAL);
-        setTitle(dialogTitle);
+        setTitle(dialogTitle.getText());
         setDialogPane(logoutDialog);
         Theme.style(logoutDialog);
         setResultConverter(button -> null); // only the server's confirmation gives a result
@@ -72,7 +73,7 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
     }
 
     private void bind() {
-        titleLabel.setText(dialogTitle.toUpperCase(Locale.ROOT));
+        titleLabel.setText(dialogTitle.getText().toUpperCase(Messages.locale()));
         headingLabel.setText(viewModel.heading());
         sessionLabel.setText(viewModel.sessionDescription());
         warningLabel.setText(viewModel.warning());
@@ -84,7 +85,7 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         allDevicesCheckBox.selectedProperty().bindBidirectional(viewModel.allDevicesProperty());
         allDevicesHelp.textProperty().bind(viewModel.allDevicesHelp());
         reasonField.textProperty().bindBidirectional(viewModel.reasonProperty());
-        reasonField.setPromptText(LogoutDialogViewModel.REASON_HELP);
+        reasonField.setPromptText(reasonHelp.getText());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
         progressBox.visibleProperty().bind(viewModel.busyProperty());
         progressBox.managedProperty().bind(viewModel.busyProperty());
@@ -125,10 +126,13 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         Button confirm = (Button) logoutDialog.lookupButton(confirmButtonType);
         confirm.setId("logoutConfirmButton");
         confirm.getStyleClass().add("danger");
+        // Its own width: the button bar fixes uniform buttons at their first width, which would cut
+        // "Block and log out" once Block is ticked.
+        javafx.scene.control.ButtonBar.setButtonUniformSize(confirm, false);
         confirm.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.confirm().get()) {
-            case LOG_OUT -> logOutText;
-            case LOG_OUT_ALL_DEVICES -> logOutAllDevicesText;
-            case BLOCK_AND_LOG_OUT -> blockAndLogOutText;
+            case LOG_OUT -> logOutText.getText();
+            case LOG_OUT_ALL_DEVICES -> logOutAllDevicesText.getText();
+            case BLOCK_AND_LOG_OUT -> blockAndLogOutText.getText();
         }, viewModel.confirm()));
         confirm.disableProperty().bind(viewModel.busyProperty().or(viewModel.blockOptions().validProperty().not()));
         // Its text changes with the choices: it keeps its own width, never "Block …".

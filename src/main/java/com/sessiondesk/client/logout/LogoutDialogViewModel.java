@@ -8,6 +8,7 @@ import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.FailureTranslator;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
@@ -44,14 +45,6 @@ import javafx.beans.value.ObservableBooleanValue;
  */
 public final class LogoutDialogViewModel {
 
-    public static final String TITLE = "Logout User Account";
-    public static final String WARNING =
-            "Any unsynced work the user has done offline will be lost and cannot be recovered if logout is completed.";
-    public static final String BLOCK_HELP = "Prevents logging back in. Unblock it later under User Accounts.";
-    public static final String BLOCK_LOCKS_ALL_DEVICES = "Blocking always ends every session.";
-    public static final String REASON_HELP = "Shown to the user on their device";
-    static final String SENDING = "Logging out…";
-    static final String CHECKING = "The server did not answer in time. Asking it whether the log out happened…";
 
     /** What the confirm button does (its text is in the dialog's FXML). */
     public enum Confirm { LOG_OUT, LOG_OUT_ALL_DEVICES, BLOCK_AND_LOG_OUT }
@@ -70,7 +63,7 @@ public final class LogoutDialogViewModel {
     private final BooleanProperty allDevices = new SimpleBooleanProperty(this, "allDevices");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", SENDING);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", Messages.get("logout.busy"));
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyObjectWrapper<LogoutOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ObservableBooleanValue allDevicesLocked;
@@ -110,7 +103,7 @@ public final class LogoutDialogViewModel {
         confirm = Bindings.createObjectBinding(() -> block.get() ? Confirm.BLOCK_AND_LOG_OUT
                 : allDevices.get() ? Confirm.LOG_OUT_ALL_DEVICES : Confirm.LOG_OUT, block, allDevices);
         allDevicesHelp = Bindings.createStringBinding(
-                () -> block.get() ? BLOCK_LOCKS_ALL_DEVICES + " " + allDevicesScope() : allDevicesScope(), block);
+                () -> block.get() ? Messages.get("logout.block.allDevices") + " " + allDevicesScope() : allDevicesScope(), block);
         unsyncedWarning = Bindings.createStringBinding(this::unsyncedText, allDevices);
     }
 
@@ -160,35 +153,34 @@ public final class LogoutDialogViewModel {
     }
 
     public String title() {
-        return TITLE;
+        return Messages.get("logout.title");
     }
 
     /** "Log out Bob Aide (bob.aide)?" */
     public String heading() {
-        String who = displayName() + " (" + username + ")";
         if (session != null) {
-            return "Log out " + who + "?";
+            return Messages.format("logout.heading", displayName(), username);
         }
-        return knownTotal == 0 ? "Block " + who + "?" : "Log out " + who + " from all devices?";
+        return Messages.format(knownTotal == 0 ? "logout.heading.block" : "logout.heading.allDevices", displayName(), username);
     }
 
     /** "Galaxy A54 · Android 14 — Caregiver 3.2.0", or for a user "3 active sessions". */
     public String sessionDescription() {
         if (session == null) {
-            return knownTotal == 0 ? "No active session" : Formats.count(knownTotal, "active session", "active sessions");
+            return Messages.format("logout.activeSessions", knownTotal);
         }
         String device = join(" · ", session.deviceModel(), session.deviceOs());
         String app = join(" ", session.application(), session.appVersion());
         String text = join(" — ", device, app);
-        return session.superseded() ? text + " (old app version)" : text;
+        return session.superseded() ? Messages.format("logout.oldVersion", text) : text;
     }
 
     public String warning() {
-        return WARNING;
+        return Messages.get("logout.warning");
     }
 
     public String blockHelp() {
-        return BLOCK_HELP;
+        return Messages.get("logout.block.help");
     }
 
     /** The one rule: blocking ends every session, and so does "Log out from all devices". */
@@ -199,15 +191,13 @@ public final class LogoutDialogViewModel {
     /** "Ends all 3 sessions of bob.aide, including 1 from an old app version." */
     private String allDevicesScope() {
         if (knownTotal <= 1) {
-            return knownTotal == 0 ? username + " has no active session."
-                    : session != null ? username + " has no other active session." : "Ends the one session of " + username + ".";
+            return knownTotal == 0 ? Messages.format("logout.allDevices.noSession", username)
+                    : session != null ? Messages.format("logout.allDevices.none", username)
+                    : Messages.format("logout.allDevices.one", username);
         }
         long old = userSessions.stream().filter(Session::superseded).count();
-        String text = "Ends all " + knownTotal + " sessions of " + username;
-        if (old > 0) {
-            text += ", including " + old + " from an old app version";
-        }
-        return text + ".";
+        return old > 0 ? Messages.format("logout.allDevices.scopeOld", knownTotal, username, old)
+                : Messages.format("logout.allDevices.scope", knownTotal, username);
     }
 
     private String unsyncedText() {
@@ -221,17 +211,14 @@ public final class LogoutDialogViewModel {
             }
         }
         if (session == null) {
-            return elsewhere == 0 ? "" : username + "'s devices report "
-                    + Formats.count(elsewhere, "unsynced item", "unsynced items") + ".";
+            return elsewhere == 0 ? "" : Messages.format("logout.unsynced.user", elsewhere, username);
         }
-        String items = here == 1 ? "1 unsynced item" : here + " unsynced items";
         if (elsewhere == 0) {
-            return here == 0 ? "" : "This device has " + items + ".";
+            return here == 0 ? "" : Messages.format("logout.unsynced.here", here);
         }
-        String more = Formats.count(elsewhere, "unsynced item", "unsynced items");
         return here == 0
-                ? username + "'s other devices have " + more + "."
-                : "This device has " + items + ", and " + username + "'s other devices " + elsewhere + " more.";
+                ? Messages.format("logout.unsynced.elsewhere", elsewhere, username)
+                : Messages.format("logout.unsynced.both", here, username, elsewhere);
     }
 
     /**
@@ -261,7 +248,7 @@ public final class LogoutDialogViewModel {
         Set<String> targetIds = targetIds(everySession);
         Instant sentAt = clock.instant();
         busy.set(true);
-        progressText.set(SENDING);
+        progressText.set(Messages.get("logout.busy"));
         errorMessage.set(null);
         context.runner().run(() -> send(request), result -> sent(result, everySession),
                 error -> sendFailed(error, request, targetIds, sentAt));
@@ -294,7 +281,7 @@ public final class LogoutDialogViewModel {
         if (session != null && !everySession && result.endedSessionIds().isEmpty()) {
             // Nothing ended: this session had ended before. Say when and by whom, not "no session left".
             context.runner().run(this::alreadyEnded, text -> finish(outcomeOf(result, text)),
-                    error -> finish(outcomeOf(result, ALREADY_ENDED)));
+                    error -> finish(outcomeOf(result, Messages.get("logout.alreadyEnded"))));
             return;
         }
         finish(outcomeOf(result, notificationFor(result)));
@@ -305,23 +292,21 @@ public final class LogoutDialogViewModel {
         return new LogoutOutcome(true, message, ended, result.blocked(), result.blocked() ? sentUntil : null);
     }
 
-    static final String ALREADY_ENDED = "This session had already ended";
-
     /** "This session had already ended: logged out by admin at 3:04 PM". */
     private String alreadyEnded() throws Exception {
         for (AuditEvent event : service.auditOf(username, 100)) {
             if (event.sessionIds() != null && event.sessionIds().contains(session.id())) {
-                return ALREADY_ENDED + ": " + endedBy(event);
+                return Messages.format("logout.alreadyEnded.by", endedBy(event));
             }
         }
-        return ALREADY_ENDED + " (the app signed out, or the session expired).";
+        return Messages.get("logout.alreadyEnded.itself");
     }
 
     private String endedBy(AuditEvent event) {
         String who = event.actor() != null && event.actor().equals(service.admin().username())
-                ? "you (" + event.actor() + ")" : event.actor();
-        String what = "block".equals(event.action()) ? "blocked" : "logged out";
-        return what + " by " + who + " at " + Formats.shortDateTime(event.at(), clock.instant());
+                ? Messages.format("logout.endedBy.you", event.actor()) : event.actor();
+        String key = "block".equals(event.action()) ? "logout.endedBy.block" : "logout.endedBy.logout";
+        return Messages.format(key, who, Formats.shortDateTime(event.at(), clock.instant()));
     }
 
     private void sendFailed(ClientError error, LogoutRequest request, Set<String> targetIds, Instant sentAt) {
@@ -334,9 +319,9 @@ public final class LogoutDialogViewModel {
             return;
         }
         // The request may have arrived: ask the server what the state is before saying anything.
-        progressText.set(CHECKING);
+        progressText.set(Messages.get("logout.checking"));
         context.runner().run(() -> verify(request, targetIds), this::finish, checkError -> finish(new LogoutOutcome(false,
-                "Not known: the server still does not answer. The list shows the truth once it is back; trying again is safe.")));
+                Messages.get("logout.unknown"))));
     }
 
     /** In the background: asks (repeatedly, while the server is unreachable) whether the log out took effect. */
@@ -360,11 +345,10 @@ public final class LogoutDialogViewModel {
                 boolean allEnded = session == null ? active.isEmpty() : ended.size() == targetIds.size();
                 if (allEnded && blocked) {
                     LogoutResult late = new LogoutResult(ended, request.block());
-                    return outcomeOf(late, "Done: the server confirmed late. " + notificationFor(late));
+                    return outcomeOf(late, Messages.format("logout.doneLate", notificationFor(late)));
                 }
                 if (stillActiveOnce) {
-                    return new LogoutOutcome(false, "Not done: the server did not log out " + displayName()
-                            + ". You can try again.");
+                    return new LogoutOutcome(false, Messages.format("logout.notDone", displayName()));
                 }
                 stillActiveOnce = true; // the delayed request may still be in progress: ask once more
             } catch (Exception e) {
@@ -379,7 +363,7 @@ public final class LogoutDialogViewModel {
 
     private void finish(LogoutOutcome result) {
         busy.set(false);
-        progressText.set(SENDING);
+        progressText.set(Messages.get("logout.busy"));
         outcome.set(result);
         if (result.done()) {
             context.notifier().accept(result.message());
@@ -400,25 +384,25 @@ public final class LogoutDialogViewModel {
     public String notificationFor(LogoutResult result) {
         List<String> ended = result.endedSessionIds() == null ? List.of() : result.endedSessionIds();
         String name = displayName();
-        String blocked = !result.blocked() ? "" : sentUntil == null ? "; account blocked"
-                : "; account blocked until " + Formats.dateTime(sentUntil);
         if (ended.isEmpty() && session == null && result.blocked() && knownTotal > 0) {
-            return "Blocked " + name + "'s account and signed them out of all devices";
+            return Messages.format("logout.done.blockedAll", name);
         }
         if (ended.isEmpty()) {
-            return result.blocked()
-                    ? "Blocked " + name + "'s account; no session was active"
-                    : name + " had no active session left";
+            return result.blocked() ? Messages.format("logout.done.blockedNone", name) : Messages.format("logout.done.none", name);
         }
+        String text;
         if (session != null && ended.size() == 1 && ended.get(0).equals(session.id())) {
-            return "Signed out " + name + " from " + join(" ", session.deviceModel(), "(" + session.application() + ")") + blocked;
+            text = Messages.format("logout.done.one", name, join(" ", session.deviceModel(), "(" + session.application() + ")"));
+        } else {
+            int devices = devicesOf(ended);
+            text = devices != ended.size() ? Messages.format("logout.done.devicesSessions", name, devices, ended.size())
+                    : Messages.format("logout.done.devices", name, devices);
         }
-        int devices = devicesOf(ended);
-        String text = "Signed out " + name + " from " + Formats.count(devices, "device", "devices");
-        if (devices != ended.size()) {
-            text += " (" + ended.size() + " sessions)";
+        if (!result.blocked()) {
+            return text;
         }
-        return text + blocked;
+        return sentUntil == null ? Messages.format("logout.done.blocked", text)
+                : Messages.format("logout.done.blockedUntil", text, Formats.dateTime(sentUntil));
     }
 
     /** Distinct devices among the ended sessions; a session this client did not list counts as one. */

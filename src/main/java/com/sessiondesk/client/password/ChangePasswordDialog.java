@@ -1,5 +1,6 @@
 package com.sessiondesk.client.password;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -21,7 +22,7 @@ import javafx.stage.Window;
  */
 public final class ChangePasswordDialog {
 
-    public static final ButtonType CHANGE = new ButtonType("Change password", ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType CHANGE = new ButtonType(Messages.get("main.changePassword"), ButtonBar.ButtonData.OK_DONE);
 
     private ChangePasswordDialog() {
     }
@@ -38,10 +39,10 @@ public final class ChangePasswordDialog {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(10);
-        form.addRow(0, new Label("Current password"), current);
-        form.addRow(1, new Label("New password"), fresh);
-        form.addRow(2, new Label("New password again"), repeated);
-        Label help = new Label("At least 12 characters. Your other signed-in windows will be signed out.");
+        form.addRow(0, new Label(Messages.get("password.current")), current);
+        form.addRow(1, new Label(Messages.get("password.new")), fresh);
+        form.addRow(2, new Label(Messages.get("password.again")), repeated);
+        Label help = new Label(Messages.get("password.help"));
         help.getStyleClass().add("text-muted");
         help.setWrapText(true);
         Label error = new Label();
@@ -59,14 +60,14 @@ public final class ChangePasswordDialog {
 
         DialogPane pane = new DialogPane();
         pane.setId("changePasswordDialog");
-        pane.setHeaderText("Change my password");
+        pane.setHeaderText(Messages.get("main.changePassword.tooltip"));
         pane.setContent(new VBox(12, form, help, error, progress));
         pane.getButtonTypes().setAll(CHANGE, ButtonType.CANCEL);
         Theme.style(pane);
         Dialog<Boolean> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle("Change my password");
+        dialog.setTitle(Messages.get("main.changePassword.tooltip"));
         dialog.setDialogPane(pane);
         dialog.setResultConverter(button -> Boolean.FALSE);
 

@@ -11,8 +11,9 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * What the client remembers between runs: the last server URL and username, and which table
- * columns the admin hid. Never a password or token: there is deliberately no way to put one here.
+ * What the client remembers between runs: the last server URL and username, which table
+ * columns the admin hid, the theme and the language. Never a password or token: there is
+ * deliberately no way to put one here.
  */
 public final class ClientSettings {
 
@@ -20,6 +21,10 @@ public final class ClientSettings {
     private static final String SERVER_URL = "serverUrl";
     private static final String USERNAME = "username";
     private static final String HIDDEN_COLUMNS = ".hiddenColumns";
+    /** "light" or "dark" (client/common/Theme). */
+    public static final String THEME = "theme";
+    /** A language tag such as "es", or absent for the system's language (client/common/Messages). */
+    public static final String LANGUAGE = "language";
 
     private final Path file;
 
@@ -59,6 +64,22 @@ public final class ClientSettings {
         }
         if (username != null) {
             properties.setProperty(USERNAME, username);
+        }
+        write(properties);
+    }
+
+    /** One remembered preference ({@link #THEME}, {@link #LANGUAGE}), or null. */
+    public String preference(String key) {
+        return blankToNull(read().getProperty(key));
+    }
+
+    /** Remembers one preference (null forgets it), keeping everything else in the file. */
+    public synchronized void savePreference(String key, String value) throws IOException {
+        Properties properties = read();
+        if (value == null) {
+            properties.remove(key);
+        } else {
+            properties.setProperty(key, value);
         }
         write(properties);
     }

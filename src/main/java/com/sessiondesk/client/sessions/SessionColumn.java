@@ -1,5 +1,6 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -12,26 +13,27 @@ import javafx.scene.control.TableColumn;
  * then Address, hidden by default). Sorting uses the underlying values (instants, not their text).
  */
 public enum SessionColumn {
-    USERNAME("Username", text(SessionRow::username)),
-    NAME("Name", text(SessionRow::name)),
-    DEVICE("Device", text(SessionRow::device)),
-    APPLICATION("Application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
-    LANGUAGE("Language", text(row -> SessionRow.text(row.session().language()))),
-    LOGIN_TIME("Login Time", time(row -> row.session().loginTime())),
+    USERNAME("sessions.column.username", text(SessionRow::username)),
+    NAME("sessions.column.name", text(SessionRow::name)),
+    DEVICE("sessions.column.device", text(SessionRow::device)),
+    APPLICATION("sessions.column.application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
+    LANGUAGE("sessions.column.language", text(row -> SessionRow.text(row.session().language()))),
+    LOGIN_TIME("sessions.column.loginTime", time(row -> row.session().loginTime())),
     /** By the minute shown, then by username: rows that read the same keep their order across refreshes. */
-    LAST_SEEN("Last Seen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username))),
-    ADDRESS("Address", text(row -> SessionRow.text(row.session().address())));
+    LAST_SEEN("sessions.column.lastSeen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username))),
+    ADDRESS("sessions.column.address", text(row -> SessionRow.text(row.session().address())));
 
-    private final String header;
+    private final String headerKey;
     private final Comparator<SessionRow> order;
 
-    SessionColumn(String header, Comparator<SessionRow> order) {
-        this.header = header;
+    SessionColumn(String headerKey, Comparator<SessionRow> order) {
+        this.headerKey = headerKey;
         this.order = order;
     }
 
+    /** The column's header in the chosen language. */
     public String header() {
-        return header;
+        return Messages.get(headerKey);
     }
 
     /** Ascending order of this column; ties broken by session id so refreshes keep rows in place. */

@@ -2,17 +2,12 @@ package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Cells.Badge;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** What each cell of the Active Sessions table says, its full value, and its marker badge (testable without a toolkit). */
 public final class SessionTexts {
-
-    static final Badge BLOCKED = new Badge("blocked", "badge-danger",
-            "The account is blocked: the user cannot log in again until unblocked under User Accounts");
-    static final String OLD_APP_VERSION = "The app was updated on this device without logging out: "
-            + "this older session is still active";
-    static final String UNSYNCED = "Items the device has not synced yet: they are lost if this session ends";
 
     private SessionTexts() {
     }
@@ -29,7 +24,7 @@ public final class SessionTexts {
             case ADDRESS -> SessionRow.text(s.address());
             case LOGIN_TIME -> Formats.compactDateTime(s.loginTime(), now);
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : ago(s.lastSeen(), now) + " (" + Formats.compactDateTime(s.lastSeen(), now) + ")";
+                    : Messages.format("sessions.lastSeen", ago(s.lastSeen(), now), Formats.compactDateTime(s.lastSeen(), now));
         };
     }
 
@@ -44,7 +39,7 @@ public final class SessionTexts {
         return switch (column) {
             case LOGIN_TIME -> Formats.dateTime(s.loginTime());
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : ago(s.lastSeen(), now) + " (" + Formats.dateTime(s.lastSeen()) + ")";
+                    : Messages.format("sessions.lastSeen", ago(s.lastSeen(), now), Formats.dateTime(s.lastSeen()));
             default -> cellText(column, row, now);
         };
     }
@@ -62,10 +57,13 @@ public final class SessionTexts {
     /** Markers: a blocked account, unsynced items on the device, an old app version. */
     public static Badge badge(SessionColumn column, SessionRow row) {
         return switch (column) {
-            case USERNAME -> row.userBlocked() ? BLOCKED : null;
+            case USERNAME -> row.userBlocked() ? new Badge(Messages.get("sessions.badge.blocked"), "badge-danger",
+                    Messages.get("sessions.badge.blocked.explanation")) : null;
             case DEVICE -> row.session().pendingSyncItems() > 0
-                    ? new Badge(row.session().pendingSyncItems() + " unsynced", "badge-warning", UNSYNCED) : null;
-            case APPLICATION -> row.session().superseded() ? new Badge("old app version", "badge-muted", OLD_APP_VERSION) : null;
+                    ? new Badge(Messages.format("sessions.badge.unsynced", row.session().pendingSyncItems()), "badge-warning",
+                            Messages.format("sessions.badge.unsynced.explanation", row.session().pendingSyncItems())) : null;
+            case APPLICATION -> row.session().superseded() ? new Badge(Messages.get("sessions.badge.oldVersion"), "badge-muted",
+                    Messages.get("sessions.badge.oldVersion.explanation")) : null;
             default -> null;
         };
     }

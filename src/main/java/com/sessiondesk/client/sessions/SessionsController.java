@@ -1,10 +1,12 @@
 package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Cells;
+import com.sessiondesk.client.common.Choices;
 import com.sessiondesk.client.common.ColumnMemory;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import com.sessiondesk.client.export.Exporter;
 import java.time.Duration;
@@ -19,14 +21,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -34,17 +35,20 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 
 /** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
 public final class SessionsController {
 
     @FXML private Label sessionCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField searchField;
-    @FXML private ComboBox<String> applicationFilter;
+    @FXML private CheckComboBox<String> applicationFilter;
+    @FXML private CheckComboBox<String> languageFilter;
     @FXML private Button refreshButton;
     @FXML private Label liveIndicator;
     @FXML private Button logoutSelectedButton;
@@ -81,10 +85,15 @@ public final class SessionsController {
     @FXML
     private void initialize() {
         sessionCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.rows().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.rows()), Messages.get("sessions.loading"));
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        applicationFilter.setItems(viewModel.applications());
-        applicationFilter.valueProperty().bindBidirectional(viewModel.applicationFilterProperty());
+        Choices.bind(applicationFilter, viewModel.applications(), viewModel.chosenApplications(),
+                Messages.get("sessions.filter.allApplications"));
+        Choices.bind(languageFilter, viewModel.languages(), viewModel.chosenLanguages(),
+                Messages.get("sessions.filter.allLanguages"));
         refreshButton.setOnAction(e -> viewModel.refresh());
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         placeholder.getStyleClass().add("table-placeholder");
@@ -131,9 +140,9 @@ public final class SessionsController {
     private void bindBulkTools() {
         var selected = sessionsTable.getSelectionModel().getSelectedItems();
         logoutSelectedButton.textProperty().bind(Bindings.createStringBinding(
-                () -> "Log out selected (" + selected.size() + ")", selected));
+                () -> Messages.format("sessions.logoutSelected.count", selected.size()), selected));
         logoutSelectedButton.disableProperty().bind(Bindings.isEmpty(selected));
-        logoutSelectedButton.setOnAction(e -> viewModel.logOutSessions("Log out selected sessions", new ArrayList<>(selected)));
+        logoutSelectedButton.setOnAction(e -> viewModel.logOutSessions(Messages.get("sessions.logoutSelected.title"), new ArrayList<>(selected)));
         endOldVersionsButton.setOnAction(e -> endOldVersions());
     }
 
@@ -144,7 +153,7 @@ public final class SessionsController {
             viewModel.clearFilters();
             select(old);
         }
-        viewModel.logOutSessions("End old app-version sessions", old);
+        viewModel.logOutSessions(Messages.get("sessions.endOldVersions"), old);
     }
 
     private void select(List<SessionRow> wanted) {
@@ -168,7 +177,7 @@ public final class SessionsController {
 
     /** Ctrl+E: the rows shown (search and filter applied, in the shown order), the columns shown. */
     public void export() {
-        exporter.export("session", "sessions", "sessions.csv", viewModel.shown(), Columns.shownForExport(sessionsTable));
+        exporter.export(Messages.get("export.kind.session"), Messages.get("export.kind.sessions"), "sessions.csv", viewModel.shown(), Columns.shownForExport(sessionsTable));
     }
 
     private void afterRowsReplaced() {
@@ -238,7 +247,8 @@ public final class SessionsController {
         Columns.value(actions, row -> row);
         actions.setCellFactory(Cells.buttons(List.of(new Cells.RowButton<SessionRow>(null, "logout",
                 "logout-button button-icon flat danger", logoutTooltip,
-                row -> "Log out " + row.username() + " from " + row.device(), row -> true, viewModel::logOut))));
+                row -> Messages.format("sessions.logout.accessible", row.username(), row.device()), row -> true,
+                viewModel::logOut))));
         sessionsTable.getColumns().add(actions);
         sessionsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         columnMemory.install(sessionsTable, "sessions");
@@ -251,16 +261,18 @@ public final class SessionsController {
             return true;
         });
         sessionsTable.getSortOrder().add(lastSeen);
-        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L.
+        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out; Ctrl+B
+        // opens the same dialog with Block ticked (README "Keyboard").
         sessionsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             boolean delete = event.getCode() == KeyCode.DELETE;
             boolean ctrlL = event.getCode() == KeyCode.L && event.isShortcutDown();
-            if (delete || ctrlL) {
+            boolean ctrlB = event.getCode() == KeyCode.B && event.isShortcutDown();
+            if (delete || ctrlL || ctrlB) {
                 var selected = sessionsTable.getSelectionModel().getSelectedItems();
-                if (selected.size() > 1) {
-                    viewModel.logOutSessions("Log out selected sessions", new ArrayList<>(selected));
+                if (selected.size() > 1 && !ctrlB) {
+                    viewModel.logOutSessions(Messages.get("sessions.logoutSelected.title"), new ArrayList<>(selected));
                 } else {
-                    viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem());
+                    viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem(), ctrlB);
                 }
                 event.consume();
             }

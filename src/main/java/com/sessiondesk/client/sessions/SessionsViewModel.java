@@ -11,6 +11,7 @@ import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.logout.BulkLogoutViewModel;
@@ -38,19 +39,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 
 /**
- * Active Sessions: the rows, search, application filter, count, refresh and the way into the
+ * Active Sessions: the rows, search, application and language filters, count, refresh and the way into the
  * Logout User Account dialog. The rows are kept sorted (a reload is sorted in the background,
  * so 100,000 rows arrive in order) and filtered on top, so a keystroke only re-filters.
  * After a load the rows follow the service's change feed: each change is applied in place
  * (a binary search in the sorted rows), never by reloading the list.
  */
 public final class SessionsViewModel implements com.sessiondesk.client.common.Refreshable {
-
-    public static final String ALL_APPLICATIONS = "All applications";
-
-    static final String STARTING = "Starting the demo service…";
 
     private final ViewContext context;
     private final Clock clock;
@@ -70,9 +69,12 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private Predicate<SessionRow> filter;
     private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
     private int userCount;
-    private final ObservableList<String> applications = FXCollections.observableArrayList(ALL_APPLICATIONS);
+    private final ObservableList<String> applications = FXCollections.observableArrayList();
+    private final ObservableList<String> languages = FXCollections.observableArrayList();
+    /** The applications and languages ticked in the filters; none ticked shows all. */
+    private final ObservableSet<String> chosenApplications = FXCollections.observableSet();
+    private final ObservableSet<String> chosenLanguages = FXCollections.observableSet();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
-    private final StringProperty applicationFilter = new SimpleStringProperty(this, "applicationFilter", ALL_APPLICATIONS);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
     /** The one instant every "… ago" text of the table is computed from (set per reload and per tick). */
@@ -108,7 +110,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         this.now.set(clock.instant());
         this.state = new LoadState(clock);
         searchText.addListener((obs, old, now) -> applyFilter());
-        applicationFilter.addListener((obs, old, now) -> applyFilter());
+        chosenApplications.addListener((SetChangeListener<String>) change -> applyFilter());
+        chosenLanguages.addListener((SetChangeListener<String>) change -> applyFilter());
         shownRows.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> {
             if (!inBatch) {
                 updateTexts();
@@ -128,7 +131,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
 
     /** While a service is being connected (the built-in one starting): progress, no data yet. */
     public void expectConnection() {
-        connecting = STARTING;
+        connecting = Messages.get("sessions.starting");
         state.started();
         updateTexts();
     }
@@ -145,7 +148,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         shownRows.clear();
         byId = new HashMap<>();
         searchText.set("");
-        applicationFilter.set(ALL_APPLICATIONS);
+        chosenApplications.clear();
+        chosenLanguages.clear();
     }
 
     /** A new minute: every "… ago" text moves on together. */
@@ -166,7 +170,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     }
 
     /** What a reload brings: the rows in the table's order, the applications, users and the feed's cursor. */
-    private record Loaded(List<SessionRow> rows, List<String> applications, int userCount, String cursor,
+    private record Loaded(List<SessionRow> rows, List<String> applications, List<String> languages, int userCount, String cursor,
                           Map<String, SessionRow> byId, Map<String, Integer> userIds, Map<String, String> devices,
                           Map<String, Instant> blocks) {
     }
@@ -183,6 +187,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         List<SessionRow> loaded = new ArrayList<>(sessions.size());
         Map<String, SessionRow> byId = new HashMap<>(sessions.size() * 2);
         Set<String> apps = new HashSet<>();
+        Set<String> langs = new HashSet<>();
         Map<String, Integer> userIds = new HashMap<>();
         Map<String, String> devices = new HashMap<>(); // a few hundred models: one string each
         for (Session session : sessions) {
@@ -198,16 +203,20 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             loaded.add(row);
             byId.put(row.id(), row);
             apps.add(SessionRow.text(session.application()));
+            langs.add(SessionRow.text(session.language()));
         }
         if (order != null) {
             loaded.sort(order);
         }
-        apps.remove("");
-        List<String> applications = new ArrayList<>(apps.size() + 1);
-        applications.addAll(apps);
-        applications.sort(String.CASE_INSENSITIVE_ORDER);
-        applications.add(0, ALL_APPLICATIONS);
-        return new Loaded(loaded, applications, userIds.size(), list.cursor(), byId, userIds, devices, blocked);
+        return new Loaded(loaded, sortedChoices(apps), sortedChoices(langs), userIds.size(), list.cursor(), byId, userIds,
+                devices, blocked);
+    }
+
+    private static List<String> sortedChoices(Set<String> values) {
+        values.remove("");
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(String.CASE_INSENSITIVE_ORDER);
+        return sorted;
     }
 
     /**
@@ -252,14 +261,18 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             inBatch = false;
         }
         updateTexts();
-        String selectedApp = applicationFilter.get();
-        List<String> choices = loaded.applications();
-        if (!applications.equals(choices)) {
-            applications.setAll(choices);
-        }
-        applicationFilter.set(choices.contains(selectedApp) ? selectedApp : ALL_APPLICATIONS);
+        replaceChoices(applications, chosenApplications, loaded.applications());
+        replaceChoices(languages, chosenLanguages, loaded.languages());
         afterRowsReplaced.run();
         StartupTrace.mark("rows shown: " + rows.size());
+    }
+
+    /** New choices after a reload; a ticked value no longer among them is unticked. */
+    private static void replaceChoices(ObservableList<String> choices, ObservableSet<String> chosen, List<String> now) {
+        if (!choices.equals(now)) {
+            choices.setAll(now);
+        }
+        chosen.retainAll(now);
     }
 
     // --- the live table ---
@@ -307,7 +320,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             if (error instanceof ClientError.CursorExpired) {
                 refresh();
             } else {
-                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? "server unreachable" : error.message());
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("live.unreachable") : error.message());
             }
         });
     }
@@ -346,7 +359,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             } else if (error instanceof ClientError.CursorExpired) {
                 refresh();
             } else {
-                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? "server unreachable" : error.message());
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("live.unreachable") : error.message());
             }
         });
     }
@@ -596,7 +609,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         if (application.isEmpty() || applications.contains(application)) {
             return;
         }
-        int at = 1; // after "All applications"
+        int at = 0;
         while (at < applications.size() && String.CASE_INSENSITIVE_ORDER.compare(applications.get(at), application) < 0) {
             at++;
         }
@@ -679,7 +692,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     /** Clears the search and the application filter (so that every row can be selected). */
     public void clearFilters() {
         searchText.set("");
-        applicationFilter.set(ALL_APPLICATIONS);
+        chosenApplications.clear();
+        chosenLanguages.clear();
     }
 
     /**
@@ -746,17 +760,19 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
 
     private void applyFilter() {
         String query = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
-        String app = applicationFilter.get();
-        boolean allApps = app == null || ALL_APPLICATIONS.equals(app);
-        Predicate<SessionRow> predicate;
-        if (query.isEmpty() && allApps) {
-            predicate = null;
-        } else if (allApps) {
+        Set<String> apps = Set.copyOf(chosenApplications);
+        Set<String> langs = Set.copyOf(chosenLanguages);
+        Predicate<SessionRow> predicate = null;
+        if (!query.isEmpty()) {
             predicate = row -> row.matches(query);
-        } else if (query.isEmpty()) {
-            predicate = row -> app.equals(row.application());
-        } else {
-            predicate = row -> app.equals(row.application()) && row.matches(query);
+        }
+        if (!apps.isEmpty()) {
+            Predicate<SessionRow> app = row -> apps.contains(row.application());
+            predicate = predicate == null ? app : predicate.and(app);
+        }
+        if (!langs.isEmpty()) {
+            Predicate<SessionRow> lang = row -> langs.contains(SessionRow.text(row.session().language()));
+            predicate = predicate == null ? lang : predicate.and(lang);
         }
         filter = predicate;
         refilter();
@@ -771,26 +787,31 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
                 users++;
             }
         }
-        countText.set(rows.isEmpty() && state.isLoading() ? "Loading…"
-                : Formats.count(shown.size(), "session", "sessions") + " · " + Formats.count(users, "user", "users"));
+        countText.set(rows.isEmpty() && state.isLoading() ? Messages.get("common.loading")
+                : Messages.format("sessions.count", shown.size(), users));
         placeholderText.set(placeholder());
     }
 
     private String placeholder() {
         if (rows.isEmpty()) {
             if (state.isLoading()) {
-                return connecting != null ? connecting : "Loading sessions…";
+                return connecting != null ? connecting : Messages.get("sessions.loading");
             }
             if (state.getErrorMessage() != null) {
-                return "No sessions to show: " + state.getErrorMessage();
+                return Messages.format("sessions.placeholder.error", state.getErrorMessage());
             }
-            return service == null ? "Not connected" : "No active sessions. When staff log in to a mobile app, their sessions appear here.";
+            return service == null ? Messages.get("sessions.placeholder.notConnected") : Messages.get("sessions.placeholder.empty");
         }
-        return "No sessions match the search or filter.";
+        return Messages.get("sessions.placeholder.noMatch");
     }
 
     /** Opens the Logout User Account dialog for a row; after a logout, notifies and reloads. */
     public void logOut(SessionRow row) {
+        logOut(row, false);
+    }
+
+    /** The same, with Block user account already ticked when {@code block} (Ctrl+B). */
+    public void logOut(SessionRow row, boolean block) {
         if (service == null || row == null) {
             return;
         }
@@ -801,6 +822,9 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             }
         }
         LogoutDialogViewModel dialog = LogoutDialogViewModel.forSession(row.session(), ofUser, service, context, clock);
+        if (block) {
+            dialog.blockProperty().set(true);
+        }
         dialog.setOnDone(this::afterLogout);
         logoutDialogs.show(dialog);
     }
@@ -862,16 +886,26 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         return shown;
     }
 
+    /** The applications of the loaded sessions, for the filter. */
     public ObservableList<String> applications() {
         return applications;
     }
 
-    public StringProperty searchTextProperty() {
-        return searchText;
+    /** The languages of the loaded sessions, for the filter. */
+    public ObservableList<String> languages() {
+        return languages;
     }
 
-    public StringProperty applicationFilterProperty() {
-        return applicationFilter;
+    public ObservableSet<String> chosenApplications() {
+        return chosenApplications;
+    }
+
+    public ObservableSet<String> chosenLanguages() {
+        return chosenLanguages;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
     }
 
     public ReadOnlyStringProperty countTextProperty() {

@@ -5,6 +5,8 @@ import com.sessiondesk.client.common.ColumnMemory;
 import com.sessiondesk.client.export.Exporter;
 import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Icons;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Refreshable;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
@@ -19,7 +21,10 @@ import com.sessiondesk.client.users.UsersController;
 import com.sessiondesk.client.users.UsersViewModel;
 import java.time.Clock;
 import java.time.Duration;
-import javafx.animation.PauseTransition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -29,7 +34,12 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.controlsfx.control.NotificationPane;
 
 /**
  * The main window's content: navigation between Active Sessions, User Accounts and History
@@ -44,17 +54,17 @@ public final class MainController {
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
+    @FXML private ToggleButton themeToggle;
+    @FXML private MenuButton languageMenu;
+    @FXML private Button keysButton;
     @FXML private Label adminLabel;
     @FXML private Button changePasswordButton;
     @FXML private Button signOutButton;
     @FXML private StackPane content;
-    @FXML private Label notificationLabel;
+    @FXML private NotificationPane notificationPane;
     @FXML private javafx.scene.layout.HBox exportProgressBox;
     @FXML private javafx.scene.control.ProgressBar exportProgressBar;
     @FXML private Label exportProgressLabel;
-    @FXML private String signOutTitle;
-    @FXML private String signOutQuestion;
-    @FXML private String signOutDetail;
 
     private final ViewContext context;
     private final Clock clock;
@@ -63,7 +73,6 @@ public final class MainController {
     private final Parent root;
     private final SessionsViewModel sessionsViewModel;
     private final SessionsController sessionsView;
-    private final PauseTransition notificationTimer = new PauseTransition(javafx.util.Duration.seconds(6));
     private final AutoRefresh autoRefresh;
     private final Exporter exporter;
     private UsersViewModel usersViewModel;
@@ -106,15 +115,15 @@ public final class MainController {
         });
         navigation.selectToggle(sessionsTab);
         signOutButton.setOnAction(e -> {
-            if (context.dialogs().confirm(signOutTitle, signOutQuestion, signOutDetail, signOutTitle)) {
+            if (context.dialogs().confirm(Messages.get("main.signOut"), Messages.get("main.signOut.question"),
+                    Messages.get("main.signOut.detail"), Messages.get("main.signOut"))) {
                 onSignOut.run();
             }
         });
+        keysButton.setOnAction(e -> showShortcuts());
+        notificationPane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
         changePasswordButton.setOnAction(e -> changePassword());
         changePasswordButton.setDisable(true);
-        notificationLabel.setVisible(false);
-        notificationLabel.setOnMouseClicked(e -> notificationLabel.setVisible(false));
-        notificationTimer.setOnFinished(e -> notificationLabel.setVisible(false));
         exportProgressBox.visibleProperty().bind(exporter.busyProperty());
         exportProgressBar.progressProperty().bind(exporter.progressProperty());
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
@@ -126,6 +135,9 @@ public final class MainController {
                 named.setContentDisplay(display);
             }
         });
+        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
+            named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
+        }
     }
 
     private Refreshable shownView() {
@@ -139,6 +151,7 @@ public final class MainController {
     }
 
     private void show(Toggle tab) {
+        notificationPane.hide();
         if (tab == usersTab) {
             if (usersView == null) {
                 usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::sessionsOf, logoutDialogs);
@@ -196,8 +209,8 @@ public final class MainController {
     public void connect(AdminService adminService) {
         this.service = adminService;
         changePasswordButton.setDisable(false);
-        adminLabel.setText(adminService.admin().name() + " (" + adminService.admin().username() + ") · "
-                + adminService.serverLabel());
+        adminLabel.setText(Messages.format("main.admin", adminService.admin().name(), adminService.admin().username(),
+                adminService.serverLabel()));
         sessionsViewModel.connect(adminService);
         if (usersViewModel != null && usersTab.isSelected()) {
             usersViewModel.connect(adminService);
@@ -221,10 +234,44 @@ public final class MainController {
         sessionsTab.setSelected(true);
     }
 
+    /** What an action did: a bar at the bottom of the window, until closed, replaced or the view changes. */
     public void notify(String text) {
-        notificationLabel.setText(text);
-        notificationLabel.setVisible(true);
-        notificationTimer.playFromStart();
+        Region icon = Icons.of("check-circle-outline");
+        icon.getStyleClass().addAll("icon-size-18", "notification-icon");
+        notificationPane.show(text, icon);
+        // ControlsFX's close button is an icon: name it for screen readers once its skin exists
+        Platform.runLater(() -> notificationPane.lookupAll(".close-button").forEach(node -> {
+            node.setAccessibleRole(AccessibleRole.BUTTON);
+            node.setAccessibleText(Messages.get("main.notification.close"));
+        }));
+    }
+
+    /**
+     * The Language menu: the system's language or one of {@link Messages#LANGUAGES}; a choice is
+     * handed to {@code onChosen} (null for the system's) and applies at the next start.
+     */
+    public void offerLanguages(String remembered, Consumer<String> onChosen) {
+        languageMenu.setText(Messages.get("main.language.code")); // this run's language: "EN", "ES"
+        ToggleGroup group = new ToggleGroup();
+        List<String> choices = new ArrayList<>();
+        choices.add(null);
+        choices.addAll(Messages.LANGUAGES);
+        for (String language : choices) {
+            RadioMenuItem item = new RadioMenuItem(Messages.get(language == null ? "main.language.system" : "main.language." + language));
+            item.setId(language == null ? "language-system" : "language-" + language);
+            item.setToggleGroup(group);
+            item.setSelected(java.util.Objects.equals(language, remembered));
+            item.setOnAction(e -> {
+                onChosen.accept(language);
+                notify(Messages.get("main.language.changed"));
+            });
+            languageMenu.getItems().add(item);
+        }
+    }
+
+    /** F1 and the keyboard button: the list of shortcuts. */
+    public void showShortcuts() {
+        ShortcutsDialog.show(root.getScene() == null ? null : root.getScene().getWindow());
     }
 
     /** F5 / Ctrl+R. */
@@ -264,6 +311,11 @@ public final class MainController {
 
     public Parent root() {
         return root;
+    }
+
+    /** The light / dark switch in the header (selected = dark); the shell applies and remembers it. */
+    public ToggleButton themeToggle() {
+        return themeToggle;
     }
 
     public SessionsViewModel sessions() {

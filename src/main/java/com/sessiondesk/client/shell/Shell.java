@@ -2,6 +2,7 @@ package com.sessiondesk.client.shell;
 
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.TaskRunner;
@@ -80,7 +81,7 @@ public final class Shell {
         Scene scene = new Scene(windowRoot, size.width(), size.height());
         scene.getStylesheets().add(Theme.appStylesheet());
         installShortcuts(scene);
-        stage.setTitle("SessionDesk");
+        stage.setTitle(Messages.get("app.name"));
         stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk-128.png").toExternalForm(), true));
         stage.setMinWidth(Math.min(WindowSize.MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(WindowSize.MIN_HEIGHT, screen.getHeight()));
@@ -89,7 +90,7 @@ public final class Shell {
         stage.setX(screen.getMinX() + (screen.getWidth() - size.width()) / 2);
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.height() - WindowSize.DECORATION) / 2));
         // The window shows at once with what is happening; the views are built on the next pulse.
-        Label starting = new Label(STARTING);
+        Label starting = new Label(Messages.get("main.startingApp"));
         starting.getStyleClass().add("text-muted");
         VBox splash = new VBox(12, new ProgressIndicator(), starting);
         splash.setAlignment(Pos.CENTER);
@@ -113,8 +114,6 @@ public final class Shell {
             }
         }.start();
     }
-
-    static final String STARTING = "Starting SessionDesk…";
 
     private void showFirstView() {
         ClientSettings.Remembered remembered = settings.load();
@@ -143,18 +142,36 @@ public final class Shell {
         if (main == null) {
             main = new MainController(context, clock, options.refreshInterval(), options.liveInterval(), settings,
                     LogoutDialog.over(stage), this::signOut);
+            installThemeSwitch(main);
+            main.offerLanguages(settings.preference(ClientSettings.LANGUAGE), language -> runner.run(() -> {
+                settings.savePreference(ClientSettings.LANGUAGE, language);
+                return null;
+            }, ignored -> { }, error -> { }));
         }
         return main;
+    }
+
+    /** The header's light / dark switch: applied to every window at once, remembered for the next start. */
+    private void installThemeSwitch(MainController view) {
+        view.themeToggle().setSelected(Theme.current() == Theme.Mode.DARK);
+        view.themeToggle().selectedProperty().addListener((obs, was, dark) -> {
+            Theme.Mode mode = dark ? Theme.Mode.DARK : Theme.Mode.LIGHT;
+            Theme.apply(mode);
+            runner.run(() -> {
+                settings.savePreference(ClientSettings.THEME, mode.remembered());
+                return null;
+            }, ignored -> { }, error -> { }); // not remembered: the next start is light, nothing else breaks
+        });
     }
 
     /** The built-in demo service: started in the background while the window already shows. */
     private void useEmbedded() {
         MainController view = main();
         windowRoot.getChildren().setAll(view.root());
-        stage.setTitle("SessionDesk");
-        view.connecting("Starting the built-in demo service…");
+        stage.setTitle(Messages.get("app.name"));
+        view.connecting(Messages.get("main.starting"));
         runner.run(() -> embedded.connect(connector), this::signedIn, error -> {
-            String message = "The built-in demo service could not start: " + error.message();
+            String message = Messages.format("main.startFailed", error.message());
             if (smokeTest != null) {
                 smokeTest.fail(message);
             }
@@ -182,7 +199,7 @@ public final class Shell {
         this.service = signedIn;
         MainController view = main();
         windowRoot.getChildren().setAll(view.root());
-        stage.setTitle("SessionDesk · " + signedIn.serverLabel());
+        stage.setTitle(Messages.format("main.title.server", signedIn.serverLabel()));
         view.connect(signedIn);
     }
 
@@ -193,7 +210,7 @@ public final class Shell {
         }
         connectViewModel.prefill(url, username, reason);
         windowRoot.getChildren().setAll(connectView.root());
-        stage.setTitle("SessionDesk · Sign in");
+        stage.setTitle(Messages.get("main.title.signIn"));
         connectView.focusFirstEmpty();
     }
 
@@ -255,6 +272,13 @@ public final class Shell {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (service != null) {
                 main.focusSearch();
+            }
+        });
+        // F1 lists every shortcut (ShortcutsDialog, README "Keyboard"); Ctrl+E is reserved for
+        // exporting the view.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> {
+            if (main != null && windowRoot.getChildren().contains(main.root())) {
+                main.showShortcuts();
             }
         });
     }

@@ -6,20 +6,23 @@ import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -28,9 +31,8 @@ import javafx.scene.input.KeyEvent;
 public final class UsersController {
 
     @FXML private Label usersCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField usersSearchField;
     @FXML private CheckBox blockedOnlyCheckBox;
@@ -50,11 +52,11 @@ public final class UsersController {
     @FXML private Tooltip unblockTooltip;
     @FXML private Tooltip logoutTooltip;
     @FXML private Tooltip blockTooltip;
-    @FXML private String unblockText;
 
-    private static final Cells.Badge BLOCKED = new Cells.Badge("Blocked", "badge-danger",
-            "The user cannot log in to the mobile apps until unblocked");
-    private static final Cells.Badge ACTIVE = new Cells.Badge("Active", "badge-success", "The user can log in");
+    private final Cells.Badge blockedBadge = new Cells.Badge(Messages.get("users.status.blocked"), "badge-danger",
+            Messages.get("users.status.blocked.explanation"));
+    private final Cells.Badge activeBadge = new Cells.Badge(Messages.get("users.status.active"), "badge-success",
+            Messages.get("users.status.active.explanation"));
 
     private final UsersViewModel viewModel;
     private final Exporter exporter;
@@ -70,7 +72,10 @@ public final class UsersController {
     @FXML
     private void initialize() {
         usersCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("users.loading"));
         usersSearchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         blockedOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.blockedOnlyProperty());
         usersRefreshButton.setOnAction(e -> viewModel.refresh());
@@ -85,9 +90,10 @@ public final class UsersController {
         Columns.value(statusColumn, user -> user);
         statusColumn.setComparator((a, b) -> Boolean.compare(a.blocked(), b.blocked()));
         statusColumn.setCellFactory(Cells.text(user -> "", null,
-                user -> user.blocked() ? BLOCKED : ACTIVE, null));
+                user -> user.blocked() ? blockedBadge : activeBadge, null));
         Columns.value(blockedSinceColumn, user -> user.blocked() ? user.blockedAt() : null); // sorts as time
-        blockedSinceColumn.setCellFactory(Cells.text(Formats::dateTime, null, at -> null, fullValueTooltip));
+        blockedSinceColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
+                at -> null, fullValueTooltip));
         // A time-limited block shows its end; a plain one lasts until an admin unblocks.
         Columns.value(blockedUntilColumn, user -> user.blocked() ? user.blockedUntil() : null);
         blockedUntilColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -95,7 +101,8 @@ public final class UsersController {
             protected void updateItem(Instant until, boolean empty) {
                 super.updateItem(until, empty);
                 User user = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(user == null || !user.blocked() ? null : until == null ? "Until unblocked" : Formats.dateTime(until));
+                setText(user == null || !user.blocked() ? null
+                        : until == null ? Messages.get("users.untilUnblocked") : Formats.dateTime(until));
             }
         });
         Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
@@ -106,12 +113,12 @@ public final class UsersController {
         Columns.value(actionsColumn, user -> user);
         actionsColumn.setCellFactory(Cells.buttons(List.of(
                 new Cells.RowButton<User>(null, "logout", "user-logout-button button-icon flat danger", logoutTooltip,
-                        user -> "Log out " + user.username() + " from all devices", user -> user.activeSessions() > 0,
+                        user -> Messages.format("users.logout.accessible", user.username()), user -> user.activeSessions() > 0,
                         viewModel::logOutEverywhere),
                 new Cells.RowButton<User>(null, "account-lock-outline", "block-button button-icon flat danger", blockTooltip,
-                        user -> "Block " + user.username(), viewModel::canBlock, viewModel::block),
-                new Cells.RowButton<User>(unblockText, "lock-open-variant-outline", "unblock-button small", unblockTooltip,
-                        user -> "Unblock " + user.username(), User::blocked, viewModel::unblock))));
+                        user -> Messages.format("users.block.accessible", user.username()), viewModel::canBlock, viewModel::block),
+                new Cells.RowButton<User>(Messages.get("users.unblock"), "lock-open-variant-outline", "unblock-button small", unblockTooltip,
+                        user -> Messages.format("users.unblock.accessible", user.username()), User::blocked, viewModel::unblock))));
         // Header clicks sort a sorted view of the filtered list (the filtered list itself cannot be sorted).
         SortedList<User> sorted = new SortedList<>(viewModel.shown());
         sorted.comparatorProperty().bind(usersTable.comparatorProperty());
@@ -119,19 +126,26 @@ public final class UsersController {
         Columns.exportAs(usernameColumn, User::username);
         Columns.exportAs(nameColumn, User::name);
         Columns.exportAs(sessionsColumn, user -> String.valueOf(user.activeSessions()));
-        Columns.exportAs(statusColumn, user -> user.blocked() ? "Blocked" : "Active");
+        Columns.exportAs(statusColumn, user -> Messages.get(user.blocked() ? "users.status.blocked" : "users.status.active"));
         Columns.exportAs(blockedSinceColumn, user -> user.blocked() && user.blockedAt() != null ? user.blockedAt().toString() : "");
         Columns.exportAs(blockedUntilColumn, user -> user.blocked() && user.blockedUntil() != null ? user.blockedUntil().toString() : "");
         Columns.exportAs(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
         Columns.exportAs(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
         exportButton.setOnAction(e -> export());
         exportButton.disableProperty().bind(exporter.busyProperty());
-        // Row actions from the keyboard act on the selected row: Delete logs out from all devices.
+        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out from all
+        // devices, Ctrl+B blocks, Ctrl+U unblocks (README "Keyboard").
         usersTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             User selected = usersTable.getSelectionModel().getSelectedItem();
             if (selected != null && (event.getCode() == KeyCode.DELETE
                     || (event.getCode() == KeyCode.L && event.isShortcutDown()))) {
                 viewModel.logOutEverywhere(selected);
+                event.consume();
+            } else if (selected != null && event.getCode() == KeyCode.B && event.isShortcutDown() && !selected.blocked()) {
+                viewModel.block(selected);
+                event.consume();
+            } else if (selected != null && event.getCode() == KeyCode.U && event.isShortcutDown() && selected.blocked()) {
+                viewModel.unblock(selected);
                 event.consume();
             }
         });
@@ -139,7 +153,7 @@ public final class UsersController {
 
     /** Ctrl+E: the users shown (search and filter applied, in the shown order) to a CSV file. */
     public void export() {
-        exporter.export("user", "users", "users.csv", usersTable.getItems(), Columns.shownForExport(usersTable));
+        exporter.export(Messages.get("export.kind.user"), Messages.get("export.kind.users"), "users.csv", usersTable.getItems(), Columns.shownForExport(usersTable));
     }
 
     public Parent root() {

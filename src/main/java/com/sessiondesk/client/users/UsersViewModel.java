@@ -5,6 +5,7 @@ import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import com.sessiondesk.client.logout.LogoutDialogs;
@@ -77,14 +78,14 @@ public final class UsersViewModel implements com.sessiondesk.client.common.Refre
         if (service == null || user == null || !user.blocked()) {
             return;
         }
-        boolean confirmed = context.dialogs().confirm("Unblock user account",
-                "Unblock " + displayName(user) + " (" + user.username() + ")?",
-                "They can log in to the mobile apps again with their username and password.", "Unblock");
+        boolean confirmed = context.dialogs().confirm(Messages.get("users.unblock.title"),
+                Messages.format("users.unblock.header", displayName(user), user.username()),
+                Messages.get("users.unblock.content"), Messages.get("users.unblock"));
         if (!confirmed) {
             return;
         }
         context.runner().run(() -> service.unblockUser(user.username()), unblocked -> {
-            context.notifier().accept("Unblocked " + displayName(user) + "; they can log in again");
+            context.notifier().accept(Messages.format("users.unblocked", displayName(user)));
             refresh();
         }, this::actionFailed);
     }
@@ -148,9 +149,9 @@ public final class UsersViewModel implements com.sessiondesk.client.common.Refre
 
     private void updateCount() {
         long blocked = shown.stream().filter(User::blocked).count();
-        countText.set(Formats.count(shown.size(), "user", "users") + " · " + blocked + " blocked");
-        placeholderText.set(users.isEmpty() ? (state.isLoading() ? "Loading user accounts…" : "No user accounts.")
-                : "No user accounts match the search or filter.");
+        countText.set(Messages.format("users.count", shown.size(), blocked));
+        placeholderText.set(Messages.get(users.isEmpty() ? (state.isLoading() ? "users.loading" : "users.placeholder.none")
+                : "users.placeholder"));
     }
 
     static String displayName(User user) {

@@ -138,6 +138,12 @@ abstract class GuiTestBase extends FxRobot {
 
     // --- lookups ---
 
+    /** The text of the last notification (client/shell/MainController#notify), or "" before any. */
+    protected String notification() {
+        return fx(() -> lookup("#notificationPane").tryQueryAs(org.controlsfx.control.NotificationPane.class)
+                .map(pane -> pane.getText() == null ? "" : pane.getText()).orElse(""));
+    }
+
     /**
      * The node for a query: the one really visible when several match (each tab has its own
      * #errorBanner and #loadingIndicator; the unselected tabs' stay in the scene, hidden).

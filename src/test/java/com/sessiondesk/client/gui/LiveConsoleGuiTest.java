@@ -80,10 +80,6 @@ class LiveConsoleGuiTest extends GuiTestBase {
         return table("#sessionsTable");
     }
 
-    private String notification() {
-        return fx(() -> node("#notificationLabel", Label.class).getText());
-    }
-
     private void search(String text, int expectedRows) {
         typeInto("#searchField", text);
         waitUntil("the search shows " + expectedRows + " rows", () -> rowCount(sessions()) == expectedRows);

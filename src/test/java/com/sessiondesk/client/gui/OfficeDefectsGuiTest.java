@@ -3,9 +3,11 @@ package com.sessiondesk.client.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.User;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.client.sessions.SessionRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,19 +45,19 @@ class OfficeDefectsGuiTest extends GuiTestBase {
 
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final TestServers.Running<LiveServer> SERVER = TestServers.running(
+            () -> LiveServer.start(Files.createTempDirectory("sessiondesk-gui-server")));
     static LiveServer server;
 
     @BeforeAll
     static void startServer() {
         useHome(dir.resolve("home"));
-        server = LiveServer.start(dir);
+        server = SERVER.get();
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
         clearHome();
     }
 
@@ -105,10 +108,6 @@ class OfficeDefectsGuiTest extends GuiTestBase {
 
     private Object selected(TableView<Object> table) {
         return fx(() -> table.getSelectionModel().getSelectedItem());
-    }
-
-    private String notification() {
-        return fx(() -> node("#notificationLabel", Label.class).getText());
     }
 
     private boolean sessionActive(Device device) {

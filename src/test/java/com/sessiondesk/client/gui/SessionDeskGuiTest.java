@@ -6,6 +6,7 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.server.DemoAgency;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import retrofit2.Response;
 
@@ -43,19 +45,19 @@ class SessionDeskGuiTest extends GuiTestBase {
 
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final TestServers.Running<LiveServer> SERVER = TestServers.running(
+            () -> LiveServer.start(Files.createTempDirectory("sessiondesk-gui-server")));
     static LiveServer server;
 
     @BeforeAll
     static void startServer() {
         useHome(dir.resolve("home"));
-        server = LiveServer.start(dir);
+        server = SERVER.get();
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
         clearHome();
     }
 
@@ -180,9 +182,6 @@ class SessionDeskGuiTest extends GuiTestBase {
         waitUntil("the dialog closes after the log out", () -> !showing("#logoutDialog"));
     }
 
-    private String notification() {
-        return fx(() -> node("#notificationLabel", Label.class).getText());
-    }
 
     @Test
     void loggingOutOneSessionEndsItAndItsNextHeartbeatIs401WithTheReason() throws Exception {

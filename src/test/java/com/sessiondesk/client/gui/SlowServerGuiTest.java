@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,10 +49,6 @@ class SlowServerGuiTest extends GuiTestBase {
     @AfterEach
     void stopFake() {
         fake.close();
-    }
-
-    private String notification() {
-        return fx(() -> node("#notificationLabel", Label.class).getText());
     }
 
     /** Item 3: the answer comes too late; the client finds out what happened and says so, even after Cancel. */

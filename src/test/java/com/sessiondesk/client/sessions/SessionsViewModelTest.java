@@ -62,13 +62,23 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void applicationFilterListsApplicationsAfterAllAndCombinesWithSearch() {
-        assertThat(vm.applications()).containsExactly(SessionsViewModel.ALL_APPLICATIONS, "Caregiver", "EVV");
-        vm.applicationFilterProperty().set("EVV");
+    void severalApplicationsAndLanguagesCanBeTickedAndCombineWithSearch() {
+        assertThat(vm.applications()).containsExactly("Caregiver", "EVV");
+        assertThat(vm.languages()).containsExactly("English");
+        vm.chosenApplications().add("EVV");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactlyInAnyOrder("s3", "s4");
+        vm.chosenApplications().add("Caregiver");
+        assertThat(vm.shown()).hasSize(4);
+        vm.chosenApplications().remove("Caregiver");
         vm.searchTextProperty().set("dave");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
-        vm.applicationFilterProperty().set(SessionsViewModel.ALL_APPLICATIONS);
+        vm.chosenLanguages().add("English");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
+        vm.chosenLanguages().clear();
+        vm.chosenLanguages().add("Spanish");
+        assertThat(vm.shown()).isEmpty();
+        vm.chosenLanguages().clear();
+        vm.chosenApplications().clear();
         vm.searchTextProperty().set("");
         assertThat(vm.shown()).hasSize(4);
     }
@@ -202,10 +212,10 @@ class SessionsViewModelTest {
     @Test
     void signingOutForgetsTheSearchAndFilter() {
         vm.searchTextProperty().set("bob");
-        vm.applicationFilterProperty().set("EVV");
+        vm.chosenApplications().add("EVV");
         vm.disconnect();
         assertThat(vm.searchTextProperty().get()).isEmpty();
-        assertThat(vm.applicationFilterProperty().get()).isEqualTo(SessionsViewModel.ALL_APPLICATIONS);
+        assertThat(vm.chosenApplications()).isEmpty();
     }
 
     /** Issue 12, item 4: sessions a reload brings are marked (highlighted briefly); the first load marks none. */
