@@ -80,7 +80,7 @@ public final class FailureTranslator {
             return new ClientError.RateLimited(Messages.format("error.rateLimited", seconds), seconds);
         }
         if (status == 410 && code == ErrorCode.CURSOR_EXPIRED) {
-            return new ClientError.CursorExpired("The list fell too far behind the server's changes; reloading it.");
+            return new ClientError.CursorExpired(Messages.get("error.cursorExpired"));
         }
         if (status == 404) {
             return new ClientError.Rejected(serverMessage != null ? serverMessage

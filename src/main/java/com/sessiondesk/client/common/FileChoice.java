@@ -19,7 +19,7 @@ public interface FileChoice {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);
             chooser.setInitialFileName(suggestedName);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("export.csvFiles"), "*.csv"));
             if (lastDirectory[0] != null && lastDirectory[0].isDirectory()) {
                 chooser.setInitialDirectory(lastDirectory[0]);
             }

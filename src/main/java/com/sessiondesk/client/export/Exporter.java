@@ -42,7 +42,7 @@ public final class Exporter {
         if (busy.get()) {
             return;
         }
-        Optional<Path> chosen = context.dialogs().chooseExportFile("Export " + plural + " to CSV", fileName);
+        Optional<Path> chosen = context.dialogs().chooseExportFile(Messages.format("export.title", plural), fileName);
         if (chosen.isEmpty()) {
             return;
         }
@@ -51,21 +51,21 @@ public final class Exporter {
         int total = snapshot.size();
         busy.set(true);
         progress.set(0);
-        progressText.set("Exporting " + Formats.count(total, singular, plural) + "…");
+        progressText.set(Messages.format("export.progress", total));
         context.runner().run(() -> {
             try {
                 CsvExport.write(file, snapshot, columns, written -> context.runner().later(() -> {
                     progress.set(total == 0 ? 1 : (double) written / total);
-                    progressText.set("Exporting " + written + " of " + Formats.count(total, singular, plural) + "…");
+                    progressText.set(Messages.format("export.progressOf", written, total));
                 }));
             } catch (IOException e) {
-                throw new ClientException(new ClientError.Unexpected("Could not write " + file + ": " + e.getMessage()));
+                throw new ClientException(new ClientError.Unexpected(Messages.format("export.writeFailed", String.valueOf(file), e.getMessage())));
             }
             return total;
         }, written -> {
             busy.set(false);
             progress.set(1);
-            context.notifier().accept(Messages.format("export.done", Formats.count(written, singular, plural), file.getFileName()));
+            context.notifier().accept(Messages.format("export.done", written, written == 1 ? singular : plural, String.valueOf(file.getFileName())));
         }, error -> {
             busy.set(false);
             context.notifier().accept(Messages.format("export.failed", error.message()));

@@ -9,8 +9,8 @@ import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
-import com.sessiondesk.client.export.Exporter;
 import javafx.beans.binding.Bindings;
+import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import java.util.List;
 import javafx.animation.Animation;
@@ -131,7 +131,7 @@ public final class HistoryController {
 
     /** Ctrl+E: the events shown (filter applied, in the shown order) to a CSV file. */
     public void export() {
-        exporter.export("event", "events", "history.csv", auditTable.getItems(), Columns.shownForExport(auditTable));
+        exporter.export(Messages.get("export.kind.event"), Messages.get("export.kind.events"), "history.csv", auditTable.getItems(), Columns.shownForExport(auditTable));
     }
 
     /** Visible with all its parents (the History tab is selected). */

@@ -164,10 +164,11 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
     /** The action in words, e.g. "Logged out all devices", "Blocked the account until Dec 1, 2026, 12:00 AM". */
     public static String describe(AuditEvent event) {
         String action = event.action() == null ? "" : event.action();
+        String until = event.until() == null ? "" : Messages.format("history.until", Formats.dateTime(event.until()));
         // history.action.<action> in the bundle; an action this client does not know reads as its name
         String key = "history.action." + action;
         String text = Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
-        return event.until() == null ? text : Messages.format("history.action.until", text, Formats.dateTime(event.until()));
+        return action.startsWith("block") ? text + until : text;
     }
 
     /** The Sessions column: how many sessions an action ended, or how often a security event happened ("×12"). */
@@ -184,7 +185,8 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         if (event.address() == null) {
             return reason;
         }
-        return reason.isEmpty() ? "from " + event.address() : reason + " (from " + event.address() + ")";
+        return reason.isEmpty() ? Messages.format("history.from", event.address())
+                : Messages.format("history.reasonFrom", reason, event.address());
     }
 
     public BooleanProperty securityOnlyProperty() {

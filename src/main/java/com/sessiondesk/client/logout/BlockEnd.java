@@ -1,5 +1,6 @@
 package com.sessiondesk.client.logout;
 
+import com.sessiondesk.client.common.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +9,11 @@ import java.time.ZoneId;
 
 /** How long a block lasts: until an admin unblocks, or until a moment the service lifts it by itself. */
 public enum BlockEnd {
-    INDEFINITE("Until unblocked"),
-    ONE_HOUR("For 1 hour"),
-    END_OF_DAY("Until the end of today"),
-    ONE_WEEK("For 1 week"),
-    DATE("Until a date…");
+    INDEFINITE("block.indefinite"),
+    ONE_HOUR("block.oneHour"),
+    END_OF_DAY("block.endOfDay"),
+    ONE_WEEK("block.oneWeek"),
+    DATE("block.date");
 
     private final String label;
 
@@ -37,6 +38,6 @@ public enum BlockEnd {
 
     @Override
     public String toString() {
-        return label;
+        return Messages.get(label); // the label is a key of i18n/messages.properties
     }
 }

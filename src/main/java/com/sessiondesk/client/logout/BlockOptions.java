@@ -1,6 +1,7 @@
 package com.sessiondesk.client.logout;
 
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,11 +58,11 @@ public final class BlockOptions {
             return "";
         }
         if (!isValid()) {
-            return "Choose the date the block ends (today or later).";
+            return Messages.get("block.chooseDate");
         }
         Instant until = until();
-        return until == null ? "Blocked until an admin unblocks the account."
-                : "Blocked until " + Formats.dateTime(until) + ", then the user can log in again.";
+        return until == null ? Messages.get("block.summary.indefinite")
+                : Messages.format("block.summary.until", Formats.dateTime(until));
     }
 
     public BooleanProperty blockProperty() {

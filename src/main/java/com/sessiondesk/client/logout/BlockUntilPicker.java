@@ -1,5 +1,6 @@
 package com.sessiondesk.client.logout;
 
+import com.sessiondesk.client.common.Messages;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -20,7 +21,7 @@ public final class BlockUntilPicker extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         choice.setId("blockUntilChoice");
         date.setId("blockUntilDate");
-        date.setPromptText(com.sessiondesk.client.common.Messages.get("block.until.lastDay"));
+        date.setPromptText(Messages.get("block.lastDay"));
         date.setPrefWidth(160);
         getChildren().addAll(choice, date);
     }

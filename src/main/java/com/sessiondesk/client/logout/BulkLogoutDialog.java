@@ -69,7 +69,7 @@ public final class BulkLogoutDialog {
 
     @FXML
     private void initialize() {
-        titleLabel.setText(viewModel.title().toUpperCase(Locale.ROOT));
+        titleLabel.setText(viewModel.title().toUpperCase(Messages.locale()));
         headingLabel.setText(viewModel.heading());
         scopeLabel.textProperty().bind(viewModel.scopeText());
         warningLabel.setText(Messages.get("logout.warning"));

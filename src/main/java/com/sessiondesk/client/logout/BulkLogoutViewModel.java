@@ -4,6 +4,7 @@ import com.sessiondesk.api.BulkLogoutRequest;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
@@ -49,12 +50,11 @@ public final class BulkLogoutViewModel {
 
         /** "12 sessions of 9 users on 10 devices, 3 of them from an old app version." */
         String describe() {
-            String text = Formats.count(sessions, "session", "sessions") + " of " + Formats.count(users, "user", "users")
-                    + " on " + Formats.count(devices, "device", "devices");
-            if (oldVersions > 0) {
-                text += ", " + (oldVersions == sessions ? "all" : String.valueOf(oldVersions)) + " of them from an old app version";
+            if (oldVersions == 0) {
+                return Messages.format("bulk.scope", sessions, users, devices);
             }
-            return text + ".";
+            return oldVersions == sessions ? Messages.format("bulk.scope.allOld", sessions, users, devices)
+                    : Messages.format("bulk.scope.someOld", sessions, users, devices, oldVersions);
         }
     }
 
@@ -98,7 +98,7 @@ public final class BulkLogoutViewModel {
         scopeText = Bindings.createStringBinding(this::describeScope, blockOptions.blockProperty());
         unsyncedWarning = Bindings.createStringBinding(() -> {
             int items = scope().unsyncedItems();
-            return items == 0 ? "" : Formats.count(items, "unsynced item", "unsynced items") + " will be lost.";
+            return items == 0 ? "" : Messages.format("bulk.unsynced", items);
         }, blockOptions.blockProperty());
     }
 
@@ -109,10 +109,9 @@ public final class BulkLogoutViewModel {
 
     private String describeScope() {
         if (blockOptions.isBlock()) {
-            return "Blocks " + Formats.count(scope().users(), "account", "accounts") + " and ends every session of theirs: "
-                    + scope().describe();
+            return Messages.format("bulk.blocks", scope().users(), scope().describe());
         }
-        return "Ends " + scope().describe();
+        return Messages.format("bulk.ends", scope().describe());
     }
 
     public String title() {
@@ -121,11 +120,11 @@ public final class BulkLogoutViewModel {
 
     /** "Log out 12 sessions?" */
     public String heading() {
-        return "Log out " + Formats.count(selected.size(), "session", "sessions") + "?";
+        return Messages.format("bulk.heading", selected.size());
     }
 
     public String confirmText() {
-        return "Log out " + Formats.count(selected.size(), "session", "sessions");
+        return Messages.format("bulk.confirm", selected.size());
     }
 
     /** The one request: the selected ids, Block and its end, the reason (blank: none). */
@@ -168,15 +167,15 @@ public final class BulkLogoutViewModel {
                 users.add(s.username());
             }
         }
-        String text = ended.isEmpty() ? "No session was ended"
-                : "Signed out " + Formats.count(ended.size(), "session", "sessions")
-                        + (users.isEmpty() ? "" : " of " + Formats.count(users.size(), "user", "users"));
+        String text = ended.isEmpty() ? Messages.get("bulk.done.none")
+                : users.isEmpty() ? Messages.format("bulk.done", ended.size())
+                : Messages.format("bulk.done.users", ended.size(), users.size());
         if (!blocked.isEmpty()) {
-            text += "; blocked " + Formats.count(blocked.size(), "account", "accounts")
-                    + (sentUntil == null ? "" : " until " + Formats.dateTime(sentUntil));
+            text += sentUntil == null ? Messages.format("bulk.done.blocked", blocked.size())
+                    : Messages.format("bulk.done.blockedUntil", blocked.size(), Formats.dateTime(sentUntil));
         }
         if (!skipped.isEmpty()) {
-            text += "; " + Formats.count(skipped.size(), "session", "sessions") + " had already ended";
+            text += Messages.format("bulk.done.skipped", skipped.size());
         }
         return text;
     }

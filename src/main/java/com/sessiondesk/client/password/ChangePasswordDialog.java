@@ -22,7 +22,7 @@ import javafx.stage.Window;
  */
 public final class ChangePasswordDialog {
 
-    public static final ButtonType CHANGE = new ButtonType(Messages.get("password.change"), ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType CHANGE = new ButtonType(Messages.get("main.changePassword"), ButtonBar.ButtonData.OK_DONE);
 
     private ChangePasswordDialog() {
     }
@@ -60,14 +60,14 @@ public final class ChangePasswordDialog {
 
         DialogPane pane = new DialogPane();
         pane.setId("changePasswordDialog");
-        pane.setHeaderText(Messages.get("password.title"));
+        pane.setHeaderText(Messages.get("main.changePassword.tooltip"));
         pane.setContent(new VBox(12, form, help, error, progress));
         pane.getButtonTypes().setAll(CHANGE, ButtonType.CANCEL);
         Theme.style(pane);
         Dialog<Boolean> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle(Messages.get("password.title"));
+        dialog.setTitle(Messages.get("main.changePassword.tooltip"));
         dialog.setDialogPane(pane);
         dialog.setResultConverter(button -> Boolean.FALSE);
 

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.password;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.server.security.PasswordPolicy;
@@ -17,10 +18,10 @@ import javafx.beans.property.StringProperty;
  */
 public final class ChangePasswordViewModel {
 
-    static final String MISMATCH = "The new passwords do not match.";
-    static final String SAME = "The new password must differ from the current one.";
-    static final String CURRENT_MISSING = "Type your current password.";
-    public static final String DONE = "Your password was changed. Your other signed-in windows were signed out.";
+    static final String MISMATCH = Messages.get("password.mismatch");
+    static final String SAME = Messages.get("password.same");
+    static final String CURRENT_MISSING = Messages.get("password.currentMissing");
+    public static final String DONE = Messages.get("password.done");
 
     private final ViewContext context;
     private final AdminService service;

@@ -11,9 +11,9 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * What the client remembers between runs: the last server URL and username, which table columns
- * the admin hid, the theme and the language. Never a password or token: there is deliberately no
- * way to put one here.
+ * What the client remembers between runs: the last server URL and username, which table
+ * columns the admin hid, the theme and the language. Never a password or token: there is
+ * deliberately no way to put one here.
  */
 public final class ClientSettings {
 
@@ -41,32 +41,15 @@ public final class ClientSettings {
         return new Remembered(blankToNull(properties.getProperty(SERVER_URL)), blankToNull(properties.getProperty(USERNAME)));
     }
 
-    /** One remembered preference ({@link #THEME}, {@link #LANGUAGE}), or null. */
-    public String preference(String key) {
-        return blankToNull(read().getProperty(key));
-    }
-
-    /** Remembers one preference (null forgets it), keeping everything else in the file. */
-    public synchronized void savePreference(String key, String value) throws IOException {
-        Properties properties = read();
-        if (value == null) {
-            properties.remove(key);
-        } else {
-            properties.setProperty(key, value);
-        }
-        write(properties);
-    }
-
     /** Everything remembered; an unreadable file counts as empty (start as on a first run rather than fail). */
     private Properties read() {
         Properties properties = new Properties();
-        if (!Files.isRegularFile(file)) {
-            return properties;
-        }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            return new Properties(); // unreadable: start as on a first run rather than fail
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                return new Properties();
+            }
         }
         return properties;
     }
@@ -81,6 +64,22 @@ public final class ClientSettings {
         }
         if (username != null) {
             properties.setProperty(USERNAME, username);
+        }
+        write(properties);
+    }
+
+    /** One remembered preference ({@link #THEME}, {@link #LANGUAGE}), or null. */
+    public String preference(String key) {
+        return blankToNull(read().getProperty(key));
+    }
+
+    /** Remembers one preference (null forgets it), keeping everything else in the file. */
+    public synchronized void savePreference(String key, String value) throws IOException {
+        Properties properties = read();
+        if (value == null) {
+            properties.remove(key);
+        } else {
+            properties.setProperty(key, value);
         }
         write(properties);
     }
@@ -109,11 +108,11 @@ public final class ClientSettings {
         write(properties);
     }
 
-    private synchronized void write(Properties properties) throws IOException {
+    private void write(Properties properties) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(FILE_NAME + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            properties.store(writer, "SessionDesk client: last server, username, hidden columns and preferences (never a password)");
+            properties.store(writer, "SessionDesk client: last server, username, hidden columns (never a password)");
         }
         Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +33,7 @@ public final class LiveFeed {
     void current() {
         following.set(true);
         behindSince.set(null);
-        text.set(com.sessiondesk.client.common.Messages.get("sessions.live"));
+        text.set(Messages.get("live.current"));
     }
 
     /** The feed did not answer at {@code now}; "behind since" keeps the first failure's time. */
@@ -40,9 +41,8 @@ public final class LiveFeed {
         if (behindSince.get() == null) {
             behindSince.set(now);
         }
-        String since = TIME.format(behindSince.get().atZone(zone));
-        text.set(why == null ? com.sessiondesk.client.common.Messages.format("sessions.live.behind", since)
-                : com.sessiondesk.client.common.Messages.format("sessions.live.behindWhy", since, why));
+        text.set(why == null ? Messages.format("live.behind", TIME.format(behindSince.get().atZone(zone)))
+                : Messages.format("live.behindWhy", TIME.format(behindSince.get().atZone(zone)), why));
     }
 
     /** No feed to follow (signed out, or a server without one). */

@@ -177,7 +177,7 @@ public final class SessionsController {
 
     /** Ctrl+E: the rows shown (search and filter applied, in the shown order), the columns shown. */
     public void export() {
-        exporter.export("session", "sessions", "sessions.csv", viewModel.shown(), Columns.shownForExport(sessionsTable));
+        exporter.export(Messages.get("export.kind.session"), Messages.get("export.kind.sessions"), "sessions.csv", viewModel.shown(), Columns.shownForExport(sessionsTable));
     }
 
     private void afterRowsReplaced() {

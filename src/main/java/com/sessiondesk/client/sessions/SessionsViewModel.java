@@ -169,10 +169,10 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         context.load(state, () -> load(current, currentOrder), this::replaceRows, () -> !rows.isEmpty());
     }
 
-    /** What a reload brings: the rows in the table's order, the applications, languages, users and the feed's cursor. */
-    private record Loaded(List<SessionRow> rows, List<String> applications, List<String> languages, int userCount,
-                          String cursor, Map<String, SessionRow> byId, Map<String, Integer> userIds,
-                          Map<String, String> devices, Map<String, Instant> blocks) {
+    /** What a reload brings: the rows in the table's order, the applications, users and the feed's cursor. */
+    private record Loaded(List<SessionRow> rows, List<String> applications, List<String> languages, int userCount, String cursor,
+                          Map<String, SessionRow> byId, Map<String, Integer> userIds, Map<String, String> devices,
+                          Map<String, Instant> blocks) {
     }
 
     /**
@@ -208,8 +208,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         if (order != null) {
             loaded.sort(order);
         }
-        return new Loaded(loaded, sortedChoices(apps), sortedChoices(langs), userIds.size(), list.cursor(), byId,
-                userIds, devices, blocked);
+        return new Loaded(loaded, sortedChoices(apps), sortedChoices(langs), userIds.size(), list.cursor(), byId, userIds,
+                devices, blocked);
     }
 
     private static List<String> sortedChoices(Set<String> values) {
@@ -267,6 +267,14 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         StartupTrace.mark("rows shown: " + rows.size());
     }
 
+    /** New choices after a reload; a ticked value no longer among them is unticked. */
+    private static void replaceChoices(ObservableList<String> choices, ObservableSet<String> chosen, List<String> now) {
+        if (!choices.equals(now)) {
+            choices.setAll(now);
+        }
+        chosen.retainAll(now);
+    }
+
     // --- the live table ---
 
     /**
@@ -312,7 +320,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             if (error instanceof ClientError.CursorExpired) {
                 refresh();
             } else {
-                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("sessions.live.unreachable") : error.message());
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("live.unreachable") : error.message());
             }
         });
     }
@@ -351,7 +359,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             } else if (error instanceof ClientError.CursorExpired) {
                 refresh();
             } else {
-                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("sessions.live.unreachable") : error.message());
+                feed.behind(state.clock().instant(), error instanceof ClientError.Unreachable ? Messages.get("live.unreachable") : error.message());
             }
         });
     }
@@ -549,8 +557,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         if (old == null) {
             markFresh(row.id()); // a session that started: highlighted briefly, as after a reload
         }
-        addChoice(applications, row.application());
-        addChoice(languages, SessionRow.text(session.language()));
+        addApplication(row.application());
         return row;
     }
 
@@ -598,16 +605,15 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         return at >= 0 ? at : -at - 1;
     }
 
-    /** A new application or language from the feed joins its filter's choices, in order. */
-    private static void addChoice(ObservableList<String> choices, String value) {
-        if (value.isEmpty() || choices.contains(value)) {
+    private void addApplication(String application) {
+        if (application.isEmpty() || applications.contains(application)) {
             return;
         }
         int at = 0;
-        while (at < choices.size() && String.CASE_INSENSITIVE_ORDER.compare(choices.get(at), value) < 0) {
+        while (at < applications.size() && String.CASE_INSENSITIVE_ORDER.compare(applications.get(at), application) < 0) {
             at++;
         }
-        choices.add(at, value);
+        applications.add(at, application);
     }
 
     private boolean isBlocked(String username) {
@@ -683,7 +689,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         return old;
     }
 
-    /** Clears the search and the application and language filters (so that every row can be selected). */
+    /** Clears the search and the application filter (so that every row can be selected). */
     public void clearFilters() {
         searchText.set("");
         chosenApplications.clear();
@@ -715,14 +721,6 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             blocked(result.blockedUsernames(), dialog.sentUntil());
         }
         context.notifier().accept(dialog.notificationFor(result));
-    }
-
-    /** New choices after a reload; a ticked value no longer among them is unticked. */
-    private static void replaceChoices(ObservableList<String> choices, ObservableSet<String> chosen, List<String> now) {
-        if (!choices.equals(now)) {
-            choices.setAll(now);
-        }
-        chosen.retainAll(now);
     }
 
     private Set<String> freshAmong(List<SessionRow> loaded) {

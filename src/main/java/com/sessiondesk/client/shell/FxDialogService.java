@@ -2,7 +2,6 @@ package com.sessiondesk.client.shell;
 
 import com.sessiondesk.client.common.DialogService;
 import com.sessiondesk.client.common.FileChoice;
-import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.client.logout.BulkLogoutDialog;

@@ -135,7 +135,7 @@ public final class MainController {
                 named.setContentDisplay(display);
             }
         });
-        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, signOutButton}) {
+        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
             named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
         }
     }

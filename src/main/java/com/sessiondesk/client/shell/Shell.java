@@ -2,8 +2,8 @@ package com.sessiondesk.client.shell;
 
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
-import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.common.Theme;

@@ -102,7 +102,7 @@ public final class UsersController {
                 super.updateItem(until, empty);
                 User user = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(user == null || !user.blocked() ? null
-                        : until == null ? Messages.get("users.blockedUntil.unblocked") : Formats.dateTime(until));
+                        : until == null ? Messages.get("users.untilUnblocked") : Formats.dateTime(until));
             }
         });
         Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
@@ -153,7 +153,7 @@ public final class UsersController {
 
     /** Ctrl+E: the users shown (search and filter applied, in the shown order) to a CSV file. */
     public void export() {
-        exporter.export("user", "users", "users.csv", usersTable.getItems(), Columns.shownForExport(usersTable));
+        exporter.export(Messages.get("export.kind.user"), Messages.get("export.kind.users"), "users.csv", usersTable.getItems(), Columns.shownForExport(usersTable));
     }
 
     public Parent root() {

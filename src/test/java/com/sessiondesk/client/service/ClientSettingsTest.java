@@ -30,19 +30,6 @@ class ClientSettingsTest {
     }
 
     @Test
-    void remembersHiddenColumnsBesideTheServer() throws Exception {
-        ClientSettings settings = new ClientSettings(dir);
-        assertThat(settings.hiddenColumns("sessions")).as("never chosen").isNull();
-        settings.save("https://sessions.example.org/", "carla");
-        settings.saveHiddenColumns("sessions", java.util.Set.of("language-column"));
-        settings.save(null, "carla");
-        assertThat(new ClientSettings(dir).hiddenColumns("sessions")).containsExactly("language-column");
-        settings.saveHiddenColumns("sessions", java.util.Set.of());
-        assertThat(settings.hiddenColumns("sessions")).isEmpty();
-        assertThat(settings.load().username()).isEqualTo("carla");
-    }
-
-    @Test
     void preferencesSurviveTheServerBeingSavedAndForgotten() throws Exception {
         ClientSettings settings = new ClientSettings(dir);
         assertThat(settings.preference(ClientSettings.THEME)).isNull();
@@ -56,5 +43,18 @@ class ClientSettingsTest {
         assertThat(reopened.load()).isEqualTo(new ClientSettings.Remembered(null, "carla"));
         reopened.savePreference(ClientSettings.LANGUAGE, null);
         assertThat(new ClientSettings(dir).preference(ClientSettings.LANGUAGE)).isNull();
+    }
+
+    @Test
+    void remembersHiddenColumnsBesideTheServer() throws Exception {
+        ClientSettings settings = new ClientSettings(dir);
+        assertThat(settings.hiddenColumns("sessions")).as("never chosen").isNull();
+        settings.save("https://sessions.example.org/", "carla");
+        settings.saveHiddenColumns("sessions", java.util.Set.of("language-column"));
+        settings.save(null, "carla");
+        assertThat(new ClientSettings(dir).hiddenColumns("sessions")).containsExactly("language-column");
+        settings.saveHiddenColumns("sessions", java.util.Set.of());
+        assertThat(settings.hiddenColumns("sessions")).isEmpty();
+        assertThat(settings.load().username()).isEqualTo("carla");
     }
 }
