@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Client benchmarks (issue 3, "Look and speed"). Usage: bench/client-bench.sh [launch|load|all] [runs]
+# Client benchmarks (README, "Benchmarks"). Usage: bench/client-bench.sh [launch|load|all] [runs]
 #   launch: launch to first painted table with 10,000 sessions vs a bare JavaFX window (fresh JVMs)
 #   load:   100,000 sessions loaded and shown vs fetch+parse alone; search keystroke; heap
 # The client runs with the JVM options of its launchers (installer/linux/app-image.args).

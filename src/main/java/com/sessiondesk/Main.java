@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The one entry point (DESIGN.md section 4), {@code sessiondesk}: the desktop client, or one of
+ * The one entry point (docs/architecture.md), {@code sessiondesk}: the desktop client, or one of
  * its commands. It does not extend {@code Application}, so the plain jar starts JavaFX from the
  * class path.
  */

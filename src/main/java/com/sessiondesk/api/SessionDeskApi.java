@@ -9,7 +9,7 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * HTTP API v1 as a Retrofit interface (DESIGN.md section 3). Admin calls carry their bearer token
+ * HTTP API v1 as a Retrofit interface (openapi.yaml; docs/architecture.md, "The API contract"). Admin calls carry their bearer token
  * through an OkHttp interceptor; mobile calls take it per call, since one simulator holds many.
  */
 public interface SessionDeskApi {

@@ -1,7 +1,11 @@
 package com.sessiondesk.client;
 
 import com.sessiondesk.client.common.FxTaskRunner;
+import com.sessiondesk.AppDirs;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
+import com.sessiondesk.client.common.Theme;
+import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -11,9 +15,6 @@ import javafx.stage.Stage;
  * pass them to the constructor.
  */
 public class SessionDeskApp extends Application {
-
-    /** AtlantaFX's Primer Light, copied into assets/ (see assets/css/atlantafx/README.md for why). */
-    static final String THEME = "/assets/css/atlantafx/primer-light.bss";
 
     private final ClientOptions givenOptions;
     private FxTaskRunner runner;
@@ -31,7 +32,9 @@ public class SessionDeskApp extends Application {
     public void start(Stage stage) {
         StartupTrace.mark("application start");
         ClientOptions options = givenOptions != null ? givenOptions : ClientOptions.parse(getParameters().getRaw());
-        Application.setUserAgentStylesheet(SessionDeskApp.class.getResource(THEME).toExternalForm());
+        ClientSettings settings = new ClientSettings(AppDirs.dataDir());
+        Messages.choose(settings.preference(ClientSettings.LANGUAGE)); // before any text is made
+        Theme.apply(Theme.Mode.of(settings.preference(ClientSettings.THEME)));
         runner = new FxTaskRunner(4);
         shell = new Shell(stage, options, runner, ClientLauncher::setExitCode);
         shell.start();

@@ -52,7 +52,7 @@ abstract class ApiStoryTest {
     private static final String LI_BLOCK_REASON = "Gerät verloren – 📱 «перезвоните»";
     private static final String HEARTBEAT = "/api/v1/mobile/heartbeat";
     private static final String ME = "/api/v1/mobile/me";
-    /** DESIGN.md: an admin read lags a heartbeat by 10 s at most. */
+    /** An admin read lags a heartbeat by 10 s at most (README, "Behaviour worth knowing"). */
     private static final Duration COALESCE_LIMIT = Duration.ofSeconds(10);
 
     private SessionServer server;

@@ -109,7 +109,7 @@ class DurabilityTest {
         }
     }
 
-    /** The demo agency of issue 2: hundreds of staff, three apps, eight languages, the odd case. */
+    /** The demo agency: hundreds of staff, three apps, eight languages, the odd case. */
     private static void assertBelievable(SessionServer server, List<User> users, List<Session> sessions) {
         assertThat(users.size()).as("staff").isGreaterThanOrEqualTo(200);
         List<User> blocked = users.stream().filter(User::blocked).toList();

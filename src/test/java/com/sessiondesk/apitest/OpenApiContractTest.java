@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code openapi.yaml} tells the truth: the same routes as the server, the same fields as the DTO
@@ -45,23 +45,20 @@ class OpenApiContractTest {
     private static RawHttp raw;
     private static String adminToken;
 
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
+
     @BeforeAll
     static void start() throws IOException {
         document = OpenApiDocument.load(Path.of("openapi.yaml"));
-        String jdbcUrl = TestServers.newSqliteUrl();
-        server = TestServers.start(jdbcUrl, false);
+        String jdbcUrl = SERVER.jdbcUrl();
+        server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         TestUsers.add(jdbcUrl, STAFF, "Olga Openapi", false);
         TestUsers.add(jdbcUrl, SUPER, "Otto Openapi", true);
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theDocumentedRoutesAreExactlyTheServersRoutes() {

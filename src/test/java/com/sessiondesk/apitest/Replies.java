@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Assertions on the error answers of API v1 (DESIGN.md section 3). */
+/** Assertions on the error answers of API v1 (openapi.yaml; docs/architecture.md, "The API contract"). */
 public final class Replies {
 
     private static final Set<String> KNOWN_CODES =

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * No token or password in any log line (issue 2, Security), nor echoed in an error answer: the
+ * No token or password in any log line (README, "Behaviour worth knowing"), nor echoed in an error answer: the
  * server's standard output and error are captured through a whole life, logins and failures
  * included, and searched for every secret that went over the wire.
  */

@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Failed logins are throttled per account and address: after 10 failures that pair answers 429 with
@@ -30,10 +30,13 @@ class ThrottleTest {
     private static RawHttp raw;
     private static String adminToken;
 
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
+
     @BeforeAll
     static void start() {
-        String jdbcUrl = TestServers.newSqliteUrl();
-        server = TestServers.start(jdbcUrl, false);
+        String jdbcUrl = SERVER.jdbcUrl();
+        server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         for (String user : List.of("tess.locked", "uma.other", "vic.reset", "wes.forwarded", "yan.address")) {
             TestUsers.add(jdbcUrl, user, "Throttle " + user, false);
@@ -42,12 +45,6 @@ class ThrottleTest {
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void tenFailuresLockTheAccountEvenForTheRightPasswordAndOnlyThatAccount() {

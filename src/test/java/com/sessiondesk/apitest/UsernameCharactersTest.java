@@ -10,8 +10,8 @@ import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.User;
 import com.sessiondesk.server.SessionServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,19 +26,16 @@ class UsernameCharactersTest {
     private static String jdbcUrl;
     private static SessionDeskApi admin;
 
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
+
     @BeforeAll
     static void start() {
-        jdbcUrl = TestServers.newSqliteUrl();
-        server = TestServers.start(jdbcUrl, false);
+        jdbcUrl = SERVER.jdbcUrl();
+        server = SERVER.get();
         admin = Api.admin(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"anna+care@agency.org", "o'brien", "josé.núñez", "mary ann", "50%off", "a/b", "x?y#z"})

@@ -19,6 +19,8 @@ public final class FakeAdminService implements AdminService {
     public final List<AuditEvent> events = new ArrayList<>();
     public final List<String> calls = new ArrayList<>();
     public Exception failNext;
+    /** Every sessionsOf call fails with this (a server that stays unreachable). */
+    public Exception failSessionsOf;
     public LogoutResult logoutResult;
     public LogoutRequest lastLogoutRequest;
     public int sessionLoads;
@@ -100,6 +102,30 @@ public final class FakeAdminService implements AdminService {
     public void changePassword(String currentPassword, String newPassword) throws Exception {
         calls.add("changePassword");
         maybeFail();
+    }
+
+    @Override
+    public List<Session> sessionsOf(String username) throws Exception {
+        calls.add("sessionsOf " + username);
+        maybeFail();
+        if (failSessionsOf != null) {
+            throw failSessionsOf;
+        }
+        return sessions.stream().filter(s -> s.username().equals(username)).toList();
+    }
+
+    @Override
+    public User blockUser(String username, String reason) throws Exception {
+        calls.add("blockUser " + username + " " + reason);
+        maybeFail();
+        return user(username, username, true, 0);
+    }
+
+    @Override
+    public List<AuditEvent> auditOf(String username, int limit) throws Exception {
+        calls.add("auditOf " + username);
+        maybeFail();
+        return events.stream().filter(e -> username.equals(e.username())).toList();
     }
 
     @Override

@@ -8,8 +8,17 @@ public sealed interface ClientError {
 
     String message();
 
-    /** No answer: connection refused, unknown host, timeout, broken TLS. The data shown goes stale. */
-    record Unreachable(String message) implements ClientError {
+    /**
+     * No answer: connection refused, unknown host, timeout, broken TLS. The data shown goes stale.
+     *
+     * @param requestMayHaveArrived false when no connection was made (the request was surely not
+     *     handled); true after a timeout or a broken connection (the server may have acted on it)
+     */
+    record Unreachable(String message, boolean requestMayHaveArrived) implements ClientError {
+
+        public Unreachable(String message) {
+            this(message, true);
+        }
     }
 
     /** 401: the admin token expired or was revoked (or the password was wrong at sign-in). */

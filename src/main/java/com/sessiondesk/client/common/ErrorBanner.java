@@ -14,7 +14,7 @@ import javafx.scene.layout.Region;
 public final class ErrorBanner extends HBox {
 
     private final Label message = new Label();
-    private final Button retryButton = new Button("Retry");
+    private final Button retryButton = new Button(Messages.get("common.retry"));
 
     public ErrorBanner() {
         setId("errorBanner");

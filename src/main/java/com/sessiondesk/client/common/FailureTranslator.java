@@ -20,8 +20,6 @@ import retrofit2.Response;
  */
 public final class FailureTranslator {
 
-    static final String SESSION_EXPIRED = "Your session expired, please sign in again.";
-    static final String NOT_SUPER_USER = "Only super users can manage sessions.";
 
     private FailureTranslator() {
     }
@@ -40,25 +38,25 @@ public final class FailureTranslator {
             return malformed();
         }
         if (failure instanceof InterruptedIOException) {
-            return new ClientError.Unreachable("The server did not answer in time. Check the connection and retry.");
+            return new ClientError.Unreachable(Messages.get("error.timeout"));
         }
         if (failure instanceof UnknownHostException) {
-            return new ClientError.Unreachable("Unknown server: " + failure.getMessage() + ". Check the address.");
+            return new ClientError.Unreachable(Messages.format("error.unknownHost", failure.getMessage()), false);
         }
         if (failure instanceof SSLException) {
-            return new ClientError.Unreachable("The secure connection failed: the server's certificate is not trusted.");
+            return new ClientError.Unreachable(Messages.get("error.certificate"), false);
         }
         if (failure instanceof ConnectException) {
-            return new ClientError.Unreachable("The server is not reachable. Is it running?");
+            return new ClientError.Unreachable(Messages.get("error.unreachable"), false);
         }
         if (failure instanceof IOException) {
-            return new ClientError.Unreachable("The connection to the server failed. Check the connection and retry.");
+            return new ClientError.Unreachable(Messages.get("error.connection"));
         }
-        return new ClientError.Unexpected("Something went wrong: " + failure);
+        return new ClientError.Unexpected(Messages.format("error.unexpected", String.valueOf(failure)));
     }
 
     public static ClientError malformed() {
-        return new ClientError.MalformedAnswer("The server sent an answer this client cannot read. Is the address right?");
+        return new ClientError.MalformedAnswer(Messages.get("error.malformed"));
     }
 
     /** A response that was not successful: its status and {@code {"error","message"}} body. */
@@ -69,27 +67,27 @@ public final class FailureTranslator {
         String serverMessage = body == null || body.message() == null || body.message().isBlank() ? null : body.message();
         if (status == 401) {
             return code == ErrorCode.INVALID_CREDENTIALS
-                    ? new ClientError.NotSignedIn("Wrong username or password.", false)
-                    : new ClientError.NotSignedIn(SESSION_EXPIRED, true);
+                    ? new ClientError.NotSignedIn(Messages.get("error.wrongPassword"), false)
+                    : new ClientError.NotSignedIn(Messages.get("error.sessionExpired"), true);
         }
         if (status == 403) {
             return new ClientError.Forbidden(code == ErrorCode.ACCOUNT_BLOCKED
-                    ? "This account is blocked. Ask another super user to unblock it."
-                    : NOT_SUPER_USER);
+                    ? Messages.get("error.blocked")
+                    : Messages.get("error.notSuperUser"));
         }
         if (status == 429) {
             long seconds = retryAfterSeconds(response.headers().get("Retry-After"));
-            return new ClientError.RateLimited("Too many attempts. Try again in " + seconds + " s.", seconds);
+            return new ClientError.RateLimited(Messages.format("error.rateLimited", seconds), seconds);
         }
         if (status == 404) {
             return new ClientError.Rejected(serverMessage != null ? serverMessage
-                    : "Not found: it may have ended or been removed already.", status);
+                    : Messages.get("error.notFound"), status);
         }
         if (status >= 400 && status < 500) {
             return new ClientError.Rejected(serverMessage != null ? serverMessage
-                    : "The server refused the request (HTTP " + status + ").", status);
+                    : Messages.format("error.refused", status), status);
         }
-        return new ClientError.ServerFailure("The server had a problem (HTTP " + status + "). Try again later.", status);
+        return new ClientError.ServerFailure(Messages.format("error.server", status), status);
     }
 
     private static ErrorBody readBody(Response<?> response) {

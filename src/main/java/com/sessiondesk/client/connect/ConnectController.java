@@ -53,6 +53,17 @@ public final class ConnectController {
         passwordField.disableProperty().bind(viewModel.busyProperty());
         demoLink.disableProperty().bind(viewModel.busyProperty());
         demoLink.setOnAction(e -> useDemo.run());
+        // After a failed sign-in the cursor goes where the next keystrokes belong: never into the
+        // address field while the admin retypes a password.
+        viewModel.busyProperty().addListener((obs, was, busy) -> {
+            if (!busy) {
+                if (viewModel.passwordRejectedProperty().get()) {
+                    passwordField.requestFocus();
+                } else {
+                    focusFirstEmpty();
+                }
+            }
+        });
     }
 
     public Parent root() {

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.connect;
 
+import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.service.ClientSettings;
@@ -38,6 +39,7 @@ public final class ConnectViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final BooleanBinding canSignIn;
+    private final ReadOnlyBooleanWrapper passwordRejected = new ReadOnlyBooleanWrapper(this, "passwordRejected");
 
     public ConnectViewModel(TaskRunner runner, SignIn signIn, ClientSettings settings, Consumer<AdminService> onSignedIn) {
         this.runner = runner;
@@ -75,6 +77,7 @@ public final class ConnectViewModel {
         String secret = password.get();
         busy.set(true);
         message.set(null);
+        passwordRejected.set(false);
         runner.run(() -> {
             AdminService service = signIn.signIn(url, user, secret);
             remember(url, user);
@@ -84,8 +87,12 @@ public final class ConnectViewModel {
             password.set("");
             onSignedIn.accept(service);
         }, error -> {
-            busy.set(false);
+            if (error instanceof ClientError.NotSignedIn) {
+                password.set(""); // wrong password: the field is emptied for the next try
+                passwordRejected.set(true);
+            }
             message.set(error.message());
+            busy.set(false);
         });
     }
 
@@ -120,6 +127,11 @@ public final class ConnectViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The last sign-in failed on the username or password: the cursor goes to the emptied password field. */
+    public ReadOnlyBooleanProperty passwordRejectedProperty() {
+        return passwordRejected.getReadOnlyProperty();
     }
 
     public BooleanBinding canSignInProperty() {

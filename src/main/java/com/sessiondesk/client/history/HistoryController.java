@@ -1,39 +1,49 @@
 package com.sessiondesk.client.history;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
+import javafx.beans.binding.Bindings;
+import java.time.Instant;
+import java.util.List;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
+import javafx.scene.control.Tooltip;
 
 /** Binds fxml/history.fxml to the {@link HistoryViewModel}. */
 public final class HistoryController {
 
     @FXML private Label auditCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField auditUserFilter;
     @FXML private CheckBox securityOnlyCheckBox;
     @FXML private Button historyRefreshButton;
     @FXML private TableView<AuditEvent> auditTable;
-    @FXML private TableColumn<AuditEvent, String> timeColumn;
+    @FXML private TableColumn<AuditEvent, Instant> timeColumn;
     @FXML private TableColumn<AuditEvent, String> actorColumn;
     @FXML private TableColumn<AuditEvent, String> actionColumn;
     @FXML private TableColumn<AuditEvent, String> userColumn;
-    @FXML private TableColumn<AuditEvent, String> countColumn;
+    @FXML private TableColumn<AuditEvent, String> nameColumn;
+    @FXML private TableColumn<AuditEvent, Integer> countColumn;
+    @FXML private TableColumn<AuditEvent, String> deviceColumn;
     @FXML private TableColumn<AuditEvent, String> reasonColumn;
+    private final Tooltip fullValueTooltip = new Tooltip();
 
     private final HistoryViewModel viewModel;
     private final Parent root;
@@ -46,19 +56,37 @@ public final class HistoryController {
     @FXML
     private void initialize() {
         auditCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("history.loading"));
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         securityOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.securityOnlyProperty());
         historyRefreshButton.setOnAction(e -> viewModel.refresh());
         auditTable.getStyleClass().add("striped");
-        auditTable.setPlaceholder(new Label("No admin actions recorded yet."));
-        Columns.value(timeColumn, event -> Formats.dateTime(event.at()));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
+        auditTable.setPlaceholder(placeholder);
+        Columns.value(timeColumn, AuditEvent::at); // sorts as time
+        // Compact ("Nov 12, 1:27 PM"), the full date and time in the tooltip
+        timeColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime, at -> null,
+                fullValueTooltip));
         Columns.value(actorColumn, AuditEvent::actor);
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);
-        Columns.value(countColumn, HistoryViewModel::countText);
+        Columns.value(nameColumn, viewModel::nameOf);
+        Columns.value(countColumn, HistoryViewModel::countOf);
+        countColumn.setCellFactory(Cells.text(String::valueOf, null, n -> null, null));
+        Columns.value(deviceColumn, viewModel::devicesOf);
         Columns.value(reasonColumn, HistoryViewModel::reasonText);
-        auditTable.setItems(viewModel.shown());
+        for (TableColumn<AuditEvent, String> column : List.of(actorColumn, actionColumn, userColumn, nameColumn,
+                deviceColumn, reasonColumn)) {
+            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
+        }
+        // Header clicks sort a sorted view of the filtered list (newest first until then).
+        SortedList<AuditEvent> sorted = new SortedList<>(viewModel.shown());
+        sorted.comparatorProperty().bind(auditTable.comparatorProperty());
+        auditTable.setItems(sorted);
     }
 
     public Parent root() {

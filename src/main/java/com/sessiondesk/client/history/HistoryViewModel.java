@@ -1,13 +1,20 @@
 package com.sessiondesk.client.history;
 
 import com.sessiondesk.api.AuditEvent;
-import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,8 +25,11 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-/** History: the audit log as the server sends it (newest first), filtered by user and to security events. */
-public final class HistoryViewModel {
+/**
+ * History: the audit log as the server sends it (newest first), searchable by a person's username
+ * or name, with the devices a log out ended where this client saw those sessions.
+ */
+public final class HistoryViewModel implements com.sessiondesk.client.common.Refreshable {
 
     /** How many recent events the view loads. */
     static final int LIMIT = 1000;
@@ -33,15 +43,72 @@ public final class HistoryViewModel {
     private final StringProperty userFilter = new SimpleStringProperty(this, "userFilter", "");
     private final BooleanProperty securityOnly = new SimpleBooleanProperty(this, "securityOnly", false);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
+    private final Function<String, String> deviceOfSession;
+    private Map<String, String> names = Map.of();
 
-    public HistoryViewModel(ViewContext context, Clock clock) {
+    /** @param deviceOfSession the device of a session this client listed, or null */
+    public HistoryViewModel(ViewContext context, Clock clock, Function<String, String> deviceOfSession) {
         this.context = context;
         this.state = new LoadState(clock);
+        this.deviceOfSession = deviceOfSession;
         userFilter.addListener((obs, old, now) -> applyFilter());
         securityOnly.addListener((obs, old, now) -> applyFilter());
-        shown.addListener((ListChangeListener<AuditEvent>) change ->
-                countText.set(Formats.count(shown.size(), "event", "events")));
-        countText.set(Formats.count(0, "event", "events"));
+        shown.addListener((ListChangeListener<AuditEvent>) change -> updateTexts());
+        state.loadingProperty().addListener((obs, old, now) -> updateTexts());
+        updateTexts();
+    }
+
+    private void updateTexts() {
+        countText.set(Messages.format("history.count", shown.size()));
+        placeholderText.set(Messages.get(!events.isEmpty() ? "history.placeholder.noMatch"
+                : state.isLoading() ? "history.loading" : "history.placeholder"));
+    }
+
+    /** The events and the names of the people they are about (for searching by name). */
+    private record Loaded(List<AuditEvent> events, Map<String, String> names) {
+    }
+
+    private static Loaded load(AdminService service) throws Exception {
+        List<AuditEvent> events = service.audit(LIMIT);
+        Map<String, String> names = new HashMap<>();
+        try {
+            for (User user : service.users(null)) {
+                names.put(user.username(), user.name());
+            }
+        } catch (Exception e) {
+            // names are for searching only: the history still shows without them
+        }
+        return new Loaded(events, names);
+    }
+
+    /** Signed out or switched server: the old server's search does not carry over. */
+    public void disconnect() {
+        service = null;
+        state.reset();
+        events.clear();
+        userFilter.set("");
+    }
+
+    /** The name of the person an event is about ("" when unknown). */
+    public String nameOf(AuditEvent event) {
+        String name = event.username() == null ? null : names.get(event.username());
+        return name == null ? "" : name;
+    }
+
+    /** The devices the event's log out ended, as far as this client listed those sessions. */
+    public String devicesOf(AuditEvent event) {
+        if (event.sessionIds() == null || event.sessionIds().isEmpty()) {
+            return "";
+        }
+        Set<String> devices = new LinkedHashSet<>();
+        for (String id : event.sessionIds()) {
+            String device = deviceOfSession.apply(id);
+            if (device != null && !device.isBlank()) {
+                devices.add(device);
+            }
+        }
+        return String.join(", ", devices);
     }
 
     public void connect(AdminService adminService) {
@@ -49,47 +116,44 @@ public final class HistoryViewModel {
         refresh();
     }
 
+    @Override
     public void refresh() {
         if (service == null) {
             return;
         }
         AdminService current = service;
-        context.load(state, () -> current.audit(LIMIT), loaded -> events.setAll(loaded), () -> !events.isEmpty());
+        context.load(state, () -> load(current), loaded -> {
+            names = loaded.names();
+            events.setAll(loaded.events());
+        }, () -> !events.isEmpty());
     }
 
     private void applyFilter() {
         String query = userFilter.get() == null ? "" : userFilter.get().trim().toLowerCase(Locale.ROOT);
         boolean security = securityOnly.get();
         shown.setPredicate(query.isEmpty() && !security ? null
-                : event -> (!security || event.security()) && (query.isEmpty()
-                        || event.username() != null && event.username().toLowerCase(Locale.ROOT).contains(query)));
+                : event -> (!security || event.security())
+                        && (query.isEmpty() || contains(event.username(), query) || contains(nameOf(event), query)));
+    }
+
+    private static boolean contains(String text, String lowercaseQuery) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(lowercaseQuery);
     }
 
     /** The action in words, e.g. "Logged out all devices". */
     public static String describe(AuditEvent event) {
         String action = event.action() == null ? "" : event.action();
-        return switch (action) {
-            case "logout_session" -> "Logged out one session";
-            case "logout_all" -> "Logged out all devices";
-            case "block" -> "Blocked the account";
-            case "unblock" -> "Unblocked the account";
-            case "admin_login" -> "Signed in to SessionDesk";
-            case "admin_login_failed" -> "Failed sign-in";
-            case "mobile_login_failed" -> "Failed app sign-in";
-            case "login_throttled" -> "Sign-in refused: too many failures";
-            case "admin_call_refused" -> "Admin call refused";
-            case "admin_tokens_revoked" -> "Admin sessions ended";
-            case "password_changed" -> "Changed their password";
-            default -> action.replace('_', ' ');
-        };
+        // history.action.<action> in the bundle; an action this client does not know reads as its name
+        String key = "history.action." + action;
+        return Messages.has(key) ? Messages.get(key) : action.replace('_', ' ');
     }
 
-    /** The Sessions column: how many sessions an action ended, or how often a security event happened ("×12"). */
-    public static String countText(AuditEvent event) {
+    /** The Sessions column: how many sessions an action ended, or how often a security event happened; null for none. */
+    public static Integer countOf(AuditEvent event) {
         if (event.count() != null) {
-            return "\u00d7" + event.count();
+            return event.count();
         }
-        return event.sessionIds() == null || event.sessionIds().isEmpty() ? "" : String.valueOf(event.sessionIds().size());
+        return event.sessionIds() == null || event.sessionIds().isEmpty() ? null : event.sessionIds().size();
     }
 
     /** The reason, with the client address of a security event. */
@@ -98,7 +162,8 @@ public final class HistoryViewModel {
         if (event.address() == null) {
             return reason;
         }
-        return reason.isEmpty() ? "from " + event.address() : reason + " (from " + event.address() + ")";
+        return reason.isEmpty() ? Messages.format("history.fromAddress", event.address())
+                : Messages.format("history.reasonFromAddress", reason, event.address());
     }
 
     public BooleanProperty securityOnlyProperty() {
@@ -113,10 +178,15 @@ public final class HistoryViewModel {
         return userFilter;
     }
 
+    public ReadOnlyStringProperty placeholderTextProperty() {
+        return placeholderText.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
     }
 
+    @Override
     public LoadState state() {
         return state;
     }

@@ -1,8 +1,11 @@
 package com.sessiondesk.client.logout;
 
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
-import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -14,18 +17,25 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
 /**
- * The Logout User Account dialog (fxml/logout-dialog.fxml). "Log out" keeps the dialog open until
- * the server answered: on success it closes with the notification text, on failure it shows why.
+ * The Logout User Account dialog (fxml/logout-dialog.fxml holds its texts and buttons). It opens
+ * with the cursor in the reason field and no default button: Delete then Enter logs out no one;
+ * Enter after typing a reason confirms. The confirm button keeps the dialog open until the server
+ * confirmed; Cancel (or Escape) may leave a long wait, and the outcome then comes as a notification.
  */
-public final class LogoutDialog {
-
-    public static final ButtonType LOG_OUT = new ButtonType("Log out", ButtonBar.ButtonData.OK_DONE);
+public final class LogoutDialog extends Dialog<LogoutOutcome> {
 
     @FXML private DialogPane logoutDialog;
+    @FXML private Label dialogTitle;
+    @FXML private Label reasonHelp;
+    @FXML private Label logOutText;
+    @FXML private Label logOutAllDevicesText;
+    @FXML private Label blockAndLogOutText;
+    @FXML private ButtonType confirmButtonType;
     @FXML private Label titleLabel;
     @FXML private Label headingLabel;
     @FXML private Label sessionLabel;
@@ -37,33 +47,31 @@ public final class LogoutDialog {
     @FXML private Label allDevicesHelp;
     @FXML private TextField reasonField;
     @FXML private HBox progressBox;
+    @FXML private Label progressLabel;
     @FXML private Label dialogErrorLabel;
 
     private final LogoutDialogViewModel viewModel;
 
-    private LogoutDialog(LogoutDialogViewModel viewModel) {
+    public LogoutDialog(Window owner, LogoutDialogViewModel viewModel) {
         this.viewModel = viewModel;
+        Fxml.load("/fxml/logout-dialog.fxml", this);
+        initOwner(owner);
+        initModality(Modality.WINDOW_MODAL);
+        setTitle(dialogTitle.getText());
+        setDialogPane(logoutDialog);
+        Theme.style(logoutDialog);
+        setResultConverter(button -> null); // only the server's confirmation gives a result
+        bind();
+        wireButtons();
     }
 
-    /** Shows the dialog modally over {@code owner}; the notification text when a logout was done. */
-    public static Optional<String> show(Window owner, LogoutDialogViewModel viewModel) {
-        LogoutDialog controller = new LogoutDialog(viewModel);
-        DialogPane pane = Fxml.load("/fxml/logout-dialog.fxml", controller);
-        Dialog<String> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle(viewModel.title());
-        dialog.setDialogPane(pane);
-        Theme.style(pane);
-        pane.getButtonTypes().setAll(LOG_OUT, ButtonType.CANCEL);
-        dialog.setResultConverter(button -> null);
-        controller.wireButtons(dialog);
-        return dialog.showAndWait();
+    /** Opens the dialog modally over {@code owner} until the server confirmed or the admin left it. */
+    public static LogoutDialogs over(Window owner) {
+        return viewModel -> new LogoutDialog(owner, viewModel).showAndWait();
     }
 
-    @FXML
-    private void initialize() {
-        titleLabel.setText(viewModel.title().toUpperCase(java.util.Locale.ROOT));
+    private void bind() {
+        titleLabel.setText(dialogTitle.getText().toUpperCase(Messages.locale()));
         headingLabel.setText(viewModel.heading());
         sessionLabel.setText(viewModel.sessionDescription());
         warningLabel.setText(viewModel.warning());
@@ -75,37 +83,78 @@ public final class LogoutDialog {
         allDevicesCheckBox.selectedProperty().bindBidirectional(viewModel.allDevicesProperty());
         allDevicesHelp.textProperty().bind(viewModel.allDevicesHelp());
         reasonField.textProperty().bindBidirectional(viewModel.reasonProperty());
-        reasonField.setPromptText(LogoutDialogViewModel.REASON_HELP);
+        reasonField.setPromptText(reasonHelp.getText());
+        progressLabel.textProperty().bind(viewModel.progressTextProperty());
         progressBox.visibleProperty().bind(viewModel.busyProperty());
         progressBox.managedProperty().bind(viewModel.busyProperty());
         dialogErrorLabel.textProperty().bind(viewModel.errorMessageProperty());
         dialogErrorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
         dialogErrorLabel.managedProperty().bind(dialogErrorLabel.visibleProperty());
         blockUserCheckBox.disableProperty().bind(viewModel.busyProperty());
-        allDevicesCheckBox.disableProperty().bind(viewModel.busyProperty().or(viewModel.blockProperty()));
+        allDevicesCheckBox.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> viewModel.busyProperty().get() || viewModel.allDevicesLocked().get(),
+                viewModel.busyProperty(), viewModel.allDevicesLocked()));
         reasonField.disableProperty().bind(viewModel.busyProperty());
+        // Every change of state may change the content's height: the window follows it.
+        for (Observable changes : new Observable[] {viewModel.blockProperty(), viewModel.allDevicesProperty(),
+                viewModel.busyProperty(), viewModel.progressTextProperty(), viewModel.errorMessageProperty()}) {
+            changes.addListener(o -> Platform.runLater(this::fitContent));
+        }
+        setOnShown(e -> {
+            fitContent();
+            reasonField.requestFocus();
+            Platform.runLater(reasonField::requestFocus); // after the dialog's own focus on its first button
+        });
     }
 
-    private void wireButtons(Dialog<String> dialog) {
-        Button logOut = (Button) logoutDialog.lookupButton(LOG_OUT);
-        Button cancel = (Button) logoutDialog.lookupButton(ButtonType.CANCEL);
-        logOut.getStyleClass().add("danger");
-        logOut.disableProperty().bind(viewModel.busyProperty());
-        cancel.disableProperty().bind(viewModel.busyProperty());
-        // A destructive action: Enter in the reason field must not log anyone out.
-        logOut.setDefaultButton(false);
-        // The dialog stays open while the call runs: the event is consumed and we close ourselves.
-        logOut.addEventFilter(ActionEvent.ACTION, event -> {
-            event.consume();
-            viewModel.submit(notification -> {
-                dialog.setResult(notification);
-                dialog.close();
-            });
+    private void fitContent() {
+        Window window = logoutDialog.getScene() == null ? null : logoutDialog.getScene().getWindow();
+        if (window != null && isShowing()) {
+            logoutDialog.requestLayout();
+            window.sizeToScene();
+        }
+    }
+
+    private void wireButtons() {
+        Button confirm = (Button) logoutDialog.lookupButton(confirmButtonType);
+        confirm.setId("logoutConfirmButton");
+        confirm.getStyleClass().add("danger");
+        // Its own width: the button bar fixes uniform buttons at their first width, which would cut
+        // "Block and log out" once Block is ticked.
+        javafx.scene.control.ButtonBar.setButtonUniformSize(confirm, false);
+        confirm.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.confirm().get()) {
+            case LOG_OUT -> logOutText.getText();
+            case LOG_OUT_ALL_DEVICES -> logOutAllDevicesText.getText();
+            case BLOCK_AND_LOG_OUT -> blockAndLogOutText.getText();
+        }, viewModel.confirm()));
+        confirm.disableProperty().bind(viewModel.busyProperty());
+        // Its text changes with the choices: it keeps its own width, never "Block …".
+        ButtonBar.setButtonUniformSize(confirm, false);
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
+        // A destructive action is never the default: Enter confirms only in the reason field, once a reason is typed.
+        confirm.setDefaultButton(false);
+        reasonField.setOnAction(e -> {
+            if (viewModel.reasonProperty().get() != null && !viewModel.reasonProperty().get().isBlank()) {
+                viewModel.submit();
+            }
         });
-        // Closing with the window's X or Escape while busy would hide the outcome: wait for it.
-        dialog.setOnCloseRequest(event -> {
+        Button cancel = (Button) logoutDialog.lookupButton(ButtonType.CANCEL);
+        cancel.setId("logoutCancelButton");
+        // The dialog stays open while the call runs: the event is consumed and the outcome closes it.
+        confirm.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            viewModel.submit();
+        });
+        viewModel.outcomeProperty().addListener((obs, old, outcome) -> {
+            if (outcome != null && outcome.done() && isShowing()) {
+                setResult(outcome);
+                close();
+            }
+        });
+        // Leaving while the server works: the outcome still arrives, as a notification.
+        setOnCloseRequest(event -> {
             if (viewModel.busyProperty().get()) {
-                event.consume();
+                viewModel.leave();
             }
         });
     }

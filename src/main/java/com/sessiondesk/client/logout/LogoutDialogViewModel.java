@@ -1,76 +1,129 @@
 package com.sessiondesk.client.logout;
 
+import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
+import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.ClientError;
+import com.sessiondesk.client.common.FailureTranslator;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
- * The Logout User Account dialog's rules: Block ends every session (so it checks and locks
- * "Log out from all devices"), the help and warning texts, the one request sent, and the
- * notification of what the server actually did.
+ * The Logout User Account dialog's state and its one command, {@link #submit()}: one session (from
+ * Active Sessions) or every session of a user (from User Accounts), optionally blocking the account.
+ * Block always ends every session (decided here, in {@link #endsEverySession()}). The outcome is
+ * what the server confirmed: when an answer does not come in time, the server is asked whether the
+ * log out happened before anything is claimed; an admin who leaves a long wait gets the outcome as
+ * a notification.
  */
 public final class LogoutDialogViewModel {
 
-    public static final String TITLE = "Logout User Account";
-    public static final String WARNING =
-            "Any unsynced work the user has done offline will be lost and cannot be recovered if logout is completed.";
-    public static final String BLOCK_HELP = "Prevents logging back in. Unblock it later under User Accounts.";
-    public static final String BLOCK_LOCKS_ALL_DEVICES = "Blocking always ends every session.";
-    public static final String REASON_HELP = "Shown to the user on their device";
 
-    private final Session session;
+    /** What the confirm button does (its text is in the dialog's FXML). */
+    public enum Confirm { LOG_OUT, LOG_OUT_ALL_DEVICES, BLOCK_AND_LOG_OUT }
+
+    private final Session session; // null when the dialog is about a user (User Accounts)
+    private final String username;
+    private final String name;
+    private final int knownTotal;
     private final List<Session> userSessions;
     private final AdminService service;
     private final ViewContext context;
+    private final Clock clock;
 
     private final BooleanProperty block = new SimpleBooleanProperty(this, "block");
     private final BooleanProperty allDevices = new SimpleBooleanProperty(this, "allDevices");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", Messages.get("logout.busy"));
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    private final ReadOnlyObjectWrapper<LogoutOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ObservableBooleanValue allDevicesLocked;
+    private final ObjectBinding<Confirm> confirm;
     private final StringBinding allDevicesHelp;
     private final StringBinding unsyncedWarning;
     private boolean allDevicesBeforeBlock;
+    private boolean left;
+    private Runnable onDone = () -> { };
+    private int checkAttempts = 12;
+    private Duration checkPause = Duration.ofSeconds(5);
 
-    /**
-     * @param userSessions every active session of the same user, this one included
-     */
-    public LogoutDialogViewModel(Session session, List<Session> userSessions, AdminService service, ViewContext context) {
+    private LogoutDialogViewModel(Session session, String username, String name, int knownTotal,
+                                  List<Session> userSessions, AdminService service, ViewContext context, Clock clock) {
         this.session = session;
-        this.userSessions = withSession(userSessions, session);
+        this.username = username;
+        this.name = name;
+        this.userSessions = userSessions;
+        this.knownTotal = Math.max(knownTotal, userSessions.size());
         this.service = service;
         this.context = context;
+        this.clock = clock;
+        boolean userTarget = session == null;
+        allDevicesLocked = block.or(new SimpleBooleanProperty(userTarget));
+        allDevices.set(userTarget);
         block.addListener((obs, was, now) -> {
             if (now) {
                 allDevicesBeforeBlock = allDevices.get();
                 allDevices.set(true);
             } else {
-                allDevices.set(allDevicesBeforeBlock);
+                allDevices.set(allDevicesBeforeBlock || userTarget);
             }
         });
+        confirm = Bindings.createObjectBinding(() -> block.get() ? Confirm.BLOCK_AND_LOG_OUT
+                : allDevices.get() ? Confirm.LOG_OUT_ALL_DEVICES : Confirm.LOG_OUT, block, allDevices);
         allDevicesHelp = Bindings.createStringBinding(
-                () -> block.get() ? BLOCK_LOCKS_ALL_DEVICES + " " + allDevicesScope() : allDevicesScope(), block);
+                () -> block.get() ? Messages.get("logout.block.allDevices") + " " + allDevicesScope() : allDevicesScope(), block);
         unsyncedWarning = Bindings.createStringBinding(this::unsyncedText, allDevices);
+    }
+
+    /**
+     * The dialog for one session (Active Sessions).
+     *
+     * @param userSessions every active session of the same user the client knows, this one included
+     */
+    public static LogoutDialogViewModel forSession(Session session, List<Session> userSessions, AdminService service,
+                                                   ViewContext context, Clock clock) {
+        return new LogoutDialogViewModel(session, session.username(), session.name(), 0,
+                withSession(userSessions, session), service, context, clock);
+    }
+
+    /**
+     * The dialog for every session of a user (User Accounts): "Log out from all devices", or with
+     * {@code block} checked, "Block and log out" (also for a user without sessions).
+     */
+    public static LogoutDialogViewModel forUser(User user, List<Session> userSessions, boolean block,
+                                                AdminService service, ViewContext context, Clock clock) {
+        LogoutDialogViewModel vm = new LogoutDialogViewModel(null, user.username(), user.name(),
+                user.activeSessions(), List.copyOf(userSessions), service, context, clock);
+        vm.block.set(block);
+        return vm;
     }
 
     private static List<Session> withSession(List<Session> sessions, Session session) {
@@ -81,110 +134,255 @@ public final class LogoutDialogViewModel {
         return List.copyOf(all);
     }
 
+    /** How long to keep asking a server that did not answer (tests ask quickly). */
+    void setChecks(int attempts, Duration pause) {
+        this.checkAttempts = attempts;
+        this.checkPause = pause;
+    }
+
+    /** Runs after every confirmed log out (the views reload), whether the dialog is still open or not. */
+    public void setOnDone(Runnable onDone) {
+        this.onDone = onDone;
+    }
+
     public String title() {
-        return TITLE;
+        return Messages.get("logout.title");
     }
 
     /** "Log out Bob Aide (bob.aide)?" */
     public String heading() {
-        return "Log out " + displayName() + " (" + session.username() + ")?";
+        if (session != null) {
+            return Messages.format("logout.heading", displayName(), username);
+        }
+        return Messages.format(knownTotal == 0 ? "logout.heading.block" : "logout.heading.allDevices", displayName(), username);
     }
 
-    /** "Galaxy A54 · Android 14 — Caregiver 3.2.0" */
+    /** "Galaxy A54 · Android 14 — Caregiver 3.2.0", or for a user "3 active sessions". */
     public String sessionDescription() {
+        if (session == null) {
+            return Messages.format("logout.activeSessions", knownTotal);
+        }
         String device = join(" · ", session.deviceModel(), session.deviceOs());
         String app = join(" ", session.application(), session.appVersion());
         String text = join(" — ", device, app);
-        return session.superseded() ? text + " (old app version)" : text;
+        return session.superseded() ? Messages.format("logout.oldVersion", text) : text;
     }
 
     public String warning() {
-        return WARNING;
+        return Messages.get("logout.warning");
     }
 
     public String blockHelp() {
-        return BLOCK_HELP;
+        return Messages.get("logout.block.help");
+    }
+
+    /** The one rule: blocking ends every session, and so does "Log out from all devices". */
+    public boolean endsEverySession() {
+        return block.get() || allDevices.get();
     }
 
     /** "Ends all 3 sessions of bob.aide, including 1 from an old app version." */
     private String allDevicesScope() {
-        int total = userSessions.size();
-        if (total == 1) {
-            return session.username() + " has no other active session.";
+        if (knownTotal <= 1) {
+            return knownTotal == 0 ? Messages.format("logout.allDevices.noSession", username)
+                    : session != null ? Messages.format("logout.allDevices.none", username)
+                    : Messages.format("logout.allDevices.one", username);
         }
         long old = userSessions.stream().filter(Session::superseded).count();
-        String text = "Ends all " + total + " sessions of " + session.username();
-        if (old > 0) {
-            text += ", including " + old + " from an old app version";
-        }
-        return text + ".";
+        return old > 0 ? Messages.format("logout.allDevices.scopeOld", knownTotal, username, old)
+                : Messages.format("logout.allDevices.scope", knownTotal, username);
     }
 
     private String unsyncedText() {
-        int here = Math.max(0, session.pendingSyncItems());
+        int here = session == null ? 0 : Math.max(0, session.pendingSyncItems());
         int elsewhere = 0;
         if (allDevices.get()) {
             for (Session other : userSessions) {
-                if (!other.id().equals(session.id())) {
+                if (session == null || !other.id().equals(session.id())) {
                     elsewhere += Math.max(0, other.pendingSyncItems());
                 }
             }
         }
-        String items = here == 1 ? "1 unsynced item" : here + " unsynced items";
-        if (elsewhere == 0) {
-            return here == 0 ? "" : "This device has " + items + ".";
+        if (session == null) {
+            return elsewhere == 0 ? "" : Messages.format("logout.unsynced.user", elsewhere, username);
         }
-        String more = Formats.count(elsewhere, "unsynced item", "unsynced items");
+        if (elsewhere == 0) {
+            return here == 0 ? "" : Messages.format("logout.unsynced.here", here);
+        }
         return here == 0
-                ? session.username() + "'s other devices have " + more + "."
-                : "This device has " + items + ", and " + session.username() + "'s other devices " + elsewhere + " more.";
+                ? Messages.format("logout.unsynced.elsewhere", elsewhere, username)
+                : Messages.format("logout.unsynced.both", here, username, elsewhere);
     }
 
-    /** The one request of this dialog: Block implies all devices; a blank reason is none. */
+    /** The one request of this dialog for a session: Block implies all devices; a blank reason is none. */
     public LogoutRequest request() {
+        return LogoutRequest.of(endsEverySession(), block.get(), typedReason());
+    }
+
+    private String typedReason() {
         String typed = reason.get() == null ? "" : reason.get().trim();
-        return LogoutRequest.of(allDevices.get() || block.get(), block.get(), typed.isEmpty() ? null : typed);
+        return typed.isEmpty() ? null : typed;
     }
 
     /**
-     * Sends the logout in the background. On success {@code onDone} gets the notification text; on
-     * failure the dialog stays open with the message and nothing is claimed.
+     * The command: sends the log out in the background. The outcome (see {@link #outcomeProperty()})
+     * is what the server confirmed; a failure keeps the dialog open with the message.
      */
-    public void submit(Consumer<String> onDone) {
-        if (busy.get()) {
+    public void submit() {
+        if (busy.get() || (outcome.get() != null && outcome.get().done())) {
             return;
         }
         LogoutRequest request = request();
+        boolean everySession = endsEverySession();
+        Set<String> targetIds = targetIds(everySession);
+        Instant sentAt = clock.instant();
         busy.set(true);
+        progressText.set(Messages.get("logout.busy"));
         errorMessage.set(null);
-        context.runner().run(() -> service.logoutSession(session.id(), request), result -> {
-            busy.set(false);
-            onDone.accept(notificationFor(result));
-        }, error -> {
-            busy.set(false);
-            errorMessage.set(error.message());
-        });
+        context.runner().run(() -> send(request), result -> sent(result, everySession),
+                error -> sendFailed(error, request, targetIds, sentAt));
+    }
+
+    private LogoutResult send(LogoutRequest request) throws Exception {
+        if (session != null) {
+            return service.logoutSession(session.id(), request);
+        }
+        if (request.block()) {
+            service.blockUser(username, request.reason());
+            List<String> ended = new ArrayList<>();
+            userSessions.forEach(s -> ended.add(s.id()));
+            return new LogoutResult(ended, true);
+        }
+        return service.logoutUser(username, request.reason());
+    }
+
+    private Set<String> targetIds(boolean everySession) {
+        Set<String> ids = new HashSet<>();
+        if (session != null && !everySession) {
+            ids.add(session.id());
+        } else {
+            userSessions.forEach(s -> ids.add(s.id()));
+        }
+        return ids;
+    }
+
+    private void sent(LogoutResult result, boolean everySession) {
+        if (session != null && !everySession && result.endedSessionIds().isEmpty()) {
+            // Nothing ended: this session had ended before. Say when and by whom, not "no session left".
+            context.runner().run(this::alreadyEnded, text -> finish(new LogoutOutcome(true, text)),
+                    error -> finish(new LogoutOutcome(true, Messages.get("logout.alreadyEnded"))));
+            return;
+        }
+        finish(new LogoutOutcome(true, notificationFor(result)));
+    }
+
+    /** "This session had already ended: logged out by admin at 3:04 PM". */
+    private String alreadyEnded() throws Exception {
+        for (AuditEvent event : service.auditOf(username, 100)) {
+            if (event.sessionIds() != null && event.sessionIds().contains(session.id())) {
+                return Messages.format("logout.alreadyEnded.by", endedBy(event));
+            }
+        }
+        return Messages.get("logout.alreadyEnded.itself");
+    }
+
+    private String endedBy(AuditEvent event) {
+        String who = event.actor() != null && event.actor().equals(service.admin().username())
+                ? Messages.format("logout.endedBy.you", event.actor()) : event.actor();
+        String key = "block".equals(event.action()) ? "logout.endedBy.block" : "logout.endedBy.logout";
+        return Messages.format(key, who, Formats.shortDateTime(event.at(), clock.instant()));
+    }
+
+    private void sendFailed(ClientError error, LogoutRequest request, Set<String> targetIds, Instant sentAt) {
+        if (context.handledGlobally(error)) {
+            finish(new LogoutOutcome(false, error.message()));
+            return;
+        }
+        if (!(error instanceof ClientError.Unreachable unreachable) || !unreachable.requestMayHaveArrived()) {
+            finish(new LogoutOutcome(false, error.message())); // the server did not act on this request
+            return;
+        }
+        // The request may have arrived: ask the server what the state is before saying anything.
+        progressText.set(Messages.get("logout.checking"));
+        context.runner().run(() -> verify(request, targetIds), this::finish, checkError -> finish(new LogoutOutcome(false,
+                Messages.get("logout.unknown"))));
+    }
+
+    /** In the background: asks (repeatedly, while the server is unreachable) whether the log out took effect. */
+    private LogoutOutcome verify(LogoutRequest request, Set<String> targetIds) throws Exception {
+        Exception last = null;
+        boolean stillActiveOnce = false;
+        for (int attempt = 0; attempt < checkAttempts; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(checkPause.toMillis());
+            }
+            try {
+                Set<String> active = new HashSet<>();
+                service.sessionsOf(username).forEach(s -> active.add(s.id()));
+                List<String> ended = new ArrayList<>();
+                for (String id : targetIds) {
+                    if (!active.contains(id)) {
+                        ended.add(id);
+                    }
+                }
+                boolean blocked = !request.block() || service.users(true).stream().anyMatch(u -> u.username().equals(username));
+                boolean allEnded = session == null ? active.isEmpty() : ended.size() == targetIds.size();
+                if (allEnded && blocked) {
+                    return new LogoutOutcome(true, Messages.format("logout.doneLate",
+                            notificationFor(new LogoutResult(ended, request.block()))));
+                }
+                if (stillActiveOnce) {
+                    return new LogoutOutcome(false, Messages.format("logout.notDone", displayName()));
+                }
+                stillActiveOnce = true; // the delayed request may still be in progress: ask once more
+            } catch (Exception e) {
+                if (!(FailureTranslator.translate(e) instanceof ClientError.Unreachable)) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last != null ? last : new IllegalStateException("no answer");
+    }
+
+    private void finish(LogoutOutcome result) {
+        busy.set(false);
+        progressText.set(Messages.get("logout.busy"));
+        outcome.set(result);
+        if (result.done()) {
+            context.notifier().accept(result.message());
+            onDone.run();
+        } else if (left) {
+            context.notifier().accept(result.message());
+        } else {
+            errorMessage.set(result.message());
+        }
+    }
+
+    /** The admin closed the dialog while the server was still working: the outcome comes as a notification. */
+    public void leave() {
+        left = true;
     }
 
     /** What the server did, in words: "Signed out Bob Aide from 2 devices; account blocked". */
     public String notificationFor(LogoutResult result) {
         List<String> ended = result.endedSessionIds() == null ? List.of() : result.endedSessionIds();
         String name = displayName();
-        String blocked = result.blocked() ? "; account blocked" : "";
+        if (ended.isEmpty() && session == null && result.blocked() && knownTotal > 0) {
+            return Messages.format("logout.done.blockedAll", name);
+        }
         if (ended.isEmpty()) {
-            return result.blocked()
-                    ? "Blocked " + name + "'s account; no session was active"
-                    : name + " had no active session left";
+            return result.blocked() ? Messages.format("logout.done.blockedNone", name) : Messages.format("logout.done.none", name);
         }
-        if (ended.size() == 1 && ended.get(0).equals(session.id())) {
-            return "Signed out " + name + " from " + join(" ", session.deviceModel(), "(" + session.application() + ")") + blocked;
+        String text;
+        if (session != null && ended.size() == 1 && ended.get(0).equals(session.id())) {
+            text = Messages.format("logout.done.one", name, join(" ", session.deviceModel(), "(" + session.application() + ")"));
+        } else {
+            int devices = devicesOf(ended);
+            text = devices != ended.size() ? Messages.format("logout.done.devicesSessions", name, devices, ended.size())
+                    : Messages.format("logout.done.devices", name, devices);
         }
-        int devices = devicesOf(ended);
-        String text = "Signed out " + name + " from " + Formats.count(devices, "device", "devices");
-        if (devices != ended.size()) {
-            text += " (" + ended.size() + " sessions)";
-        }
-        return text + blocked;
+        return result.blocked() ? Messages.format("logout.done.blocked", text) : text;
     }
 
     /** Distinct devices among the ended sessions; a session this client did not list counts as one. */
@@ -202,7 +400,7 @@ public final class LogoutDialogViewModel {
     }
 
     private String displayName() {
-        return Formats.displayName(session.name(), session.username());
+        return Formats.displayName(name, username);
     }
 
     private static String join(String separator, String... parts) {
@@ -222,6 +420,10 @@ public final class LogoutDialogViewModel {
         return session;
     }
 
+    public String username() {
+        return username;
+    }
+
     public BooleanProperty blockProperty() {
         return block;
     }
@@ -230,9 +432,9 @@ public final class LogoutDialogViewModel {
         return allDevices;
     }
 
-    /** "Log out from all devices" cannot be unchecked while Block is checked. */
-    public javafx.beans.value.ObservableBooleanValue allDevicesLocked() {
-        return block;
+    /** "Log out from all devices" cannot be unchecked while Block is checked, nor for a user. */
+    public ObservableBooleanValue allDevicesLocked() {
+        return allDevicesLocked;
     }
 
     public StringProperty reasonProperty() {
@@ -243,8 +445,22 @@ public final class LogoutDialogViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** "Logging out…", or while asking a server that did not answer, what the client is doing. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty errorMessageProperty() {
         return errorMessage.getReadOnlyProperty();
+    }
+
+    /** Set once the server confirmed (done) or refused; the dialog closes on a done outcome. */
+    public ReadOnlyObjectProperty<LogoutOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ObjectBinding<Confirm> confirm() {
+        return confirm;
     }
 
     public StringBinding allDevicesHelp() {

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.password;
 
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.server.security.PasswordPolicy;
@@ -17,10 +18,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class ChangePasswordViewModel {
 
-    static final String MISMATCH = "The new passwords do not match.";
-    static final String SAME = "The new password must differ from the current one.";
-    static final String CURRENT_MISSING = "Type your current password.";
-    public static final String DONE = "Your password was changed. Your other signed-in windows were signed out.";
 
     private final ViewContext context;
     private final AdminService service;
@@ -29,6 +26,11 @@ public final class ChangePasswordViewModel {
     private final StringProperty repeatedPassword = new SimpleStringProperty(this, "repeatedPassword", "");
     private final StringProperty errorMessage = new SimpleStringProperty(this, "errorMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+
+    /** The notification once the password was changed. */
+    public static String done() {
+        return Messages.get("password.done");
+    }
 
     public ChangePasswordViewModel(ViewContext context, AdminService service) {
         this.context = context;
@@ -40,17 +42,16 @@ public final class ChangePasswordViewModel {
         String current = currentPassword.get() == null ? "" : currentPassword.get();
         String fresh = newPassword.get() == null ? "" : newPassword.get();
         if (current.isEmpty()) {
-            return Optional.of(CURRENT_MISSING);
+            return Optional.of(Messages.get("password.currentMissing"));
         }
-        Optional<String> weak = PasswordPolicy.problem(fresh, true);
-        if (weak.isPresent()) {
-            return weak;
+        if (PasswordPolicy.problem(fresh, true).isPresent()) {
+            return Optional.of(Messages.format("password.tooShort", PasswordPolicy.SUPER_USER_MIN_LENGTH));
         }
         if (!fresh.equals(repeatedPassword.get())) {
-            return Optional.of(MISMATCH);
+            return Optional.of(Messages.get("password.mismatch"));
         }
         if (fresh.equals(current)) {
-            return Optional.of(SAME);
+            return Optional.of(Messages.get("password.same"));
         }
         return Optional.empty();
     }

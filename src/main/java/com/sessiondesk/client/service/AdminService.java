@@ -22,6 +22,9 @@ public interface AdminService {
 
     List<Session> sessions() throws Exception;
 
+    /** The active sessions of one account (exact username). */
+    List<Session> sessionsOf(String username) throws Exception;
+
     LogoutResult logoutSession(String sessionId, LogoutRequest request) throws Exception;
 
     /** @param blocked null for all users, true for blocked ones only */
@@ -31,7 +34,13 @@ public interface AdminService {
 
     User unblockUser(String username) throws Exception;
 
+    /** Blocks the account and ends every one of its sessions. */
+    User blockUser(String username, String reason) throws Exception;
+
     List<AuditEvent> audit(int limit) throws Exception;
+
+    /** The newest events about one account. */
+    List<AuditEvent> auditOf(String username, int limit) throws Exception;
 
     /**
      * Changes the signed-in super user's password (the server checks the current one; the user's

@@ -9,14 +9,18 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * What the client remembers between runs: the last server URL and username. Never a password or
- * token: there is deliberately no way to put one here.
+ * What the client remembers between runs: the last server URL and username, the theme and the
+ * language. Never a password or token: there is deliberately no way to put one here.
  */
 public final class ClientSettings {
 
     public static final String FILE_NAME = "client.properties";
     private static final String SERVER_URL = "serverUrl";
     private static final String USERNAME = "username";
+    /** "light" or "dark" (client/common/Theme). */
+    public static final String THEME = "theme";
+    /** A language tag such as "es", or absent for the system's language (client/common/Messages). */
+    public static final String LANGUAGE = "language";
 
     private final Path file;
 
@@ -29,31 +33,58 @@ public final class ClientSettings {
     }
 
     public Remembered load() {
-        if (!Files.isRegularFile(file)) {
-            return Remembered.NONE;
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            return Remembered.NONE; // unreadable: start as on a first run rather than fail
-        }
+        Properties properties = read();
         return new Remembered(blankToNull(properties.getProperty(SERVER_URL)), blankToNull(properties.getProperty(USERNAME)));
     }
 
-    /** @param serverUrl null forgets the server (the next start uses the built-in demo service) */
-    public void save(String serverUrl, String username) throws IOException {
+    /** One remembered preference ({@link #THEME}, {@link #LANGUAGE}), or null. */
+    public String preference(String key) {
+        return blankToNull(read().getProperty(key));
+    }
+
+    /** Remembers one preference (null forgets it), keeping everything else in the file. */
+    public synchronized void savePreference(String key, String value) throws IOException {
+        Properties properties = read();
+        if (value == null) {
+            properties.remove(key);
+        } else {
+            properties.setProperty(key, value);
+        }
+        write(properties);
+    }
+
+    private Properties read() {
         Properties properties = new Properties();
+        if (!Files.isRegularFile(file)) {
+            return properties;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Properties(); // unreadable: start as on a first run rather than fail
+        }
+        return properties;
+    }
+
+    /** @param serverUrl null forgets the server (the next start uses the built-in demo service) */
+    public synchronized void save(String serverUrl, String username) throws IOException {
+        Properties properties = read();
+        properties.remove(SERVER_URL);
+        properties.remove(USERNAME);
         if (serverUrl != null) {
             properties.setProperty(SERVER_URL, serverUrl);
         }
         if (username != null) {
             properties.setProperty(USERNAME, username);
         }
+        write(properties);
+    }
+
+    private synchronized void write(Properties properties) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(FILE_NAME + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            properties.store(writer, "SessionDesk client: last server and username (never a password)");
+            properties.store(writer, "SessionDesk client: last server, username and preferences (never a password)");
         }
         Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

@@ -4,6 +4,7 @@ import com.sessiondesk.AppDirs;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
@@ -19,7 +20,6 @@ import java.util.concurrent.CompletionException;
  */
 public final class EmbeddedService implements AutoCloseable {
 
-    public static final String LABEL = "Built-in demo service";
     private static final String ADMIN = "admin";
     private static volatile EmbeddedService early;
 
@@ -105,7 +105,7 @@ public final class EmbeddedService implements AutoCloseable {
 
     private static AdminService signIn(SessionServer server, Connector connector) {
         String token = server.issueAdminToken(ADMIN);
-        return connector.withToken(server.baseUrl(), token, new UserIdentity(ADMIN, "Administrator"), LABEL);
+        return connector.withToken(server.baseUrl(), token, new UserIdentity(ADMIN, Messages.get("main.embedded.admin")), Messages.get("main.embedded.label"));
     }
 
     /** Waits for the server (blocking: call it in the background) and signs its admin in. */

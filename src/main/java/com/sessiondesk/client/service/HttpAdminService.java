@@ -50,6 +50,11 @@ public final class HttpAdminService implements AdminService {
     }
 
     @Override
+    public List<Session> sessionsOf(String username) throws IOException {
+        return required(body(api.sessions(username, null, null)).sessions());
+    }
+
+    @Override
     public LogoutResult logoutSession(String sessionId, LogoutRequest request) throws IOException {
         LogoutResult result = body(api.logoutSession(sessionId, request));
         required(result.endedSessionIds());
@@ -72,6 +77,16 @@ public final class HttpAdminService implements AdminService {
     @Override
     public User unblockUser(String username) throws IOException {
         return body(api.unblockUser(username));
+    }
+
+    @Override
+    public User blockUser(String username, String reason) throws IOException {
+        return body(api.blockUser(username, new ReasonRequest(reason)));
+    }
+
+    @Override
+    public List<AuditEvent> auditOf(String username, int limit) throws IOException {
+        return required(body(api.audit(username, limit)).events());
     }
 
     @Override

@@ -101,6 +101,21 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
+    public List<Session> sessionsOf(String username) throws Exception {
+        return delegate.sessionsOf(username);
+    }
+
+    @Override
+    public User blockUser(String username, String reason) throws Exception {
+        return delegate.blockUser(username, reason);
+    }
+
+    @Override
+    public List<AuditEvent> auditOf(String username, int limit) throws Exception {
+        return delegate.auditOf(username, limit);
+    }
+
+    @Override
     public void signOut() throws Exception {
         delegate.signOut();
     }

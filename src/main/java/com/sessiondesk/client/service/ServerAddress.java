@@ -1,5 +1,6 @@
 package com.sessiondesk.client.service;
 
+import com.sessiondesk.client.common.Messages;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -17,28 +18,27 @@ public final class ServerAddress {
     public static String validate(String typed) {
         String text = typed == null ? "" : typed.trim();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("Enter the server address, e.g. https://sessions.example.org");
+            throw new IllegalArgumentException(Messages.get("address.empty"));
         }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("That is not a valid address: " + text);
+            throw new IllegalArgumentException(Messages.format("address.invalid", text));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new IllegalArgumentException("The address must start with https:// (or http:// for this computer).");
+            throw new IllegalArgumentException(Messages.get("address.scheme"));
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("The address has no server name: " + text);
+            throw new IllegalArgumentException(Messages.format("address.noHost", text));
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("Enter only the server address, without user, query or fragment.");
+            throw new IllegalArgumentException(Messages.get("address.extra"));
         }
         if (scheme.equals("http") && !isLoopback(host)) {
-            throw new IllegalArgumentException(
-                    "Plain http:// is only allowed for this computer (localhost). Use https:// for " + host + ".");
+            throw new IllegalArgumentException(Messages.format("address.plainHttp", host));
         }
         return text.endsWith("/") ? text : text + "/";
     }

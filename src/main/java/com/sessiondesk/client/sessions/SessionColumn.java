@@ -1,32 +1,38 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
+import javafx.scene.control.TableColumn;
 
 /**
  * The seven columns of the Active Sessions table: header text and sort order. Sorting uses the
  * underlying values (instants, not their display text).
  */
 public enum SessionColumn {
-    USERNAME("Username", text(SessionRow::username)),
-    NAME("Name", text(SessionRow::name)),
-    DEVICE("Device", text(SessionRow::device)),
-    APPLICATION("Application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
-    LANGUAGE("Language", text(row -> SessionRow.text(row.session().language()))),
-    LOGIN_TIME("Login Time", time(row -> row.session().loginTime())),
-    LAST_SEEN("Last Seen", time(row -> row.session().lastSeen()));
+    USERNAME("sessions.column.username", text(SessionRow::username)),
+    NAME("sessions.column.name", text(SessionRow::name)),
+    DEVICE("sessions.column.device", text(SessionRow::device)),
+    APPLICATION("sessions.column.application", text(SessionRow::application).thenComparing(text(row -> SessionRow.text(row.session().appVersion())))),
+    LANGUAGE("sessions.column.language", text(row -> SessionRow.text(row.session().language()))),
+    LOGIN_TIME("sessions.column.loginTime", time(row -> row.session().loginTime())),
+    /** By the minute shown, then by username: rows that read the same keep their order across refreshes. */
+    LAST_SEEN("sessions.column.lastSeen", time(row -> minute(row.session().lastSeen())).thenComparing(text(SessionRow::username)));
 
-    private final String header;
+    private final String headerKey;
     private final Comparator<SessionRow> order;
 
-    SessionColumn(String header, Comparator<SessionRow> order) {
-        this.header = header;
+    SessionColumn(String headerKey, Comparator<SessionRow> order) {
+        this.headerKey = headerKey;
         this.order = order;
     }
 
+    /** The column's header in the chosen language. */
     public String header() {
-        return header;
+        return Messages.get(headerKey);
     }
 
     /** Ascending order of this column; ties broken by session id so refreshes keep rows in place. */
@@ -36,6 +42,26 @@ public enum SessionColumn {
 
     private static Comparator<SessionRow> text(Function<SessionRow, String> key) {
         return Comparator.comparing(key, String.CASE_INSENSITIVE_ORDER);
+    }
+
+    /**
+     * The order of a table's sort columns (header clicks), each ascending or descending; null
+     * when no column of this enum sorts.
+     */
+    public static Comparator<SessionRow> orderOf(List<? extends TableColumn<SessionRow, ?>> sortOrder) {
+        Comparator<SessionRow> order = null;
+        for (TableColumn<SessionRow, ?> column : sortOrder) {
+            if (column.getUserData() instanceof SessionColumn sessionColumn) {
+                Comparator<SessionRow> one = column.getSortType() == TableColumn.SortType.DESCENDING
+                        ? sessionColumn.order().reversed() : sessionColumn.order();
+                order = order == null ? one : order.thenComparing(one);
+            }
+        }
+        return order;
+    }
+
+    private static Instant minute(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MINUTES);
     }
 
     private static Comparator<SessionRow> time(Function<SessionRow, Instant> key) {

@@ -1,18 +1,18 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Cells.Badge;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** What each cell of the Active Sessions table says, and its marker badge (testable without a toolkit). */
+/** What each cell of the Active Sessions table says, its full value, and its marker badge (testable without a toolkit). */
 public final class SessionTexts {
-
-    /** A small label beside a cell's text: the text and its style class. */
-    public record Badge(String text, String styleClass) {
-    }
 
     private SessionTexts() {
     }
 
+    /** The text in the cell, compact for the times ("3:04 PM" today, "Nov 27, 3:04 PM" this year). */
     public static String cellText(SessionColumn column, SessionRow row, Instant now) {
         var s = row.session();
         return switch (column) {
@@ -21,19 +21,38 @@ public final class SessionTexts {
             case DEVICE -> row.device();
             case APPLICATION -> (row.application() + " " + SessionRow.text(s.appVersion())).trim();
             case LANGUAGE -> SessionRow.text(s.language());
+            case LOGIN_TIME -> Formats.compactDateTime(s.loginTime(), now);
+            case LAST_SEEN -> s.lastSeen() == null ? ""
+                    : Messages.format("sessions.lastSeen", ago(s.lastSeen(), now), Formats.compactDateTime(s.lastSeen(), now));
+        };
+    }
+
+    /** "… ago" by the minutes shown: rows of the same minute read the same, in the order the column sorts them. */
+    private static String ago(Instant at, Instant now) {
+        return Formats.relative(at.truncatedTo(ChronoUnit.MINUTES), now.truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    /** The full value, for the tooltip of a cut cell: times with their full date. */
+    public static String fullText(SessionColumn column, SessionRow row, Instant now) {
+        var s = row.session();
+        return switch (column) {
             case LOGIN_TIME -> Formats.dateTime(s.loginTime());
             case LAST_SEEN -> s.lastSeen() == null ? ""
-                    : Formats.relative(s.lastSeen(), now) + " (" + Formats.shortDateTime(s.lastSeen(), now) + ")";
+                    : Messages.format("sessions.lastSeen", ago(s.lastSeen(), now), Formats.dateTime(s.lastSeen()));
+            default -> cellText(column, row, now);
         };
     }
 
     /** Markers: a blocked account, unsynced items on the device, an old app version. */
     public static Badge badge(SessionColumn column, SessionRow row) {
         return switch (column) {
-            case USERNAME -> row.userBlocked() ? new Badge("blocked", "badge-danger") : null;
+            case USERNAME -> row.userBlocked() ? new Badge(Messages.get("sessions.badge.blocked"), "badge-danger",
+                    Messages.get("sessions.badge.blocked.explanation")) : null;
             case DEVICE -> row.session().pendingSyncItems() > 0
-                    ? new Badge(row.session().pendingSyncItems() + " unsynced", "badge-warning") : null;
-            case APPLICATION -> row.session().superseded() ? new Badge("old app version", "badge-muted") : null;
+                    ? new Badge(Messages.format("sessions.badge.unsynced", row.session().pendingSyncItems()), "badge-warning",
+                            Messages.format("sessions.badge.unsynced.explanation", row.session().pendingSyncItems())) : null;
+            case APPLICATION -> row.session().superseded() ? new Badge(Messages.get("sessions.badge.oldVersion"), "badge-muted",
+                    Messages.get("sessions.badge.oldVersion.explanation")) : null;
             default -> null;
         };
     }

@@ -1,82 +1,93 @@
 package com.sessiondesk.client.sessions;
 
+import com.sessiondesk.client.common.Cells;
+import com.sessiondesk.client.common.Choices;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
-import com.sessiondesk.client.common.Icons;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
-import java.time.Duration;
-import java.util.Comparator;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 
 /** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
 public final class SessionsController {
 
     @FXML private Label sessionCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField searchField;
-    @FXML private ComboBox<String> applicationFilter;
+    @FXML private CheckComboBox<String> applicationFilter;
+    @FXML private CheckComboBox<String> languageFilter;
     @FXML private Button refreshButton;
     @FXML private TableView<SessionRow> sessionsTable;
+    @FXML private Tooltip logoutTooltip;
 
     private static final double ROW_HEIGHT = 38;
+    private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
 
-    /** One tooltip for every row's log-out button (a tooltip is a window: not one per cell). */
-    private final Tooltip logoutTooltip = new Tooltip("Log out this session…");
-
+    /** The table's one tooltip for the full value of a cut cell. */
+    private final Tooltip fullValueTooltip = new Tooltip();
+    private final PauseTransition freshHighlight = new PauseTransition(javafx.util.Duration.seconds(5));
     private final SessionsViewModel viewModel;
-    private final Duration refreshInterval;
     private final Parent root;
     private final Label placeholder = new Label();
-    private String keepSelectedId;
-    private String keepFirstVisibleId;
+    private RowPosition position;
 
-    public SessionsController(SessionsViewModel viewModel, Duration refreshInterval) {
+    public SessionsController(SessionsViewModel viewModel) {
         this.viewModel = viewModel;
-        this.refreshInterval = refreshInterval;
         this.root = Fxml.load("/fxml/sessions.fxml", this);
     }
 
     @FXML
     private void initialize() {
         sessionCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.rows().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.rows()), Messages.get("sessions.loading"));
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        applicationFilter.setItems(viewModel.applications());
-        applicationFilter.valueProperty().bindBidirectional(viewModel.applicationFilterProperty());
+        Choices.bind(applicationFilter, viewModel.applications(), viewModel.chosenApplications(),
+                Messages.get("sessions.filter.allApplications"));
+        Choices.bind(languageFilter, viewModel.languages(), viewModel.chosenLanguages(),
+                Messages.get("sessions.filter.allLanguages"));
         refreshButton.setOnAction(e -> viewModel.refresh());
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.setWrapText(true);
         buildTable();
-        viewModel.setRowsReplacedHooks(this::rememberPosition, this::restorePosition);
-        if (!refreshInterval.isZero() && !refreshInterval.isNegative()) {
-            Timeline auto = new Timeline(new KeyFrame(javafx.util.Duration.millis(refreshInterval.toMillis()), e -> {
-                if (!viewModel.state().isLoading()) {
-                    viewModel.refresh();
-                }
-            }));
-            auto.setCycleCount(Timeline.INDEFINITE);
-            auto.play();
+        position = new RowPosition(sessionsTable);
+        viewModel.setRowsReplacedHooks(() -> position.remember(viewModel.shown()), this::afterRowsReplaced);
+        viewModel.nowProperty().addListener((obs, old, now) -> sessionsTable.refresh());
+        freshHighlight.setOnFinished(e -> {
+            viewModel.clearFresh();
+            sessionsTable.refresh();
+        });
+    }
+
+    private void afterRowsReplaced() {
+        position.restore(viewModel.shown());
+        if (viewModel.hasFresh()) {
+            freshHighlight.playFromStart();
         }
     }
 
@@ -86,12 +97,21 @@ public final class SessionsController {
         // Every row has the same height: the table need not measure rows (100,000 rows stay fast).
         sessionsTable.setFixedCellSize(ROW_HEIGHT);
         sessionsTable.getStyleClass().add("striped");
+        sessionsTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(FRESH, !empty && row != null && viewModel.isFresh(row.id()));
+            }
+        });
         TableColumn<SessionRow, SessionRow> lastSeen = null;
         for (SessionColumn column : SessionColumn.values()) {
             TableColumn<SessionRow, SessionRow> tableColumn = new TableColumn<>(column.header());
-            tableColumn.setId(column.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-column");
+            tableColumn.setId(column.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-column");
             Columns.value(tableColumn, row -> row);
-            tableColumn.setCellFactory(c -> new SessionCell(column));
+            tableColumn.setCellFactory(Cells.text(row -> SessionTexts.cellText(column, row, viewModel.now()),
+                    row -> SessionTexts.fullText(column, row, viewModel.now()),
+                    row -> SessionTexts.badge(column, row), fullValueTooltip));
             tableColumn.setComparator(column.order());
             tableColumn.setUserData(column);
             tableColumn.setPrefWidth(switch (column) {
@@ -99,11 +119,17 @@ public final class SessionsController {
                 case NAME -> 150;
                 case DEVICE -> 230;
                 case APPLICATION -> 210;
-                case LANGUAGE -> 110;
-                case LOGIN_TIME -> 180;
+                case LANGUAGE -> 100;
+                case LOGIN_TIME -> 150;
                 case LAST_SEEN -> 190;
             });
-            tableColumn.setMinWidth(80);
+            // The times keep their time of day down to a 1024-wide window; the texts give way first.
+            tableColumn.setMinWidth(switch (column) {
+                case LOGIN_TIME -> 148;
+                case LAST_SEEN -> 168;
+                case LANGUAGE -> 64;
+                default -> 80;
+            });
             if (column == SessionColumn.LAST_SEEN) {
                 tableColumn.setSortType(TableColumn.SortType.DESCENDING);
                 lastSeen = tableColumn;
@@ -118,72 +144,33 @@ public final class SessionsController {
         actions.setMinWidth(56);
         actions.setMaxWidth(56);
         actions.setResizable(false);
+        actions.setStyle("-fx-alignment: CENTER;");
         Columns.value(actions, row -> row);
-        actions.setCellFactory(c -> new LogoutButtonCell());
+        actions.setCellFactory(Cells.buttons(List.of(new Cells.RowButton<SessionRow>(null, "logout",
+                "logout-button button-icon flat danger", logoutTooltip,
+                row -> Messages.format("sessions.logout.accessible", row.username(), row.device()), row -> true,
+                viewModel::logOut))));
         sessionsTable.getColumns().add(actions);
 
         // The view model sorts its rows under the filter, by the columns' own comparators (which a
         // reload can use in the background, unlike the table's comparator).
         sessionsTable.setItems(viewModel.shown());
         sessionsTable.setSortPolicy(table -> {
-            viewModel.sortBy(orderOf(table));
+            viewModel.sortBy(SessionColumn.orderOf(table.getSortOrder()));
             return true;
         });
         sessionsTable.getSortOrder().add(lastSeen);
+        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out; Ctrl+B
+        // opens the same dialog with Block ticked (README "Keyboard").
         sessionsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             boolean delete = event.getCode() == KeyCode.DELETE;
             boolean ctrlL = event.getCode() == KeyCode.L && event.isShortcutDown();
-            if (delete || ctrlL) {
-                viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem());
+            boolean ctrlB = event.getCode() == KeyCode.B && event.isShortcutDown();
+            if (delete || ctrlL || ctrlB) {
+                viewModel.logOut(sessionsTable.getSelectionModel().getSelectedItem(), ctrlB);
                 event.consume();
             }
         });
-    }
-
-    private static Comparator<SessionRow> orderOf(TableView<SessionRow> table) {
-        Comparator<SessionRow> order = null;
-        for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
-            if (column.getUserData() instanceof SessionColumn sessionColumn) {
-                Comparator<SessionRow> one = column.getSortType() == TableColumn.SortType.DESCENDING
-                        ? sessionColumn.order().reversed() : sessionColumn.order();
-                order = order == null ? one : order.thenComparing(one);
-            }
-        }
-        return order;
-    }
-
-    private void rememberPosition() {
-        SessionRow selected = sessionsTable.getSelectionModel().getSelectedItem();
-        keepSelectedId = selected == null ? null : selected.id();
-        keepFirstVisibleId = null;
-        if (sessionsTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            IndexedCell<?> first = flow.getFirstVisibleCell();
-            if (first != null && first.getIndex() >= 0 && first.getIndex() < viewModel.shown().size()) {
-                keepFirstVisibleId = viewModel.shown().get(first.getIndex()).id();
-            }
-        }
-    }
-
-    /** After a reload: the same session selected and the same session at the top, where they still exist. */
-    private void restorePosition() {
-        int top = -1;
-        int selected = -1;
-        var shown = viewModel.shown();
-        for (int i = 0; i < shown.size() && (top < 0 || selected < 0); i++) {
-            String id = shown.get(i).id();
-            if (id.equals(keepFirstVisibleId)) {
-                top = i;
-            }
-            if (id.equals(keepSelectedId)) {
-                selected = i;
-            }
-        }
-        if (selected >= 0) {
-            sessionsTable.getSelectionModel().clearAndSelect(selected);
-        }
-        if (top >= 0) {
-            sessionsTable.scrollTo(top);
-        }
     }
 
     public Parent root() {
@@ -193,61 +180,5 @@ public final class SessionsController {
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
-    }
-
-    /** A text cell of one of the seven columns, with its marker badge where the column has one. */
-    private static final class SessionCell extends TableCell<SessionRow, SessionRow> {
-        private final SessionColumn column;
-        private final Label badge = new Label();
-
-        SessionCell(SessionColumn column) {
-            this.column = column;
-            badge.getStyleClass().add("row-badge");
-            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            setGraphicTextGap(8);
-        }
-
-        @Override
-        protected void updateItem(SessionRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setText(SessionTexts.cellText(column, row, java.time.Instant.now()));
-            SessionTexts.Badge marker = SessionTexts.badge(column, row);
-            if (marker == null) {
-                setGraphic(null);
-            } else {
-                badge.setText(marker.text());
-                badge.getStyleClass().setAll("row-badge", marker.styleClass());
-                setGraphic(badge);
-            }
-        }
-    }
-
-    /** The log-out icon button of a row. */
-    private final class LogoutButtonCell extends TableCell<SessionRow, SessionRow> {
-        private final Button button = new Button();
-
-        LogoutButtonCell() {
-            button.setGraphic(Icons.of("logout"));
-            button.getStyleClass().addAll("logout-button", "button-icon", "flat", "danger");
-            button.setTooltip(logoutTooltip);
-            button.setOnAction(e -> viewModel.logOut(getItem()));
-            setAlignment(javafx.geometry.Pos.CENTER);
-        }
-
-        @Override
-        protected void updateItem(SessionRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            button.setAccessibleText("Log out " + row.username() + " from " + row.device());
-            setGraphic(button);
-        }
     }
 }

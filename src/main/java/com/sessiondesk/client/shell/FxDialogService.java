@@ -1,18 +1,12 @@
 package com.sessiondesk.client.shell;
 
 import com.sessiondesk.client.common.DialogService;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
-import com.sessiondesk.client.logout.LogoutDialog;
-import com.sessiondesk.client.logout.LogoutDialogViewModel;
-import java.util.Optional;
-import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -26,11 +20,6 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<String> showLogoutDialog(LogoutDialogViewModel viewModel) {
-        return LogoutDialog.show(owner, viewModel);
-    }
-
-    @Override
     public boolean confirm(String title, String header, String content, String confirmText) {
         ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, confirm, ButtonType.CANCEL);
@@ -40,34 +29,12 @@ final class FxDialogService implements DialogService {
         alert.setHeaderText(header);
         alert.getDialogPane().setId("confirmDialog");
         Theme.style(alert.getDialogPane());
+        // Nothing is confirmed by Enter alone: Cancel has the focus, the confirm button is not the default.
+        Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
+        confirmButton.setDefaultButton(false);
+        confirmButton.setId("confirmButton");
+        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        alert.setOnShown(e -> javafx.application.Platform.runLater(cancel::requestFocus));
         return alert.showAndWait().filter(confirm::equals).isPresent();
-    }
-
-    @Override
-    public Optional<String> confirmWithReason(String title, String header, String warning, String confirmText) {
-        ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
-        Dialog<String> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle(title);
-        dialog.setHeaderText(header);
-        Label warningLabel = new Label(warning);
-        warningLabel.setWrapText(true);
-        warningLabel.getStyleClass().add("logout-warning");
-        warningLabel.setMaxWidth(Double.MAX_VALUE);
-        TextField reason = new TextField();
-        reason.setId("confirmReasonField");
-        reason.setPromptText(LogoutDialogViewModel.REASON_HELP);
-        VBox body = new VBox(10, warningLabel, new Label("Reason (optional)"), reason);
-        body.setPadding(new Insets(4, 0, 0, 0));
-        body.setPrefWidth(480);
-        dialog.getDialogPane().setId("confirmDialog");
-        Theme.style(dialog.getDialogPane());
-        dialog.getDialogPane().setContent(body);
-        dialog.getDialogPane().getButtonTypes().setAll(confirm, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(confirm).getStyleClass().add("danger");
-        dialog.setResultConverter(button -> button == confirm ? reason.getText() : null);
-        dialog.setOnShown(e -> reason.requestFocus());
-        return dialog.showAndWait();
     }
 }

@@ -1,11 +1,16 @@
 package com.sessiondesk.client.shell;
 
+import com.sessiondesk.client.common.AutoRefresh;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Icons;
+import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.Refreshable;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
 import com.sessiondesk.client.password.ChangePasswordDialog;
 import com.sessiondesk.client.password.ChangePasswordViewModel;
+import com.sessiondesk.client.logout.LogoutDialogs;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.sessions.SessionsController;
 import com.sessiondesk.client.sessions.SessionsViewModel;
@@ -13,51 +18,72 @@ import com.sessiondesk.client.users.UsersController;
 import com.sessiondesk.client.users.UsersViewModel;
 import java.time.Clock;
 import java.time.Duration;
-import javafx.animation.PauseTransition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.controlsfx.control.NotificationPane;
 
 /**
- * The main window's content: navigation between Active Sessions, User Accounts and History, the
- * signed-in admin, Sign out, and the notification toast. The secondary views load on first use.
+ * The main window's content: navigation between Active Sessions, User Accounts and History
+ * (Ctrl+1/2/3), the signed-in admin, Sign out (after a confirmation), the notification toast,
+ * and the automatic refresh of the view shown. The secondary views load on first use.
  */
 public final class MainController {
+
+    /** Below this window width the navigation and Sign out show their icons only (names in tooltips). */
+    static final double COMPACT_WIDTH = 1200;
 
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
+    @FXML private ToggleButton themeToggle;
+    @FXML private MenuButton languageMenu;
+    @FXML private Button keysButton;
     @FXML private Label adminLabel;
     @FXML private Button changePasswordButton;
     @FXML private Button signOutButton;
     @FXML private StackPane content;
-    @FXML private Label notificationLabel;
+    @FXML private NotificationPane notificationPane;
 
     private final ViewContext context;
     private final Clock clock;
+    private final LogoutDialogs logoutDialogs;
     private final Runnable onSignOut;
     private final Parent root;
     private final SessionsViewModel sessionsViewModel;
     private final SessionsController sessionsView;
-    private final PauseTransition notificationTimer = new PauseTransition(javafx.util.Duration.seconds(6));
+    private final AutoRefresh autoRefresh;
     private UsersViewModel usersViewModel;
     private UsersController usersView;
     private HistoryViewModel historyViewModel;
     private HistoryController historyView;
     private AdminService service;
 
-    public MainController(ViewContext context, Clock clock, Duration refreshInterval, Runnable onSignOut) {
+    public MainController(ViewContext context, Clock clock, Duration refreshInterval, LogoutDialogs logoutDialogs,
+                          Runnable onSignOut) {
         this.context = context;
         this.clock = clock;
+        this.logoutDialogs = logoutDialogs;
         this.onSignOut = onSignOut;
-        this.sessionsViewModel = new SessionsViewModel(context, clock);
-        this.sessionsView = new SessionsController(sessionsViewModel, refreshInterval);
+        this.sessionsViewModel = new SessionsViewModel(context, clock, logoutDialogs);
+        this.sessionsView = new SessionsController(sessionsViewModel);
         this.root = Fxml.load("/fxml/main.fxml", this);
+        this.autoRefresh = new AutoRefresh(refreshInterval, this::shownView, sessionsViewModel::tick);
     }
 
     @FXML
@@ -74,18 +100,44 @@ public final class MainController {
             }
         });
         navigation.selectToggle(sessionsTab);
-        signOutButton.setOnAction(e -> onSignOut.run());
+        signOutButton.setOnAction(e -> {
+            if (context.dialogs().confirm(Messages.get("main.signOut"), Messages.get("main.signOut.question"),
+                    Messages.get("main.signOut.detail"), Messages.get("main.signOut"))) {
+                onSignOut.run();
+            }
+        });
         changePasswordButton.setOnAction(e -> changePassword());
         changePasswordButton.setDisable(true);
-        notificationLabel.setVisible(false);
-        notificationLabel.setOnMouseClicked(e -> notificationLabel.setVisible(false));
-        notificationTimer.setOnFinished(e -> notificationLabel.setVisible(false));
+        keysButton.setOnAction(e -> showShortcuts());
+        notificationPane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        adminLabel.setMinWidth(0);
+        adminLabel.textProperty().addListener((obs, old, now) -> adminLabel.setTooltip(new javafx.scene.control.Tooltip(now)));
+        content.widthProperty().addListener((obs, old, width) -> {
+            ContentDisplay display = width.doubleValue() < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+            for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
+                named.setContentDisplay(display);
+            }
+        });
+        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
+            named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
+        }
+    }
+
+    private Refreshable shownView() {
+        if (service == null) {
+            return null;
+        }
+        if (usersTab.isSelected()) {
+            return usersViewModel;
+        }
+        return historyTab.isSelected() ? historyViewModel : sessionsViewModel;
     }
 
     private void show(Toggle tab) {
+        notificationPane.hide();
         if (tab == usersTab) {
             if (usersView == null) {
-                usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::unsyncedItemsOf);
+                usersViewModel = new UsersViewModel(context, clock, sessionsViewModel::sessionsOf, logoutDialogs);
                 usersView = new UsersController(usersViewModel);
             }
             content.getChildren().setAll(usersView.root());
@@ -94,7 +146,7 @@ public final class MainController {
             }
         } else if (tab == historyTab) {
             if (historyView == null) {
-                historyViewModel = new HistoryViewModel(context, clock);
+                historyViewModel = new HistoryViewModel(context, clock, sessionsViewModel::deviceOf);
                 historyView = new HistoryController(historyViewModel);
             }
             content.getChildren().setAll(historyView.root());
@@ -107,13 +159,27 @@ public final class MainController {
                 sessionsViewModel.refresh(); // a no-op until connected
             }
         }
+        if (autoRefresh != null) {
+            autoRefresh.restart();
+        }
+    }
+
+    /** Ctrl+1, Ctrl+2, Ctrl+3. */
+    public void showView(int number) {
+        ToggleButton tab = switch (number) {
+            case 2 -> usersTab;
+            case 3 -> historyTab;
+            default -> sessionsTab;
+        };
+        tab.setSelected(true);
+        tab.requestFocus();
     }
 
     /** "Change my password" of the signed-in super user (client/password). */
     private void changePassword() {
         if (service != null && ChangePasswordDialog.show(root.getScene().getWindow(),
                 new ChangePasswordViewModel(context, service))) {
-            notify(ChangePasswordViewModel.DONE);
+            notify(ChangePasswordViewModel.done());
         }
     }
 
@@ -126,8 +192,8 @@ public final class MainController {
     public void connect(AdminService adminService) {
         this.service = adminService;
         changePasswordButton.setDisable(false);
-        adminLabel.setText(adminService.admin().name() + " (" + adminService.admin().username() + ") · "
-                + adminService.serverLabel());
+        adminLabel.setText(Messages.format("main.admin", adminService.admin().name(), adminService.admin().username(),
+                adminService.serverLabel()));
         sessionsViewModel.connect(adminService);
         if (usersViewModel != null && usersTab.isSelected()) {
             usersViewModel.connect(adminService);
@@ -137,27 +203,65 @@ public final class MainController {
         }
     }
 
+    /** Signed out or the sign-in was lost: nothing of the old server stays, searches included. */
     public void disconnect() {
         service = null;
         changePasswordButton.setDisable(true);
         sessionsViewModel.disconnect();
+        if (usersViewModel != null) {
+            usersViewModel.disconnect();
+        }
+        if (historyViewModel != null) {
+            historyViewModel.disconnect();
+        }
         sessionsTab.setSelected(true);
     }
 
+    /** What an action did: a bar at the bottom of the window, until closed, replaced or the view changes. */
     public void notify(String text) {
-        notificationLabel.setText(text);
-        notificationLabel.setVisible(true);
-        notificationTimer.playFromStart();
+        Region icon = Icons.of("check-circle-outline");
+        icon.getStyleClass().addAll("icon-size-18", "notification-icon");
+        notificationPane.show(text, icon);
+        // ControlsFX's close button is an icon: name it for screen readers once its skin exists
+        Platform.runLater(() -> notificationPane.lookupAll(".close-button").forEach(node -> {
+            node.setAccessibleRole(AccessibleRole.BUTTON);
+            node.setAccessibleText(Messages.get("main.notification.close"));
+        }));
+    }
+
+    /**
+     * The Language menu: the system's language or one of {@link Messages#LANGUAGES}; a choice is
+     * handed to {@code onChosen} (null for the system's) and applies at the next start.
+     */
+    public void offerLanguages(String remembered, Consumer<String> onChosen) {
+        languageMenu.setText(Messages.get("main.language.code")); // this run's language: "EN", "ES"
+        ToggleGroup group = new ToggleGroup();
+        List<String> choices = new ArrayList<>();
+        choices.add(null);
+        choices.addAll(Messages.LANGUAGES);
+        for (String language : choices) {
+            RadioMenuItem item = new RadioMenuItem(Messages.get(language == null ? "main.language.system" : "main.language." + language));
+            item.setId(language == null ? "language-system" : "language-" + language);
+            item.setToggleGroup(group);
+            item.setSelected(java.util.Objects.equals(language, remembered));
+            item.setOnAction(e -> {
+                onChosen.accept(language);
+                notify(Messages.get("main.language.changed"));
+            });
+            languageMenu.getItems().add(item);
+        }
+    }
+
+    /** F1 and the keyboard button: the list of shortcuts. */
+    public void showShortcuts() {
+        ShortcutsDialog.show(root.getScene() == null ? null : root.getScene().getWindow());
     }
 
     /** F5 / Ctrl+R. */
     public void refreshCurrent() {
-        if (usersTab.isSelected() && usersViewModel != null) {
-            usersViewModel.refresh();
-        } else if (historyTab.isSelected() && historyViewModel != null) {
-            historyViewModel.refresh();
-        } else {
-            sessionsViewModel.refresh();
+        Refreshable view = shownView();
+        if (view != null) {
+            view.refresh();
         }
     }
 
@@ -174,6 +278,11 @@ public final class MainController {
 
     public Parent root() {
         return root;
+    }
+
+    /** The light / dark switch in the header (selected = dark); the shell applies and remembers it. */
+    public ToggleButton themeToggle() {
+        return themeToggle;
     }
 
     public SessionsViewModel sessions() {

@@ -2,12 +2,14 @@ package com.sessiondesk.client.shell;
 
 import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.connect.ConnectController;
 import com.sessiondesk.client.connect.ConnectViewModel;
+import com.sessiondesk.client.logout.LogoutDialog;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.service.Connector;
@@ -15,12 +17,19 @@ import com.sessiondesk.client.service.EmbeddedService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntConsumer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -55,15 +64,46 @@ public final class Shell {
 
     /** Shows the window at once; the built-in service and the first load run in the background. */
     public void start() {
-        Scene scene = new Scene(windowRoot, 1280, 800);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        WindowSize size = WindowSize.fit(screen);
+        Scene scene = new Scene(windowRoot, size.width(), size.height());
         scene.getStylesheets().add(Theme.appStylesheet());
         installShortcuts(scene);
-        stage.setTitle("SessionDesk");
+        stage.setTitle(Messages.get("app.name"));
         stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk-128.png").toExternalForm(), true));
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(Math.min(WindowSize.MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(WindowSize.MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
+        // The first window fits the screen's visual bounds (scaled displays, task bars): centered in them.
+        stage.setX(screen.getMinX() + (screen.getWidth() - size.width()) / 2);
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.height() - WindowSize.DECORATION) / 2));
+        // The window shows at once with what is happening; the views are built on the next pulse.
+        Label starting = new Label(Messages.get("main.startingApp"));
+        starting.getStyleClass().add("text-muted");
+        VBox splash = new VBox(12, new ProgressIndicator(), starting);
+        splash.setAlignment(Pos.CENTER);
+        windowRoot.getChildren().setAll(splash);
+        stage.show();
+        StartupTrace.mark("window shown");
+        afterFirstFrame(this::showFirstView);
+    }
 
+    /** Runs once a frame of the window was drawn (a plain runLater would run before it and keep it blank). */
+    private static void afterFirstFrame(Runnable action) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 3) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
+    }
+
+    private void showFirstView() {
         ClientSettings.Remembered remembered = settings.load();
         if (startsEmbedded(options, remembered)) {
             useEmbedded();
@@ -71,8 +111,7 @@ public final class Shell {
             String server = options.serverUrl() != null ? options.serverUrl() : remembered.serverUrl();
             showConnect(server, remembered.username(), null);
         }
-        stage.show();
-        StartupTrace.mark("window shown");
+        StartupTrace.mark("first view built");
         if (smokeTest != null) {
             smokeTest.watch(main());
         }
@@ -89,19 +128,38 @@ public final class Shell {
 
     private MainController main() {
         if (main == null) {
-            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(), this::signOut);
+            main = new MainController(context, Clock.systemDefaultZone(), options.refreshInterval(),
+                    LogoutDialog.over(stage), this::signOut);
+            installThemeSwitch(main);
+            main.offerLanguages(settings.preference(ClientSettings.LANGUAGE), language -> runner.run(() -> {
+                settings.savePreference(ClientSettings.LANGUAGE, language);
+                return null;
+            }, ignored -> { }, error -> { }));
         }
         return main;
+    }
+
+    /** The header's light / dark switch: applied to every window at once, remembered for the next start. */
+    private void installThemeSwitch(MainController view) {
+        view.themeToggle().setSelected(Theme.current() == Theme.Mode.DARK);
+        view.themeToggle().selectedProperty().addListener((obs, was, dark) -> {
+            Theme.Mode mode = dark ? Theme.Mode.DARK : Theme.Mode.LIGHT;
+            Theme.apply(mode);
+            runner.run(() -> {
+                settings.savePreference(ClientSettings.THEME, mode.remembered());
+                return null;
+            }, ignored -> { }, error -> { }); // not remembered: the next start is light, nothing else breaks
+        });
     }
 
     /** The built-in demo service: started in the background while the window already shows. */
     private void useEmbedded() {
         MainController view = main();
         windowRoot.getChildren().setAll(view.root());
-        stage.setTitle("SessionDesk");
-        view.connecting("Starting the built-in demo service…");
+        stage.setTitle(Messages.get("app.name"));
+        view.connecting(Messages.get("main.starting"));
         runner.run(() -> embedded.connect(connector), this::signedIn, error -> {
-            String message = "The built-in demo service could not start: " + error.message();
+            String message = Messages.format("main.startFailed", error.message());
             if (smokeTest != null) {
                 smokeTest.fail(message);
             }
@@ -129,7 +187,7 @@ public final class Shell {
         this.service = signedIn;
         MainController view = main();
         windowRoot.getChildren().setAll(view.root());
-        stage.setTitle("SessionDesk · " + signedIn.serverLabel());
+        stage.setTitle(Messages.format("main.title.server", signedIn.serverLabel()));
         view.connect(signedIn);
     }
 
@@ -140,7 +198,7 @@ public final class Shell {
         }
         connectViewModel.prefill(url, username, reason);
         windowRoot.getChildren().setAll(connectView.root());
-        stage.setTitle("SessionDesk · Sign in");
+        stage.setTitle(Messages.get("main.title.signIn"));
         connectView.focusFirstEmpty();
     }
 
@@ -185,9 +243,25 @@ public final class Shell {
         };
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), refresh);
+        KeyCode[] views = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i = 0; i < views.length; i++) {
+            int number = i + 1;
+            scene.getAccelerators().put(new KeyCodeCombination(views[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                if (service != null) {
+                    main.showView(number);
+                }
+            });
+        }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             if (service != null) {
                 main.focusSearch();
+            }
+        });
+        // F1 lists every shortcut (ShortcutsDialog, README "Keyboard"); Ctrl+E is reserved for
+        // exporting the view.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> {
+            if (main != null && windowRoot.getChildren().contains(main.root())) {
+                main.showShortcuts();
             }
         });
     }

@@ -1,34 +1,37 @@
 package com.sessiondesk.client.users;
 
 import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.Cells;
+import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
-import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.Fxml;
-import com.sessiondesk.client.common.Icons;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
 import java.time.Instant;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.MaskerPane;
+import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /** Binds fxml/users.fxml to the {@link UsersViewModel}. */
 public final class UsersController {
 
     @FXML private Label usersCountLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private Label staleLabel;
-    @FXML private Label updatedLabel;
+    @FXML private StatusBar statusBar;
+    @FXML private MaskerPane masker;
     @FXML private ErrorBanner errorBanner;
     @FXML private TextField usersSearchField;
     @FXML private CheckBox blockedOnlyCheckBox;
@@ -42,12 +45,19 @@ public final class UsersController {
     @FXML private TableColumn<User, String> blockedByColumn;
     @FXML private TableColumn<User, String> reasonColumn;
     @FXML private TableColumn<User, User> actionsColumn;
+    // One tooltip for each kind of row button (a tooltip is a window: not one per cell).
+    @FXML private Tooltip unblockTooltip;
+    @FXML private Tooltip logoutTooltip;
+    @FXML private Tooltip blockTooltip;
+
+    private final Cells.Badge blockedBadge = new Cells.Badge(Messages.get("users.status.blocked"), "badge-danger",
+            Messages.get("users.status.blocked.explanation"));
+    private final Cells.Badge activeBadge = new Cells.Badge(Messages.get("users.status.active"), "badge-success",
+            Messages.get("users.status.active.explanation"));
 
     private final UsersViewModel viewModel;
     private final Parent root;
-    // One tooltip for each kind of row button (a tooltip is a window: not one per cell).
-    private final Tooltip unblockTooltip = new Tooltip("Unblock this account: the user can log in again");
-    private final Tooltip logoutTooltip = new Tooltip("Log out from all devices…");
+    private final Tooltip fullValueTooltip = new Tooltip();
 
     public UsersController(UsersViewModel viewModel) {
         this.viewModel = viewModel;
@@ -57,32 +67,62 @@ public final class UsersController {
     @FXML
     private void initialize() {
         usersCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), loadingIndicator, staleLabel, updatedLabel, errorBanner, viewModel::refresh);
+        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
+        StatusBinder.mask(masker, Bindings.createBooleanBinding(
+                () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
+                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("users.loading"));
         usersSearchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         blockedOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.blockedOnlyProperty());
         usersRefreshButton.setOnAction(e -> viewModel.refresh());
 
         usersTable.getStyleClass().add("striped");
-        usersTable.setPlaceholder(new Label("No user accounts match."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
+        usersTable.setPlaceholder(placeholder);
         Columns.value(usernameColumn, User::username);
         Columns.value(nameColumn, User::name);
         Columns.value(sessionsColumn, User::activeSessions);
         Columns.value(statusColumn, user -> user);
         statusColumn.setComparator((a, b) -> Boolean.compare(a.blocked(), b.blocked()));
-        statusColumn.setCellFactory(c -> new StatusCell());
+        statusColumn.setCellFactory(Cells.text(user -> "", null,
+                user -> user.blocked() ? blockedBadge : activeBadge, null));
         Columns.value(blockedSinceColumn, user -> user.blocked() ? user.blockedAt() : null); // sorts as time
-        blockedSinceColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null : Formats.dateTime(at));
-            }
-        });
+        blockedSinceColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
+                at -> null, fullValueTooltip));
         Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
         Columns.value(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
+        for (TableColumn<User, String> column : List.of(usernameColumn, nameColumn, blockedByColumn, reasonColumn)) {
+            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
+        }
         Columns.value(actionsColumn, user -> user);
-        actionsColumn.setCellFactory(c -> new ActionsCell());
-        usersTable.setItems(viewModel.shown());
+        actionsColumn.setCellFactory(Cells.buttons(List.of(
+                new Cells.RowButton<User>(null, "logout", "user-logout-button button-icon flat danger", logoutTooltip,
+                        user -> Messages.format("users.logout.accessible", user.username()), user -> user.activeSessions() > 0,
+                        viewModel::logOutEverywhere),
+                new Cells.RowButton<User>(null, "account-lock-outline", "block-button button-icon flat danger", blockTooltip,
+                        user -> Messages.format("users.block.accessible", user.username()), viewModel::canBlock, viewModel::block),
+                new Cells.RowButton<User>(Messages.get("users.unblock"), "lock-open-variant-outline", "unblock-button small", unblockTooltip,
+                        user -> Messages.format("users.unblock.accessible", user.username()), User::blocked, viewModel::unblock))));
+        // Header clicks sort a sorted view of the filtered list (the filtered list itself cannot be sorted).
+        SortedList<User> sorted = new SortedList<>(viewModel.shown());
+        sorted.comparatorProperty().bind(usersTable.comparatorProperty());
+        usersTable.setItems(sorted);
+        // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out from all
+        // devices, Ctrl+B blocks, Ctrl+U unblocks (README "Keyboard").
+        usersTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            User selected = usersTable.getSelectionModel().getSelectedItem();
+            if (selected != null && (event.getCode() == KeyCode.DELETE
+                    || (event.getCode() == KeyCode.L && event.isShortcutDown()))) {
+                viewModel.logOutEverywhere(selected);
+                event.consume();
+            } else if (selected != null && event.getCode() == KeyCode.B && event.isShortcutDown() && !selected.blocked()) {
+                viewModel.block(selected);
+                event.consume();
+            } else if (selected != null && event.getCode() == KeyCode.U && event.isShortcutDown() && selected.blocked()) {
+                viewModel.unblock(selected);
+                event.consume();
+            }
+        });
     }
 
     public Parent root() {
@@ -92,59 +132,5 @@ public final class UsersController {
     public void focusSearch() {
         usersSearchField.requestFocus();
         usersSearchField.selectAll();
-    }
-
-    private static final class StatusCell extends TableCell<User, User> {
-        private final Label badge = new Label();
-
-        @Override
-        protected void updateItem(User user, boolean empty) {
-            super.updateItem(user, empty);
-            if (empty || user == null) {
-                setGraphic(null);
-                return;
-            }
-            badge.setText(user.blocked() ? "Blocked" : "Active");
-            badge.getStyleClass().setAll("row-badge", user.blocked() ? "badge-danger" : "badge-success");
-            setGraphic(badge);
-        }
-    }
-
-    /** Unblock (blocked users) and Log out from all devices (users with sessions). */
-    private final class ActionsCell extends TableCell<User, User> {
-        private final Button unblock = new Button("Unblock");
-        private final Button logout = new Button();
-        private final HBox box = new HBox(6);
-
-        ActionsCell() {
-            unblock.setGraphic(Icons.of("lock-open-variant-outline"));
-            unblock.getStyleClass().addAll("unblock-button", "small");
-            unblock.setTooltip(unblockTooltip);
-            unblock.setOnAction(e -> viewModel.unblock(getItem()));
-            logout.setGraphic(Icons.of("logout"));
-            logout.getStyleClass().addAll("user-logout-button", "button-icon", "flat", "danger");
-            logout.setTooltip(logoutTooltip);
-            logout.setOnAction(e -> viewModel.logOutEverywhere(getItem()));
-            box.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(User user, boolean empty) {
-            super.updateItem(user, empty);
-            if (empty || user == null) {
-                setGraphic(null);
-                return;
-            }
-            box.getChildren().clear();
-            if (user.activeSessions() > 0) {
-                logout.setAccessibleText("Log out " + user.username() + " from all devices");
-                box.getChildren().add(logout);
-            }
-            if (user.blocked()) {
-                unblock.setAccessibleText("Unblock " + user.username());
-                box.getChildren().add(unblock);
-            }
-            setGraphic(box);
-        }
     }
 }

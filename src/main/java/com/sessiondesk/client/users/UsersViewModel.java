@@ -1,16 +1,19 @@
 package com.sessiondesk.client.users;
 
+import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.logout.LogoutDialogViewModel;
+import com.sessiondesk.client.logout.LogoutDialogs;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,12 +25,17 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-/** User Accounts: every user with their sessions and block state; unblock and log out everywhere. */
-public final class UsersViewModel {
+/**
+ * User Accounts: every user with their sessions and block state; log out everywhere and block
+ * (the Logout User Account dialog, as in Active Sessions), and unblock.
+ */
+public final class UsersViewModel implements com.sessiondesk.client.common.Refreshable {
 
     private final ViewContext context;
+    private final Clock clock;
     private final LoadState state;
-    private final ToIntFunction<String> unsyncedItemsOf;
+    private final Function<String, List<Session>> sessionsOf;
+    private final LogoutDialogs logoutDialogs;
     private AdminService service;
 
     private final ObservableList<User> users = FXCollections.observableArrayList();
@@ -35,12 +43,16 @@ public final class UsersViewModel {
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final BooleanProperty blockedOnly = new SimpleBooleanProperty(this, "blockedOnly");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
 
-    /** @param unsyncedItemsOf unsynced items a user's sessions reported (for the warning) */
-    public UsersViewModel(ViewContext context, Clock clock, ToIntFunction<String> unsyncedItemsOf) {
+    /** @param sessionsOf a user's active sessions as Active Sessions last loaded them (for the dialog's warnings) */
+    public UsersViewModel(ViewContext context, Clock clock, Function<String, List<Session>> sessionsOf,
+                          LogoutDialogs logoutDialogs) {
         this.context = context;
+        this.clock = clock;
         this.state = new LoadState(clock);
-        this.unsyncedItemsOf = unsyncedItemsOf;
+        this.sessionsOf = sessionsOf;
+        this.logoutDialogs = logoutDialogs;
         searchText.addListener((obs, old, now) -> applyFilter());
         blockedOnly.addListener((obs, old, now) -> applyFilter());
         shown.addListener((ListChangeListener<User>) change -> updateCount());
@@ -52,6 +64,7 @@ public final class UsersViewModel {
         refresh();
     }
 
+    @Override
     public void refresh() {
         if (service == null) {
             return;
@@ -65,40 +78,55 @@ public final class UsersViewModel {
         if (service == null || user == null || !user.blocked()) {
             return;
         }
-        boolean confirmed = context.dialogs().confirm("Unblock user account",
-                "Unblock " + displayName(user) + " (" + user.username() + ")?",
-                "They can log in to the mobile apps again with their username and password.", "Unblock");
+        boolean confirmed = context.dialogs().confirm(Messages.get("users.unblock.title"),
+                Messages.format("users.unblock.header", displayName(user), user.username()),
+                Messages.get("users.unblock.content"), Messages.get("users.unblock"));
         if (!confirmed) {
             return;
         }
         context.runner().run(() -> service.unblockUser(user.username()), unblocked -> {
-            context.notifier().accept("Unblocked " + displayName(user) + "; they can log in again");
+            context.notifier().accept(Messages.format("users.unblocked", displayName(user)));
             refresh();
         }, this::actionFailed);
     }
 
-    /** Asks for confirmation (with the unsynced-work warning and a reason), then ends every session. */
+    /** The Logout User Account dialog for every session of the user ("Log out from all devices"). */
     public void logOutEverywhere(User user) {
+        if (user != null && user.activeSessions() > 0) {
+            openLogoutDialog(user, false);
+        }
+    }
+
+    /** The same dialog with Block checked: blocks any user, with or without active sessions. */
+    public void block(User user) {
+        if (canBlock(user)) {
+            openLogoutDialog(user, true);
+        }
+    }
+
+    /** Any user who is not blocked yet, except the admin signed in here (who would lock themselves out). */
+    public boolean canBlock(User user) {
+        return user != null && !user.blocked()
+                && (service == null || !user.username().equals(service.admin().username()));
+    }
+
+    private void openLogoutDialog(User user, boolean block) {
         if (service == null || user == null) {
             return;
         }
-        int unsynced = unsyncedItemsOf.applyAsInt(user.username());
-        String warning = LogoutDialogViewModel.WARNING
-                + (unsynced > 0 ? "\n\nTheir devices report " + Formats.count(unsynced, "unsynced item", "unsynced items") + "." : "");
-        var reason = context.dialogs().confirmWithReason("Log out from all devices",
-                "Log out " + displayName(user) + " (" + user.username() + ") from all "
-                        + Formats.count(user.activeSessions(), "session", "sessions") + "?",
-                warning, "Log out");
-        if (reason.isEmpty()) {
-            return;
-        }
-        String typed = reason.get().trim();
-        context.runner().run(() -> service.logoutUser(user.username(), typed.isEmpty() ? null : typed), result -> {
-            int ended = result.endedSessionIds().size();
-            context.notifier().accept("Signed out " + displayName(user) + " from "
-                    + Formats.count(ended, "session", "sessions"));
-            refresh();
-        }, this::actionFailed);
+        LogoutDialogViewModel dialog = LogoutDialogViewModel.forUser(user, sessionsOf.apply(user.username()), block,
+                service, context, clock);
+        dialog.setOnDone(this::refresh);
+        logoutDialogs.show(dialog);
+    }
+
+    /** Signed out or switched server: the old server's search does not carry over. */
+    public void disconnect() {
+        service = null;
+        state.reset();
+        users.clear();
+        searchText.set("");
+        blockedOnly.set(false);
     }
 
     /** A failed unblock or log out: shown in the banner, the list stays as it is. */
@@ -121,7 +149,9 @@ public final class UsersViewModel {
 
     private void updateCount() {
         long blocked = shown.stream().filter(User::blocked).count();
-        countText.set(Formats.count(shown.size(), "user", "users") + " · " + blocked + " blocked");
+        countText.set(Messages.format("users.count", shown.size(), blocked));
+        placeholderText.set(Messages.get(users.isEmpty() ? (state.isLoading() ? "users.loading" : "users.placeholder.none")
+                : "users.placeholder"));
     }
 
     static String displayName(User user) {
@@ -140,10 +170,15 @@ public final class UsersViewModel {
         return blockedOnly;
     }
 
+    public ReadOnlyStringProperty placeholderTextProperty() {
+        return placeholderText.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
     }
 
+    @Override
     public LoadState state() {
         return state;
     }

@@ -2,7 +2,7 @@ package com.sessiondesk.server.http;
 
 import com.sessiondesk.api.ErrorCode;
 
-/** An error answer: {@code {"error", "message"}} with the code's status (DESIGN.md section 3). */
+/** An error answer: {@code {"error", "message"}} with the code's status (openapi.yaml; docs/architecture.md, "The API contract"). */
 public final class ApiException extends RuntimeException {
 
     private final ErrorCode code;

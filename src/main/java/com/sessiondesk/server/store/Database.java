@@ -135,6 +135,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The pool itself, for Flyway ({@link Migrations}). */
+    javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     /** A connection outside the pool, set up like the pool's (for {@link PreparedLookup}). */
     Connection newConnection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, properties);

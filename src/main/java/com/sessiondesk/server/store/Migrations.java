@@ -2,23 +2,43 @@ package com.sessiondesk.server.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
- * A small migration runner: applies {@code db/<dialect>/V<n>__*.sql} in order, each in its own
- * transaction, and records the applied versions in {@code schema_version}. The files are listed in
- * {@code db/migrations.list} (no class-path scanning: the embedded service must start fast).
+ * The schema of both databases, migrated by Flyway: {@code db/<dialect>/V<n>__name.sql}, each in
+ * its own transaction, recorded with its checksum in {@code flyway_schema_history} and validated at
+ * every start (an applied script that was changed afterwards stops the service with a clear
+ * message). The scripts are the ones listed in {@code db/migrations.list}: Flyway is handed that
+ * list instead of scanning the class path, which keeps the embedded service's start fast.
+ *
+ * <p>A database made by the runner before Flyway (its history in {@code schema_version}) is taken
+ * over: Flyway records its newest version as the baseline and applies only what is newer.
+ * docs/architecture.md ("Database and migrations") has the details.
  */
 public final class Migrations {
+
+    /** Flyway's history table (its default name). */
+    static final String HISTORY_TABLE = "flyway_schema_history";
+    /** The history table of the runner before Flyway: version, description, applied_at. */
+    static final String OLD_HISTORY_TABLE = "schema_version";
 
     private final Database db;
     private final String resourceRoot;
@@ -32,54 +52,72 @@ public final class Migrations {
         this.resourceRoot = resourceRoot;
     }
 
-    /** Applies what is missing; returns the versions applied by this call. */
+    /**
+     * Validates what was applied and applies what is missing.
+     *
+     * @return the versions applied by this call
+     * @throws IllegalStateException when validation fails (e.g. an applied script was edited) or a script fails
+     */
     public List<Integer> run() {
         List<String> files = listed();
-        db.write(connection -> {
+        try {
+            Integer takeOver = oldRunnerVersion();
+            if (takeOver != null) {
+                configure(files).baselineVersion(Integer.toString(takeOver))
+                        .baselineDescription("taken over from " + OLD_HISTORY_TABLE).load().baseline();
+            }
+            List<Integer> applied = new ArrayList<>();
+            for (MigrateOutput migration : configure(files).load().migrate().migrations) {
+                applied.add(Integer.parseInt(migration.version));
+            }
+            return applied;
+        } catch (FlywayException e) {
+            throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private FluentConfiguration configure(List<String> files) {
+        String folder = resourceRoot + "/" + db.dialect().folder();
+        return Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(db.dataSource())
+                .table(HISTORY_TABLE)
+                .locations("classpath:" + folder)
+                .resourceProvider(new Listed(folder, files))
+                .javaMigrationClassProvider(List::of)
+                .validateOnMigrate(true)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true);
+    }
+
+    /**
+     * The newest version the runner before Flyway applied, when this database was made by it and
+     * Flyway has not taken it over yet; otherwise null. An empty old table (its first migration
+     * failed) is dropped so that Flyway starts afresh.
+     */
+    private Integer oldRunnerVersion() {
+        return db.write(connection -> {
+            if (!tableExists(connection, OLD_HISTORY_TABLE) || tableExists(connection, HISTORY_TABLE)) {
+                return null;
+            }
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT MAX(version) FROM " + OLD_HISTORY_TABLE)) {
+                rs.next();
+                int newest = rs.getInt(1);
+                if (!rs.wasNull()) {
+                    return newest;
+                }
+            }
             try (Statement st = connection.createStatement()) {
-                st.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version ("
-                        + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+                st.executeUpdate("DROP TABLE " + OLD_HISTORY_TABLE);
             }
             return null;
         });
-        List<Integer> applied = new ArrayList<>();
-        for (String file : files) {
-            int version = versionOf(file);
-            String sql = resource(resourceRoot + "/" + db.dialect().folder() + "/" + file);
-            boolean done = db.write(connection -> {
-                if (appliedVersions(connection).contains(version)) {
-                    return false;
-                }
-                try (Statement st = connection.createStatement()) {
-                    for (String statement : statements(sql)) {
-                        st.executeUpdate(statement);
-                    }
-                }
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
-                    ps.setInt(1, version);
-                    ps.setString(2, file);
-                    ps.setLong(3, System.currentTimeMillis());
-                    ps.executeUpdate();
-                }
-                return true;
-            });
-            if (done) {
-                applied.add(version);
-            }
-        }
-        return applied;
     }
 
-    private static Set<Integer> appliedVersions(Connection connection) throws SQLException {
-        Set<Integer> versions = new HashSet<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
-            while (rs.next()) {
-                versions.add(rs.getInt(1));
-            }
+    static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), table, null)) {
+            return rs.next();
         }
-        return versions;
     }
 
     private List<String> listed() {
@@ -102,32 +140,10 @@ public final class Migrations {
 
     static int versionOf(String file) {
         int end = file.indexOf("__");
-        if (!file.startsWith("V") || end < 2) {
+        if (!file.startsWith("V") || end < 2 || !file.endsWith(".sql")) {
             throw new IllegalStateException("not a migration file name (V<n>__name.sql): " + file);
         }
         return Integer.parseInt(file.substring(1, end));
-    }
-
-    /** Splits a script on semicolons ending a line; comments are dropped. Our scripts have no procedures. */
-    static List<String> statements(String sql) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String statement = current.toString().strip();
-                statements.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
-        }
-        return statements;
     }
 
     private static String resource(String path) {
@@ -138,6 +154,71 @@ public final class Migrations {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+
+    /** The listed scripts of one dialect, as Flyway's resources (no class-path scanning). */
+    private static final class Listed implements ResourceProvider {
+        private final Map<String, Script> scripts;
+
+        Listed(String folder, List<String> files) {
+            this.scripts = files.stream().map(file -> new Script(folder, file))
+                    .collect(Collectors.toMap(Script::getFilename, Function.identity()));
+        }
+
+        @Override
+        public LoadableResource getResource(String name) {
+            return scripts.get(name.substring(name.lastIndexOf('/') + 1));
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            List<LoadableResource> found = new ArrayList<>();
+            for (Script script : scripts.values()) {
+                String name = script.getFilename();
+                for (String suffix : suffixes) {
+                    if (name.startsWith(prefix) && name.endsWith(suffix)) {
+                        found.add(script);
+                        break;
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    private static final class Script extends LoadableResource {
+        private final String folder;
+        private final String file;
+
+        Script(String folder, String file) {
+            this.folder = folder;
+            this.file = file;
+        }
+
+        @Override
+        public Reader read() {
+            return new StringReader(resource(getAbsolutePath()));
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return folder + "/" + file;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return getAbsolutePath();
+        }
+
+        @Override
+        public String getFilename() {
+            return file;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return file;
         }
     }
 }

@@ -1,7 +1,9 @@
 package com.sessiondesk.client.bench;
 
+import com.sessiondesk.AppDirs;
 import com.sessiondesk.client.ClientOptions;
 import com.sessiondesk.client.SessionDeskApp;
+import com.sessiondesk.client.service.ClientSettings;
 import com.sessiondesk.client.sessions.SessionRow;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
@@ -31,17 +33,24 @@ import javafx.stage.Window;
  * display and captures each view with ImageMagick's {@code import}. Not a test.
  * <pre>
  * xvfb-run -a -s "-screen 0 1400x900x24" java -Dsessiondesk.home=$(mktemp -d) \
- *     -cp target/classes:target/test-classes:CLASSPATH com.sessiondesk.client.bench.ScreenshotTour docs/screenshots
+ *     -cp target/classes:target/test-classes:CLASSPATH com.sessiondesk.client.bench.ScreenshotTour docs/screenshots [dark]
  * </pre>
+ * With {@code dark} the client starts in its dark theme and the files are named {@code NAME-dark.png}.
+ * CLASSPATH: {@code mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout}.
  */
 public final class ScreenshotTour {
 
     private static Path out;
+    private static String suffix = "";
     private static Scene scene;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
+        if (args.length > 1 && args[1].equals("dark")) {
+            suffix = "-dark";
+            new ClientSettings(AppDirs.dataDir()).savePreference(ClientSettings.THEME, "dark");
+        }
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
@@ -50,6 +59,10 @@ public final class ScreenshotTour {
             stage.setX(0);
             stage.setY(0);
             new SessionDeskApp(ClientOptions.defaults().withEmbedded(true)).start(stage);
+            stage.setX(0); // the app centres its window; the shots crop the top left 1280x800
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
             scene = stage.getScene();
             return null;
         });
@@ -107,7 +120,20 @@ public final class ScreenshotTour {
         Thread.sleep(1200);
         shot("history");
 
-        onFx(() -> click("#signOutButton"));
+        Platform.runLater(() -> click("#signOutButton")); // asks first: the question waits for its answer
+        Button confirmSignOut = waitFor(() -> {
+            for (Window window : Window.getWindows()) {
+                if (window.isShowing() && window.getScene().getRoot() instanceof DialogPane pane
+                        && "confirmDialog".equals(pane.getId())) {
+                    return (Button) pane.lookup("#confirmButton");
+                }
+            }
+            return null;
+        });
+        onFx(() -> {
+            confirmSignOut.fire();
+            return null;
+        });
         waitFor(() -> scene.lookup("#serverUrlField"));
         onFx(() -> {
             ((TextField) scene.lookup("#serverUrlField")).setText("https://sessions.example-agency.org");
@@ -157,8 +183,11 @@ public final class ScreenshotTour {
     private static void clickLogoutOf(SessionRow row) {
         for (Node node : scene.getRoot().lookupAll(".logout-button")) {
             Button button = (Button) node;
-            if (button.isVisible() && button.getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
-                    && cell.getItem() == row) {
+            Node parent = button.getParent();
+            while (parent != null && !(parent instanceof javafx.scene.control.TableCell<?, ?>)) {
+                parent = parent.getParent();
+            }
+            if (button.isVisible() && parent instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getItem() == row) {
                 button.fire();
                 return;
             }
@@ -182,7 +211,7 @@ public final class ScreenshotTour {
     }
 
     private static void shot(String name) throws Exception {
-        Path file = out.resolve(name + ".png");
+        Path file = out.resolve(name + suffix + ".png");
         Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x800+0+0", "+repage", file.toString())
                 .inheritIO().start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {

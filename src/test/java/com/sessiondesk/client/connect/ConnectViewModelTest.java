@@ -55,6 +55,22 @@ class ConnectViewModelTest {
         }
     }
 
+    /** Issue 12, item 9: a wrong password empties the field (the view puts the cursor there) and is never saved. */
+    @Test
+    void aWrongPasswordEmptiesThePasswordFieldAndSavesNothing() throws Exception {
+        ConnectViewModel vm = viewModel((url, user, password) -> {
+            throw new ClientException(new ClientError.NotSignedIn("Wrong username or password.", false));
+        });
+        vm.prefill("https://sessions.example.org", "carla", null);
+        vm.passwordProperty().set(PASSWORD);
+        vm.signIn();
+        assertThat(vm.messageProperty().get()).isEqualTo("Wrong username or password.");
+        assertThat(vm.passwordProperty().get()).isEmpty();
+        assertThat(vm.passwordRejectedProperty().get()).isTrue();
+        assertThat(vm.serverUrlProperty().get()).isEqualTo("https://sessions.example.org");
+        assertThat(new ClientSettings(dir).load().serverUrl()).isNull();
+    }
+
     @Test
     void plainHttpToAnotherComputerIsRefusedBeforeAnyRequest() {
         ConnectViewModel vm = viewModel(succeeding());

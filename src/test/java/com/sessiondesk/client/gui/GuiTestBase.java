@@ -60,8 +60,10 @@ abstract class GuiTestBase extends FxRobot {
         if (serverUrl != null) {
             args.addAll(List.of("--server", serverUrl));
         }
-        // No automatic refresh: each test decides when the window reloads.
-        args.addAll(List.of("--refresh", "0"));
+        // No automatic refresh unless the test asks for one: each test decides when the window reloads.
+        if (!List.of(extra).contains("--refresh")) {
+            args.addAll(List.of("--refresh", "0"));
+        }
         args.addAll(List.of(extra));
         return ClientOptions.parse(args);
     }
@@ -126,6 +128,12 @@ abstract class GuiTestBase extends FxRobot {
     }
 
     // --- lookups ---
+
+    /** The text of the last notification (client/shell/MainController#notify), or "" before any. */
+    protected String notification() {
+        return fx(() -> lookup("#notificationPane").tryQueryAs(org.controlsfx.control.NotificationPane.class)
+                .map(pane -> pane.getText() == null ? "" : pane.getText()).orElse(""));
+    }
 
     /**
      * The node for a query: the one really visible when several match (each tab has its own

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.gui.LiveServer.Device;
+import com.sessiondesk.server.MutableClock;
+import com.sessiondesk.server.ServerConfig;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -27,13 +29,14 @@ class ServerDownGuiTest extends GuiTestBase {
     @TempDir
     Path dir;
     LiveServer server;
+    /** The server's time: a test moves it instead of waiting for a timeout. */
+    final MutableClock clock = new MutableClock(Instant.now());
 
     @BeforeEach
     void startServer(TestInfo test) {
         useHome(dir.resolve("home"));
         server = test.getTestMethod().orElseThrow().getName().startsWith("expired")
-                // the admin token expires after 3 s without a request
-                ? LiveServer.start(dir, config -> config.withAdminTimeouts(Duration.ofSeconds(3), Duration.ofHours(8)))
+                ? LiveServer.start(dir, config -> config.withClock(clock))
                 : LiveServer.start(dir);
     }
 
@@ -83,7 +86,7 @@ class ServerDownGuiTest extends GuiTestBase {
     @Test
     void expiredSignInLeadsBackToTheConnectScreenWithTheReason() throws Exception {
         openSignedIn();
-        Thread.sleep(4000); // no condition to wait for: the server's idle timeout has to pass
+        clock.advance(ServerConfig.defaults().adminIdleTimeout().plusMinutes(1)); // the admin token's idle timeout passes
 
         click("#refreshButton");
 
@@ -107,8 +110,7 @@ class ServerDownGuiTest extends GuiTestBase {
         waitUntil("the dialog opens", () -> showing("#logoutDialog"));
         DialogPane dialog = node("#logoutDialog", DialogPane.class);
         String before = textsUnder(dialog);
-        String notificationBefore = fx(() -> lookup("#notificationLabel").tryQueryAs(Label.class)
-                .map(Label::getText).orElse(""));
+        String notificationBefore = notification();
 
         server.close();
         clickOn(dialogButton(dialog, "Log out"));
@@ -118,10 +120,8 @@ class ServerDownGuiTest extends GuiTestBase {
                 && !textsUnder(dialog).equals(before));
         assertThat(showing("#logoutDialog")).as("the dialog stays open").isTrue();
         assertResponsiveWithin(1000);
-        String notification = fx(() -> lookup("#notificationLabel").tryQueryAs(Label.class)
-                .map(Label::getText).orElse(""));
-        assertThat(notification == null ? "" : notification).as("nothing is claimed")
-                .doesNotContain("Signed out").isEqualTo(notificationBefore == null ? "" : notificationBefore);
+        assertThat(notification()).as("nothing is claimed")
+                .doesNotContain("Signed out").isEqualTo(notificationBefore);
 
         clickOn(dialogButton(dialog, "Cancel"));
         waitUntil("Cancel closes it", () -> !showing("#logoutDialog"));

@@ -6,6 +6,7 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.server.DemoAgency;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import retrofit2.Response;
 
@@ -43,19 +45,19 @@ class SessionDeskGuiTest extends GuiTestBase {
 
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final TestServers.Running<LiveServer> SERVER = TestServers.running(
+            () -> LiveServer.start(Files.createTempDirectory("sessiondesk-gui-server")));
     static LiveServer server;
 
     @BeforeAll
     static void startServer() {
         useHome(dir.resolve("home"));
-        server = LiveServer.start(dir);
+        server = SERVER.get();
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
         clearHome();
     }
 
@@ -119,8 +121,18 @@ class SessionDeskGuiTest extends GuiTestBase {
         assertThat(numberBefore(label, "user")).as(label).isEqualTo(users);
         List<String> applications = columnTexts(sessions(), "Application").stream().distinct().toList();
         assertThat(applications).as("sessions of several mobile apps").hasSizeGreaterThan(1);
-        assertThat(rowContaining(sessions(), newest.deviceModel()))
-                .as("sorted by Last Seen, newest first: the session that just logged in is on top").isZero();
+        // Sorted by Last Seen (the minute shown, then username), newest first: the session that just
+        // logged in is in the top minute, only rows of that same minute above it.
+        int newestRow = rowContaining(sessions(), newest.deviceModel());
+        assertThat(newestRow).isNotNegative();
+        java.time.Instant minute = fx(() -> ((com.sessiondesk.client.sessions.SessionRow) sessions().getItems().get(newestRow))
+                .session().lastSeen().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        for (int i = 0; i <= newestRow; i++) {
+            int row = i;
+            assertThat(fx(() -> ((com.sessiondesk.client.sessions.SessionRow) sessions().getItems().get(row))
+                    .session().lastSeen().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)))
+                    .as("row %s is of the newest minute", row).isEqualTo(minute);
+        }
     }
 
     @Test
@@ -166,13 +178,10 @@ class SessionDeskGuiTest extends GuiTestBase {
         if (reason != null) {
             typeInto("#reasonField", reason);
         }
-        clickOn(dialogButton(dialog, "Log out"));
+        clickOn(node("#logoutConfirmButton", Button.class));
         waitUntil("the dialog closes after the log out", () -> !showing("#logoutDialog"));
     }
 
-    private String notification() {
-        return fx(() -> node("#notificationLabel", Label.class).getText());
-    }
 
     @Test
     void loggingOutOneSessionEndsItAndItsNextHeartbeatIs401WithTheReason() throws Exception {
@@ -299,10 +308,9 @@ class SessionDeskGuiTest extends GuiTestBase {
         Button[] ok = new Button[1];
         waitUntil("a confirmation shows", () -> fx(() -> {
             for (Window w : Window.getWindows()) {
-                if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane
-                        && !"logoutDialog".equals(pane.getId())) {
+                if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane) {
                     for (javafx.scene.Node n : pane.lookupAll(".button")) {
-                        if (n instanceof Button b && ("OK".equals(b.getText()) || b.isDefaultButton())) {
+                        if (n instanceof Button b && ("confirmButton".equals(b.getId()) || "logoutConfirmButton".equals(b.getId()))) {
                             ok[0] = b;
                             return true;
                         }
@@ -371,10 +379,11 @@ class SessionDeskGuiTest extends GuiTestBase {
         clickOn(buttonInRow(users, rowContaining(users, staff.username()), "user-logout-button"));
         Button confirm = confirmationOkButton();
         String reason = "Shift over " + UUID.randomUUID().toString().substring(0, 8);
-        boolean askedForReason = showing("#confirmReasonField");
+        boolean askedForReason = showing("#reasonField");
         if (askedForReason) {
-            typeInto("#confirmReasonField", reason);
+            typeInto("#reasonField", reason);
         }
+        assertThat(fx(confirm::getText)).isEqualTo("Log out from all devices");
         clickOn(confirm);
 
         waitUntil("every session of the user ended", () -> server.sessionsOf(staff.username()).isEmpty());
@@ -393,6 +402,7 @@ class SessionDeskGuiTest extends GuiTestBase {
         openSignedIn();
 
         click("#signOutButton");
+        clickOn(confirmationOkButton());
 
         waitUntil("the connect screen shows", () -> showing("#serverUrlField") && !showing("#sessionsTable"));
         assertThat(fx(() -> node("#serverUrlField", TextInputControl.class).getText())).isEqualTo(server.baseUrl());

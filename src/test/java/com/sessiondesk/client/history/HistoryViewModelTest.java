@@ -20,15 +20,38 @@ class HistoryViewModelTest {
         service.events.add(new AuditEvent(3, at, "admin", "block", "bob.aide", List.of("s1", "s2"), "Stolen phone"));
         service.events.add(new AuditEvent(2, at.minusSeconds(60), "admin", "logout_session", "carol.nurse", List.of("s3"), null));
         service.events.add(new AuditEvent(1, at.minusSeconds(120), "admin", "admin_login", "admin", List.of(), null));
-        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC());
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> null);
         vm.connect(service);
-        assertThat(service.calls).containsExactly("audit 1000");
+        assertThat(service.calls).startsWith("audit 1000");
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L, 2L, 1L);
         vm.userFilterProperty().set("BOB");
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L);
         assertThat(vm.countTextProperty().get()).isEqualTo("1 event");
         assertThat(HistoryViewModel.describe(service.events.get(0))).isEqualTo("Blocked the account");
         assertThat(HistoryViewModel.describe(service.events.get(1))).isEqualTo("Logged out one session");
+    }
+
+    /** Issue 12, item 14: searched by a person's name, an empty result says so, the device is named. */
+    @Test
+    void searchesByNameSaysWhenNothingMatchesAndNamesTheDevice() {
+        TestContexts t = new TestContexts();
+        FakeAdminService service = new FakeAdminService();
+        service.users.add(FakeAdminService.user("bob.aide", "Bob Aide", false, 0));
+        service.events.add(new AuditEvent(3, Instant.parse("2026-11-27T15:00:00Z"), "admin", "logout_session", "bob.aide",
+                List.of("s1"), null));
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> id.equals("s1") ? "Galaxy A54 · Android 14" : null);
+        vm.connect(service);
+        vm.userFilterProperty().set("aide");
+        assertThat(vm.shown()).hasSize(1);
+        vm.userFilterProperty().set("Bob A");
+        assertThat(vm.shown()).as("by name").hasSize(1);
+        assertThat(vm.nameOf(vm.shown().get(0))).isEqualTo("Bob Aide");
+        assertThat(vm.devicesOf(vm.shown().get(0))).isEqualTo("Galaxy A54 · Android 14");
+        vm.userFilterProperty().set("nobody");
+        assertThat(vm.shown()).isEmpty();
+        assertThat(vm.placeholderTextProperty().get()).isEqualTo("No admin actions match the search.");
+        vm.disconnect();
+        assertThat(vm.userFilterProperty().get()).as("forgotten on sign-out").isEmpty();
     }
 
     @Test
@@ -41,7 +64,7 @@ class HistoryViewModelTest {
         service.events.add(new AuditEvent(3, at, "admin", "block", "bob.aide", List.of("s1"), "Stolen phone"));
         service.events.add(new AuditEvent(2, at, "bob.aide", "login_throttled", "bob.aide", List.of(), null,
                 "203.0.113.7", 40));
-        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC());
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> null);
         vm.connect(service);
         vm.securityOnlyProperty().set(true);
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(4L, 2L);
@@ -49,8 +72,8 @@ class HistoryViewModelTest {
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(2L);
         vm.securityOnlyProperty().set(false);
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L, 2L);
-        assertThat(HistoryViewModel.countText(service.events.get(0))).isEqualTo("\u00d712");
-        assertThat(HistoryViewModel.countText(service.events.get(1))).isEqualTo("1");
+        assertThat(HistoryViewModel.countOf(service.events.get(0))).isEqualTo(12);
+        assertThat(HistoryViewModel.countOf(service.events.get(1))).isEqualTo(1);
         assertThat(HistoryViewModel.reasonText(service.events.get(0)))
                 .isEqualTo("wrong username or password (from 203.0.113.7)");
         assertThat(HistoryViewModel.describe(service.events.get(2))).isEqualTo("Sign-in refused: too many failures");

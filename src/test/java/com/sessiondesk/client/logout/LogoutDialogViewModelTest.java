@@ -3,14 +3,24 @@ package com.sessiondesk.client.logout;
 import static com.sessiondesk.client.FakeAdminService.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.client.FakeAdminService;
 import com.sessiondesk.client.TestContexts;
+import com.sessiondesk.client.common.ClientError;
+import com.sessiondesk.client.common.ClientException;
+import com.sessiondesk.client.common.TaskRunner;
+import com.sessiondesk.client.common.ViewContext;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class LogoutDialogViewModelTest {
@@ -26,7 +36,9 @@ class LogoutDialogViewModelTest {
     LogoutDialogViewModel dialogFor(Session session, Session... others) {
         List<Session> all = new ArrayList<>(List.of(others));
         all.add(session);
-        return new LogoutDialogViewModel(session, all, service, t.context);
+        var vm = LogoutDialogViewModel.forSession(session, all, service, t.context, Clock.fixed(NOW, ZoneOffset.UTC));
+        vm.setChecks(3, Duration.ZERO);
+        return vm;
     }
 
     @Test
@@ -84,10 +96,10 @@ class LogoutDialogViewModelTest {
         var vm = dialogFor(phone, tablet);
         vm.allDevicesProperty().set(true);
         service.logoutResult = new LogoutResult(List.of("s1", "s3"), false);
-        List<String> done = new ArrayList<>();
-        vm.submit(done::add);
+        vm.submit();
         assertThat(service.calls).containsExactly("logoutSession s1");
-        assertThat(done).containsExactly("Signed out Bob Aide from 2 devices");
+        assertThat(vm.outcomeProperty().get()).isEqualTo(new LogoutOutcome(true, "Signed out Bob Aide from 2 devices"));
+        assertThat(t.notifications).containsExactly("Signed out Bob Aide from 2 devices");
         assertThat(vm.busyProperty().get()).isFalse();
     }
 
@@ -103,16 +115,97 @@ class LogoutDialogViewModelTest {
     }
 
     @Test
-    void failureKeepsTheDialogOpenWithTheMessageAndClaimsNothing() {
+    void aRefusalKeepsTheDialogOpenWithTheMessageAndClaimsNothing() {
+        var vm = dialogFor(phone);
+        service.failNext = new ClientException(new ClientError.Rejected("The reason is too long", 400));
+        vm.submit();
+        assertThat(vm.outcomeProperty().get().done()).isFalse();
+        assertThat(vm.errorMessageProperty().get()).contains("too long");
+        assertThat(t.notifications).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+        vm.submit(); // retry from the same dialog
+        assertThat(vm.outcomeProperty().get().done()).isTrue();
+        assertThat(vm.errorMessageProperty().get()).isNull();
+    }
+
+    // --- issue 12, item 3: a timeout is not a failure until the server says so ---
+
+    @Test
+    void aTimeoutAfterWhichTheSessionEndedIsReportedAsDoneLate() {
+        service.sessions.addAll(List.of(tablet)); // the phone's log out went through; the answer was lost
+        var vm = dialogFor(phone, tablet);
+        service.failNext = new SocketTimeoutException("read timed out");
+        vm.submit();
+        assertThat(service.calls).containsExactly("logoutSession s1", "sessionsOf bob.aide");
+        assertThat(vm.outcomeProperty().get().done()).isTrue();
+        assertThat(t.notifications).containsExactly("Done: the server confirmed late. Signed out Bob Aide from Galaxy A54 (Caregiver)");
+        assertThat(vm.errorMessageProperty().get()).isNull();
+    }
+
+    @Test
+    void aTimeoutAfterWhichTheSessionIsStillActiveIsReportedAsNotDone() {
+        service.sessions.addAll(List.of(phone, tablet));
+        var vm = dialogFor(phone, tablet);
+        service.failNext = new SocketTimeoutException("read timed out");
+        vm.submit();
+        assertThat(vm.outcomeProperty().get().done()).isFalse();
+        assertThat(vm.errorMessageProperty().get()).startsWith("Not done: the server did not log out Bob Aide");
+        assertThat(t.notifications).isEmpty();
+        assertThat(service.calls).filteredOn(c -> c.startsWith("sessionsOf")).as("asked twice before saying not done").hasSize(2);
+    }
+
+    @Test
+    void aServerThatStaysSilentIsReportedAsNotKnownNeverAsFailed() {
         var vm = dialogFor(phone);
         service.failNext = new SocketTimeoutException("read timed out");
-        List<String> done = new ArrayList<>();
-        vm.submit(done::add);
-        assertThat(done).isEmpty();
-        assertThat(vm.errorMessageProperty().get()).contains("did not answer in time");
-        assertThat(vm.busyProperty().get()).isFalse();
-        vm.submit(done::add); // retry from the same dialog
-        assertThat(done).hasSize(1);
-        assertThat(vm.errorMessageProperty().get()).isNull();
+        service.failSessionsOf = new SocketTimeoutException("read timed out");
+        vm.submit();
+        assertThat(vm.outcomeProperty().get().done()).isFalse();
+        assertThat(vm.errorMessageProperty().get()).startsWith("Not known");
+        assertThat(service.calls).filteredOn(c -> c.startsWith("sessionsOf")).hasSize(3);
+    }
+
+    @Test
+    void aRetryOfAnAlreadyEndedSessionSaysSoWithWhoAndWhen() {
+        service.logoutResult = new LogoutResult(List.of(), false);
+        service.events.add(new AuditEvent(7, NOW.minusSeconds(120), "admin", "logout_session", "bob.aide", List.of("s1"), null));
+        var vm = dialogFor(phone, tablet);
+        vm.submit();
+        assertThat(vm.outcomeProperty().get().done()).isTrue();
+        assertThat(t.notifications).singleElement().asString()
+                .startsWith("This session had already ended: logged out by you (admin) at")
+                .doesNotContain("no active session left");
+    }
+
+    @Test
+    void leavingALongWaitStillDeliversTheOutcomeAsANotification() {
+        List<Runnable> pending = new ArrayList<>();
+        TaskRunner later = new TaskRunner() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<ClientError> onFailure) {
+                pending.add(() -> TaskRunner.inline().run(work, onSuccess, onFailure));
+            }
+        };
+        ViewContext context = new ViewContext(later, t.dialogs, t.notifications::add, t.signInLost::add);
+        var vm = LogoutDialogViewModel.forSession(phone, List.of(phone), service, context, Clock.fixed(NOW, ZoneOffset.UTC));
+        boolean[] reloaded = {false};
+        vm.setOnDone(() -> reloaded[0] = true);
+        vm.submit();
+        assertThat(vm.busyProperty().get()).isTrue();
+        vm.leave(); // Cancel while the server works
+        pending.remove(0).run();
+        assertThat(t.notifications).containsExactly("Signed out Bob Aide from Galaxy A54 (Caregiver)");
+        assertThat(reloaded[0]).isTrue();
+    }
+
+    @Test
+    void theConfirmButtonNamesWhatItWillDo() {
+        var vm = dialogFor(phone, tablet);
+        assertThat(vm.confirm().get()).isEqualTo(LogoutDialogViewModel.Confirm.LOG_OUT);
+        vm.allDevicesProperty().set(true);
+        assertThat(vm.confirm().get()).isEqualTo(LogoutDialogViewModel.Confirm.LOG_OUT_ALL_DEVICES);
+        vm.blockProperty().set(true);
+        assertThat(vm.confirm().get()).isEqualTo(LogoutDialogViewModel.Confirm.BLOCK_AND_LOG_OUT);
+        assertThat(vm.endsEverySession()).isTrue();
     }
 }

@@ -28,4 +28,20 @@ class ClientSettingsTest {
         Files.writeString(dir.resolve(ClientSettings.FILE_NAME), "serverUrl=\\u00zz");
         assertThat(new ClientSettings(dir).load()).isEqualTo(ClientSettings.Remembered.NONE);
     }
+
+    @Test
+    void preferencesSurviveTheServerBeingSavedAndForgotten() throws Exception {
+        ClientSettings settings = new ClientSettings(dir);
+        assertThat(settings.preference(ClientSettings.THEME)).isNull();
+        settings.savePreference(ClientSettings.THEME, "dark");
+        settings.savePreference(ClientSettings.LANGUAGE, "es");
+        settings.save("https://sessions.example.org/", "carla");
+        settings.save(null, "carla");
+        ClientSettings reopened = new ClientSettings(dir);
+        assertThat(reopened.preference(ClientSettings.THEME)).isEqualTo("dark");
+        assertThat(reopened.preference(ClientSettings.LANGUAGE)).isEqualTo("es");
+        assertThat(reopened.load()).isEqualTo(new ClientSettings.Remembered(null, "carla"));
+        reopened.savePreference(ClientSettings.LANGUAGE, null);
+        assertThat(new ClientSettings(dir).preference(ClientSettings.LANGUAGE)).isNull();
+    }
 }

@@ -30,6 +30,22 @@ class SessionColumnTest {
         assertThat(rows).extracting(SessionRow::id).containsExactly("c", "a", "b");
     }
 
+    /** Issue 12, item 4: rows that read the same minute keep their order (by username), not their seconds. */
+    @Test
+    void lastSeenSortsByTheShownMinuteThenByUsername() {
+        SessionRow zoe = SessionRow.of(session("1", "zoe", "Zoe", "M", "App", NOW.plusSeconds(50), 0, false), false);
+        SessionRow amy = SessionRow.of(session("2", "amy", "Amy", "M", "App", NOW.plusSeconds(5), 0, false), false);
+        SessionRow earlier = SessionRow.of(session("3", "bob", "Bob", "M", "App", NOW.minusSeconds(30), 0, false), false);
+        List<SessionRow> rows = new ArrayList<>(List.of(zoe, earlier, amy));
+        rows.sort(SessionColumn.LAST_SEEN.order().reversed());
+        assertThat(rows).extracting(SessionRow::username).containsExactly("zoe", "amy", "bob");
+        // A heartbeat moves zoe's seconds, not her minute: the order stays.
+        SessionRow zoeLater = SessionRow.of(session("1", "zoe", "Zoe", "M", "App", NOW.plusSeconds(2), 0, false), false);
+        List<SessionRow> again = new ArrayList<>(List.of(amy, earlier, zoeLater));
+        again.sort(SessionColumn.LAST_SEEN.order().reversed());
+        assertThat(again).extracting(SessionRow::username).containsExactly("zoe", "amy", "bob");
+    }
+
     @Test
     void textSortsIgnoreCaseAndTiesKeepAStableOrderById() {
         SessionRow b = SessionRow.of(session("2", "bob", "bob", "M", "App", NOW, 0, false), false);

@@ -33,7 +33,7 @@ class SessionsViewModelTest {
                 session("s3", "carol.nurse", "Carol Nurse", "iPhone 15", "EVV", NOW.minusSeconds(300), 0, false),
                 session("s4", "dave.blocked", "Dave Stone", "Pixel 8", "EVV", NOW.minusSeconds(10), 0, false)));
         service.users.add(user("dave.blocked", "Dave Stone", true, 1));
-        vm = new SessionsViewModel(t.context, Clock.fixed(NOW, ZoneOffset.UTC));
+        vm = new SessionsViewModel(t.context, Clock.fixed(NOW, ZoneOffset.UTC), t.dialogs);
         vm.connect(service);
     }
 
@@ -62,13 +62,23 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void applicationFilterListsApplicationsAfterAllAndCombinesWithSearch() {
-        assertThat(vm.applications()).containsExactly(SessionsViewModel.ALL_APPLICATIONS, "Caregiver", "EVV");
-        vm.applicationFilterProperty().set("EVV");
+    void severalApplicationsAndLanguagesCanBeTickedAndCombineWithSearch() {
+        assertThat(vm.applications()).containsExactly("Caregiver", "EVV");
+        assertThat(vm.languages()).containsExactly("English");
+        vm.chosenApplications().add("EVV");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactlyInAnyOrder("s3", "s4");
+        vm.chosenApplications().add("Caregiver");
+        assertThat(vm.shown()).hasSize(4);
+        vm.chosenApplications().remove("Caregiver");
         vm.searchTextProperty().set("dave");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
-        vm.applicationFilterProperty().set(SessionsViewModel.ALL_APPLICATIONS);
+        vm.chosenLanguages().add("English");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
+        vm.chosenLanguages().clear();
+        vm.chosenLanguages().add("Spanish");
+        assertThat(vm.shown()).isEmpty();
+        vm.chosenLanguages().clear();
+        vm.chosenApplications().clear();
         vm.searchTextProperty().set("");
         assertThat(vm.shown()).hasSize(4);
     }
@@ -146,9 +156,90 @@ class SessionsViewModelTest {
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s0", "s2", "s3", "s1", "s4");
     }
 
+    /** Issue 12, item 6: every "… ago" of the table comes from one instant, moved on per reload or tick. */
     @Test
-    void sumsUnsyncedItemsPerUser() {
-        assertThat(vm.unsyncedItemsOf("bob.aide")).isEqualTo(3);
-        assertThat(vm.unsyncedItemsOf("carol.nurse")).isZero();
+    void everyAgoTextIsComputedFromOneInstantPerRefreshOrTick() {
+        MutableClock clock = new MutableClock(NOW);
+        SessionsViewModel timed = new SessionsViewModel(t.context, clock, t.dialogs);
+        timed.connect(service);
+        assertThat(timed.now()).isEqualTo(NOW);
+        clock.now = NOW.plusSeconds(90);
+        assertThat(timed.now()).as("cells drawn later in the same tick use the same instant").isEqualTo(NOW);
+        SessionRow row = timed.shown().get(0);
+        assertThat(SessionTexts.cellText(SessionColumn.LAST_SEEN, row, timed.now()))
+                .isEqualTo(SessionTexts.cellText(SessionColumn.LAST_SEEN, row, timed.now()));
+        timed.tick();
+        assertThat(timed.now()).isEqualTo(NOW.plusSeconds(90));
+        clock.now = NOW.plusSeconds(200);
+        timed.refresh();
+        assertThat(timed.now()).isEqualTo(NOW.plusSeconds(200));
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Issue 12, item 13: while the built-in service starts, the table says so. */
+    @Test
+    void whileTheDemoServiceStartsTheTableSaysSo() {
+        SessionsViewModel starting = new SessionsViewModel(t.context, Clock.fixed(NOW, ZoneOffset.UTC), t.dialogs);
+        starting.expectConnection();
+        assertThat(starting.placeholderTextProperty().get()).isEqualTo("Starting the demo service…");
+        assertThat(starting.countTextProperty().get()).isEqualTo("Loading…");
+    }
+
+    /** Issue 12, item 14: the search text does not survive switching to another server. */
+    @Test
+    void signingOutForgetsTheSearchAndFilter() {
+        vm.searchTextProperty().set("bob");
+        vm.chosenApplications().add("EVV");
+        vm.disconnect();
+        assertThat(vm.searchTextProperty().get()).isEmpty();
+        assertThat(vm.chosenApplications()).isEmpty();
+    }
+
+    /** Issue 12, item 4: sessions a reload brings are marked (highlighted briefly); the first load marks none. */
+    @Test
+    void aReloadMarksTheSessionsItBrought() {
+        assertThat(vm.hasFresh()).isFalse();
+        service.sessions.add(session("s9", "erin.new", "Erin New", "Pixel 9", "EVV", NOW, 0, false));
+        vm.refresh();
+        assertThat(vm.isFresh("s9")).isTrue();
+        assertThat(vm.isFresh("s1")).isFalse();
+        vm.clearFresh();
+        assertThat(vm.hasFresh()).isFalse();
+    }
+
+    /** Issue 12, item 14: History can say which device a log out ended. */
+    @Test
+    void remembersTheDeviceOfEverySessionItListed() {
+        service.sessions.removeIf(s -> s.id().equals("s3"));
+        vm.refresh();
+        assertThat(vm.deviceOf("s3")).isEqualTo("iPhone 15 · Android 14");
+    }
+
+    @Test
+    void listsTheSessionsOfAUser() {
+        assertThat(vm.sessionsOf("bob.aide")).extracting(s -> s.id()).containsExactlyInAnyOrder("s1", "s2");
+        assertThat(vm.sessionsOf("nobody")).isEmpty();
     }
 }

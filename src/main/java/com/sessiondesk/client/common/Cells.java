@@ -1,0 +1,181 @@
+package com.sessiondesk.client.common;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
+import javafx.util.Callback;
+
+/**
+ * The table cells of every view: text (with a marker badge, and the full value in a tooltip when
+ * the text is cut) and row buttons. A row button acts on the row the cell shows at the moment of
+ * the click, and never takes the keyboard focus (a reused cell cannot carry a focus ring to
+ * another person's row; the keyboard reaches row actions through shortcuts on the selected row).
+ * Tooltips are windows: one per table or per kind, never one per cell.
+ */
+public final class Cells {
+
+    /** A marker beside a cell's text: its text, style class and what it means (its tooltip). */
+    public record Badge(String text, String styleClass, String explanation) {
+    }
+
+    /** A button in a row: shown for the rows {@code shownFor} accepts, acting on the row's item. */
+    public record RowButton<S>(String text, String icon, String styleClass, Tooltip tooltip,
+                               Function<S, String> accessibleText, Predicate<S> shownFor, Consumer<S> action) {
+    }
+
+    private static final Map<String, Tooltip> BADGE_TOOLTIPS = new HashMap<>();
+
+    private Cells() {
+    }
+
+    /**
+     * Text with an optional badge. {@code fullText} (null: the same as the text) is shown in the
+     * table's one tooltip when the cell's text is cut, or always when it says more than the text.
+     */
+    public static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> text(Function<T, String> text,
+            Function<T, String> fullText, Function<T, Badge> badge, Tooltip sharedTooltip) {
+        return column -> new TextCell<>(text, fullText, badge, sharedTooltip);
+    }
+
+    /** Row buttons (icon buttons or small text buttons), left to right. */
+    public static <S> Callback<TableColumn<S, S>, TableCell<S, S>> buttons(List<RowButton<S>> buttons) {
+        return column -> new ButtonsCell<>(buttons);
+    }
+
+    private static Tooltip badgeTooltip(String explanation) {
+        return BADGE_TOOLTIPS.computeIfAbsent(explanation, Tooltip::new);
+    }
+
+    private static final class TextCell<S, T> extends TableCell<S, T> {
+        private final Function<T, String> text;
+        private final Function<T, String> fullText;
+        private final Function<T, Badge> badgeOf;
+        private final Tooltip sharedTooltip;
+        private final Label badge = new Label();
+
+        TextCell(Function<T, String> text, Function<T, String> fullText, Function<T, Badge> badgeOf, Tooltip sharedTooltip) {
+            this.text = text;
+            this.fullText = fullText;
+            this.badgeOf = badgeOf;
+            this.sharedTooltip = sharedTooltip;
+            badge.getStyleClass().add("row-badge");
+            badge.setMinWidth(Label.USE_PREF_SIZE);
+            setContentDisplay(ContentDisplay.RIGHT);
+            setGraphicTextGap(8);
+            if (sharedTooltip != null) {
+                setOnMouseEntered(e -> showFullTextIfCut());
+            }
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(text.apply(item));
+            Badge marker = badgeOf == null ? null : badgeOf.apply(item);
+            if (marker == null) {
+                setGraphic(null);
+            } else {
+                badge.setText(marker.text());
+                badge.getStyleClass().setAll("row-badge", marker.styleClass());
+                badge.setTooltip(badgeTooltip(marker.explanation()));
+                badge.setAccessibleText(marker.text() + ": " + marker.explanation()); // for screen readers
+                setGraphic(badge);
+            }
+        }
+
+        /** The one tooltip of the table shows this cell's full value while the pointer is on a cut cell. */
+        private void showFullTextIfCut() {
+            String shown = getText();
+            String full = isEmpty() || getItem() == null ? null
+                    : fullText != null ? fullText.apply(getItem()) : shown;
+            boolean saysMore = full != null && !full.equals(shown);
+            if (full != null && !full.isEmpty() && (saysMore || isCut(this))) {
+                sharedTooltip.setText(full);
+                Tooltip.install(this, sharedTooltip);
+            } else {
+                Tooltip.uninstall(this, sharedTooltip);
+            }
+        }
+    }
+
+    /** Whether a label or cell shows less than its text (an ellipsis). */
+    public static boolean isCut(javafx.scene.control.Labeled labeled) {
+        String full = labeled.getText();
+        if (full == null || full.isEmpty()) {
+            return false;
+        }
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text drawn) {
+                return !full.equals(drawn.getText());
+            }
+        }
+        return false;
+    }
+
+    private static final class ButtonsCell<S> extends TableCell<S, S> {
+        private final List<RowButton<S>> specs;
+        private final List<Button> buttons;
+        private final HBox box = new HBox(6);
+
+        ButtonsCell(List<RowButton<S>> specs) {
+            this.specs = specs;
+            this.buttons = specs.stream().map(this::button).toList();
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        private Button button(RowButton<S> spec) {
+            Button button = new Button(spec.text());
+            if (spec.icon() != null) {
+                button.setGraphic(Icons.of(spec.icon()));
+            }
+            button.getStyleClass().addAll(spec.styleClass().split(" "));
+            button.setTooltip(spec.tooltip());
+            button.setFocusTraversable(false);
+            // The row this cell shows now, at the moment of the click.
+            button.setOnAction(e -> {
+                S item = getItem();
+                if (!isEmpty() && item != null) {
+                    spec.action().accept(item);
+                }
+            });
+            return button;
+        }
+
+        @Override
+        protected void updateItem(S item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            box.getChildren().clear();
+            for (int i = 0; i < specs.size(); i++) {
+                RowButton<S> spec = specs.get(i);
+                if (spec.shownFor().test(item)) {
+                    Button button = buttons.get(i);
+                    button.setAccessibleText(spec.accessibleText().apply(item));
+                    box.getChildren().add(button);
+                }
+            }
+            setGraphic(box);
+        }
+    }
+}
