@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.property.BooleanProperty;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -27,7 +27,7 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * History: the audit log as the server sends it (newest first), searchable by a person's username
- * or name, with the devices a log out ended where this client saw those sessions.
+ * or name and to security events, with the devices a log out ended where this client saw those sessions.
  */
 public final class HistoryViewModel implements com.sessiondesk.client.common.Refreshable {
 

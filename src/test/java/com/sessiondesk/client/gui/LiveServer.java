@@ -99,6 +99,11 @@ final class LiveServer implements AutoCloseable {
         ok(admin.blockUser(username, new ReasonRequest(reason)));
     }
 
+    /** Ends one session as the admin (another admin window, or an earlier try whose answer was lost). */
+    void logOut(String sessionId) {
+        ok(admin.logoutSession(sessionId, com.sessiondesk.api.LogoutRequest.of(false, false, null)));
+    }
+
     /**
      * A demo staff member (not a super user, not blocked) that no other test of this server has
      * used, so tests do not depend on each other's state.

@@ -221,6 +221,29 @@ class OfficeDefectsGuiTest extends GuiTestBase {
         assertThat(showing("#logoutDialog")).as("Space opens no dialog for anyone").isFalse();
     }
 
+    // --- item 3: a retry of a session that had already ended says so, by whom and when ---
+
+    @Test
+    void loggingOutASessionThatHadAlreadyEndedSaysByWhomAndWhen() throws Exception {
+        User staff = server.freshStaff();
+        Device phone = server.login(staff.username(), "Billiyo Care");
+        Device tablet = server.login(staff.username(), "Billiyo Timesheets");
+        openSignedIn();
+        typeInto("#searchField", phone.deviceModel());
+        waitUntil("the device's row", () -> rowCount(sessions()) == 1);
+        clickOn(buttonInRow(sessions(), 0, "logout-button"));
+        waitUntil("the dialog opens", () -> showing("#logoutDialog"));
+        server.logOut(phone.sessionId()); // ended meanwhile (the earlier try's answer was lost)
+
+        clickOn(node("#logoutConfirmButton", Button.class));
+
+        waitUntil("the dialog closes", () -> !showing("#logoutDialog"));
+        waitUntil("the notification says the session had already ended, by whom and when", () -> notification() != null
+                && notification().startsWith("This session had already ended: logged out by you (admin) at"));
+        assertThat(notification()).doesNotContain("no active session left");
+        assertThat(sessionActive(tablet)).as("the user's other session goes on").isTrue();
+    }
+
     // --- item 4: at the top, new sessions come into view ---
 
     @Test
