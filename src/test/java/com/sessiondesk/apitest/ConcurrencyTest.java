@@ -260,10 +260,12 @@ class ConcurrencyTest {
             }
         }
         assertThat(ended).as("the calls ended sessions").isNotEmpty();
-        // Which log-outs still find sessions to end depends on the race (a no-op records nothing):
-        // blocks, unblocks and at least one kind of log-out must have taken effect.
+        // Which log-outs still find sessions to end depends on the race (a no-op records nothing): with
+        // 600,000-iteration hashes the logins inside the race are slow, and on a loaded machine every
+        // session may be ended by a block before a log-out reaches it. Blocks and unblocks must have
+        // taken effect; the log-outs that did are checked below like every other ending.
         assertThat(events).extracting(AuditEvent::action).as("the calls conflicted for real")
-                .contains("block", "unblock").containsAnyOf("logout_all", "logout_session");
+                .contains("block", "unblock");
         assertThat(endings.keySet()).isEqualTo(ended);
         assertThat(endings.values()).allMatch(count -> count == 1);
     }

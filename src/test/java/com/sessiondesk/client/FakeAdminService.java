@@ -163,6 +163,12 @@ public final class FakeAdminService implements AdminService {
     }
 
     @Override
+    public void changePassword(String currentPassword, String newPassword) throws Exception {
+        calls.add("changePassword");
+        maybeFail();
+    }
+
+    @Override
     public List<Session> sessionsOf(String username) throws Exception {
         calls.add("sessionsOf " + username);
         maybeFail();
@@ -177,12 +183,6 @@ public final class FakeAdminService implements AdminService {
         calls.add("auditOf " + username);
         maybeFail();
         return events.stream().filter(e -> username.equals(e.username())).toList();
-    }
-
-    @Override
-    public void changePassword(String currentPassword, String newPassword) throws Exception {
-        calls.add("changePassword");
-        maybeFail();
     }
 
     @Override

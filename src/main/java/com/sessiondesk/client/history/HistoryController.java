@@ -49,7 +49,7 @@ public final class HistoryController {
     @FXML private TableColumn<AuditEvent, String> actionColumn;
     @FXML private TableColumn<AuditEvent, String> userColumn;
     @FXML private TableColumn<AuditEvent, String> nameColumn;
-    @FXML private TableColumn<AuditEvent, String> countColumn;
+    @FXML private TableColumn<AuditEvent, Integer> countColumn;
     @FXML private TableColumn<AuditEvent, String> deviceColumn;
     @FXML private TableColumn<AuditEvent, String> reasonColumn;
     @FXML private TableColumn<AuditEvent, AuditEvent> deliveryColumn;
@@ -87,9 +87,8 @@ public final class HistoryController {
         Columns.value(actionColumn, HistoryViewModel::describe);
         Columns.value(userColumn, AuditEvent::username);
         Columns.value(nameColumn, viewModel::nameOf);
-        Columns.value(countColumn, HistoryViewModel::countText);
-        // "3" sessions or "×12" attempts: sorted by the number
-        countColumn.setComparator(java.util.Comparator.comparingInt(HistoryController::number));
+        Columns.value(countColumn, HistoryViewModel::countOf);
+        countColumn.setCellFactory(Cells.text(String::valueOf, null, n -> null, null));
         Columns.value(deviceColumn, viewModel::devicesOf);
         Columns.value(reasonColumn, HistoryViewModel::reasonText);
         // Delivery (issue 9): how many devices were told; per session when, in the tooltip. Reloads
@@ -109,7 +108,7 @@ public final class HistoryController {
         live.setCycleCount(Animation.INDEFINITE);
         live.play();
         for (TableColumn<AuditEvent, String> column : List.of(actorColumn, actionColumn, userColumn, nameColumn,
-                countColumn, deviceColumn, reasonColumn)) {
+                deviceColumn, reasonColumn)) {
             column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
         }
         // Header clicks sort a sorted view of the filtered list (newest first until then).
@@ -142,11 +141,6 @@ public final class HistoryController {
             }
         }
         return true;
-    }
-
-    private static int number(String text) {
-        String digits = text == null ? "" : text.replaceAll("[^0-9]", "");
-        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
     public Parent root() {

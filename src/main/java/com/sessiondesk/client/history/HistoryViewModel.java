@@ -171,12 +171,12 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         return action.startsWith("block") ? text + until : text;
     }
 
-    /** The Sessions column: how many sessions an action ended, or how often a security event happened ("×12"). */
-    public static String countText(AuditEvent event) {
+    /** The Sessions column: how many sessions an action ended, or how often a security event happened; null for none. */
+    public static Integer countOf(AuditEvent event) {
         if (event.count() != null) {
-            return "\u00d7" + event.count();
+            return event.count();
         }
-        return event.sessionIds() == null || event.sessionIds().isEmpty() ? "" : String.valueOf(event.sessionIds().size());
+        return event.sessionIds() == null || event.sessionIds().isEmpty() ? null : event.sessionIds().size();
     }
 
     /** The reason, with the client address of a security event. */
@@ -185,8 +185,8 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         if (event.address() == null) {
             return reason;
         }
-        return reason.isEmpty() ? Messages.format("history.from", event.address())
-                : Messages.format("history.reasonFrom", reason, event.address());
+        return reason.isEmpty() ? Messages.format("history.fromAddress", event.address())
+                : Messages.format("history.reasonFromAddress", reason, event.address());
     }
 
     public BooleanProperty securityOnlyProperty() {

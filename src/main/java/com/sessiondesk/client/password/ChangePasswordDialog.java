@@ -2,6 +2,7 @@ package com.sessiondesk.client.password;
 
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
+import com.sessiondesk.server.security.PasswordPolicy;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -22,8 +23,6 @@ import javafx.stage.Window;
  */
 public final class ChangePasswordDialog {
 
-    public static final ButtonType CHANGE = new ButtonType(Messages.get("main.changePassword"), ButtonBar.ButtonData.OK_DONE);
-
     private ChangePasswordDialog() {
     }
 
@@ -39,10 +38,10 @@ public final class ChangePasswordDialog {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(10);
-        form.addRow(0, new Label(Messages.get("password.current")), current);
-        form.addRow(1, new Label(Messages.get("password.new")), fresh);
-        form.addRow(2, new Label(Messages.get("password.again")), repeated);
-        Label help = new Label(Messages.get("password.help"));
+        form.addRow(0, label("password.current", current), current);
+        form.addRow(1, label("password.new", fresh), fresh);
+        form.addRow(2, label("password.repeat", repeated), repeated);
+        Label help = new Label(Messages.format("password.help", PasswordPolicy.SUPER_USER_MIN_LENGTH));
         help.getStyleClass().add("text-muted");
         help.setWrapText(true);
         Label error = new Label();
@@ -60,22 +59,23 @@ public final class ChangePasswordDialog {
 
         DialogPane pane = new DialogPane();
         pane.setId("changePasswordDialog");
-        pane.setHeaderText(Messages.get("main.changePassword.tooltip"));
+        pane.setHeaderText(Messages.get("password.title"));
+        ButtonType change = new ButtonType(Messages.get("password.change"), ButtonBar.ButtonData.OK_DONE);
         pane.setContent(new VBox(12, form, help, error, progress));
-        pane.getButtonTypes().setAll(CHANGE, ButtonType.CANCEL);
+        pane.getButtonTypes().setAll(change, ButtonType.CANCEL);
         Theme.style(pane);
         Dialog<Boolean> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle(Messages.get("main.changePassword.tooltip"));
+        dialog.setTitle(Messages.get("password.title"));
         dialog.setDialogPane(pane);
         dialog.setResultConverter(button -> Boolean.FALSE);
 
-        Button change = (Button) pane.lookupButton(CHANGE);
+        Button changeButton = (Button) pane.lookupButton(change);
         Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
-        change.disableProperty().bind(viewModel.busyProperty());
+        changeButton.disableProperty().bind(viewModel.busyProperty());
         cancel.disableProperty().bind(viewModel.busyProperty());
-        change.addEventFilter(ActionEvent.ACTION, event -> {
+        changeButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
             viewModel.submit(() -> {
                 dialog.setResult(Boolean.TRUE);
@@ -90,6 +90,14 @@ public final class ChangePasswordDialog {
         dialog.setOnHidden(event -> viewModel.clear());
         current.requestFocus();
         return Boolean.TRUE.equals(dialog.showAndWait().orElse(Boolean.FALSE));
+    }
+
+    /** A field's label, also its name for screen readers. */
+    private static Label label(String key, PasswordField field) {
+        Label label = new Label(Messages.get(key));
+        label.setLabelFor(field);
+        field.setAccessibleText(label.getText());
+        return label;
     }
 
     private static PasswordField field(String id, String text) {

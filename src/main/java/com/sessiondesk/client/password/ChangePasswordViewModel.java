@@ -18,10 +18,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class ChangePasswordViewModel {
 
-    static final String MISMATCH = Messages.get("password.mismatch");
-    static final String SAME = Messages.get("password.same");
-    static final String CURRENT_MISSING = Messages.get("password.currentMissing");
-    public static final String DONE = Messages.get("password.done");
 
     private final ViewContext context;
     private final AdminService service;
@@ -30,6 +26,11 @@ public final class ChangePasswordViewModel {
     private final StringProperty repeatedPassword = new SimpleStringProperty(this, "repeatedPassword", "");
     private final StringProperty errorMessage = new SimpleStringProperty(this, "errorMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+
+    /** The notification once the password was changed. */
+    public static String done() {
+        return Messages.get("password.done");
+    }
 
     public ChangePasswordViewModel(ViewContext context, AdminService service) {
         this.context = context;
@@ -41,17 +42,16 @@ public final class ChangePasswordViewModel {
         String current = currentPassword.get() == null ? "" : currentPassword.get();
         String fresh = newPassword.get() == null ? "" : newPassword.get();
         if (current.isEmpty()) {
-            return Optional.of(CURRENT_MISSING);
+            return Optional.of(Messages.get("password.currentMissing"));
         }
-        Optional<String> weak = PasswordPolicy.problem(fresh, true);
-        if (weak.isPresent()) {
-            return weak;
+        if (PasswordPolicy.problem(fresh, true).isPresent()) {
+            return Optional.of(Messages.format("password.tooShort", PasswordPolicy.SUPER_USER_MIN_LENGTH));
         }
         if (!fresh.equals(repeatedPassword.get())) {
-            return Optional.of(MISMATCH);
+            return Optional.of(Messages.get("password.mismatch"));
         }
         if (fresh.equals(current)) {
-            return Optional.of(SAME);
+            return Optional.of(Messages.get("password.same"));
         }
         return Optional.empty();
     }

@@ -121,6 +121,11 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
+    public void changePassword(String currentPassword, String newPassword) throws Exception {
+        delegate.changePassword(currentPassword, newPassword);
+    }
+
+    @Override
     public List<Session> sessionsOf(String username) throws Exception {
         return delegate.sessionsOf(username);
     }
@@ -133,11 +138,6 @@ final class PrefetchedAdminService implements AdminService {
     @Override
     public List<AuditEvent> auditOf(String username, int limit) throws Exception {
         return delegate.auditOf(username, limit);
-    }
-
-    @Override
-    public void changePassword(String currentPassword, String newPassword) throws Exception {
-        delegate.changePassword(currentPassword, newPassword);
     }
 
     @Override

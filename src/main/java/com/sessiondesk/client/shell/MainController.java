@@ -196,7 +196,7 @@ public final class MainController {
     private void changePassword() {
         if (service != null && ChangePasswordDialog.show(root.getScene().getWindow(),
                 new ChangePasswordViewModel(context, service))) {
-            notify(ChangePasswordViewModel.DONE);
+            notify(ChangePasswordViewModel.done());
         }
     }
 

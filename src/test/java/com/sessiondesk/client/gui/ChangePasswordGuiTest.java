@@ -54,8 +54,7 @@ class ChangePasswordGuiTest extends GuiTestBase {
         typeInto("#repeatedPasswordField", fresh);
         clickOn(dialogButton(dialog, "Change password"));
         waitUntil("the dialog closes", () -> !showing("#changePasswordDialog"));
-        waitUntil("a notification says so", () -> notification()
-                .contains("Your password was changed"));
+        waitUntil("a notification says so", () -> notification().contains("Your password was changed"));
 
         var api = ApiClients.create(server.baseUrl(), new OkHttpClient());
         assertThat(api.adminLogin(new AdminLoginRequest(LiveServer.ADMIN, fresh)).execute().code()).isEqualTo(200);

@@ -84,8 +84,8 @@ class HistoryViewModelTest {
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(2L);
         vm.securityOnlyProperty().set(false);
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L, 2L);
-        assertThat(HistoryViewModel.countText(service.events.get(0))).isEqualTo("\u00d712");
-        assertThat(HistoryViewModel.countText(service.events.get(1))).isEqualTo("1");
+        assertThat(HistoryViewModel.countOf(service.events.get(0))).isEqualTo(12);
+        assertThat(HistoryViewModel.countOf(service.events.get(1))).isEqualTo(1);
         assertThat(HistoryViewModel.reasonText(service.events.get(0)))
                 .isEqualTo("wrong username or password (from 203.0.113.7)");
         assertThat(HistoryViewModel.describe(service.events.get(2))).isEqualTo("Sign-in refused: too many failures");

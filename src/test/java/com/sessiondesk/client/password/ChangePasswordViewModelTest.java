@@ -29,13 +29,13 @@ class ChangePasswordViewModelTest {
         assertThat(vm.errorMessageProperty().get()).contains("at least 12");
         type("old-password-1", "a-new-password-1", "a-new-password-2");
         vm.submit(() -> done.add("done"));
-        assertThat(vm.errorMessageProperty().get()).isEqualTo(ChangePasswordViewModel.MISMATCH);
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("The new passwords do not match.");
         type("", "a-new-password-1", "a-new-password-1");
         vm.submit(() -> done.add("done"));
-        assertThat(vm.errorMessageProperty().get()).isEqualTo(ChangePasswordViewModel.CURRENT_MISSING);
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("Type your current password.");
         type("a-new-password-1", "a-new-password-1", "a-new-password-1");
         vm.submit(() -> done.add("done"));
-        assertThat(vm.errorMessageProperty().get()).isEqualTo(ChangePasswordViewModel.SAME);
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("The new password must differ from the current one.");
         assertThat(service.calls).isEmpty();
         assertThat(done).isEmpty();
     }
