@@ -26,6 +26,7 @@ class AfterSyncFeedTest {
 
     private static final String SYNCER = "sy.ncer";
     private static final String BLOCKED = "bl.ocked";
+    private static final String BULK = "bu.lk";
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-30T14:02:00Z"));
     private static SessionServer server;
@@ -40,6 +41,7 @@ class AfterSyncFeedTest {
         raw = new RawHttp(server.baseUrl());
         TestUsers.add(jdbcUrl, SYNCER, "Sy Ncer", false);
         TestUsers.add(jdbcUrl, BLOCKED, "Bl Ocked", false);
+        TestUsers.add(jdbcUrl, BULK, "Bu Lk", false);
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
 
@@ -105,6 +107,17 @@ class AfterSyncFeedTest {
         JsonObject user = raw.get("/api/v1/users?q=" + BLOCKED, adminToken).object().getAsJsonArray("users").get(0)
                 .getAsJsonObject();
         assertThat(Instant.parse(user.get("blockedUntil").getAsString())).isEqualTo(until);
+    }
+
+    @Test
+    void theBulkLogOutRecordsWhenEachDeviceWasTold() throws Exception {
+        MobileLoginResponse device = DevicePushTest.login(server.baseUrl(), BULK);
+        RawHttp.Reply bulk = raw.post("/api/v1/sessions/logout", adminToken,
+                "{\"sessionIds\":[\"" + device.sessionId() + "\"],\"reason\":\"Tidy up\"}");
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+        assertThat(raw.post("/api/v1/mobile/heartbeat", device.token(), "{}").status()).isEqualTo(401);
+        JsonObject told = DevicePushTest.toldDelivery(raw, adminToken, device.sessionId());
+        assertThat(told.get("channel").getAsString()).isEqualTo("response");
     }
 
     private static JsonObject changes(String since) {

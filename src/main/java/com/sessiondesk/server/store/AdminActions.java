@@ -344,9 +344,10 @@ final class AdminActions {
                 usernames.addAll(usernamesOf(c, new TreeSet<>(owners.values())));
             }
             if (!ended.isEmpty() || !blockedNames.isEmpty()) {
-                JdbcStore.insertAudit(c, block ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS, actor,
-                        usernames.size() == 1 ? usernames.iterator().next() : "", ended, reason,
+                long auditId = JdbcStore.insertAudit(c, block ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS,
+                        actor, usernames.size() == 1 ? usernames.iterator().next() : "", ended, reason,
                         block ? until : null, now);
+                PushQueries.insertDeliveries(c, auditId, ended, now); // issue 9: when each device was told
             }
             return new BulkLogoutResult(ended, blockedNames, skipped);
         });
