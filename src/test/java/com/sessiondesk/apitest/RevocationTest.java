@@ -57,13 +57,18 @@ class RevocationTest {
                 MobileLoginResponse session = Api.mobileLogin(server.baseUrl(), Api.device(USER, TestUsers.PASSWORD,
                         "Caregiver", "4.2.0", "rita-phone-" + round, "Pixel 7", "Android 14", "English"));
                 AtomicBoolean stop = new AtomicBoolean();
-                Future<List<Beat>> beats = device.submit(() -> hammer(session.token(), stop));
+                AtomicLong lastSent = new AtomicLong();
+                Future<List<Beat>> beats = device.submit(() -> hammer(session.token(), stop, lastSent));
                 Thread.sleep(20 + round * 7L); // let it run a varying while
                 RawHttp.Reply logout = raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken,
                         Json.GSON.toJson(LogoutRequest.of(false, false, "round " + round)));
                 long answered = System.nanoTime();
                 assertThat(logout.status()).as("%s", logout).isEqualTo(200);
-                Thread.sleep(30);
+                // on a loaded machine one heartbeat can take longer than any fixed pause: wait for one sent after
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (lastSent.get() <= answered && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
                 stop.set(true);
                 List<Beat> seen = beats.get(30, TimeUnit.SECONDS);
                 assertThat(seen).filteredOn(b -> b.sentNanos() > answered).as("heartbeats after the log out, round %d", round)
@@ -117,10 +122,11 @@ class RevocationTest {
         }
     }
 
-    private static List<Beat> hammer(String token, AtomicBoolean stop) {
+    private static List<Beat> hammer(String token, AtomicBoolean stop, AtomicLong lastSent) {
         List<Beat> seen = new ArrayList<>();
         while (!stop.get()) {
             long sent = System.nanoTime();
+            lastSent.set(sent);
             seen.add(new Beat(sent, raw.post("/api/v1/mobile/heartbeat", token, "{\"pendingSyncItems\":1}").status()));
         }
         return seen;

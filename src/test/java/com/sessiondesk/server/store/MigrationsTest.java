@@ -38,6 +38,7 @@ class MigrationsTest {
             List<String> history = db.read(c -> strings(c,
                     "SELECT version || ':' || (checksum IS NOT NULL) || ':' || success FROM flyway_schema_history WHERE version = '1'"));
             assertThat(history).containsExactly("1:1:1");
+            assertThat(new Migrations(db).upToDate()).as("the next start skips Flyway: same checksums").isTrue();
         }
         try (Database reopened = Database.open(url)) {
             assertThat(new Migrations(reopened).run()).isEmpty();
@@ -55,6 +56,7 @@ class MigrationsTest {
                     return st.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
                 }
             });
+            assertThat(new Migrations(db).upToDate()).as("a changed checksum goes through Flyway").isFalse();
             assertThatThrownBy(() -> new Migrations(db).run())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("checksum mismatch");
@@ -74,6 +76,7 @@ class MigrationsTest {
             assertThat(db.read(c -> strings(c, "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank")).get(0))
                     .isEqualTo("1 BASELINE");
             assertThat(new Migrations(db).run()).isEmpty();
+            assertThat(new Migrations(db).upToDate()).isTrue();
             List<String> old = db.read(c -> strings(c, "SELECT description FROM schema_version"));
             assertThat(old).containsExactly("V1__init.sql");
         }
