@@ -7,6 +7,8 @@ import java.time.Instant;
  * session of the same application on the same device (the app was updated without logging out).
  * {@code address} is the device's network address at its last request (login or heartbeat); null
  * when none was recorded.
+ * {@code syncDeadline} is set while the session is ending (logged out after sync): it ends once the
+ * device has synced, at that time at the latest.
  */
 public record Session(
         String id,
@@ -22,13 +24,35 @@ public record Session(
         Instant lastSeen,
         int pendingSyncItems,
         boolean superseded,
-        String address) {
+        String address,
+        Instant syncDeadline) {
 
-    /** A session without a recorded address. */
+    /** A session without a recorded address, not ending. */
     public Session(String id, String username, String name, String deviceId, String deviceModel, String deviceOs,
             String application, String appVersion, String language, Instant loginTime, Instant lastSeen,
             int pendingSyncItems, boolean superseded) {
         this(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language, loginTime,
-                lastSeen, pendingSyncItems, superseded, null);
+                lastSeen, pendingSyncItems, superseded, null, null);
+    }
+
+    /** A session with a recorded address, not ending. */
+    public Session(String id, String username, String name, String deviceId, String deviceModel, String deviceOs,
+            String application, String appVersion, String language, Instant loginTime, Instant lastSeen,
+            int pendingSyncItems, boolean superseded, String address) {
+        this(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language, loginTime,
+                lastSeen, pendingSyncItems, superseded, address, null);
+    }
+
+    /** A session without a recorded address, ending at {@code syncDeadline} (null: not ending). */
+    public Session(String id, String username, String name, String deviceId, String deviceModel, String deviceOs,
+            String application, String appVersion, String language, Instant loginTime, Instant lastSeen,
+            int pendingSyncItems, boolean superseded, Instant syncDeadline) {
+        this(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language, loginTime,
+                lastSeen, pendingSyncItems, superseded, null, syncDeadline);
+    }
+
+    /** True while the session is ending: logged out after sync, until {@code syncDeadline}. */
+    public boolean ending() {
+        return syncDeadline != null;
     }
 }

@@ -27,6 +27,10 @@ public interface SessionDeskApi {
     @POST("api/v1/mobile/heartbeat")
     Call<Void> heartbeat(@Header("Authorization") String bearer, @Body HeartbeatRequest request);
 
+    /** The same heartbeat, reading its 200 answer while the session is ending (null body on 204). */
+    @POST("api/v1/mobile/heartbeat")
+    Call<HeartbeatAnswer> heartbeatForAnswer(@Header("Authorization") String bearer, @Body HeartbeatRequest request);
+
     @GET("api/v1/mobile/me")
     Call<UserIdentity> me(@Header("Authorization") String bearer);
 

@@ -6,6 +6,7 @@ import com.sessiondesk.server.http.HttpApi;
 import com.sessiondesk.server.http.Services;
 import com.sessiondesk.server.security.DeviceTickets;
 import com.sessiondesk.server.security.HashingQueue;
+import com.sessiondesk.server.push.DeviceStreams;
 import com.sessiondesk.server.security.LoginThrottle;
 import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Passwords;
@@ -41,9 +42,11 @@ public final class SessionServer implements AutoCloseable {
     private final HttpApi http;
     private final ScheduledExecutorService flusher;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final DeviceStreams streams;
 
     private SessionServer(Database db, JdbcStore store, Services services, HttpApi http,
-            ScheduledExecutorService flusher) {
+            ScheduledExecutorService flusher, DeviceStreams streams) {
+        this.streams = streams;
         this.db = db;
         this.store = store;
         this.services = services;
@@ -65,6 +68,7 @@ public final class SessionServer implements AutoCloseable {
         JdbcStore store = null;
         HttpApi http = null;
         HashingQueue hashing = null;
+        DeviceStreams streams = null;
         try {
             new Migrations(db).run();
             store = new JdbcStore(db, clock);
@@ -81,8 +85,10 @@ public final class SessionServer implements AutoCloseable {
             Services services = new Services(store, config, clock, new LoginThrottle(store, clock), heartbeats,
                     hashing, new DeviceTickets(store.metaIfAbsent(DeviceTickets.KEY_META, DeviceTickets.newSecret())),
                     new ClientAddress(config.trustedProxies()));
-            http = new HttpApi(services);
+            streams = new DeviceStreams(store, clock);
+            http = new HttpApi(services, streams);
             http.app().start(config.host(), config.port());
+            streams.start();
             if (firstAdmin != null) {
                 firstAdmin.join().create(store, clock.millis());
             }
@@ -94,12 +100,15 @@ public final class SessionServer implements AutoCloseable {
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
             flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
-            SessionServer server = new SessionServer(db, store, services, http, flusher);
+            SessionServer server = new SessionServer(db, store, services, http, flusher, streams);
             flusher.scheduleWithFixedDelay(server::pruneSessionFeedQuietly, 1, 1, TimeUnit.MINUTES);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
+            if (streams != null) {
+                streams.close();
+            }
             if (http != null) {
                 http.app().stop();
             }
@@ -237,6 +246,11 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
+    /** How many device event streams this instance holds (tests and benchmarks). */
+    public int openStreams() {
+        return streams.size();
+    }
+
     /** The store, for in-process tools ({@link BulkLoad}, {@link DemoAgency}). */
     JdbcStore store() {
         return store;
@@ -249,6 +263,7 @@ public final class SessionServer implements AutoCloseable {
             return;
         }
         try {
+            streams.close();
             http.app().stop();
         } finally {
             flusher.shutdown();

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 /** {@code simulate}: a new option is a field here and a value for {@link SimArgs} in {@link #args()}. */
 @Command(name = "simulate", separator = " ", sortOptions = false,
         description = {"Simulated mobile devices against a server started with --demo.",
-            "N devices sign in as distinct demo staff and send a heartbeat every S seconds; each prints what its "
-                    + "user sees after a forced log out, and a summary comes at the end."})
+            "N devices sign in as demo staff (distinct up to 320), hold their event streams and send a heartbeat "
+                    + "every S seconds; each prints what its user sees after a forced log out or a log out after "
+                    + "sync, and a summary comes at the end."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--server", paramLabel = "URL", required = true,
@@ -22,7 +23,8 @@ public final class SimulateCommand implements Callable<Integer> {
     String server;
 
     @Option(names = "--devices", paramLabel = "N", required = true,
-            description = "How many devices (1 to " + DemoAgency.STAFF + ").")
+            description = "How many devices (1 to " + SimArgs.MAX_DEVICES + "; past " + DemoAgency.STAFF
+                    + " several share an account).")
     int devices;
 
     @Option(names = "--duration", paramLabel = "S", description = "Run for S seconds (default: ${DEFAULT-VALUE}).")
@@ -31,6 +33,17 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "S",
             description = "A heartbeat every S seconds (default: ${DEFAULT-VALUE}).")
     int intervalSeconds = 5;
+
+    @Option(names = "--no-stream", description = "Heartbeats only: the devices hold no event stream.")
+    boolean noStream;
+
+    @Option(names = "--sync-ms", paramLabel = "MS",
+            description = "Upload time per unsynced item when told to sync before a log out (default: ${DEFAULT-VALUE}).")
+    int syncMillisPerItem = SimArgs.DEFAULT_SYNC_MILLIS;
+
+    @Option(names = "--unsynced", paramLabel = "N",
+            description = "Every device holds N unsynced items until told to sync (default: a random walk).")
+    Integer unsyncedItems;
 
     @Spec
     CommandSpec spec;
@@ -52,8 +65,11 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--server must be an http:// or https:// URL, not " + server);
         }
         return new SimArgs(server,
-                Cli.inRange(spec, "--devices", devices, 1, DemoAgency.STAFF),
+                Cli.inRange(spec, "--devices", devices, 1, SimArgs.MAX_DEVICES),
                 Cli.inRange(spec, "--duration", durationSeconds, 1, 86_400),
-                Cli.inRange(spec, "--interval", intervalSeconds, 1, 3600));
+                Cli.inRange(spec, "--interval", intervalSeconds, 1, 3600),
+                noStream,
+                Cli.inRange(spec, "--sync-ms", syncMillisPerItem, 0, 60_000),
+                unsyncedItems == null ? -1 : Cli.inRange(spec, "--unsynced", unsyncedItems, 0, 100_000));
     }
 }

@@ -1,6 +1,10 @@
 package com.sessiondesk.simulate;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sessiondesk.api.ErrorBody;
+import com.sessiondesk.api.EventStream;
+import com.sessiondesk.api.HeartbeatAnswer;
 import com.sessiondesk.api.HeartbeatRequest;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.MobileLoginRequest;
@@ -10,16 +14,28 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.Random;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 import retrofit2.Response;
 
 /**
- * One phone running a mobile app: signs in, heartbeats with its count of unsynced items, and when
- * the server answers 401 it goes back to the login page, like the real app.
+ * One phone running a mobile app, the reference device: signs in, holds its event stream
+ * ({@code GET /api/v1/mobile/events}) while in the foreground, heartbeats with its count of
+ * unsynced items, and when the office ends the session it goes back to the login page with the
+ * reason, counting the unsynced items lost. Told {@code sync_then_logout} (by the stream or a
+ * heartbeat answer), it uploads its unsynced items first (a little time per item), reports 0 and
+ * then goes to the login page.
  */
 final class SimulatedDevice {
 
-    enum State { NOT_SIGNED_IN, SIGNED_IN, LOGIN_PAGE }
+    enum State { NOT_SIGNED_IN, SIGNED_IN, SYNCING, LOGIN_PAGE }
+
+    /** How the device talks to the service, shared by a fleet. */
+    record Link(SessionDeskApi api, OkHttpClient streamHttp, String baseUrl, ScheduledExecutorService scheduler,
+            boolean holdStream, long syncMillisPerItem) {
+    }
 
     private final int number;
     private final String username;
@@ -29,23 +45,30 @@ final class SimulatedDevice {
     private final String deviceModel;
     private final String deviceOs;
     private final String language;
-    private final SessionDeskApi api;
+    private final Link link;
     private final Consumer<String> out;
     private final Random random;
 
     private State state = State.NOT_SIGNED_IN;
     private String token;
+    private String sessionId;
     /** The device ticket of the last successful login, sent with the next one (like the real app). */
     private String deviceTicket;
     private int pendingSyncItems;
+    private boolean walkPending = true;
     private int heartbeats;
     private boolean signedOutByOffice;
     private boolean refusedAsBlocked;
     private String lastProblem;
+    private EventStream stream;
+    private boolean streamOpen;
+    private long toldAtMillis;
+    private String toldBy;
+    private int syncedItems;
+    private int lostItems;
 
     SimulatedDevice(int number, String username, String application, String appVersion, String deviceId,
-            String deviceModel, String deviceOs, String language, SessionDeskApi api, Consumer<String> out,
-            long seed) {
+            String deviceModel, String deviceOs, String language, Link link, Consumer<String> out, long seed) {
         this.number = number;
         this.username = username;
         this.application = application;
@@ -54,29 +77,44 @@ final class SimulatedDevice {
         this.deviceModel = deviceModel;
         this.deviceOs = deviceOs;
         this.language = language;
-        this.api = api;
+        this.link = link;
         this.out = out;
         this.random = new Random(seed);
     }
 
-    /** One step: sign in when not yet, heartbeat when signed in, nothing on the login page. */
+    /** Starts with this many unsynced items that stay until synced (no random walk). */
+    synchronized void holdUnsyncedItems(int items) {
+        pendingSyncItems = items;
+        walkPending = false;
+    }
+
+    /** One step: sign in when not yet, heartbeat when signed in (reopening a lost stream), nothing on the login page. */
     synchronized void tick(String password) {
         switch (state) {
             case NOT_SIGNED_IN -> signIn(password);
-            case SIGNED_IN -> heartbeat();
-            case LOGIN_PAGE -> { }
+            case SIGNED_IN -> {
+                if (link.holdStream() && stream == null) {
+                    openStream();
+                }
+                heartbeat();
+            }
+            case SYNCING, LOGIN_PAGE -> { }
         }
     }
 
     private void signIn(String password) {
         try {
-            Response<MobileLoginResponse> response = api.mobileLogin(new MobileLoginRequest(username, password,
+            Response<MobileLoginResponse> response = link.api().mobileLogin(new MobileLoginRequest(username, password,
                     application, appVersion, deviceId, deviceModel, deviceOs, language, deviceTicket)).execute();
             if (response.isSuccessful() && response.body() != null) {
                 token = response.body().token();
+                sessionId = response.body().sessionId();
                 deviceTicket = response.body().deviceTicket();
                 state = State.SIGNED_IN;
                 say("signed in (" + language + ")");
+                if (link.holdStream()) {
+                    openStream();
+                }
                 return;
             }
             ErrorBody error = error(response);
@@ -98,38 +136,205 @@ final class SimulatedDevice {
         }
     }
 
+    // --- the event stream ---
+
+    private void openStream() {
+        String streamToken = token;
+        stream = EventStream.open(link.streamHttp(), link.baseUrl(), streamToken, new EventStream.Listener() {
+            @Override
+            public void opened() {
+                streamOpened(streamToken);
+            }
+
+            @Override
+            public void event(String name, String data) {
+                onEvent(streamToken, name, data);
+            }
+
+            @Override
+            public void refused(int status, String body) {
+                streamRefused(streamToken, status, body);
+            }
+
+            @Override
+            public void closed(IOException failure) {
+                streamLost(streamToken);
+            }
+        }, "device-" + number + "-stream");
+    }
+
+    private synchronized void streamOpened(String streamToken) {
+        if (streamToken.equals(token)) {
+            streamOpen = true;
+        }
+    }
+
+    private synchronized void onEvent(String streamToken, String name, String data) {
+        if (!streamToken.equals(token)) {
+            return;
+        }
+        JsonObject json = JsonParser.parseString(data).getAsJsonObject();
+        String reason = json.has("reason") && !json.get("reason").isJsonNull() ? json.get("reason").getAsString() : null;
+        switch (name) {
+            case "sync_then_logout" -> {
+                told("stream");
+                startSync(reason, json.get("syncDeadline").getAsString());
+            }
+            case "session_ended" -> {
+                told("stream");
+                boolean blocked = json.has("blocked") && json.get("blocked").getAsBoolean();
+                toLoginPage(reason, blocked ? " Account blocked." : "");
+            }
+            default -> { } // ready, and events of later versions
+        }
+    }
+
+    private synchronized void streamRefused(String streamToken, int status, String body) {
+        if (!streamToken.equals(token)) {
+            return;
+        }
+        stream = null;
+        streamOpen = false;
+        if (status == 401) {
+            ErrorBody error = Json.GSON.fromJson(body, ErrorBody.class);
+            if (error != null && "session_ended".equals(error.error())) {
+                told("response");
+                toLoginPage(error.reason(), "");
+            }
+        }
+    }
+
+    /** Dropped: the next tick reconnects (a real app would back off: 1 s, 2 s, ... 60 s). */
+    private synchronized void streamLost(String streamToken) {
+        if (streamToken.equals(token)) {
+            stream = null;
+            streamOpen = false;
+        }
+    }
+
+    // --- heartbeats ---
+
     private void heartbeat() {
-        // Offline work piles up, then syncs: a small random walk.
-        pendingSyncItems = Math.max(0, pendingSyncItems + random.nextInt(5) - 2);
+        if (walkPending) {
+            // Offline work piles up, then syncs: a small random walk.
+            pendingSyncItems = Math.max(0, pendingSyncItems + random.nextInt(5) - 2);
+        }
         try {
-            Response<Void> response = api.heartbeat(SessionDeskApi.bearer(token),
+            Response<HeartbeatAnswer> response = link.api().heartbeatForAnswer(SessionDeskApi.bearer(token),
                     new HeartbeatRequest(pendingSyncItems)).execute();
             if (response.isSuccessful()) {
                 heartbeats++;
                 lastProblem = null;
+                HeartbeatAnswer answer = response.body();
+                if (answer != null && HeartbeatAnswer.SYNC_THEN_LOGOUT.equals(answer.status())) {
+                    told("response");
+                    startSync(answer.reason(), answer.syncDeadline().toString());
+                }
                 return;
             }
-            ErrorBody error = error(response);
-            if (response.code() == 401) {
-                signedOutByOffice = "session_ended".equals(error.error());
-                state = State.LOGIN_PAGE;
-                token = null;
-                String reason = error.reason() == null || error.reason().isBlank() ? "none given" : error.reason();
-                say(signedOutByOffice
-                        ? "signed out by the office, back to the login page. Reason: " + reason
-                                + lostWork()
-                        : "token refused (" + error.error() + "), back to the login page.");
-            } else {
-                problem("heartbeat answered " + response.code() + " " + error.error());
-            }
+            refusedHeartbeat(response);
         } catch (IOException e) {
             unreachable(e);
         }
     }
 
+    private void refusedHeartbeat(Response<?> response) {
+        ErrorBody error = error(response);
+        if (response.code() == 401) {
+            if ("session_ended".equals(error.error())) {
+                told("response");
+                toLoginPage(error.reason(), "");
+            } else {
+                state = State.LOGIN_PAGE;
+                closeStream();
+                say("token refused (" + error.error() + "), back to the login page.");
+            }
+        } else {
+            problem("heartbeat answered " + response.code() + " " + error.error());
+        }
+    }
+
+    // --- log out after sync ---
+
+    private void startSync(String reason, String deadline) {
+        if (state != State.SIGNED_IN) {
+            return;
+        }
+        state = State.SYNCING;
+        say("told to sync, then log out (by " + deadline + "): uploading " + items(pendingSyncItems)
+                + ". Reason: " + reasonText(reason));
+        link.scheduler().schedule(this::syncStep, link.syncMillisPerItem(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Uploads one item per step; at 0 reports it, and the session ends. */
+    private synchronized void syncStep() {
+        if (state != State.SYNCING) {
+            return;
+        }
+        if (pendingSyncItems > 0) {
+            pendingSyncItems--;
+            syncedItems++;
+        }
+        if (pendingSyncItems > 0) {
+            link.scheduler().schedule(this::syncStep, link.syncMillisPerItem(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        try {
+            Response<HeartbeatAnswer> response = link.api().heartbeatForAnswer(SessionDeskApi.bearer(token),
+                    new HeartbeatRequest(0)).execute();
+            if (response.isSuccessful()) {
+                problem("reported 0 unsynced items but the session goes on (" + response.code() + ")");
+                state = State.SIGNED_IN;
+            } else {
+                refusedHeartbeat(response);
+            }
+        } catch (IOException e) {
+            unreachable(e);
+            link.scheduler().schedule(this::syncStep, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    // --- the end ---
+
+    private void told(String how) {
+        if (toldAtMillis == 0) {
+            toldAtMillis = System.currentTimeMillis();
+            toldBy = how;
+        }
+    }
+
+    private void toLoginPage(String reason, String extra) {
+        if (state == State.LOGIN_PAGE) {
+            return;
+        }
+        signedOutByOffice = true;
+        lostItems = pendingSyncItems;
+        state = State.LOGIN_PAGE;
+        token = null;
+        closeStream();
+        say("signed out by the office, back to the login page. Reason: " + reasonText(reason) + extra
+                + lostWork());
+    }
+
+    private void closeStream() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+        streamOpen = false;
+    }
+
+    private static String reasonText(String reason) {
+        return reason == null || reason.isBlank() ? "none given" : reason;
+    }
+
+    private static String items(int count) {
+        return count + " unsynced item" + (count == 1 ? "" : "s");
+    }
+
     private String lostWork() {
-        return pendingSyncItems == 0 ? ""
-                : " (" + pendingSyncItems + " unsynced item" + (pendingSyncItems == 1 ? "" : "s") + " lost)";
+        String synced = syncedItems == 0 ? "" : " (synced " + items(syncedItems).replace("unsynced ", "") + " first)";
+        return synced + (pendingSyncItems == 0 ? "" : " (" + items(pendingSyncItems) + " lost)");
     }
 
     private static ErrorBody error(Response<?> response) {
@@ -166,6 +371,15 @@ final class SimulatedDevice {
                 + deviceModel + "): " + text);
     }
 
+    /** The app goes to the background: its stream closes. */
+    synchronized void stop() {
+        closeStream();
+    }
+
+    int number() {
+        return number;
+    }
+
     synchronized State state() {
         return state;
     }
@@ -180,5 +394,34 @@ final class SimulatedDevice {
 
     synchronized boolean refusedAsBlocked() {
         return refusedAsBlocked;
+    }
+
+    synchronized String sessionId() {
+        return sessionId;
+    }
+
+    synchronized boolean streamOpen() {
+        return streamOpen;
+    }
+
+    /** Wall-clock time the office's log out first reached the device (0: not yet), and how. */
+    synchronized long toldAtMillis() {
+        return toldAtMillis;
+    }
+
+    synchronized String toldBy() {
+        return toldBy;
+    }
+
+    synchronized int syncedItems() {
+        return syncedItems;
+    }
+
+    synchronized int lostItems() {
+        return lostItems;
+    }
+
+    synchronized int pendingSyncItems() {
+        return pendingSyncItems;
     }
 }

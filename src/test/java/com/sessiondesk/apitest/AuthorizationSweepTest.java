@@ -38,6 +38,7 @@ class AuthorizationSweepTest {
             "POST /api/v1/mobile/heartbeat",
             "GET /api/v1/mobile/me",
             "POST /api/v1/mobile/logout",
+            "GET /api/v1/mobile/events",
             "POST /api/v1/admin/login");
 
     static final List<String> KNOWN_ADMIN_ROUTES = List.of(

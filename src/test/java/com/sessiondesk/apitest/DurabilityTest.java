@@ -79,10 +79,15 @@ class DurabilityTest {
             assertThat(users.get(DORA).blocked()).isFalse();
 
             List<AuditEvent> auditAfter = ok(admin.audit(null, null)).events();
-            assertThat(auditAfter.subList(auditAfter.size() - auditBefore.size(), auditAfter.size()))
-                    .as("the audit log of before the restart, unchanged").isEqualTo(auditBefore);
+            // (the devices told since by their 401s show in the deliveries, which are not history)
+            assertThat(withoutDeliveries(auditAfter.subList(auditAfter.size() - auditBefore.size(), auditAfter.size())))
+                    .as("the audit log of before the restart, unchanged").isEqualTo(withoutDeliveries(auditBefore));
             assertThat(auditAfter.get(0).action()).isEqualTo("admin_login");
         }
+    }
+
+    private static List<AuditEvent> withoutDeliveries(List<AuditEvent> events) {
+        return events.stream().map(e -> e.withDeliveries(null)).toList();
     }
 
     @Test

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -139,6 +140,14 @@ class OpenApiContractTest {
             assertThat(reply.status()).as("%s answered %s", route, reply).isNotEqualTo(404).isBetween(200, 299);
             Map<String, Object> responses = map(operation.get("responses"));
             assertThat(responses).as("documented statuses of %s", route).containsKey(String.valueOf(reply.status()));
+            String contentType = reply.header("Content-Type");
+            if (contentType != null && contentType.startsWith("text/event-stream")) {
+                assertThat(map(map(responses.get(String.valueOf(reply.status()))).get("content")))
+                        .as("content of %s", route).containsKey("text/event-stream");
+                assertThat(reply.body()).as("events of %s", route).contains("event: ready")
+                        .contains("event: session_ended");
+                continue;
+            }
             Map<String, Object> schema = document.responseSchema(map(responses.get(String.valueOf(reply.status()))));
             if (schema == null) {
                 assertThat(reply.body()).as("body of %s", route).isEmpty();
@@ -179,6 +188,7 @@ class OpenApiContractTest {
             case "mobileLogin" -> raw.post(path, null, loginBody("contract-login"));
             case "heartbeat" -> raw.post(path, newSession().token(), "{\"pendingSyncItems\":4}");
             case "me" -> raw.get(path, newSession().token());
+            case "mobileEvents" -> events(path);
             case "mobileLogout" -> raw.post(path, newSession().token(), null);
             case "adminLogin" -> raw.post(path, null, "{\"username\":\"admin\",\"password\":\"" + TestServers.ADMIN_PASSWORD + "\"}");
             case "adminLogout" -> raw.post(path, Api.adminToken(server.baseUrl(), TestServers.ADMIN,
@@ -245,6 +255,20 @@ class OpenApiContractTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Holds a session's event stream until an admin ends the session (which closes it). */
+    private static RawHttp.Reply events(String path) {
+        MobileLoginResponse session = newSession();
+        CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken, "{}");
+        });
+        return raw.send("GET", path, session.token(), null, Map.of("Accept", "text/event-stream"));
     }
 
     private static MobileLoginResponse newSession() {

@@ -26,6 +26,16 @@ class SimArgsTest {
     }
 
     @Test
+    void parsesThePushOptions() {
+        SimArgs args = parse("--server", "http://h", "--devices", "1000", "--no-stream", "--sync-ms", "20",
+                "--unsynced", "5");
+        assertThat(args).isEqualTo(new SimArgs("http://h", 1000, 60, 5, true, 20, 5));
+        assertThat(parse("--server", "http://h", "--devices", "2").unsyncedItems()).as("a random walk").isNegative();
+        assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "2", "--sync-ms", "-1"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--sync-ms");
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThatThrownBy(() -> parse("--devices", "2"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("--server");
@@ -34,8 +44,8 @@ class SimArgsTest {
         assertThatThrownBy(() -> parse("--server", "h:80", "--devices", "2"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("http://");
         assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "0"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("1 to 320");
-        assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "9999"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("1 to 10000");
+        assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "99999"))
                 .isInstanceOf(ParameterException.class);
         assertThatThrownBy(() -> parse("--server", "http://h", "--devices", "2", "--interval", "0"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("--interval");

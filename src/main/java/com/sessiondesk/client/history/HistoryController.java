@@ -5,6 +5,7 @@ import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
+import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StatusBinder;
@@ -12,8 +13,12 @@ import javafx.beans.binding.Bindings;
 import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,6 +29,8 @@ import javafx.scene.control.TextField;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Tooltip;
+import javafx.stage.Window;
+import javafx.util.Duration;
 
 /** Binds fxml/history.fxml to the {@link HistoryViewModel}. */
 public final class HistoryController {
@@ -45,6 +52,7 @@ public final class HistoryController {
     @FXML private TableColumn<AuditEvent, Integer> countColumn;
     @FXML private TableColumn<AuditEvent, String> deviceColumn;
     @FXML private TableColumn<AuditEvent, String> reasonColumn;
+    @FXML private TableColumn<AuditEvent, AuditEvent> deliveryColumn;
     private final Tooltip fullValueTooltip = new Tooltip();
 
     private final HistoryViewModel viewModel;
@@ -83,6 +91,22 @@ public final class HistoryController {
         countColumn.setCellFactory(Cells.text(String::valueOf, null, n -> null, null));
         Columns.value(deviceColumn, viewModel::devicesOf);
         Columns.value(reasonColumn, HistoryViewModel::reasonText);
+        // Delivery (issue 9): how many devices were told; per session when, in the tooltip. Reloads
+        // every 2 s while a recent action still waits for a device, so it updates live.
+        Columns.value(deliveryColumn, event -> event);
+        deliveryColumn.setCellFactory(Cells.text(DeliveryTexts::summary,
+                event -> viewModel.deliveryDetails(event, Instant.now()), event -> null, fullValueTooltip));
+        Timeline live = new Timeline();
+        live.getKeyFrames().add(new KeyFrame(Duration.seconds(2), e -> {
+            Window window = auditTable.getScene() == null ? null : auditTable.getScene().getWindow();
+            if (window == null || !window.isShowing()) {
+                live.stop(); // the window closed: this view is done
+            } else if (shown(auditTable) && viewModel.waitingForDevices()) {
+                viewModel.refresh();
+            }
+        }));
+        live.setCycleCount(Animation.INDEFINITE);
+        live.play();
         for (TableColumn<AuditEvent, String> column : List.of(actorColumn, actionColumn, userColumn, nameColumn,
                 deviceColumn, reasonColumn)) {
             column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
@@ -107,6 +131,16 @@ public final class HistoryController {
     /** Ctrl+E: the events shown (filter applied, in the shown order) to a CSV file. */
     public void export() {
         exporter.export(Messages.get("export.kind.event"), Messages.get("export.kind.events"), "history.csv", auditTable.getItems(), Columns.shownForExport(auditTable));
+    }
+
+    /** Visible with all its parents (the History tab is selected). */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Parent root() {

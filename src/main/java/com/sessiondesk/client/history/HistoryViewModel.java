@@ -2,6 +2,7 @@ package com.sessiondesk.client.history;
 
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.User;
+import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.Messages;
@@ -110,6 +111,25 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
             }
         }
         return String.join(", ", devices);
+    }
+
+    /** Per session of the event: its device (where known) and whether and when it was told. */
+    public String deliveryDetails(AuditEvent event, java.time.Instant now) {
+        if (event.deliveries() == null) {
+            return "";
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        for (com.sessiondesk.api.Delivery delivery : event.deliveries()) {
+            String device = deviceOfSession.apply(delivery.sessionId());
+            String who = device == null || device.isBlank() ? DeliveryTexts.unknownSession(delivery.sessionId()) : device;
+            lines.add(who + ": " + DeliveryTexts.state(event, delivery, now));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** While a device of a recent action still waits to be told, the view reloads often (live delivery). */
+    public boolean waitingForDevices() {
+        return events.stream().limit(50).anyMatch(DeliveryTexts::waiting);
     }
 
     public void connect(AdminService adminService) {

@@ -41,6 +41,7 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
     @FXML private Label sessionLabel;
     @FXML private Label warningLabel;
     @FXML private Label unsyncedWarning;
+    @FXML private CheckBox afterSyncCheckBox;
     @FXML private CheckBox blockUserCheckBox;
     @FXML private Label blockHelp;
     @FXML private BlockUntilPicker blockUntilPicker;
@@ -76,7 +77,12 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         titleLabel.setText(dialogTitle.getText().toUpperCase(Messages.locale()));
         headingLabel.setText(viewModel.heading());
         sessionLabel.setText(viewModel.sessionDescription());
-        warningLabel.setText(viewModel.warning());
+        warningLabel.textProperty().bind(viewModel.warningText());
+        afterSyncCheckBox.setText(Messages.format("logout.afterSync", LogoutDialogViewModel.SYNC_MINUTES));
+        afterSyncCheckBox.selectedProperty().bindBidirectional(viewModel.afterSyncProperty());
+        afterSyncCheckBox.visibleProperty().bind(viewModel.afterSyncOffered());
+        afterSyncCheckBox.managedProperty().bind(afterSyncCheckBox.visibleProperty());
+        afterSyncCheckBox.disableProperty().bind(viewModel.busyProperty());
         unsyncedWarning.textProperty().bind(viewModel.unsyncedWarning());
         unsyncedWarning.visibleProperty().bind(viewModel.unsyncedWarning().isNotEmpty());
         unsyncedWarning.managedProperty().bind(unsyncedWarning.visibleProperty());

@@ -6,6 +6,7 @@ import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.ClientError;
+import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.FailureTranslator;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Messages;
@@ -46,6 +47,9 @@ import javafx.beans.value.ObservableBooleanValue;
 public final class LogoutDialogViewModel {
 
 
+    /** Log out after sync (issue 9): the longest wait for the device's sync. */
+    public static final int SYNC_MINUTES = 15;
+
     /** What the confirm button does (its text is in the dialog's FXML). */
     public enum Confirm { LOG_OUT, LOG_OUT_ALL_DEVICES, BLOCK_AND_LOG_OUT }
 
@@ -61,6 +65,9 @@ public final class LogoutDialogViewModel {
     private final BlockOptions blockOptions;
     private final BooleanProperty block;
     private final BooleanProperty allDevices = new SimpleBooleanProperty(this, "allDevices");
+    private final BooleanProperty afterSync = new SimpleBooleanProperty(this, "afterSync");
+    private final javafx.beans.binding.BooleanBinding afterSyncOffered;
+    private final StringBinding warningText;
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", Messages.get("logout.busy"));
@@ -105,6 +112,26 @@ public final class LogoutDialogViewModel {
         allDevicesHelp = Bindings.createStringBinding(
                 () -> block.get() ? Messages.get("logout.block.allDevices") + " " + allDevicesScope() : allDevicesScope(), block);
         unsyncedWarning = Bindings.createStringBinding(this::unsyncedText, allDevices);
+        afterSyncOffered = Bindings.createBooleanBinding(this::offersAfterSync, allDevices);
+        warningText = Bindings.createStringBinding(() -> afterSyncChosen()
+                        ? Messages.format("logout.afterSync.note", SYNC_MINUTES) : Messages.get("logout.warning"),
+                afterSync, afterSyncOffered);
+    }
+
+    /**
+     * Log out after sync is offered for a session (not already ending) when the devices it would log
+     * out reported unsynced items; the immediate log out keeps the seed's warning.
+     */
+    private boolean offersAfterSync() {
+        if (session == null || session.ending()) {
+            return false;
+        }
+        return targetIds(endsEverySession()).stream().anyMatch(id -> userSessions.stream()
+                .anyMatch(s -> s.id().equals(id) && s.pendingSyncItems() > 0));
+    }
+
+    private boolean afterSyncChosen() {
+        return afterSync.get() && afterSyncOffered.get();
     }
 
     /**
@@ -226,7 +253,9 @@ public final class LogoutDialogViewModel {
      * end); a blank reason is none.
      */
     public LogoutRequest request() {
-        return new LogoutRequest(endsEverySession(), block.get(), typedReason(), blockOptions.until());
+        boolean afterSync = afterSyncChosen();
+        return new LogoutRequest(endsEverySession(), block.get(), typedReason(), blockOptions.until(),
+                afterSync ? Boolean.TRUE : null, afterSync ? SYNC_MINUTES : null);
     }
 
     private String typedReason() {
@@ -278,6 +307,11 @@ public final class LogoutDialogViewModel {
     }
 
     private void sent(LogoutResult result, boolean everySession) {
+        if (result.endingSessionIds() != null && !result.endingSessionIds().isEmpty()) {
+            finish(outcomeOf(result, notificationFor(result)));
+            followDeliveries(result.endingSessionIds(), notificationFor(result));
+            return;
+        }
         if (session != null && !everySession && result.endedSessionIds().isEmpty()) {
             // Nothing ended: this session had ended before. Say when and by whom, not "no session left".
             context.runner().run(this::alreadyEnded, text -> finish(outcomeOf(result, text)),
@@ -285,11 +319,57 @@ public final class LogoutDialogViewModel {
             return;
         }
         finish(outcomeOf(result, notificationFor(result)));
+        followDeliveries(result.endedSessionIds(), notificationFor(result));
     }
 
     private LogoutOutcome outcomeOf(LogoutResult result, String message) {
         List<String> ended = result.endedSessionIds() == null ? List.of() : List.copyOf(result.endedSessionIds());
         return new LogoutOutcome(true, message, ended, result.blocked(), result.blocked() ? sentUntil : null);
+    }
+
+    /** How long the notification waits for the devices to be told before saying how many were. */
+    private Duration deliveryWait = Duration.ofSeconds(3);
+
+    void setDeliveryWait(Duration wait) {
+        this.deliveryWait = wait;
+    }
+
+    /**
+     * Once the devices have been told (or after a few seconds), the notification says how many:
+     * "Signed out Bob Aide from 3 devices · Delivered to 2 of 3 devices". Only with a server that
+     * records deliveries; nothing more is said otherwise.
+     */
+    private void followDeliveries(List<String> sessionIds, String message) {
+        if (sessionIds == null || sessionIds.isEmpty() || !service.tracksDeliveries()) {
+            return;
+        }
+        context.runner().run(() -> awaitDeliveries(sessionIds), told -> {
+            if (told != null) {
+                context.notifier().accept(DeliveryTexts.deliveredTo(message, told[0], told[1]));
+            }
+        }, error -> { });
+    }
+
+    /** {told, total} of the newest audit event that lists these sessions, waiting while some are not told; null without delivery data. */
+    private int[] awaitDeliveries(List<String> sessionIds) throws Exception {
+        long giveUp = System.nanoTime() + deliveryWait.toNanos();
+        int[] told = null;
+        do {
+            told = null;
+            for (AuditEvent event : service.auditOf(username, 20)) {
+                if (event.deliveries() != null && event.sessionIds() != null
+                        && event.sessionIds().containsAll(sessionIds)) {
+                    int delivered = (int) event.deliveries().stream().filter(d -> d.deliveredAt() != null).count();
+                    told = new int[] {delivered, event.deliveries().size()};
+                    break;
+                }
+            }
+            if (told == null || told[0] == told[1]) {
+                return told;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < giveUp);
+        return told;
     }
 
     /** "This session had already ended: logged out by admin at 3:04 PM". */
@@ -382,6 +462,11 @@ public final class LogoutDialogViewModel {
 
     /** What the server did, in words: "Signed out Bob Aide from 2 devices; account blocked". */
     public String notificationFor(LogoutResult result) {
+        if (result.endingSessionIds() != null && !result.endingSessionIds().isEmpty()) {
+            String text = Messages.format("logout.done.afterSync", displayName(), devicesOf(result.endingSessionIds()),
+                    Formats.compactDateTime(result.syncDeadline(), clock.instant()));
+            return result.blocked() ? blocked(text) : text;
+        }
         List<String> ended = result.endedSessionIds() == null ? List.of() : result.endedSessionIds();
         String name = displayName();
         if (ended.isEmpty() && session == null && result.blocked() && knownTotal > 0) {
@@ -398,9 +483,11 @@ public final class LogoutDialogViewModel {
             text = devices != ended.size() ? Messages.format("logout.done.devicesSessions", name, devices, ended.size())
                     : Messages.format("logout.done.devices", name, devices);
         }
-        if (!result.blocked()) {
-            return text;
-        }
+        return result.blocked() ? blocked(text) : text;
+    }
+
+    /** "…; account blocked", with the block's end when it has one. */
+    private String blocked(String text) {
         return sentUntil == null ? Messages.format("logout.done.blocked", text)
                 : Messages.format("logout.done.blockedUntil", text, Formats.dateTime(sentUntil));
     }
@@ -460,6 +547,21 @@ public final class LogoutDialogViewModel {
 
     public BooleanProperty allDevicesProperty() {
         return allDevices;
+    }
+
+    /** The after-sync choice (only sent when offered). */
+    public BooleanProperty afterSyncProperty() {
+        return afterSync;
+    }
+
+    /** True when the devices to log out reported unsynced items: "Log out after the device has synced" is shown. */
+    public javafx.beans.binding.BooleanBinding afterSyncOffered() {
+        return afterSyncOffered;
+    }
+
+    /** The seed's warning for the immediate log out; what happens instead after sync. */
+    public StringBinding warningText() {
+        return warningText;
     }
 
     /** "Log out from all devices" cannot be unchecked while Block is checked, nor for a user. */

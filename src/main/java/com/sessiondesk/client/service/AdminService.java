@@ -62,6 +62,14 @@ public interface AdminService {
     List<AuditEvent> auditOf(String username, int limit) throws Exception;
 
     /**
+     * Whether {@link #auditOf} reports deliveries (when each device was told of a log out): the
+     * session service does; a log out then follows them for its notification.
+     */
+    default boolean tracksDeliveries() {
+        return false;
+    }
+
+    /**
      * Changes the signed-in super user's password (the server checks the current one; the user's
      * other admin sessions end).
      */

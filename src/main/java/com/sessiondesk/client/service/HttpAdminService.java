@@ -141,6 +141,11 @@ public final class HttpAdminService implements AdminService {
     }
 
     @Override
+    public boolean tracksDeliveries() {
+        return true;
+    }
+
+    @Override
     public List<AuditEvent> auditOf(String username, int limit) throws IOException {
         return required(body(api.audit(username, limit)).events());
     }

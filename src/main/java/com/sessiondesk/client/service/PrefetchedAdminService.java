@@ -131,6 +131,11 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
+    public boolean tracksDeliveries() {
+        return delegate.tracksDeliveries();
+    }
+
+    @Override
     public List<AuditEvent> auditOf(String username, int limit) throws Exception {
         return delegate.auditOf(username, limit);
     }

@@ -1,6 +1,7 @@
 package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Cells.Badge;
+import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
@@ -59,7 +60,10 @@ public final class SessionTexts {
         return switch (column) {
             case USERNAME -> row.userBlocked() ? new Badge(Messages.get("sessions.badge.blocked"), "badge-danger",
                     Messages.get("sessions.badge.blocked.explanation")) : null;
-            case DEVICE -> row.session().pendingSyncItems() > 0
+            case DEVICE -> row.session().ending()
+                    ? new Badge(DeliveryTexts.ending(row.session(), Instant.now()), "badge-warning",
+                            Messages.get("sessions.badge.ending.explanation"))
+                    : row.session().pendingSyncItems() > 0
                     ? new Badge(Messages.format("sessions.badge.unsynced", row.session().pendingSyncItems()), "badge-warning",
                             Messages.format("sessions.badge.unsynced.explanation", row.session().pendingSyncItems())) : null;
             case APPLICATION -> row.session().superseded() ? new Badge(Messages.get("sessions.badge.oldVersion"), "badge-muted",

@@ -20,6 +20,8 @@ public final class AccessFilter implements Handler {
 
     static final String MOBILE_SESSION = "sessiondesk.mobileSession";
     static final String ADMIN = "sessiondesk.admin";
+    /** The session whose device this answer tells that it ended or is ending (a delivery to record). */
+    static final String TOLD_SESSION = "sessiondesk.toldSession";
     private static final Set<String> PUBLIC = Set.of("/api/v1/health", "/api/v1/mobile/login", "/api/v1/admin/login");
     private static final String MOBILE_PREFIX = "/api/v1/mobile/";
     private static final int MAX_TOKEN_LENGTH = 256;
@@ -59,7 +61,9 @@ public final class AccessFilter implements Handler {
         if (session.expired()) {
             throw expired();
         }
-        if (session.ended()) {
+        if (session.endedAt(services.now())) {
+            // This 401 tells the device: its delivery is recorded after the answer (DeviceEventRoutes).
+            ctx.attribute(TOLD_SESSION, session.sessionId());
             throw ApiException.sessionEnded(session.endReason());
         }
         long now = services.now();

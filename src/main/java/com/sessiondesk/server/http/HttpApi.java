@@ -6,8 +6,10 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Health;
 import com.sessiondesk.api.Json;
+import com.sessiondesk.server.push.DeviceStreams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinGson;
 import java.util.LinkedHashMap;
@@ -30,6 +32,11 @@ public final class HttpApi {
     private final RouteTable routes;
 
     public HttpApi(Services services) {
+        this(services, null);
+    }
+
+    /** With {@code streams}, the device event stream ({@code GET /api/v1/mobile/events}) is served too. */
+    public HttpApi(Services services, DeviceStreams streams) {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -55,6 +62,19 @@ public final class HttpApi {
         app.events(events -> events.serverStopping(sessionRoutes::closeStreams));
         new UserRoutes(services).register(routes);
         new AuditRoutes(services).register(routes);
+        if (streams != null) {
+            new DeviceEventRoutes(services, streams).register(routes);
+            // An action through this instance is told at once; other instances see it at their next poll.
+            app.after(ctx -> {
+                String told = ctx.attribute(AccessFilter.TOLD_SESSION);
+                if (told != null) {
+                    streams.toldByResponse(told, services.now());
+                }
+                if (ctx.method() == HandlerType.POST && DeviceEventRoutes.mayEndSessions(ctx.path())) {
+                    streams.wake();
+                }
+            });
+        }
     }
 
     /** 405 {@code method_not_allowed} with the methods the path does allow in {@code Allow}. */

@@ -69,6 +69,10 @@ public final class MobileRoutes {
             throw ApiException.invalid("The field 'pendingSyncItems' must be 0 or more.");
         }
         services.heartbeats().record(session.sessionId(), services.now(), items, clientAddress(ctx));
+        if (session.endingAt(services.now())) {
+            AfterSync.answerHeartbeat(services, ctx, session, items);
+            return;
+        }
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

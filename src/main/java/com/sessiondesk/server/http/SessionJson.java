@@ -57,6 +57,11 @@ final class SessionJson {
             b.append(",\"address\":");
             string(row.address());
         }
+        if (row.syncDeadline() != null) {
+            b.append(",\"syncDeadline\":\"");
+            instant(row.syncDeadline());
+            b.append('"');
+        }
         b.append('}');
         if (b.length() >= CHUNK) {
             drain();

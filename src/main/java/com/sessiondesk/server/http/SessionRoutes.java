@@ -148,9 +148,12 @@ public final class SessionRoutes {
         String actor = AccessFilter.adminOf(ctx).username();
         long now = services.now();
         Long until = body == null ? null : Fields.until(body.until(), block, now);
+        Long syncDeadline = body == null ? null : AfterSync.deadline(body.afterSync(), body.syncMinutes(), now);
         try {
-            LogoutResult result = services.store()
-                    .logoutSession(id, allDevices, block, reason, until, actor, now)
+            LogoutResult result = (syncDeadline == null
+                    ? services.store().logoutSession(id, allDevices, block, reason, until, actor, now)
+                    : services.store().logoutSessionAfterSync(id, allDevices, block, reason, until, actor, now,
+                            syncDeadline))
                     .orElseThrow(() -> ApiException.notFound("No session " + id + "."));
             ctx.json(result);
         } catch (ActionRefused e) {

@@ -50,9 +50,13 @@ public final class UserRoutes {
 
     private void logout(Context ctx) {
         String username = username(ctx);
-        String reason = reason(ctx);
-        LogoutResult result = services.store()
-                .logoutUser(username, reason, AccessFilter.adminOf(ctx).username(), services.now())
+        ReasonRequest body = RequestJson.optional(ctx, ReasonRequest.class);
+        String reason = reason(body);
+        Long syncDeadline = syncDeadline(body);
+        String actor = AccessFilter.adminOf(ctx).username();
+        LogoutResult result = (syncDeadline == null
+                ? services.store().logoutUser(username, reason, actor, services.now())
+                : services.store().logoutUserAfterSync(username, reason, actor, services.now(), syncDeadline))
                 .orElseThrow(() -> unknownUser(username));
         ctx.json(result);
     }
@@ -60,12 +64,15 @@ public final class UserRoutes {
     private void block(Context ctx) {
         String username = username(ctx);
         ReasonRequest body = RequestJson.optional(ctx, ReasonRequest.class);
-        String reason = body == null ? null : Fields.reason(body.reason());
+        String reason = reason(body);
         long now = services.now();
         Long until = body == null ? null : Fields.until(body.until(), true, now);
+        Long syncDeadline = syncDeadline(body);
+        String actor = AccessFilter.adminOf(ctx).username();
         try {
-            User user = services.store()
-                    .blockUser(username, reason, until, AccessFilter.adminOf(ctx).username(), now)
+            User user = (syncDeadline == null
+                    ? services.store().blockUser(username, reason, until, actor, now)
+                    : services.store().blockUserAfterSync(username, reason, until, actor, now, syncDeadline))
                     .orElseThrow(() -> unknownUser(username));
             ctx.json(user);
         } catch (ActionRefused e) {
@@ -85,9 +92,12 @@ public final class UserRoutes {
         return Fields.limited(ctx.pathParam("username"), "username", Fields.MAX_USERNAME);
     }
 
-    private static String reason(Context ctx) {
-        ReasonRequest body = RequestJson.optional(ctx, ReasonRequest.class);
+    private static String reason(ReasonRequest body) {
         return body == null ? null : Fields.reason(body.reason());
+    }
+
+    private Long syncDeadline(ReasonRequest body) {
+        return body == null ? null : AfterSync.deadline(body.afterSync(), body.syncMinutes(), services.now());
     }
 
     private static ApiException unknownUser(String username) {

@@ -17,7 +17,7 @@ final class ActiveSessionQueries {
 
     private static final String SESSION_COLUMNS = "s.user_id, s.id, u.username, u.name, s.device_id, s.device_model, "
             + "s.device_os, s.application, s.app_version, s.language, s.login_at, s.last_seen_at, s.pending_sync_items, "
-            + "s.address";
+            + "s.address, s.end_after";
 
     /** Separates the text columns packed into one by {@link #activeSessionRows}; never in a value (see Fields). */
     static final char UNIT_SEPARATOR = '\u001f';
@@ -57,7 +57,7 @@ final class ActiveSessionQueries {
                     return List.<ActiveSessionRow>of();
                 }
             }
-            String sql = "SELECT user_id, login_at, last_seen_at, pending_sync_items, " + PACKED_TEXT + ", address"
+            String sql = "SELECT user_id, login_at, last_seen_at, pending_sync_items, " + PACKED_TEXT + ", address, end_after"
                     // one user's sessions: through the partial index; all: by scanning the table
                     + (onlyUser != null ? " FROM sessions WHERE ended_at IS NULL AND user_id = ?"
                             : " FROM sessions WHERE +ended_at IS NULL")
@@ -83,9 +83,10 @@ final class ActiveSessionQueries {
                             names.put(userId, user);
                         }
                         unpack(rs.getString(5), text);
+                        Long endAfter = endAfter(rs.getLong(7), rs.wasNull());
                         rows.add(new ActiveSessionRow(userId, text[0], user[0], user[1], text[1], text[2], text[3],
                                 text[4], text[5], text[6], rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                                rs.getString(6)));
+                                rs.getString(6), endAfter));
                     }
                 }
             }
@@ -128,7 +129,12 @@ final class ActiveSessionQueries {
     private static ActiveSessionRow toRow(ResultSet rs) throws SQLException {
         return new ActiveSessionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13), rs.getString(14));
+                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13), rs.getString(14),
+                endAfter(rs.getLong(15), rs.wasNull()));
+    }
+
+    private static Long endAfter(long value, boolean wasNull) {
+        return wasNull ? null : value;
     }
 
     Optional<Session> activeSession(String sessionId) {

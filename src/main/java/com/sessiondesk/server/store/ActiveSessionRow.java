@@ -21,19 +21,36 @@ public record ActiveSessionRow(
         long loginTime,
         long lastSeen,
         int pendingSyncItems,
-        String address) {
+        String address,
+        Long syncDeadline) {
 
-    /** A row without an address. */
+    /** A row without an address, not ending. */
     public ActiveSessionRow(long userId, String id, String username, String name, String deviceId,
             String deviceModel, String deviceOs, String application, String appVersion, String language,
             long loginTime, long lastSeen, int pendingSyncItems) {
         this(userId, id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language,
-                loginTime, lastSeen, pendingSyncItems, null);
+                loginTime, lastSeen, pendingSyncItems, null, null);
+    }
+
+    /** A row with an address, not ending. */
+    public ActiveSessionRow(long userId, String id, String username, String name, String deviceId,
+            String deviceModel, String deviceOs, String application, String appVersion, String language,
+            long loginTime, long lastSeen, int pendingSyncItems, String address) {
+        this(userId, id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language,
+                loginTime, lastSeen, pendingSyncItems, address, null);
+    }
+
+    /** A row without an address, ending at {@code syncDeadline} (null: not ending). */
+    public ActiveSessionRow(long userId, String id, String username, String name, String deviceId,
+            String deviceModel, String deviceOs, String application, String appVersion, String language,
+            long loginTime, long lastSeen, int pendingSyncItems, Long syncDeadline) {
+        this(userId, id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language,
+                loginTime, lastSeen, pendingSyncItems, null, syncDeadline);
     }
 
     public Session toSession(boolean superseded) {
         return new Session(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion,
                 language, Instant.ofEpochMilli(loginTime), Instant.ofEpochMilli(lastSeen), pendingSyncItems,
-                superseded, address);
+                superseded, address, syncDeadline == null ? null : Instant.ofEpochMilli(syncDeadline));
     }
 }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,12 +59,27 @@ final class AdminActions {
 
     Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
             String actor, long now) {
-        return logoutSession(sessionId, allDevices, block, reason, null, actor, now);
+        return logoutSession(sessionId, allDevices, block, reason, null, actor, now, null);
     }
 
     Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
             Long until, String actor, long now) {
+        return logoutSession(sessionId, allDevices, block, reason, until, actor, now, null);
+    }
+
+    Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
+            String actor, long now, Long syncDeadline) {
+        return logoutSession(sessionId, allDevices, block, reason, null, actor, now, syncDeadline);
+    }
+
+    /**
+     * {@code until} (with {@code block}) ends the block at that instant. With a {@code syncDeadline} the
+     * sessions are made ending (log out after sync) instead of ended.
+     */
+    Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
+            Long until, String actor, long now, Long syncDeadline) {
         return db.write(c -> {
+            PushQueries.finishDue(c, now);
             Long userId = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM sessions WHERE id = ?")) {
                 ps.setString(1, sessionId);
@@ -80,57 +96,95 @@ final class AdminActions {
             if (block) {
                 refuseSelfBlock(user, actor);
             }
-            List<String> ended = block || allDevices
-                    ? endSessions(c, activeSessionIds(c, user.id()), actor, reason, now)
-                    : endSessions(c, List.of(sessionId), actor, reason, now);
+            List<String> targets = block || allDevices ? activeSessionIds(c, user.id()) : List.of(sessionId);
+            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ending = syncDeadline == null ? List.of()
+                    : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
             boolean newlyBlocked = block && applyBlock(c, user, actor, reason, until, now);
             AuditAction action = block ? AuditAction.BLOCK
                     : allDevices ? AuditAction.LOGOUT_ALL : AuditAction.LOGOUT_SESSION;
-            if (!ended.isEmpty() || newlyBlocked) {
-                JdbcStore.insertAudit(c, action, actor, user.username(), ended, reason, block ? until : null, now);
-            }
+            audit(c, action, actor, user.username(), ended, ending, reason, block ? until : null, now, newlyBlocked);
             if (block) {
                 revokeAdminTokens(c, user, actor, now);
             }
-            return Optional.of(new LogoutResult(ended, user.blocked() || newlyBlocked));
+            return Optional.of(result(ended, user.blocked() || newlyBlocked, ending, syncDeadline));
         });
     }
 
     Optional<LogoutResult> logoutUser(String username, String reason, String actor, long now) {
+        return logoutUser(username, reason, actor, now, null);
+    }
+
+    Optional<LogoutResult> logoutUser(String username, String reason, String actor, long now, Long syncDeadline) {
         return db.write(c -> {
+            PushQueries.finishDue(c, now);
             Optional<LockedUser> found = lockUser(c, "username", username, now);
             if (found.isEmpty()) {
                 return Optional.<LogoutResult>empty();
             }
             LockedUser user = found.get();
-            List<String> ended = endSessions(c, activeSessionIds(c, user.id()), actor, reason, now);
-            if (!ended.isEmpty()) {
-                JdbcStore.insertAudit(c, AuditAction.LOGOUT_ALL, actor, user.username(), ended, reason, now);
-            }
-            return Optional.of(new LogoutResult(ended, user.blocked()));
+            List<String> targets = activeSessionIds(c, user.id());
+            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ending = syncDeadline == null ? List.of()
+                    : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
+            audit(c, AuditAction.LOGOUT_ALL, actor, user.username(), ended, ending, reason, null, now, false);
+            return Optional.of(result(ended, user.blocked(), ending, syncDeadline));
         });
     }
 
     Optional<User> blockUser(String username, String reason, String actor, long now) {
-        return blockUser(username, reason, null, actor, now);
+        return blockUser(username, reason, null, actor, now, null);
     }
 
     Optional<User> blockUser(String username, String reason, Long until, String actor, long now) {
+        return blockUser(username, reason, until, actor, now, null);
+    }
+
+    Optional<User> blockUser(String username, String reason, String actor, long now, Long syncDeadline) {
+        return blockUser(username, reason, null, actor, now, syncDeadline);
+    }
+
+    /**
+     * {@code until} ends the block at that instant (null: until unblocked). With a {@code syncDeadline}
+     * the account is blocked at once, but its sessions may finish syncing.
+     */
+    Optional<User> blockUser(String username, String reason, Long until, String actor, long now, Long syncDeadline) {
         return db.write(c -> {
+            PushQueries.finishDue(c, now);
             Optional<LockedUser> found = lockUser(c, "username", username, now);
             if (found.isEmpty()) {
                 return Optional.<User>empty();
             }
             LockedUser user = found.get();
             refuseSelfBlock(user, actor);
-            List<String> ended = endSessions(c, activeSessionIds(c, user.id()), actor, reason, now);
+            List<String> targets = activeSessionIds(c, user.id());
+            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ending = syncDeadline == null ? List.of()
+                    : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
             boolean newlyBlocked = applyBlock(c, user, actor, reason, until, now);
-            if (!ended.isEmpty() || newlyBlocked) {
-                JdbcStore.insertAudit(c, AuditAction.BLOCK, actor, user.username(), ended, reason, until, now);
-            }
+            audit(c, AuditAction.BLOCK, actor, user.username(), ended, ending, reason, until, now, newlyBlocked);
             revokeAdminTokens(c, user, actor, now);
             return JdbcStore.loadUser(c, username, now);
         });
+    }
+
+    /**
+     * One audit event when the action changed something, listing the sessions it ended or made
+     * ending, each with a delivery that waits for its device to be told.
+     */
+    private static void audit(Connection c, AuditAction action, String actor, String username, List<String> ended,
+            List<String> ending, String reason, Long until, long now, boolean newlyBlocked) throws SQLException {
+        List<String> sessions = ended.isEmpty() ? ending : ended;
+        if (sessions.isEmpty() && !newlyBlocked) {
+            return;
+        }
+        long auditId = JdbcStore.insertAudit(c, action, actor, username, sessions, reason, until, now);
+        PushQueries.insertDeliveries(c, auditId, sessions, now);
+    }
+
+    private static LogoutResult result(List<String> ended, boolean blocked, List<String> ending, Long syncDeadline) {
+        return syncDeadline == null ? new LogoutResult(ended, blocked)
+                : new LogoutResult(ended, blocked, ending, Instant.ofEpochMilli(syncDeadline));
     }
 
     Optional<User> unblockUser(String username, String actor, long now) {
@@ -290,9 +344,10 @@ final class AdminActions {
                 usernames.addAll(usernamesOf(c, new TreeSet<>(owners.values())));
             }
             if (!ended.isEmpty() || !blockedNames.isEmpty()) {
-                JdbcStore.insertAudit(c, block ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS, actor,
-                        usernames.size() == 1 ? usernames.iterator().next() : "", ended, reason,
+                long auditId = JdbcStore.insertAudit(c, block ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS,
+                        actor, usernames.size() == 1 ? usernames.iterator().next() : "", ended, reason,
                         block ? until : null, now);
+                PushQueries.insertDeliveries(c, auditId, ended, now); // issue 9: when each device was told
             }
             return new BulkLogoutResult(ended, blockedNames, skipped);
         });

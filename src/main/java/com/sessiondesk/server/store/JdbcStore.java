@@ -3,6 +3,7 @@ package com.sessiondesk.server.store;
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.BulkLogoutResult;
+import com.sessiondesk.api.Delivery;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionChanges;
@@ -13,6 +14,7 @@ import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
 import com.sessiondesk.server.store.Records.MobileSession;
 import com.sessiondesk.server.store.Records.ThrottleCounter;
+import com.sessiondesk.server.store.Records.SessionSignal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +24,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +45,7 @@ public final class JdbcStore implements Store {
     private final AdminActions adminActions;
     private final Clock clock;
     private final SecurityQueries security;
+    private final PushQueries push;
 
     public JdbcStore(Database db) {
         this(db, Clock.systemUTC());
@@ -54,8 +59,9 @@ public final class JdbcStore implements Store {
         this.adminActions = new AdminActions(db);
         this.security = new SecurityQueries(db);
         this.sessionByToken = new PreparedLookup(db, "SELECT s.id, s.user_id, u.username, u.name, s.ended_at, "
-                + "s.end_reason, s.login_at, s.last_seen_at, s.ended_by FROM sessions s JOIN users u ON u.id = s.user_id "
-                + "WHERE s.token_hash = ?", 4);
+                + "s.end_reason, s.login_at, s.last_seen_at, s.ended_by, s.end_after FROM sessions s "
+                + "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?", 4);
+        this.push = new PushQueries(db);
     }
 
     /** Closes the connections of the hot-path lookup (the pool is closed with the {@link Database}). */
@@ -236,8 +242,11 @@ public final class JdbcStore implements Store {
             }
             rs.getLong(5);
             boolean ended = !rs.wasNull();
+            long endAfterValue = rs.getLong(10);
+            Long endAfter = rs.wasNull() ? null : endAfterValue;
             return Optional.of(new MobileSession(rs.getString(1), rs.getLong(2), rs.getString(3),
-                    rs.getString(4), ended, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9)));
+                    rs.getString(4), ended, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
+                    endAfter));
         });
     }
 
@@ -417,16 +426,17 @@ public final class JdbcStore implements Store {
         });
     }
 
-    static void insertAudit(Connection c, AuditAction action, String actor, String username,
+    /** Inserts one audit event; returns its id. */
+    static long insertAudit(Connection c, AuditAction action, String actor, String username,
             List<String> sessionIds, String reason, long now) throws SQLException {
-        insertAudit(c, action, actor, username, sessionIds, reason, null, now);
+        return insertAudit(c, action, actor, username, sessionIds, reason, null, now);
     }
 
-    /** @param until the end of a time-limited block, or null */
-    static void insertAudit(Connection c, AuditAction action, String actor, String username,
+    /** Inserts one audit event; returns its id. @param until the end of a time-limited block, or null */
+    static long insertAudit(Connection c, AuditAction action, String actor, String username,
             List<String> sessionIds, String reason, Long until, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (at, actor, action, username, "
-                + "session_ids, reason, until_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "session_ids, reason, until_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setLong(1, now);
             ps.setString(2, actor);
             ps.setString(3, action.wireName());
@@ -438,7 +448,10 @@ public final class JdbcStore implements Store {
             } else {
                 ps.setLong(7, until);
             }
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -464,7 +477,7 @@ public final class JdbcStore implements Store {
                                 rs.getString(8), nullableInt(rs, 9), instant(rs, 10)));
                     }
                 }
-                return events;
+                return withDeliveries(c, events);
             }
         });
     }
@@ -562,6 +575,71 @@ public final class JdbcStore implements Store {
                 }
             }
         });
+    }
+
+    // --- push to the device, delivery, log out after sync ---
+
+    private static List<AuditEvent> withDeliveries(Connection c, List<AuditEvent> events) throws SQLException {
+        List<Long> ids = events.stream().filter(e -> !e.sessionIds().isEmpty()).map(AuditEvent::id).toList();
+        Map<Long, List<Delivery>> deliveries = PushQueries.deliveries(c, ids);
+        if (deliveries.isEmpty()) {
+            return events;
+        }
+        List<AuditEvent> withDeliveries = new ArrayList<>(events.size());
+        for (AuditEvent e : events) {
+            List<Delivery> found = deliveries.get(e.id());
+            if (found == null) {
+                withDeliveries.add(e);
+                continue;
+            }
+            List<Delivery> ordered = new ArrayList<>(found);
+            ordered.sort(Comparator.comparingInt(d -> e.sessionIds().indexOf(d.sessionId())));
+            withDeliveries.add(e.withDeliveries(ordered));
+        }
+        return withDeliveries;
+    }
+
+    @Override
+    public Optional<LogoutResult> logoutSessionAfterSync(String sessionId, boolean allDevices, boolean block,
+            String reason, Long until, String actor, long now, long syncDeadline) {
+        return adminActions.logoutSession(sessionId, allDevices, block, reason, until, actor, now, syncDeadline);
+    }
+
+    @Override
+    public Optional<LogoutResult> logoutUserAfterSync(String username, String reason, String actor, long now,
+            long syncDeadline) {
+        return adminActions.logoutUser(username, reason, actor, now, syncDeadline);
+    }
+
+    @Override
+    public Optional<User> blockUserAfterSync(String username, String reason, Long until, String actor, long now,
+            long syncDeadline) {
+        return adminActions.blockUser(username, reason, until, actor, now, syncDeadline);
+    }
+
+    @Override
+    public List<SessionSignal> sessionSignalsSince(long since) {
+        return push.signalsSince(since);
+    }
+
+    @Override
+    public Optional<SessionSignal> sessionSignal(String sessionId) {
+        return push.signal(sessionId);
+    }
+
+    @Override
+    public boolean endSessionAfterSync(String sessionId, long now) {
+        return push.endAfterSync(sessionId, now);
+    }
+
+    @Override
+    public int finishDueEndings(long now) {
+        return push.finishDueEndings(now);
+    }
+
+    @Override
+    public void markDelivered(Collection<String> sessionIds, String channel, long now) {
+        push.markDelivered(sessionIds, channel, now);
     }
 
     // --- meta ---

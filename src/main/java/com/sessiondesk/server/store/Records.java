@@ -16,12 +16,45 @@ public final class Records {
      * is {@link #EXPIRED} for a session that outlived its idle or absolute lifetime.
      */
     public record MobileSession(String sessionId, long userId, String username, String name,
-            boolean ended, String endReason, long loginAt, long lastSeenAt, String endedBy) {
+            boolean ended, String endReason, long loginAt, long lastSeenAt, String endedBy, Long endAfter) {
 
         public static final String EXPIRED = "(expired)";
 
+        /** A session that is not ending (no sync deadline). */
+        public MobileSession(String sessionId, long userId, String username, String name, boolean ended,
+                String endReason, long loginAt, long lastSeenAt, String endedBy) {
+            this(sessionId, userId, username, name, ended, endReason, loginAt, lastSeenAt, endedBy, null);
+        }
+
         public boolean expired() {
             return ended && EXPIRED.equals(endedBy);
+        }
+
+        /** Ended, or ending with its sync deadline passed (which counts as ended when read). */
+        public boolean endedAt(long now) {
+            return ended || endAfter != null && endAfter <= now;
+        }
+
+        /** Logged out after sync and not yet ended: the device should sync, then report 0. */
+        public boolean endingAt(long now) {
+            return !ended && endAfter != null && endAfter > now;
+        }
+    }
+
+    /**
+     * A session that ended or is ending, as the device streams see it. {@code endAfter} is the sync
+     * deadline of a log out after sync; {@code blockedUntil} is the end of a time-limited block
+     * (null: none, or not known to this version of the schema).
+     */
+    public record SessionSignal(String sessionId, Long endedAt, Long endAfter, String reason, boolean blocked,
+            Long blockedUntil) {
+
+        public boolean endedAt(long now) {
+            return endedAt != null || endAfter != null && endAfter <= now;
+        }
+
+        public boolean endingAt(long now) {
+            return !endedAt(now) && endAfter != null;
         }
     }
 

@@ -37,7 +37,8 @@ import java.util.Set;
  * <p>So every write that changes what {@code GET /sessions} shows must append here in its own
  * transaction: a session inserted ({@link #started}), ended ({@link #ended}, which
  * {@code AdminActions.endSessions} calls), any other field it shows ({@link #changed}), a block
- * ({@link #blocked}, {@link #unblocked}), and the heartbeat flush ({@code HeartbeatFeed}). An UPDATE that sets {@code ended_at} elsewhere and skips
+ * ({@link #blocked}, {@link #unblocked}), the heartbeat flush ({@code HeartbeatFeed}), and the log
+ * out after sync ({@code PushQueries}: a session made ending shows its syncDeadline, then ends). An UPDATE that sets {@code ended_at} elsewhere and skips
  * this leaves every live console showing that session until it reloads.
  */
 public final class SessionFeed {
@@ -318,7 +319,7 @@ public final class SessionFeed {
             + "s.pending_sync_items, s.address, s.ended_at, s.ended_by, s.end_reason, "
             + "CASE WHEN s.ended_at IS NULL AND EXISTS (SELECT 1 FROM sessions n WHERE n.user_id = s.user_id "
             + "AND n.application = s.application AND n.device_id = s.device_id AND n.ended_at IS NULL "
-            + "AND n.login_at > s.login_at) THEN 1 ELSE 0 END "
+            + "AND n.login_at > s.login_at) THEN 1 ELSE 0 END, s.end_after "
             + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ";
 
     /** The session started after the cursor (the follower never had it). */
@@ -350,7 +351,7 @@ public final class SessionFeed {
                             ActiveSessionRow row = new ActiveSessionRow(rs.getLong(2), id, rs.getString(3),
                                     rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                                     rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
-                                    rs.getLong(12), rs.getInt(13), rs.getString(14));
+                                    rs.getLong(12), rs.getInt(13), rs.getString(14), endAfter(rs));
                             active.put(id, row.toSession(rs.getInt(18) != 0));
                         } else if (named.get(id) == ENDED_HERE) {
                             gone.put(id, new EndedSession(id, rs.getString(3), rs.getString(16), rs.getString(17)));
@@ -367,6 +368,12 @@ public final class SessionFeed {
                 ended.add(gone.get(id));
             }
         }
+    }
+
+    /** The sync deadline of an ending session (column 19), or null. */
+    private static Long endAfter(ResultSet rs) throws SQLException {
+        long value = rs.getLong(19);
+        return rs.wasNull() ? null : value;
     }
 
     private static BlockChange blockChange(Connection c, Entry last, long now) throws SQLException {

@@ -12,6 +12,8 @@ import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
 import com.sessiondesk.server.store.Records.MobileSession;
+import com.sessiondesk.server.store.Records.SessionSignal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,6 +168,33 @@ public interface Store {
 
     /** The value of {@code key}, storing {@code value} first when there is none (atomic across instances). */
     String metaIfAbsent(String key, String value);
+
+    // --- push to the device, delivery, log out after sync (issue 9) ---
+
+    /** {@link #logoutSession}, but the sessions are made ending: they end once synced, by the deadline at the latest. */
+    Optional<LogoutResult> logoutSessionAfterSync(String sessionId, boolean allDevices, boolean block, String reason,
+            Long until, String actor, long now, long syncDeadline);
+
+    Optional<LogoutResult> logoutUserAfterSync(String username, String reason, String actor, long now,
+            long syncDeadline);
+
+    /** Blocks at once (no new login) and makes the user's sessions ending. */
+    Optional<User> blockUserAfterSync(String username, String reason, Long until, String actor, long now,
+            long syncDeadline);
+
+    /** Sessions ended, or made ending, at or after {@code since}: what the device streams poll. */
+    List<SessionSignal> sessionSignalsSince(long since);
+
+    Optional<SessionSignal> sessionSignal(String sessionId);
+
+    /** The device of an ending session has synced: the session ends now. False when it was not ending. */
+    boolean endSessionAfterSync(String sessionId, long now);
+
+    /** Gives ending sessions past their deadline their end (they already count as ended when read). */
+    int finishDueEndings(long now);
+
+    /** The devices of these sessions were told ({@code channel} "stream" or "response"); the first time counts. */
+    void markDelivered(Collection<String> sessionIds, String channel, long now);
 
     // --- meta ---
 

@@ -39,7 +39,7 @@ class HistoryViewModelTest {
         assertThat(HistoryViewModel.describe(event))
                 .isEqualTo("Blocked the account until " + com.sessiondesk.client.common.Formats.dateTime(until));
         var bulk = new com.sessiondesk.api.AuditEvent(10, until, "admin", "logout_sessions", null,
-                java.util.List.of("s1", "s2"), null, null, null, null);
+                java.util.List.of("s1", "s2"), null, null, null, (java.time.Instant) null);
         assertThat(HistoryViewModel.describe(bulk)).isEqualTo("Logged out selected sessions");
     }
 
