@@ -172,6 +172,8 @@ if [ "$code" != 0 ] || ! grep -q '^smoke-test: ok' "$work/client.log"; then
   show_log "$work/client.log"
   fail "SessionDesk --smoke-test exited with code $code"
 fi
-[ -f "$client_home/sessiondesk.db" ] || fail "the client did not keep its data in sessiondesk.home ($client_home)"
+# The built-in demo keeps its own database (demo.db), never the file that `serve` uses.
+[ -f "$client_home/demo.db" ] || fail "the client did not keep its demo data in sessiondesk.home ($client_home/demo.db)"
+[ ! -e "$client_home/sessiondesk.db" ] || fail "the client wrote the demo into the service's database ($client_home/sessiondesk.db)"
 echo "check: $(grep '^smoke-test: ok' "$work/client.log") ($((SECONDS - started)) s)"
 echo "check-linux-app-image: ok"
