@@ -13,10 +13,15 @@ import java.time.Instant;
  * {@code deliveredAt} is null while the service waits for the device, and is written as
  * {@code null} (not left out), since "not yet" is the point. {@code channel} says how it was told:
  * {@code stream} (the event was written to its open event stream) or {@code response} (an answer to
- * its next request); absent while waiting.
+ * its next request); absent while waiting. {@code device} is the model of the session's device, so
+ * History can say which device an action ended.
  */
 @JsonAdapter(Delivery.Adapter.class)
-public record Delivery(String sessionId, Instant deliveredAt, String channel) {
+public record Delivery(String sessionId, Instant deliveredAt, String channel, String device) {
+
+    public Delivery(String sessionId, Instant deliveredAt, String channel) {
+        this(sessionId, deliveredAt, channel, null);
+    }
 
     static final class Adapter extends TypeAdapter<Delivery> {
         @Override
@@ -39,6 +44,9 @@ public record Delivery(String sessionId, Instant deliveredAt, String channel) {
             if (value.channel() != null) {
                 out.name("channel").value(value.channel());
             }
+            if (value.device() != null) {
+                out.name("device").value(value.device());
+            }
             out.endObject();
         }
 
@@ -51,6 +59,7 @@ public record Delivery(String sessionId, Instant deliveredAt, String channel) {
             String sessionId = null;
             Instant deliveredAt = null;
             String channel = null;
+            String device = null;
             in.beginObject();
             while (in.hasNext()) {
                 String name = in.nextName();
@@ -62,11 +71,12 @@ public record Delivery(String sessionId, Instant deliveredAt, String channel) {
                     case "sessionId" -> sessionId = in.nextString();
                     case "deliveredAt" -> deliveredAt = Json.GSON.fromJson(in, Instant.class);
                     case "channel" -> channel = in.nextString();
+                    case "device" -> device = in.nextString();
                     default -> in.skipValue();
                 }
             }
             in.endObject();
-            return new Delivery(sessionId, deliveredAt, channel);
+            return new Delivery(sessionId, deliveredAt, channel, device);
         }
     }
 }

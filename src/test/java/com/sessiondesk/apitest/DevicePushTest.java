@@ -89,6 +89,8 @@ class DevicePushTest {
         JsonObject waiting = delivery(session.sessionId());
         assertThat(waiting.has("deliveredAt")).as("deliveredAt is written as null: %s", waiting).isTrue();
         assertThat(waiting.get("deliveredAt").isJsonNull()).as("%s", waiting).isTrue();
+        assertThat(waiting.get("device").getAsString()).as("History says which device: %s", waiting)
+                .isEqualTo("Pixel 8");
 
         Instant before = Instant.now().minusMillis(1);
         RawHttp.Reply next = raw.post("/api/v1/mobile/heartbeat", session.token(), null);

@@ -98,19 +98,30 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         return name == null ? "" : name;
     }
 
-    /** The devices the event's log out ended, as far as this client listed those sessions. */
+    /** The devices the event's log out ended: as the server recorded them, else as this client listed them. */
     public String devicesOf(AuditEvent event) {
         if (event.sessionIds() == null || event.sessionIds().isEmpty()) {
             return "";
         }
         Set<String> devices = new LinkedHashSet<>();
         for (String id : event.sessionIds()) {
-            String device = deviceOfSession.apply(id);
+            String device = deviceOf(event, id);
             if (device != null && !device.isBlank()) {
                 devices.add(device);
             }
         }
         return String.join(", ", devices);
+    }
+
+    private String deviceOf(AuditEvent event, String sessionId) {
+        if (event.deliveries() != null) {
+            for (com.sessiondesk.api.Delivery delivery : event.deliveries()) {
+                if (sessionId.equals(delivery.sessionId()) && delivery.device() != null) {
+                    return delivery.device();
+                }
+            }
+        }
+        return deviceOfSession.apply(sessionId);
     }
 
     /** Per session of the event: its device (where known) and whether and when it was told. */
@@ -120,7 +131,7 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         }
         List<String> lines = new java.util.ArrayList<>();
         for (com.sessiondesk.api.Delivery delivery : event.deliveries()) {
-            String device = deviceOfSession.apply(delivery.sessionId());
+            String device = deviceOf(event, delivery.sessionId());
             String who = device == null || device.isBlank() ? DeliveryTexts.unknownSession(delivery.sessionId()) : device;
             lines.add(who + ": " + DeliveryTexts.state(event, delivery, now));
         }

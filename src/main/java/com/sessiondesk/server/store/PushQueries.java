@@ -236,8 +236,9 @@ final class PushQueries {
             return byEvent;
         }
         String marks = String.join(", ", Collections.nCopies(auditIds.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT audit_id, session_id, delivered_at, channel "
-                + "FROM deliveries WHERE audit_id IN (" + marks + ")")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.audit_id, d.session_id, d.delivered_at, d.channel, "
+                + "s.device_model FROM deliveries d LEFT JOIN sessions s ON s.id = d.session_id "
+                + "WHERE d.audit_id IN (" + marks + ")")) {
             for (int i = 0; i < auditIds.size(); i++) {
                 ps.setLong(i + 1, auditIds.get(i));
             }
@@ -245,7 +246,7 @@ final class PushQueries {
                 while (rs.next()) {
                     Long at = nullableLong(rs, 3);
                     byEvent.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new Delivery(rs.getString(2),
-                            at == null ? null : Instant.ofEpochMilli(at), rs.getString(4)));
+                            at == null ? null : Instant.ofEpochMilli(at), rs.getString(4), rs.getString(5)));
                 }
             }
         }

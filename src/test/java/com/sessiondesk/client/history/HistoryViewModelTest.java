@@ -66,6 +66,21 @@ class HistoryViewModelTest {
         assertThat(vm.userFilterProperty().get()).as("forgotten on sign-out").isEmpty();
     }
 
+    /** Issue 12, item 14: the server's record names the device even for sessions this client never listed. */
+    @Test
+    void namesTheDeviceTheServerRecordedForEachEndedSession() {
+        TestContexts t = new TestContexts();
+        FakeAdminService service = new FakeAdminService();
+        Instant at = Instant.parse("2026-11-27T15:00:00Z");
+        service.events.add(new AuditEvent(3, at, "admin", "logout_all", "bob.aide", List.of("s1", "s2", "s3"), null)
+                .withDeliveries(List.of(new com.sessiondesk.api.Delivery("s1", null, null, "Pixel 8"),
+                        new com.sessiondesk.api.Delivery("s2", at.plusSeconds(1), "stream", "iPad"),
+                        new com.sessiondesk.api.Delivery("s3", null, null, null))));
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> id.equals("s3") ? "Galaxy A54" : null);
+        vm.connect(service);
+        assertThat(vm.devicesOf(vm.shown().get(0))).isEqualTo("Pixel 8, iPad, Galaxy A54");
+    }
+
     @Test
     void theSecurityFilterShowsOnlySecurityEventsWithTheirCountAndAddress() {
         TestContexts t = new TestContexts();
