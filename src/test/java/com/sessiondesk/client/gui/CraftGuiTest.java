@@ -3,7 +3,6 @@ package com.sessiondesk.client.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.AppDirs;
-import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.service.ClientSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,47 +12,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import org.controlsfx.control.CheckComboBox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real window's desktop craft: search field, filters, theme, language, keyboard. */
-class CraftGuiTest extends GuiTestBase {
-
-    @TempDir
-    static Path dir;
-    @RegisterExtension
-    static final TestServers.Running<LiveServer> SERVER = TestServers.running(
-            () -> LiveServer.start(Files.createTempDirectory("sessiondesk-gui-server")));
-    static LiveServer server;
-
-    @BeforeAll
-    static void startServer() {
-        useHome(dir.resolve("home"));
-        server = SERVER.get();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        clearHome();
-    }
-
-    private TableView<Object> sessions() {
-        return table("#sessionsTable");
-    }
-
-    private void openSignedIn() throws Exception {
-        launch(optionsFor(server.baseUrl()));
-        signIn(server);
-        waitUntil("the sessions are loaded", () -> rowCount(sessions()) > 0);
-    }
+class CraftGuiTest extends SharedServerGuiTest {
 
     @Test
     void escapeClearsTheSearchAndSeveralApplicationsCanBeTicked() throws Exception {

@@ -3,12 +3,9 @@ package com.sessiondesk.client.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.User;
-import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.client.sessions.SessionRow;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,45 +28,13 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12: the defects an office super user found, each against the real window and the real
  * session service (one server for the class; each test uses staff no other test uses).
  */
-class OfficeDefectsGuiTest extends GuiTestBase {
-
-    @TempDir
-    static Path dir;
-    @RegisterExtension
-    static final TestServers.Running<LiveServer> SERVER = TestServers.running(
-            () -> LiveServer.start(Files.createTempDirectory("sessiondesk-gui-server")));
-    static LiveServer server;
-
-    @BeforeAll
-    static void startServer() {
-        useHome(dir.resolve("home"));
-        server = SERVER.get();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        clearHome();
-    }
-
-    private void openSignedIn() throws Exception {
-        launch(optionsFor(server.baseUrl()));
-        signIn(server);
-        waitUntil("the sessions are loaded", () -> rowCount(sessions()) > 0);
-    }
-
-    private TableView<Object> sessions() {
-        return table("#sessionsTable");
-    }
+class OfficeDefectsGuiTest extends SharedServerGuiTest {
 
     /** Clicks the middle of a drawn row (a text cell, not a row button). */
     private void clickRow(TableView<Object> table, int index) {

@@ -6,7 +6,6 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
-import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.server.DemoAgency;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +25,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import retrofit2.Response;
 
 /**
@@ -38,38 +33,10 @@ import retrofit2.Response;
  * SQLite file). Each test makes its own data through the mobile API before the window opens,
  * with a demo staff member no other test uses, and finds its rows by searching.
  */
-class SessionDeskGuiTest extends GuiTestBase {
+class SessionDeskGuiTest extends SharedServerGuiTest {
 
     static final List<String> COLUMNS =
             List.of("Username", "Name", "Device", "Application", "Language", "Login Time", "Last Seen");
-
-    @TempDir
-    static Path dir;
-    @RegisterExtension
-    static final TestServers.Running<LiveServer> SERVER = TestServers.running(
-            () -> LiveServer.start(Files.createTempDirectory("sessiondesk-gui-server")));
-    static LiveServer server;
-
-    @BeforeAll
-    static void startServer() {
-        useHome(dir.resolve("home"));
-        server = SERVER.get();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        clearHome();
-    }
-
-    private void openSignedIn() throws Exception {
-        launch(optionsFor(server.baseUrl()));
-        signIn(server);
-        waitUntil("the sessions are loaded", () -> rowCount(sessions()) > 0);
-    }
-
-    private TableView<Object> sessions() {
-        return table("#sessionsTable");
-    }
 
     // --- sign-in and the table ---
 
