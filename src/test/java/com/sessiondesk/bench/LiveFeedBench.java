@@ -61,7 +61,7 @@ public final class LiveFeedBench {
         int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         EmbeddedPostgres pg = which.equals("postgresql") ? EmbeddedPostgres.start() : null;
         String url = pg != null ? pg.getJdbcUrl("postgres", "postgres") : "jdbc:sqlite:" + home.resolve("bench.db");
-        ServerConfig config = ServerConfig.defaults().withPort(0).withJdbcUrl(url).withInitialAdminPassword("bench-pw")
+        ServerConfig config = ServerConfig.defaults().withPort(0).withJdbcUrl(url).withInitialAdminPassword(BenchData.ADMIN_PASSWORD)
                 .withHeartbeatFlushInterval(Duration.ofMillis(100));
         try (SessionServer server = SessionServer.start(config)) {
             long t0 = System.nanoTime();
