@@ -133,7 +133,7 @@ final class MobileSessions implements AutoCloseable {
     /** Ends every active session last seen before {@code idleBefore} or started before {@code startedBefore}. */
     int expire(long idleBefore, long startedBefore, long now) {
         return db.write(c -> {
-            // the ids first, so that the endings reach the change feed like any other (end)
+            // the ids first, so that these endings reach the change feed through end, like any other
             List<String> expired = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sessions "
                     + "WHERE ended_at IS NULL AND (last_seen_at < ? OR login_at < ?)")) {
