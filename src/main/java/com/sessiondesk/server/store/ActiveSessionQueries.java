@@ -52,7 +52,7 @@ final class ActiveSessionQueries {
         {
             Long onlyUser = null;
             if (username != null) {
-                onlyUser = JdbcStore.userId(c, username);
+                onlyUser = Users.idOf(c, username);
                 if (onlyUser == null) {
                     return List.<ActiveSessionRow>of();
                 }

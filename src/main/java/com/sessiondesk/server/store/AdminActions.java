@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +96,7 @@ final class AdminActions {
                 refuseSelfBlock(user, actor);
             }
             List<String> targets = block || allDevices ? activeSessionIds(c, user.id()) : List.of(sessionId);
-            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ended = syncDeadline == null ? MobileSessions.end(c, targets, actor, reason, now) : List.of();
             List<String> ending = syncDeadline == null ? List.of()
                     : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
             boolean newlyBlocked = block && applyBlock(c, user, actor, reason, until, now);
@@ -124,7 +123,7 @@ final class AdminActions {
             }
             LockedUser user = found.get();
             List<String> targets = activeSessionIds(c, user.id());
-            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ended = syncDeadline == null ? MobileSessions.end(c, targets, actor, reason, now) : List.of();
             List<String> ending = syncDeadline == null ? List.of()
                     : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
             audit(c, AuditAction.LOGOUT_ALL, actor, user.username(), ended, ending, reason, null, now, false);
@@ -158,13 +157,13 @@ final class AdminActions {
             LockedUser user = found.get();
             refuseSelfBlock(user, actor);
             List<String> targets = activeSessionIds(c, user.id());
-            List<String> ended = syncDeadline == null ? endSessions(c, targets, actor, reason, now) : List.of();
+            List<String> ended = syncDeadline == null ? MobileSessions.end(c, targets, actor, reason, now) : List.of();
             List<String> ending = syncDeadline == null ? List.of()
                     : PushQueries.startEnding(c, targets, actor, reason, now, syncDeadline);
             boolean newlyBlocked = applyBlock(c, user, actor, reason, until, now);
             audit(c, AuditAction.BLOCK, actor, user.username(), ended, ending, reason, until, now, newlyBlocked);
             revokeAdminTokens(c, user, actor, now);
-            return JdbcStore.loadUser(c, username, now);
+            return Users.load(c, username, now);
         });
     }
 
@@ -178,7 +177,7 @@ final class AdminActions {
         if (sessions.isEmpty() && !newlyBlocked) {
             return;
         }
-        long auditId = JdbcStore.insertAudit(c, action, actor, username, sessions, reason, until, now);
+        long auditId = AuditLog.insert(c, action, actor, username, sessions, reason, until, now);
         PushQueries.insertDeliveries(c, auditId, sessions, now);
     }
 
@@ -202,17 +201,16 @@ final class AdminActions {
                 }
             }
             if (user.blocked()) {
-                JdbcStore.insertAudit(c, AuditAction.UNBLOCK, actor, user.username(), List.of(), null, now);
+                AuditLog.insert(c, AuditAction.UNBLOCK, actor, user.username(), List.of(), null, now);
                 SessionFeed.unblocked(c, user.username(), actor, now);
             }
-            return JdbcStore.loadUser(c, username, now);
+            return Users.load(c, username, now);
         });
     }
 
     /** A blocked user's admin tokens go in the block's transaction: nothing revives them on unblock. */
     private static void revokeAdminTokens(Connection c, LockedUser user, String actor, long now) throws SQLException {
-        SecurityQueries.auditRevokedTokens(c, SecurityQueries.revokeAdminTokens(c, user.id(), null), actor,
-                user.username(), "account blocked", now);
+        AdminTokens.revokeAllAudited(c, user.id(), actor, user.username(), "account blocked", now);
     }
 
     private static void refuseSelfBlock(LockedUser user, String actor) {
@@ -233,43 +231,6 @@ final class AdminActions {
             }
         }
         return ids;
-    }
-
-    /** Ends the sessions still active among {@code ids}; returns those this call ended. */
-    static List<String> endSessions(Connection c, List<String> ids, String endedBy, String reason, long now)
-            throws SQLException {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        // Rows are locked in id order, as the heartbeat flush locks them: no deadlock on PostgreSQL.
-        List<String> inIdOrder = new ArrayList<>(ids);
-        inIdOrder.sort(null);
-        int[] counts;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? "
-                + "WHERE id = ? AND ended_at IS NULL")) {
-            for (String id : inIdOrder) {
-                ps.setLong(1, now);
-                ps.setString(2, endedBy);
-                ps.setString(3, reason);
-                ps.setString(4, id);
-                ps.addBatch();
-            }
-            counts = ps.executeBatch();
-        }
-        Set<String> endedNow = new HashSet<>();
-        for (int i = 0; i < inIdOrder.size(); i++) {
-            if (counts[i] > 0) {
-                endedNow.add(inIdOrder.get(i));
-            }
-        }
-        List<String> ended = new ArrayList<>();
-        for (String id : ids) {
-            if (endedNow.remove(id)) {
-                ended.add(id);
-            }
-        }
-        SessionFeed.ended(c, ended, endedBy, reason, now);
-        return ended;
     }
 
     /**
@@ -332,7 +293,7 @@ final class AdminActions {
                     all.addAll(activeSessionIds(c, user.id()));
                     usernames.add(user.username());
                 }
-                ended = endSessions(c, all, actor, reason, now);
+                ended = MobileSessions.end(c, all, actor, reason, now);
                 for (LockedUser user : users) {
                     if (applyBlock(c, user, actor, reason, until, now)) {
                         blockedNames.add(user.username());
@@ -340,11 +301,11 @@ final class AdminActions {
                     revokeAdminTokens(c, user, actor, now);
                 }
             } else {
-                ended = endSessions(c, new ArrayList<>(owners.keySet()), actor, reason, now);
+                ended = MobileSessions.end(c, new ArrayList<>(owners.keySet()), actor, reason, now);
                 usernames.addAll(usernamesOf(c, new TreeSet<>(owners.values())));
             }
             if (!ended.isEmpty() || !blockedNames.isEmpty()) {
-                long auditId = JdbcStore.insertAudit(c, block ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS,
+                long auditId = AuditLog.insert(c, block ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS,
                         actor, usernames.size() == 1 ? usernames.iterator().next() : "", ended, reason,
                         block ? until : null, now);
                 PushQueries.insertDeliveries(c, auditId, ended, now); // issue 9: when each device was told

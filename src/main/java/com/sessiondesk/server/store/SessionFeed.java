@@ -36,7 +36,7 @@ import java.util.Set;
  *
  * <p>So every write that changes what {@code GET /sessions} shows must append here in its own
  * transaction: a session inserted ({@link #started}), ended ({@link #ended}, which
- * {@code AdminActions.endSessions} calls), any other field it shows ({@link #changed}), a block
+ * {@code MobileSessions.end} calls), any other field it shows ({@link #changed}), a block
  * ({@link #blocked}, {@link #unblocked}), the heartbeat flush ({@code HeartbeatFeed}), and the log
  * out after sync ({@code PushQueries}: a session made ending shows its syncDeadline, then ends). An UPDATE that sets {@code ended_at} elsewhere and skips
  * this leaves every live console showing that session until it reloads.

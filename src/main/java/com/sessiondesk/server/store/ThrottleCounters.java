@@ -1,8 +1,6 @@
 package com.sessiondesk.server.store;
 
-import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.server.store.Records.ThrottleCounter;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,16 +8,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The security side of the store: login throttle counters (in the database, so that every service
- * instance on one PostgreSQL counts the same attempts) and rate-limited security events.
+ * The {@code login_throttle} table: the login throttle's counters (see LoginThrottle), in the
+ * database so that every service instance on one PostgreSQL counts the same attempts. The security
+ * events go to the audit log ({@link AuditLog#recordSecurityEvent}).
  */
-final class SecurityQueries {
-
-    private static final long MINUTE = 60_000L;
+final class ThrottleCounters {
 
     private final Database db;
 
-    SecurityQueries(Database db) {
+    ThrottleCounters(Database db) {
         this.db = db;
     }
 
@@ -121,45 +118,5 @@ final class SecurityQueries {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    void recordSecurityEvent(AuditAction action, String username, String address, String reason, long now) {
-        // The username is already "unknown user" for a name that does not exist: nothing typed is kept.
-        String key = now / MINUTE + "|" + action.wireName() + "|" + address + "|" + username;
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (at, actor, action, username, "
-                    + "session_ids, reason, address, event_count, security_key) VALUES (?, ?, ?, ?, '', ?, ?, 1, ?) "
-                    + "ON CONFLICT (security_key) DO UPDATE SET event_count = audit_events.event_count + 1")) {
-                ps.setLong(1, now);
-                ps.setString(2, username);
-                ps.setString(3, action.wireName());
-                ps.setString(4, username);
-                ps.setString(5, reason);
-                ps.setString(6, address);
-                ps.setString(7, key);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Deletes a user's admin tokens but one; returns how many were deleted. */
-    static int revokeAdminTokens(Connection c, long userId, String keepTokenHash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM admin_tokens WHERE user_id = ?"
-                + (keepTokenHash != null ? " AND token_hash <> ?" : ""))) {
-            ps.setLong(1, userId);
-            if (keepTokenHash != null) {
-                ps.setString(2, keepTokenHash);
-            }
-            return ps.executeUpdate();
-        }
-    }
-
-    /** Audits that a blocked or demoted super user's admin sessions were ended (when there were any). */
-    static void auditRevokedTokens(Connection c, int count, String actor, String username, String why, long now)
-            throws SQLException {
-        if (count > 0) {
-            JdbcStore.insertAudit(c, AuditAction.ADMIN_TOKENS_REVOKED, actor, username, List.of(),
-                    count + (count == 1 ? " admin session" : " admin sessions") + " ended: " + why, now);
-        }
     }
 }
