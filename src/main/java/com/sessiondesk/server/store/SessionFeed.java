@@ -105,6 +105,20 @@ public final class SessionFeed {
 
     // --- writing (inside the writer's transaction) ---
 
+    /**
+     * Locks the counter row until the caller's transaction ends, before a writer reads the
+     * neighbours of its sessions (the other sessions of the same user, app and device, whose
+     * superseded flag it changes). Two logins of one device committing at the same time would
+     * otherwise each read the neighbours before the other committed (READ COMMITTED) and neither
+     * would send the older session again as superseded. Waiting here, the second one reads after
+     * the first committed. (SQLite serializes writers anyway.)
+     */
+    private static void lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE feed_state SET last_seq = last_seq WHERE id = 1")) {
+            ps.executeUpdate();
+        }
+    }
+
     /** Appends entries; locks the counter row until the caller's transaction ends. */
     static void append(Connection c, long now, List<Entry> entries) throws SQLException {
         if (entries.isEmpty()) {
@@ -143,6 +157,7 @@ public final class SessionFeed {
 
     /** A session started: it, and the other active sessions of its group (now superseded). */
     static void started(Connection c, String sessionId, long now) throws SQLException {
+        lock(c); // before reading the neighbours: see the text of lock()
         List<Entry> entries = new ArrayList<>();
         entries.add(Entry.session(Kind.STARTED, sessionId));
         for (String other : neighbours(c, List.of(sessionId))) {
@@ -157,6 +172,7 @@ public final class SessionFeed {
         if (sessionIds.isEmpty()) {
             return;
         }
+        lock(c); // before reading the neighbours: see the text of lock()
         List<Entry> entries = new ArrayList<>(sessionIds.size());
         for (String id : sessionIds) {
             entries.add(new Entry(Kind.ENDED, id, null, endedBy, reason));
