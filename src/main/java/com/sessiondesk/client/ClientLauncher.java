@@ -2,6 +2,7 @@ package com.sessiondesk.client;
 
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.service.EmbeddedService;
+import com.sessiondesk.client.shell.ClientOptions;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
 

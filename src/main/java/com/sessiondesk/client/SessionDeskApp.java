@@ -2,11 +2,12 @@ package com.sessiondesk.client;
 
 import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.FxTaskRunner;
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.Theme;
-import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.client.common.ClientSettings;
+import com.sessiondesk.client.shell.ClientOptions;
 import com.sessiondesk.client.shell.Shell;
 import javafx.application.Application;
 import javafx.stage.Stage;

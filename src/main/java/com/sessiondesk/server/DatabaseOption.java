@@ -1,6 +1,6 @@
 package com.sessiondesk.server;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.cli.Env;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

@@ -1,6 +1,7 @@
 package com.sessiondesk.server;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
+import com.sessiondesk.server.http.Timeouts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ public record ServerConfig(
         Duration heartbeatFlushInterval,
         List<String> trustedProxies,
         Duration mobileIdleTimeout,
-        Duration mobileAbsoluteTimeout) {
+        Duration mobileAbsoluteTimeout) implements Timeouts {
 
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_MOBILE_IDLE = Duration.ofDays(14);

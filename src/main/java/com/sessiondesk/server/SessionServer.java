@@ -36,6 +36,7 @@ public final class SessionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
     static final String ADMIN_USERNAME = "admin";
 
+    private final ServerConfig config;
     private final Database db;
     private final JdbcStore store;
     private final Services services;
@@ -44,8 +45,9 @@ public final class SessionServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final DeviceStreams streams;
 
-    private SessionServer(Database db, JdbcStore store, Services services, HttpApi http,
+    private SessionServer(ServerConfig config, Database db, JdbcStore store, Services services, HttpApi http,
             ScheduledExecutorService flusher, DeviceStreams streams) {
+        this.config = config;
         this.streams = streams;
         this.db = db;
         this.store = store;
@@ -100,7 +102,7 @@ public final class SessionServer implements AutoCloseable {
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
             flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
-            SessionServer server = new SessionServer(db, store, services, http, flusher, streams);
+            SessionServer server = new SessionServer(config, db, store, services, http, flusher, streams);
             flusher.scheduleWithFixedDelay(server::pruneSessionFeedQuietly, 1, 1, TimeUnit.MINUTES);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
@@ -148,8 +150,8 @@ public final class SessionServer implements AutoCloseable {
         try {
             services.throttle().purge();
             long now = services.now();
-            int expired = services.store().expireSessions(now - services.config().mobileIdleTimeout().toMillis(),
-                    now - services.config().mobileAbsoluteTimeout().toMillis(), now);
+            int expired = services.store().expireSessions(now - services.timeouts().mobileIdleTimeout().toMillis(),
+                    now - services.timeouts().mobileAbsoluteTimeout().toMillis(), now);
             if (expired > 0) {
                 LOG.info("{} idle or too old mobile sessions expired", expired);
             }
@@ -183,7 +185,7 @@ public final class SessionServer implements AutoCloseable {
 
     /** The root URL, e.g. {@code http://127.0.0.1:41234/}. */
     public String baseUrl() {
-        String host = services.config().host();
+        String host = config.host();
         if (host.contains(":")) {
             host = "[" + host + "]";
         } else if (host.equals("0.0.0.0")) {

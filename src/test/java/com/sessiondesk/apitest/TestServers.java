@@ -1,6 +1,6 @@
 package com.sessiondesk.apitest;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
 import java.io.IOException;

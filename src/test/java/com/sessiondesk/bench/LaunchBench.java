@@ -1,6 +1,6 @@
 package com.sessiondesk.bench;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,6 +2,7 @@ package com.sessiondesk.bench;
 
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionChanges;
+import com.sessiondesk.client.FakeDialogs;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.sessions.SessionColumn;
@@ -72,7 +73,7 @@ public final class LiveApplyMicro {
         ViewContext context = new ViewContext(runner, null, text -> { }, text -> { });
         CompletableFuture<SessionsViewModel> ready = new CompletableFuture<>();
         Platform.runLater(() -> {
-            SessionsViewModel vm = new SessionsViewModel(context, Clock.systemUTC(), dialog -> { });
+            SessionsViewModel vm = new SessionsViewModel(context, Clock.systemUTC(), new FakeDialogs());
             TableView<SessionRow> table = new TableView<>();
             for (SessionColumn column : SessionColumn.values()) {
                 TableColumn<SessionRow, String> c = new TableColumn<>(column.header());

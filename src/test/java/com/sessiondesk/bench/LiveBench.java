@@ -1,8 +1,8 @@
 package com.sessiondesk.bench;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.api.SessionDeskApi;
-import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.shell.ClientOptions;
 import com.sessiondesk.client.SessionDeskApp;
 import com.sessiondesk.client.sessions.SessionRow;
 import java.io.BufferedReader;

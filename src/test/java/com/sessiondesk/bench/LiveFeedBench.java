@@ -3,7 +3,7 @@ package com.sessiondesk.bench;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.server.BulkLoad;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;

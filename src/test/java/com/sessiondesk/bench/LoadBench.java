@@ -1,13 +1,13 @@
 package com.sessiondesk.bench;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.api.AdminLoginRequest;
 import com.sessiondesk.api.AdminLoginResponse;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.SessionList;
-import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.client.shell.ClientOptions;
 import com.sessiondesk.client.SessionDeskApp;
 import java.io.IOException;
 import java.io.Reader;

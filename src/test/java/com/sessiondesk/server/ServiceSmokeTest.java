@@ -2,7 +2,7 @@ package com.sessiondesk.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

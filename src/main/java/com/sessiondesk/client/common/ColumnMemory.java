@@ -1,6 +1,5 @@
 package com.sessiondesk.client.common;
 
-import com.sessiondesk.client.service.ClientSettings;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javafx.scene.control.TableColumn;

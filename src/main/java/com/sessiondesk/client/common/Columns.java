@@ -1,6 +1,5 @@
 package com.sessiondesk.client.common;
 
-import com.sessiondesk.client.export.ExportColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,14 +1,12 @@
 package com.sessiondesk.client.common;
 
-import com.sessiondesk.api.BulkLogoutResult;
-import com.sessiondesk.client.logout.BulkLogoutViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Shows the client's simple questions, owned by the main window. View models call it and stay
- * testable with a fake that answers as a user would. (The Logout User Account dialog has its own
- * opener, logout.LogoutDialogs.)
+ * testable with a fake that answers as a user would. (The log out dialogs have their own opener,
+ * logout.LogoutDialogs.)
  */
 public interface DialogService {
 
@@ -17,13 +15,6 @@ public interface DialogService {
      * The dialog opens with Cancel focused and no default button: Enter alone confirms nothing.
      */
     boolean confirm(String title, String header, String content, String confirmText);
-
-    /**
-     * Shows the one confirmation of a log out of many sessions until it was done or cancelled.
-     *
-     * @return what the server did, or empty when cancelled
-     */
-    Optional<BulkLogoutResult> showBulkLogoutDialog(BulkLogoutViewModel viewModel);
 
     /**
      * Where to save an export (a file chooser for CSV files).

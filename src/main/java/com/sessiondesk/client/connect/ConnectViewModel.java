@@ -3,7 +3,7 @@ package com.sessiondesk.client.connect;
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.service.AdminService;
-import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.client.common.ClientSettings;
 import com.sessiondesk.client.service.ServerAddress;
 import java.io.IOException;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package com.sessiondesk.client.export;
 
+import com.sessiondesk.client.common.ExportColumn;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package com.sessiondesk.client.export;
 
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.ClientException;
+import com.sessiondesk.client.common.ExportColumn;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;

@@ -69,8 +69,8 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
     }
 
     /** Opens the dialog modally over {@code owner} until the server confirmed or the admin left it. */
-    public static LogoutDialogs over(Window owner) {
-        return viewModel -> new LogoutDialog(owner, viewModel).showAndWait();
+    static void showOver(Window owner, LogoutDialogViewModel viewModel) {
+        new LogoutDialog(owner, viewModel).showAndWait();
     }
 
     private void bind() {

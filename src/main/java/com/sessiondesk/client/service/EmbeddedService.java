@@ -1,7 +1,7 @@
 package com.sessiondesk.client.service;
 
 import com.sessiondesk.api.SessionList;
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;

@@ -710,7 +710,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         List<Session> all = new ArrayList<>(rows.size());
         rows.forEach(row -> all.add(row.session()));
         BulkLogoutViewModel dialog = new BulkLogoutViewModel(title, chosen, all, service, context, state.clock());
-        context.dialogs().showBulkLogoutDialog(dialog).ifPresent(result -> afterBulkLogout(dialog, result));
+        logoutDialogs.showBulkLogoutDialog(dialog).ifPresent(result -> afterBulkLogout(dialog, result));
     }
 
     private void afterBulkLogout(BulkLogoutViewModel dialog, BulkLogoutResult result) {

@@ -3,9 +3,6 @@ package com.sessiondesk.client.shell;
 import com.sessiondesk.client.common.DialogService;
 import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.Theme;
-import com.sessiondesk.api.BulkLogoutResult;
-import com.sessiondesk.client.logout.BulkLogoutDialog;
-import com.sessiondesk.client.logout.BulkLogoutViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
@@ -29,11 +26,6 @@ final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseExportFile(String title, String suggestedName) {
         return fileChoice.saveFile(owner, title, suggestedName);
-    }
-
-    @Override
-    public Optional<BulkLogoutResult> showBulkLogoutDialog(BulkLogoutViewModel viewModel) {
-        return BulkLogoutDialog.show(owner, viewModel);
     }
 
     @Override

@@ -3,7 +3,7 @@ package com.sessiondesk.client.shell;
 import com.sessiondesk.client.common.AutoRefresh;
 import com.sessiondesk.client.common.ColumnMemory;
 import com.sessiondesk.client.export.Exporter;
-import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.client.common.ClientSettings;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.Messages;

@@ -1,7 +1,6 @@
 package com.sessiondesk.client.shell;
 
-import com.sessiondesk.AppDirs;
-import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.StartupTrace;
@@ -10,9 +9,9 @@ import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.connect.ConnectController;
 import com.sessiondesk.client.connect.ConnectViewModel;
-import com.sessiondesk.client.logout.LogoutDialog;
+import com.sessiondesk.client.logout.LogoutDialogs;
 import com.sessiondesk.client.service.AdminService;
-import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.client.common.ClientSettings;
 import com.sessiondesk.client.service.Connector;
 import com.sessiondesk.client.service.EmbeddedService;
 import java.time.Clock;
@@ -141,7 +140,7 @@ public final class Shell {
     private MainController main() {
         if (main == null) {
             main = new MainController(context, clock, options.refreshInterval(), options.liveInterval(), settings,
-                    LogoutDialog.over(stage), this::signOut);
+                    LogoutDialogs.over(stage), this::signOut);
             installThemeSwitch(main);
             main.offerLanguages(settings.preference(ClientSettings.LANGUAGE), language -> runner.run(() -> {
                 settings.savePreference(ClientSettings.LANGUAGE, language);

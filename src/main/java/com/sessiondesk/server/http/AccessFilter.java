@@ -67,8 +67,8 @@ public final class AccessFilter implements Handler {
             throw ApiException.sessionEnded(session.endReason());
         }
         long now = services.now();
-        if (now - session.loginAt() >= services.config().mobileAbsoluteTimeout().toMillis()
-                || now - session.lastSeenAt() >= services.config().mobileIdleTimeout().toMillis()) {
+        if (now - session.loginAt() >= services.timeouts().mobileAbsoluteTimeout().toMillis()
+                || now - session.lastSeenAt() >= services.timeouts().mobileIdleTimeout().toMillis()) {
             services.store().expireSession(session.sessionId(), now);
             throw expired();
         }
@@ -93,7 +93,7 @@ public final class AccessFilter implements Handler {
         }
         AdminToken admin = found.get();
         long now = services.now();
-        long idleMillis = services.config().adminIdleTimeout().toMillis();
+        long idleMillis = services.timeouts().adminIdleTimeout().toMillis();
         if (now >= admin.expiresAt() || now - admin.lastUsedAt() >= idleMillis) {
             services.store().revokeAdminToken(hash);
             throw ApiException.invalidToken("Your admin session expired. Sign in again.");

@@ -64,7 +64,7 @@ public final class AdminAuthRoutes {
         long now = services.now();
         String token = issueToken(user, now);
         services.store().recordAudit(AuditAction.ADMIN_LOGIN, user.username(), user.username(), List.of(), null, now);
-        long expiresAt = now + services.config().adminAbsoluteTimeout().toMillis();
+        long expiresAt = now + services.timeouts().adminAbsoluteTimeout().toMillis();
         ctx.json(new AdminLoginResponse(token, Instant.ofEpochMilli(expiresAt),
                 new UserIdentity(user.username(), user.name()), services.tickets().issue(username, DESKTOP, now)));
     }
@@ -72,7 +72,7 @@ public final class AdminAuthRoutes {
     /** Creates an admin token for a super user whose credentials were checked; returns the raw token. */
     public String issueToken(Credentials user, long now) {
         String token = Tokens.newToken();
-        long expiresAt = now + services.config().adminAbsoluteTimeout().toMillis();
+        long expiresAt = now + services.timeouts().adminAbsoluteTimeout().toMillis();
         services.store().createAdminToken(Tokens.hash(token), user.userId(), now, expiresAt);
         return token;
     }

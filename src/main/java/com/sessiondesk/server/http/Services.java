@@ -1,6 +1,5 @@
 package com.sessiondesk.server.http;
 
-import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.security.DeviceTickets;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.security.LoginThrottle;
@@ -9,7 +8,7 @@ import com.sessiondesk.server.store.Store;
 import java.time.Clock;
 
 /** What the routes share. */
-public record Services(Store store, ServerConfig config, Clock clock, LoginThrottle throttle,
+public record Services(Store store, Timeouts timeouts, Clock clock, LoginThrottle throttle,
         HeartbeatBuffer heartbeats, HashingQueue hashing, DeviceTickets tickets, ClientAddress clientAddress) {
 
     public long now() {

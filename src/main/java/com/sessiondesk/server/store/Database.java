@@ -1,6 +1,6 @@
 package com.sessiondesk.server.store;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;

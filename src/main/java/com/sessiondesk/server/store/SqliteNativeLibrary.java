@@ -1,6 +1,6 @@
 package com.sessiondesk.server.store;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

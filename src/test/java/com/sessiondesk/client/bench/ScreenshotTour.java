@@ -1,9 +1,9 @@
 package com.sessiondesk.client.bench;
 
-import com.sessiondesk.AppDirs;
-import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.common.AppDirs;
+import com.sessiondesk.client.shell.ClientOptions;
 import com.sessiondesk.client.SessionDeskApp;
-import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.client.common.ClientSettings;
 import com.sessiondesk.client.sessions.SessionRow;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;

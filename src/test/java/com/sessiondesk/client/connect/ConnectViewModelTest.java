@@ -7,7 +7,7 @@ import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.ClientException;
 import com.sessiondesk.client.common.TaskRunner;
 import com.sessiondesk.client.service.AdminService;
-import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.client.common.ClientSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

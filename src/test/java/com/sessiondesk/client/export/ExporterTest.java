@@ -3,6 +3,7 @@ package com.sessiondesk.client.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.client.TestContexts;
+import com.sessiondesk.client.common.ExportColumn;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

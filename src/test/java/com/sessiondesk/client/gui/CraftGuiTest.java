@@ -2,8 +2,8 @@ package com.sessiondesk.client.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sessiondesk.AppDirs;
-import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.common.AppDirs;
+import com.sessiondesk.client.common.ClientSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,8 @@ package com.sessiondesk.client.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sessiondesk.AppDirs;
-import com.sessiondesk.client.ClientOptions;
+import com.sessiondesk.common.AppDirs;
+import com.sessiondesk.client.shell.ClientOptions;
 import com.sessiondesk.client.SessionDeskApp;
 import com.sessiondesk.client.common.FileChoice;
 import java.nio.file.Path;

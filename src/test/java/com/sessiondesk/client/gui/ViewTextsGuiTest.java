@@ -7,7 +7,7 @@ import com.sessiondesk.client.TestContexts;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.connect.ConnectController;
 import com.sessiondesk.client.connect.ConnectViewModel;
-import com.sessiondesk.client.service.ClientSettings;
+import com.sessiondesk.client.common.ClientSettings;
 import com.sessiondesk.client.shell.MainController;
 import java.nio.file.Path;
 import java.time.Clock;

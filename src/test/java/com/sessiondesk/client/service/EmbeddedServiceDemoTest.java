@@ -2,7 +2,7 @@ package com.sessiondesk.client.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sessiondesk.AppDirs;
+import com.sessiondesk.common.AppDirs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package com.sessiondesk.client;
+package com.sessiondesk.client.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.sessiondesk.client.service;
+package com.sessiondesk.client.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

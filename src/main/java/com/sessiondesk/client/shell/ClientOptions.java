@@ -1,4 +1,4 @@
-package com.sessiondesk.client;
+package com.sessiondesk.client.shell;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.sessiondesk.client.export;
+package com.sessiondesk.client.common;
 
 import java.util.function.Function;
 

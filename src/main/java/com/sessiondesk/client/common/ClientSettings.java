@@ -1,4 +1,4 @@
-package com.sessiondesk.client.service;
+package com.sessiondesk.client.common;
 
 import java.io.IOException;
 import java.io.Reader;

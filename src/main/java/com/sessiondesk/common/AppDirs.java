@@ -1,4 +1,4 @@
-package com.sessiondesk;
+package com.sessiondesk.common;
 
 import java.nio.file.Path;
 import java.util.Locale;
