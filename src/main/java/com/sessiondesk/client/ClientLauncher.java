@@ -20,6 +20,9 @@ public final class ClientLauncher {
      */
     public static int run(ClientOptions options, String[] args) {
         StartupTrace.mark("launcher");
+        if (!Boolean.getBoolean("sessiondesk.noPreload")) {
+            StartupClasses.preloadInBackground(); // side by side with the JavaFX start-up
+        }
         if (Shell.startsEmbedded(options)) {
             EmbeddedService.startEarly(); // side by side with the JavaFX start-up
         }

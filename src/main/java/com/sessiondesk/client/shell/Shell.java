@@ -99,14 +99,17 @@ public final class Shell {
         afterFirstFrame(this::showFirstView);
     }
 
-    /** Runs once a frame of the window was drawn (a plain runLater would run before it and keep it blank). */
+    /**
+     * Runs in the second pulse after the window showed: the first one drew it (a plain runLater
+     * would run before any and keep it blank; an animation timer runs at the start of a pulse).
+     */
     private static void afterFirstFrame(Runnable action) {
         new AnimationTimer() {
             private int frames;
 
             @Override
             public void handle(long now) {
-                if (++frames == 3) {
+                if (++frames == 2) {
                     stop();
                     action.run();
                 }
