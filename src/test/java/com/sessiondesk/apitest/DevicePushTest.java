@@ -10,9 +10,9 @@ import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.server.SessionServer;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Push to the device (issue 9) on SQLite: a forced log out reaches the device's open event stream
@@ -25,25 +25,20 @@ class DevicePushTest {
     private static final String BLOCKED_USER = "bo.blocked";
     private static final AtomicInteger DEVICES = new AtomicInteger();
 
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
     private static SessionServer server;
     private static RawHttp raw;
     private static String adminToken;
 
     @BeforeAll
     static void start() {
-        String jdbcUrl = TestServers.newSqliteUrl();
-        server = TestServers.start(jdbcUrl, false);
+        String jdbcUrl = SERVER.jdbcUrl();
+        server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         TestUsers.add(jdbcUrl, USER, "Pia Push", false);
         TestUsers.add(jdbcUrl, BLOCKED_USER, "Bo Blocked", false);
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     static MobileLoginResponse login(String baseUrl, String username) {

@@ -54,7 +54,9 @@ class SecurityLifecycleTest {
             for (int day = 13; day <= 89; day += 13) {
                 clock.advance(Duration.ofDays(13));
                 assertThat(raw.post(HEARTBEAT, busy.token(), "{}").status()).as("day %d", day).isEqualTo(204);
-                waitForLastSeenWrite();
+                Instant beat = Instant.ofEpochMilli(clock.millis()); // the service keeps milliseconds
+                Eventually.within(Duration.ofSeconds(10), () -> assertThat(lastSeen(server, busy.sessionId()))
+                        .as("Last Seen written").isEqualTo(beat));
             }
             assertError(raw.post(HEARTBEAT, idle.token(), "{}"), 401, "session_expired");
             assertError(raw.get("/api/v1/mobile/me", idle.token()), 401, "session_expired");
@@ -178,12 +180,12 @@ class SecurityLifecycleTest {
         return request;
     }
 
-    private static void waitForLastSeenWrite() {
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** A session's Last Seen as the admin API reads it (a token issued in-process: the clock may have jumped). */
+    private static Instant lastSeen(SessionServer server, String sessionId) {
+        RawHttp.Reply reply = new RawHttp(server.baseUrl()).get("/api/v1/sessions/" + sessionId,
+                server.issueAdminToken(TestServers.ADMIN));
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return Instant.parse(reply.object().get("lastSeen").getAsString());
     }
 
     /** A hash as the service wrote them before: PBKDF2-HMAC-SHA256 at {@code iterations}. */
