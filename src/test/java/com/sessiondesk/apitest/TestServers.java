@@ -213,12 +213,18 @@ public final class TestServers {
         }
 
         /** Closes the server and starts a new one on the same database with the same settings. */
-        public synchronized T restart() throws Exception {
+        public T restart() throws Exception {
+            return restart(config -> config);
+        }
+
+        /** Closes the server and starts a new one on the same database, its settings changed (e.g. with the demo). */
+        public synchronized T restart(UnaryOperator<ServerConfig> change) throws Exception {
             if (server != null) {
                 server.close();
                 server = null;
             }
-            return get();
+            server = starter.apply(kind == Kind.NONE ? null : change.apply(config()));
+            return server;
         }
 
         /** One more instance on the same database with the same settings; closed with the first. */
