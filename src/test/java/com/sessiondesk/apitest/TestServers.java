@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,12 +85,9 @@ public final class TestServers {
                 .withInitialAdminPassword(ADMIN_PASSWORD);
     }
 
+    /** A server on a database of the caller's (a test of its own folder; the benchmarks): closed by the caller. */
     public static SessionServer start(String jdbcUrl, boolean demo) {
         return SessionServer.start(config(jdbcUrl, demo));
-    }
-
-    public static SessionServer startWithAdminTimeouts(String jdbcUrl, Duration idle, Duration absolute) {
-        return SessionServer.start(config(jdbcUrl, false).withAdminTimeouts(idle, absolute));
     }
 
     /** A server on a fresh SQLite file (see {@link Running}). */
