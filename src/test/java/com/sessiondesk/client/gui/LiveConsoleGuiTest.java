@@ -10,6 +10,7 @@ import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.client.logout.BlockEnd;
+import com.sessiondesk.server.ShiftedClock;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
