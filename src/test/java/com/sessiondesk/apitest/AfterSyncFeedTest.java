@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9's log out after sync seen by issue 8's live console: a session made ending shows its
@@ -29,27 +29,22 @@ class AfterSyncFeedTest {
     private static final String BULK = "bu.lk";
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-30T14:02:00Z"));
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite().with(config -> config.withClock(CLOCK)
+            .withAdminTimeouts(Duration.ofHours(2), Duration.ofHours(8)));
     private static SessionServer server;
     private static RawHttp raw;
     private static String adminToken;
 
     @BeforeAll
     static void start() {
-        String jdbcUrl = TestServers.newSqliteUrl();
-        server = SessionServer.start(TestServers.config(jdbcUrl, false).withClock(CLOCK)
-                .withAdminTimeouts(Duration.ofHours(2), Duration.ofHours(8)));
+        String jdbcUrl = SERVER.jdbcUrl();
+        server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         TestUsers.add(jdbcUrl, SYNCER, "Sy Ncer", false);
         TestUsers.add(jdbcUrl, BLOCKED, "Bl Ocked", false);
         TestUsers.add(jdbcUrl, BULK, "Bu Lk", false);
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

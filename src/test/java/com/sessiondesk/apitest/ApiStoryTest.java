@@ -18,6 +18,8 @@ import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserIdentity;
+import com.sessiondesk.server.MutableClock;
+import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +27,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The source document's story over real HTTP, step by step: a caregiver updates her app without
  * logging out (two sessions on one phone) and has a second phone; a super user reviews the
  * sessions, logs one out with a reason, then all devices, blocks and unblocks the account; the
- * audit log tells it all. Subclasses choose the database.
+ * audit log tells it all. Subclasses choose the database (their {@link TestServers} extension, with
+ * {@link #storySettings}). The service's clock is the test's: time passes between the steps because
+ * the test moves it, not by sleeping.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,7 +59,11 @@ abstract class ApiStoryTest {
     private static final String ME = "/api/v1/mobile/me";
     /** An admin read lags a heartbeat by 10 s at most (README, "Behaviour worth knowing"). */
     private static final Duration COALESCE_LIMIT = Duration.ofSeconds(10);
+    /** Heartbeats are written this often here (1 s in the service): the test waits for the write, not for a second. */
+    private static final Duration FLUSH_INTERVAL = Duration.ofMillis(50);
 
+    private final TestServers.Running<SessionServer> running;
+    private final MutableClock clock;
     private SessionServer server;
     private String base;
     private RawHttp raw;
@@ -71,16 +80,30 @@ abstract class ApiStoryTest {
     private MobileLoginResponse mariaPixel;
     private MobileLoginResponse mariaIphone;
 
-    /** Starts the database and returns its JDBC URL. */
-    protected abstract String startDatabase() throws Exception;
+    /**
+     * @param running the subclass's server (registered as a static extension), with {@link #storySettings}
+     * @param clock the clock given to {@link #storySettings}
+     */
+    protected ApiStoryTest(TestServers.Running<SessionServer> running, MutableClock clock) {
+        this.running = running;
+        this.clock = clock;
+    }
 
-    protected abstract void stopDatabase() throws Exception;
+    /** The clock of a story: the real time of the start, then moved by the test. */
+    protected static MutableClock storyClock() {
+        return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The story's server settings: its clock, and a heartbeat flush the test need not wait long for. */
+    protected static UnaryOperator<ServerConfig> storySettings(MutableClock clock) {
+        return config -> config.withClock(clock).withHeartbeatFlushInterval(FLUSH_INTERVAL);
+    }
 
     @BeforeAll
-    void startServer() throws Exception {
-        storyStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String jdbcUrl = startDatabase();
-        server = TestServers.start(jdbcUrl, false);
+    void startServer() {
+        storyStart = clock.instant();
+        server = running.get();
+        String jdbcUrl = running.jdbcUrl();
         base = server.baseUrl();
         raw = new RawHttp(base);
         TestUsers.add(jdbcUrl, MARIA, MARIA_NAME, false);
@@ -89,28 +112,23 @@ abstract class ApiStoryTest {
         admin = Api.admin(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
 
-    @AfterAll
-    void stopServer() throws Exception {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            stopDatabase();
-        }
+    /** Time passes between the steps of the story. */
+    @BeforeEach
+    void aWhileLater() {
+        clock.advance(Duration.ofMinutes(1));
     }
 
     @Test
     @Order(1)
-    void twoAppVersionsOnOnePhoneAndASecondPhoneAreAllListed() throws InterruptedException {
-        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    void twoAppVersionsOnOnePhoneAndASecondPhoneAreAllListed() {
+        Instant before = clock.instant();
         oldVersion = login(MARIA, "Caregiver", "4.1.0", "maria-pixel-7", "Pixel 7", "Android 14", "Spanish");
-        Thread.sleep(1100); // the update comes later: a login time of its own even at second precision
+        clock.advance(Duration.ofSeconds(2)); // the update comes later: a login time of its own
         newVersion = login(MARIA, "Caregiver", "4.2.0", "maria-pixel-7", "Pixel 7", "Android 14", "Spanish");
         evvSamePhone = login(MARIA, "EVV", "3.0.1", "maria-pixel-7", "Pixel 7", "Android 14", "Spanish");
         secondPhone = login(MARIA, "Caregiver", "4.2.0", "maria-iphone-14", "iPhone 14", "iOS 17.5", "English");
         liPhone = login(LI, "Family", "1.8.0", "li-galaxy-s23", "Galaxy S23", "Android 14", "Chinese");
-        Instant after = Instant.now().plusSeconds(1);
+        Instant after = clock.instant();
 
         Map<String, Session> listed = byId(ok(admin.sessions(null, null, null)).sessions());
         assertThat(listed).containsKeys(oldVersion.sessionId(), newVersion.sessionId(), evvSamePhone.sessionId(),
@@ -145,10 +163,10 @@ abstract class ApiStoryTest {
 
     @Test
     @Order(2)
-    void heartbeatsUpdateLastSeenAndUnsyncedItems() throws InterruptedException {
+    void heartbeatsUpdateLastSeenAndUnsyncedItems() {
         Instant oldLastSeen = ok(admin.session(oldVersion.sessionId())).lastSeen();
-        Thread.sleep(1100);
-        Instant beat = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.advance(Duration.ofSeconds(5));
+        Instant beat = clock.instant();
         assertThat(Api.execute(anonymous.heartbeat(bearer(newVersion), new HeartbeatRequest(5))).code()).isEqualTo(204);
         assertThat(Api.execute(anonymous.heartbeat(bearer(liPhone), new HeartbeatRequest(2))).code()).isEqualTo(204);
         assertThat(ok(anonymous.me(bearer(newVersion)))).isEqualTo(new UserIdentity(MARIA, MARIA_NAME));
@@ -157,10 +175,10 @@ abstract class ApiStoryTest {
         Eventually.within(COALESCE_LIMIT, () -> {
             Session updated = ok(admin.session(newVersion.sessionId()));
             assertThat(updated.pendingSyncItems()).isEqualTo(5);
-            assertThat(updated.lastSeen()).isAfterOrEqualTo(beat);
+            assertThat(updated.lastSeen()).isEqualTo(beat);
             Session li = ok(admin.session(liPhone.sessionId()));
             assertThat(li.pendingSyncItems()).isEqualTo(2);
-            assertThat(li.lastSeen()).isAfterOrEqualTo(beat);
+            assertThat(li.lastSeen()).isEqualTo(beat);
         });
         Session untouched = ok(admin.session(oldVersion.sessionId()));
         assertThat(untouched.lastSeen()).isEqualTo(oldLastSeen);
@@ -236,7 +254,7 @@ abstract class ApiStoryTest {
         mariaPixel = login(MARIA, "Caregiver", "4.2.0", "maria-pixel-7", "Pixel 7", "Android 14", "Spanish");
         mariaIphone = login(MARIA, "Caregiver", "4.2.0", "maria-iphone-14", "iPhone 14", "iOS 17.5", "English");
         liAgain = login(LI, "Family", "1.8.0", "li-galaxy-s23", "Galaxy S23", "Android 14", "Chinese");
-        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant before = clock.instant();
 
         // block alone implies all devices
         LogoutResult result = ok(admin.logoutSession(mariaPixel.sessionId(),
@@ -254,7 +272,7 @@ abstract class ApiStoryTest {
 
         User maria = usersByName(ok(admin.users(MARIA, null)).users()).get(MARIA);
         assertThat(maria.blocked()).isTrue();
-        assertThat(maria.blockedAt()).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(maria.blockedAt()).isBetween(before, clock.instant());
         assertThat(maria.blockedBy()).isEqualTo(TestServers.ADMIN);
         assertThat(maria.blockReason()).isEqualTo("Left the agency");
         assertThat(maria.activeSessions()).isZero();
@@ -294,7 +312,7 @@ abstract class ApiStoryTest {
     @Test
     @Order(8)
     void auditHasEveryAdminActionNewestFirst() {
-        Instant now = Instant.now().plusSeconds(1);
+        Instant now = clock.instant();
         List<AuditEvent> maria = ok(admin.audit(MARIA, null)).events();
         assertThat(maria).extracting(AuditEvent::action)
                 .containsExactly("unblock", "admin_login_failed", "block", "logout_all", "logout_session");

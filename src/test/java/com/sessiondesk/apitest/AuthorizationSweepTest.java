@@ -11,8 +11,10 @@ import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.MobileLoginResponse;
+import com.sessiondesk.server.MutableClock;
 import com.sessiondesk.server.SessionServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +64,14 @@ class AuthorizationSweepTest {
 
     @RegisterExtension
     static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
+
+    private static final Duration ADMIN_IDLE = Duration.ofMinutes(30);
+    private static final Duration ADMIN_ABSOLUTE = Duration.ofHours(2);
+    /** A server of its own for the token lifetime test (started by that test only), on a clock the test moves. */
+    final MutableClock clock = new MutableClock(Instant.now());
+    @RegisterExtension
+    final TestServers.Running<SessionServer> shortLived = TestServers.sqlite().with(config -> config
+            .withClock(clock).withAdminTimeouts(ADMIN_IDLE, ADMIN_ABSOLUTE));
 
     @BeforeAll
     static void start() {
@@ -220,55 +230,47 @@ class AuthorizationSweepTest {
     }
 
     @Test
-    void adminTokensExpireWhenIdleAndAfterTheAbsoluteLimit() throws InterruptedException {
-        // short limits, with room for a busy machine: a request every 200 ms never idles 2 s
-        Duration idle = Duration.ofSeconds(2);
-        Duration absolute = Duration.ofSeconds(4);
-        try (SessionServer shortLived = TestServers.startWithAdminTimeouts(TestServers.newSqliteUrl(), idle, absolute)) {
-            RawHttp http = new RawHttp(shortLived.baseUrl());
-            String base = shortLived.baseUrl();
+    void adminTokensExpireWhenIdleAndAfterTheAbsoluteLimit() {
+        SessionServer server = shortLived.get();
+        RawHttp http = new RawHttp(server.baseUrl());
+        String base = server.baseUrl();
 
-            String idleToken = Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-            long issuedBefore = System.nanoTime();
-            String busyToken = Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-            long issuedAfter = System.nanoTime();
+        String idleToken = Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
+        String busyToken = Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
 
-            // the busy token is used all along: the idle limit never strikes it, the absolute one does
-            long absoluteSafe = issuedBefore + absolute.toNanos() - Duration.ofMillis(300).toNanos();
-            long absolutePassed = issuedAfter + absolute.toNanos() + Duration.ofMillis(300).toNanos();
-            long idlePassed = issuedAfter + idle.toNanos() + Duration.ofMillis(500).toNanos();
-            boolean idleChecked = false;
-            int okAfterIdleWindow = 0;
-            while (true) {
-                long sent = System.nanoTime();
-                if (!idleChecked && sent > idlePassed) {
-                    assertError(http.get("/api/v1/sessions", idleToken), 401, "invalid_token");
-                    idleChecked = true;
-                }
-                RawHttp.Reply reply = http.get("/api/v1/sessions", busyToken);
-                long received = System.nanoTime();
-                if (received < absoluteSafe) {
-                    assertThat(reply.status()).as("busy token before its absolute limit: %s", reply).isEqualTo(200);
-                    if (sent - issuedAfter > idle.toNanos()) {
-                        okAfterIdleWindow++;
-                    }
-                } else if (sent > absolutePassed) {
-                    assertError(reply, 401, "invalid_token");
-                    break;
-                }
-                assertThat(received - issuedAfter).as("bounded wait").isLessThan(Duration.ofSeconds(20).toNanos());
-                Thread.sleep(200);
+        // the busy token is used every third of the idle limit: the idle limit never strikes it, the absolute one does
+        Duration step = ADMIN_IDLE.dividedBy(3);
+        Duration elapsed = Duration.ZERO;
+        boolean idleChecked = false;
+        int okAfterIdleWindow = 0;
+        while (elapsed.plus(step).compareTo(ADMIN_ABSOLUTE) < 0) {
+            clock.advance(step);
+            elapsed = elapsed.plus(step);
+            if (!idleChecked && elapsed.compareTo(ADMIN_IDLE) > 0) {
+                assertError(http.get("/api/v1/sessions", idleToken), 401, "invalid_token");
+                idleChecked = true;
             }
-            assertThat(idleChecked).isTrue();
-            assertThat(okAfterIdleWindow).as("requests that kept the busy token alive past the idle limit").isPositive();
-            for (String route : adminRoutes(shortLived)) {
-                assertError(call(http, route, bearer(idleToken)), 401, "invalid_token");
-                assertError(call(http, route, bearer(busyToken)), 401, "invalid_token");
+            assertThat(http.get("/api/v1/sessions", busyToken).status()).as("busy token %s after its issue", elapsed)
+                    .isEqualTo(200);
+            if (elapsed.compareTo(ADMIN_IDLE) > 0) {
+                okAfterIdleWindow++;
             }
-            // signing in again works
-            assertThat(http.get("/api/v1/sessions",
-                    Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD)).status()).isEqualTo(200);
         }
+        clock.advance(ADMIN_ABSOLUTE.minus(elapsed).minusSeconds(1));
+        assertThat(http.get("/api/v1/sessions", busyToken).status()).as("busy token a second before its absolute limit")
+                .isEqualTo(200);
+        clock.advance(Duration.ofSeconds(2));
+        assertError(http.get("/api/v1/sessions", busyToken), 401, "invalid_token");
+
+        assertThat(idleChecked).isTrue();
+        assertThat(okAfterIdleWindow).as("requests that kept the busy token alive past the idle limit").isPositive();
+        for (String route : adminRoutes(server)) {
+            assertError(call(http, route, bearer(idleToken)), 401, "invalid_token");
+            assertError(call(http, route, bearer(busyToken)), 401, "invalid_token");
+        }
+        // signing in again works
+        assertThat(http.get("/api/v1/sessions",
+                Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD)).status()).isEqualTo(200);
     }
 
     // --- helpers ---

@@ -13,7 +13,6 @@ import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.User;
 import com.sessiondesk.server.SessionServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,6 +77,12 @@ class ConcurrencyTest {
         return Stream.of("sqlite", "postgresql");
     }
 
+    /** A fresh server for each run, on the database of the run: only the one a run asks for starts. */
+    @RegisterExtension
+    final TestServers.Running<SessionServer> sqlite = TestServers.sqlite();
+    @RegisterExtension
+    final TestServers.Running<SessionServer> postgresql = TestServers.postgres();
+
     private RawHttp raw;
     private final Map<String, String> ownerOfSession = new ConcurrentHashMap<>();
     private final Map<String, String> tokenOfSession = new ConcurrentHashMap<>();
@@ -84,41 +90,36 @@ class ConcurrencyTest {
     @ParameterizedTest
     @MethodSource("databases")
     void conflictingAdminActionsLeaveAConsistentStateAndOneAuditEventPerChange(String database) throws Exception {
-        EmbeddedPostgres postgres = database.equals("postgresql") ? EmbeddedPostgres.start() : null;
-        String jdbcUrl = postgres != null ? postgres.getJdbcUrl("postgres", "postgres") : TestServers.newSqliteUrl();
-        try (SessionServer server = TestServers.start(jdbcUrl, false)) {
-            String base = server.baseUrl();
-            raw = new RawHttp(base);
-            for (String user : USERS) {
-                TestUsers.add(jdbcUrl, user, "Concurrent " + user, false);
-            }
-            TestUsers.add(jdbcUrl, SECOND_ADMIN, "Second Admin", true);
-            Map<String, String> adminTokens = Map.of(
-                    TestServers.ADMIN, Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD),
-                    SECOND_ADMIN, Api.adminToken(base, SECOND_ADMIN, TestUsers.PASSWORD));
-
-            loginInitialSessions(base);
-            List<Call> calls = fireConcurrently(adminTokens);
-
-            SessionDeskApi admin = Api.withToken(base, adminTokens.get(TestServers.ADMIN));
-            Set<String> active = Api.ok(admin.sessions(null, null, null)).sessions().stream()
-                    .filter(s -> USERS.contains(s.username())).map(Session::id).collect(Collectors.toSet());
-            Map<String, User> users = Api.ok(admin.users(null, null)).users().stream()
-                    .collect(Collectors.toMap(User::username, Function.identity()));
-            List<AuditEvent> events = Api.ok(admin.audit(null, 1000)).events().stream()
-                    .filter(e -> USERS.contains(e.username()))
-                    .sorted(Comparator.comparingLong(AuditEvent::id))
-                    .toList();
-
-            assertListAndDevicesAgree(active, users);
-            assertEveryEndedSessionInExactlyOneEvent(active, events);
-            assertOneEventPerEffectiveCall(calls, events);
-            assertBlockTrail(calls, events, users);
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+        TestServers.Running<SessionServer> running = database.equals("postgresql") ? postgresql : sqlite;
+        SessionServer server = running.get();
+        String jdbcUrl = running.jdbcUrl();
+        String base = server.baseUrl();
+        raw = new RawHttp(base);
+        for (String user : USERS) {
+            TestUsers.add(jdbcUrl, user, "Concurrent " + user, false);
         }
+        TestUsers.add(jdbcUrl, SECOND_ADMIN, "Second Admin", true);
+        Map<String, String> adminTokens = Map.of(
+                TestServers.ADMIN, Api.adminToken(base, TestServers.ADMIN, TestServers.ADMIN_PASSWORD),
+                SECOND_ADMIN, Api.adminToken(base, SECOND_ADMIN, TestUsers.PASSWORD));
+
+        loginInitialSessions(base);
+        List<Call> calls = fireConcurrently(adminTokens);
+
+        SessionDeskApi admin = Api.withToken(base, adminTokens.get(TestServers.ADMIN));
+        Set<String> active = Api.ok(admin.sessions(null, null, null)).sessions().stream()
+                .filter(s -> USERS.contains(s.username())).map(Session::id).collect(Collectors.toSet());
+        Map<String, User> users = Api.ok(admin.users(null, null)).users().stream()
+                .collect(Collectors.toMap(User::username, Function.identity()));
+        List<AuditEvent> events = Api.ok(admin.audit(null, 1000)).events().stream()
+                .filter(e -> USERS.contains(e.username()))
+                .sorted(Comparator.comparingLong(AuditEvent::id))
+                .toList();
+
+        assertListAndDevicesAgree(active, users);
+        assertEveryEndedSessionInExactlyOneEvent(active, events);
+        assertOneEventPerEffectiveCall(calls, events);
+        assertBlockTrail(calls, events, users);
     }
 
     private void loginInitialSessions(String base) {

@@ -7,10 +7,9 @@ import com.sessiondesk.api.Json;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.server.SessionServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two service instances on one PostgreSQL: a log out through instance A reaches a stream held on
@@ -21,33 +20,22 @@ class CrossInstancePushTest {
 
     private static final String USER = "cora.cross";
 
-    private static EmbeddedPostgres postgres;
+    /** Instance A; B is {@link TestServers.Running#another()} on the same database. */
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.postgres();
     private static SessionServer a;
     private static SessionServer b;
     private static RawHttp rawA;
     private static String adminTokenA;
 
     @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        a = TestServers.start(jdbcUrl, false);
-        b = TestServers.start(jdbcUrl, false);
+    static void start() {
+        String jdbcUrl = SERVER.jdbcUrl();
+        a = SERVER.get();
+        b = SERVER.another();
         rawA = new RawHttp(a.baseUrl());
         TestUsers.add(jdbcUrl, USER, "Cora Cross", false);
         adminTokenA = Api.adminToken(a.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (SessionServer server : new SessionServer[] {a, b}) {
-            if (server != null) {
-                server.close();
-            }
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @Test

@@ -8,11 +8,14 @@ import com.sessiondesk.api.Json;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.server.SessionServer;
+import com.sessiondesk.server.ShiftedClock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Push to the device (issue 9) on SQLite: a forced log out reaches the device's open event stream
@@ -25,25 +28,22 @@ class DevicePushTest {
     private static final String BLOCKED_USER = "bo.blocked";
     private static final AtomicInteger DEVICES = new AtomicInteger();
 
+    /** Real time, which a test can move forward instead of sleeping. */
+    private static final ShiftedClock CLOCK = new ShiftedClock(ZoneOffset.UTC);
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite().with(config -> config.withClock(CLOCK));
     private static SessionServer server;
     private static RawHttp raw;
     private static String adminToken;
 
     @BeforeAll
     static void start() {
-        String jdbcUrl = TestServers.newSqliteUrl();
-        server = TestServers.start(jdbcUrl, false);
+        String jdbcUrl = SERVER.jdbcUrl();
+        server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         TestUsers.add(jdbcUrl, USER, "Pia Push", false);
         TestUsers.add(jdbcUrl, BLOCKED_USER, "Bo Blocked", false);
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     static MobileLoginResponse login(String baseUrl, String username) {
@@ -92,17 +92,17 @@ class DevicePushTest {
         assertThat(waiting.get("device").getAsString()).as("History says which device: %s", waiting)
                 .isEqualTo("Pixel 8");
 
-        Instant before = Instant.now().minusMillis(1);
+        Instant before = CLOCK.instant().minusMillis(1);
         RawHttp.Reply next = raw.post("/api/v1/mobile/heartbeat", session.token(), null);
-        Instant after = Instant.now().plusMillis(1);
+        Instant after = CLOCK.instant().plusMillis(1);
         assertThat(next.status()).isEqualTo(401);
         JsonObject told = toldDelivery(raw, adminToken, session.sessionId());
         Instant deliveredAt = Instant.parse(told.get("deliveredAt").getAsString());
         assertThat(deliveredAt).isBetween(before, after);
         assertThat(told.get("channel").getAsString()).isEqualTo("response");
 
-        // the second 401 does not move the time
-        Thread.sleep(20);
+        // the second 401, a minute later, does not move the time
+        CLOCK.advance(Duration.ofMinutes(1));
         raw.get("/api/v1/mobile/me", session.token());
         Thread.sleep(300);
         assertThat(delivery(session.sessionId()).get("deliveredAt").getAsString()).isEqualTo(deliveredAt.toString());
@@ -121,7 +121,7 @@ class DevicePushTest {
             assertThat(logout.object().getAsJsonArray("endingSessionIds").get(0).getAsString())
                     .isEqualTo(session.sessionId());
             Instant deadline = Instant.parse(logout.object().get("syncDeadline").getAsString());
-            assertThat(deadline).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60));
+            assertThat(deadline).isBetween(CLOCK.instant().plusSeconds(14 * 60), CLOCK.instant().plusSeconds(15 * 60));
 
             StreamRecorder.Received sync = stream.next(2_000);
             assertThat(sync).isNotNull();

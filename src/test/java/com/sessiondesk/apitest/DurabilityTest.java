@@ -22,22 +22,32 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What the service promised survives a restart on the same database file. */
+/**
+ * What the service promised survives a restart on the same database file. Each test has its own
+ * server ({@link TestServers.Running} in an instance field) and restarts it on the same file.
+ */
 class DurabilityTest {
 
     private static final String DORA = "dora.durable";
     private static final String ELI = "eli.durable";
 
+    @RegisterExtension
+    final TestServers.Running<SessionServer> plain = TestServers.sqlite();
+    @RegisterExtension
+    final TestServers.Running<SessionServer> demo = TestServers.sqlite().demo();
+
     @Test
-    void endedSessionsBlocksUnsyncedCountsAndTheAuditLogSurviveARestart() {
-        String jdbcUrl = TestServers.newSqliteUrl();
+    void endedSessionsBlocksUnsyncedCountsAndTheAuditLogSurviveARestart() throws Exception {
+        String jdbcUrl = plain.jdbcUrl();
         MobileLoginResponse lost;
         MobileLoginResponse kept;
         MobileLoginResponse eliPhone;
         MobileLoginResponse eliTablet;
         List<AuditEvent> auditBefore;
-        try (SessionServer first = TestServers.start(jdbcUrl, false)) {
+        { // the first life of the service
+            SessionServer first = plain.get();
             String base = first.baseUrl();
             TestUsers.add(jdbcUrl, DORA, "Dora Durable", false);
             TestUsers.add(jdbcUrl, ELI, "Eli Durable", false);
@@ -55,7 +65,8 @@ class DurabilityTest {
             auditBefore = ok(admin.audit(null, null)).events();
         }
 
-        try (SessionServer second = TestServers.start(jdbcUrl, false)) {
+        { // after a restart on the same file
+            SessionServer second = plain.restart();
             String base = second.baseUrl();
             RawHttp raw = new RawHttp(base);
             assertEnded(raw, lost, "Phone left on the bus");
@@ -91,11 +102,11 @@ class DurabilityTest {
     }
 
     @Test
-    void theDemoAgencyIsSeededOnceAndIsBelievable() {
-        String jdbcUrl = TestServers.newSqliteUrl();
+    void theDemoAgencyIsSeededOnceAndIsBelievable() throws Exception {
         Set<String> usersBefore;
         Set<String> sessionsBefore;
-        try (SessionServer first = TestServers.start(jdbcUrl, true)) {
+        { // the first start seeds the demo
+            SessionServer first = demo.get();
             SessionDeskApi admin = Api.admin(first.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
             List<User> users = ok(admin.users(null, null)).users();
             List<Session> sessions = ok(admin.sessions(null, null, null)).sessions();
@@ -103,7 +114,8 @@ class DurabilityTest {
             usersBefore = users.stream().map(User::username).collect(Collectors.toSet());
             sessionsBefore = sessions.stream().map(Session::id).collect(Collectors.toSet());
         }
-        try (SessionServer second = TestServers.start(jdbcUrl, true)) {
+        { // a second start with --demo on the same file
+            SessionServer second = demo.restart();
             SessionDeskApi admin = Api.admin(second.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
             assertThat(ok(admin.users(null, null)).users()).extracting(User::username)
                     .as("users after a second start with --demo").hasSize(usersBefore.size())

@@ -20,7 +20,7 @@ public final class Eventually {
                 }
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -20,8 +20,8 @@ import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.SessionList;
 import com.sessiondesk.api.User;
 import com.sessiondesk.server.MutableClock;
+import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +39,9 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The live console's service side over HTTP (issue 8): the change feed across two instances on one
@@ -52,28 +53,22 @@ class LiveConsoleTest {
     private static final String ANA = "ana.live";
     private static final String BEN = "ben.live";
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private MutableClock clock;
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
-
-    private SessionServer start(String jdbcUrl) {
-        SessionServer server = SessionServer.start(TestServers.config(jdbcUrl, false).withClock(clock)
-                .withHeartbeatFlushInterval(Duration.ofMillis(20)));
-        toClose.add(server);
-        return server;
-    }
+    /** The services' clock: the test moves it. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
+    private final UnaryOperator<ServerConfig> settings = config -> config.withClock(clock)
+            .withHeartbeatFlushInterval(Duration.ofMillis(20));
+    /** Each test starts the servers it asks for (at their first get()); all are closed after it. */
+    @RegisterExtension
+    final TestServers.Running<SessionServer> sqlite = TestServers.sqlite().with(settings);
+    @RegisterExtension
+    final TestServers.Running<SessionServer> otherSqlite = TestServers.sqlite().with(settings);
+    @RegisterExtension
+    final TestServers.Running<SessionServer> postgres = TestServers.postgres().with(settings);
 
     /** One SQLite service with two staff and a clock the test moves. */
     private SessionServer sqliteService() {
-        clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
-        String url = TestServers.newSqliteUrl();
-        SessionServer server = start(url);
+        String url = sqlite.jdbcUrl();
+        SessionServer server = sqlite.get();
         TestUsers.add(url, ANA, "Ana Live", false);
         TestUsers.add(url, BEN, "Ben Live", false);
         return server;
@@ -90,12 +85,9 @@ class LiveConsoleTest {
 
     @Test
     void aChangeThroughOneInstanceReachesAFollowerOfTheOther() throws Exception {
-        clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.start();
-        toClose.add(postgres);
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        SessionServer a = start(url);
-        SessionServer b = start(url);
+        String url = postgres.jdbcUrl();
+        SessionServer a = postgres.get();
+        SessionServer b = postgres.another();
         TestUsers.add(url, ANA, "Ana Live", false);
         SessionDeskApi adminOfA = admin(a);
         SessionDeskApi adminOfB = admin(b);
@@ -220,10 +212,9 @@ class LiveConsoleTest {
 
     @Test
     void thePushStreamDeliversChangesMadeThroughTheOtherInstance() throws Exception {
-        clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
-        String url = TestServers.newSqliteUrl();
-        SessionServer a = start(url);
-        SessionServer b = start(url);
+        String url = sqlite.jdbcUrl();
+        SessionServer a = sqlite.get();
+        SessionServer b = sqlite.another();
         TestUsers.add(url, ANA, "Ana Live", false);
         String tokenOfB = Api.adminToken(b.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
         String cursor = ok(Api.withToken(b.baseUrl(), tokenOfB).sessions(null, null, null)).cursor();
@@ -276,7 +267,7 @@ class LiveConsoleTest {
         assertThat(raw.get("/api/v1/sessions/changes", token).status()).isEqualTo(400);
 
         // a cursor from another database is unknown here
-        SessionServer other = start(TestServers.newSqliteUrl());
+        SessionServer other = otherSqlite.get();
         String foreign = ok(admin(other).sessions(null, null, null)).cursor();
         assertThat(raw.get("/api/v1/sessions/changes?since=" + foreign, token).status()).isEqualTo(410);
 

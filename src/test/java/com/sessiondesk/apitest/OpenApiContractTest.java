@@ -260,13 +260,13 @@ class OpenApiContractTest {
     /** Holds a session's event stream until an admin ends the session (which closes it). */
     private static RawHttp.Reply events(String path) {
         MobileLoginResponse session = newSession();
+        int before = server.openStreams();
         CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            try { // once the server holds the stream (a GET that is refused is not held: then after 10 s)
+                Eventually.within(Duration.ofSeconds(10), () -> assertThat(server.openStreams()).isGreaterThan(before));
+            } finally {
+                raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken, "{}");
             }
-            raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken, "{}");
         });
         return raw.send("GET", path, session.token(), null, Map.of("Accept", "text/event-stream"));
     }

@@ -1,22 +1,17 @@
 package com.sessiondesk.apitest;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.sessiondesk.server.MutableClock;
+import com.sessiondesk.server.SessionServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The story on PostgreSQL: a real server started by the test itself, once for the class. */
+/** The story on PostgreSQL: a real server (embedded) started for the class by the extension. */
 class PostgresApiStoryTest extends ApiStoryTest {
 
-    private EmbeddedPostgres postgres;
+    static final MutableClock CLOCK = storyClock();
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.postgres().with(storySettings(CLOCK));
 
-    @Override
-    protected String startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        return postgres.getJdbcUrl("postgres", "postgres");
-    }
-
-    @Override
-    protected void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+    PostgresApiStoryTest() {
+        super(SERVER, CLOCK);
     }
 }

@@ -7,16 +7,15 @@ import com.sessiondesk.api.AdminLoginRequest;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.server.SessionServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two service instances on one PostgreSQL (as behind a load balancer): the throttle counts the same
@@ -25,29 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresThrottleTest {
 
-    private static EmbeddedPostgres postgres;
+    /** The first instance; the second is {@link TestServers.Running#another()} on the same database. */
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.postgres();
     private static SessionServer first;
     private static SessionServer second;
 
     @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        first = TestServers.start(jdbcUrl, false);
-        second = TestServers.start(jdbcUrl, false);
+    static void start() {
+        String jdbcUrl = SERVER.jdbcUrl();
+        first = SERVER.get();
+        second = SERVER.another();
         for (String user : List.of("ann.split", "ben.ticket")) {
             TestUsers.add(jdbcUrl, user, "Split " + user, false);
         }
         TestUsers.add(jdbcUrl, "cal.race", "Cal Race", true);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, postgres}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No token or password in any log line (README, "Behaviour worth knowing"), nor echoed in an error answer: the
@@ -24,8 +25,12 @@ class SecretsInLogsTest {
     private static final String WRONG_PASSWORD = "Wrong-Secret-Password-77";
     private static final String GARBAGE_TOKEN = "garbage-token-that-must-not-be-logged-0123456789";
 
+    /** Started and stopped by the test, inside the capture of the output: the whole life is searched. */
+    @RegisterExtension
+    final TestServers.Running<SessionServer> running = TestServers.sqlite();
+
     @Test
-    void noTokenOrPasswordIsLoggedOrEchoed() {
+    void noTokenOrPasswordIsLoggedOrEchoed() throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -36,38 +41,37 @@ class SecretsInLogsTest {
         System.setOut(capture);
         System.setErr(capture);
         try {
-            String jdbcUrl = TestServers.newSqliteUrl();
-            try (SessionServer server = TestServers.start(jdbcUrl, false)) {
-                RawHttp raw = new RawHttp(server.baseUrl());
-                TestUsers.add(jdbcUrl, STAFF, "Sid Secret", false);
+            SessionServer server = running.get();
+            RawHttp raw = new RawHttp(server.baseUrl());
+            TestUsers.add(running.jdbcUrl(), STAFF, "Sid Secret", false);
 
-                RawHttp.Reply login = raw.post("/api/v1/mobile/login", null, login(TestUsers.PASSWORD));
-                String sessionToken = login.object().get("token").getAsString();
-                String sessionId = login.object().get("sessionId").getAsString();
-                secrets.add(sessionToken);
-                answers.add(raw.post("/api/v1/mobile/login", null, login(WRONG_PASSWORD)).body());
-                answers.add(raw.post("/api/v1/mobile/login", null,
-                        "{\"username\":\"" + STAFF + "\",\"password\":\"" + WRONG_PASSWORD + "\",\"application\":5}").body());
-                answers.add(raw.post("/api/v1/mobile/login", null,
-                        "{\"username\":\"" + STAFF + "\",\"password\":\"" + WRONG_PASSWORD + "\",").body());
-                raw.post("/api/v1/mobile/heartbeat", sessionToken, "{\"pendingSyncItems\":2}");
-                raw.get("/api/v1/mobile/me", sessionToken);
+            RawHttp.Reply login = raw.post("/api/v1/mobile/login", null, login(TestUsers.PASSWORD));
+            String sessionToken = login.object().get("token").getAsString();
+            String sessionId = login.object().get("sessionId").getAsString();
+            secrets.add(sessionToken);
+            answers.add(raw.post("/api/v1/mobile/login", null, login(WRONG_PASSWORD)).body());
+            answers.add(raw.post("/api/v1/mobile/login", null,
+                    "{\"username\":\"" + STAFF + "\",\"password\":\"" + WRONG_PASSWORD + "\",\"application\":5}").body());
+            answers.add(raw.post("/api/v1/mobile/login", null,
+                    "{\"username\":\"" + STAFF + "\",\"password\":\"" + WRONG_PASSWORD + "\",").body());
+            raw.post("/api/v1/mobile/heartbeat", sessionToken, "{\"pendingSyncItems\":2}");
+            raw.get("/api/v1/mobile/me", sessionToken);
 
-                RawHttp.Reply admin = raw.post("/api/v1/admin/login", null,
-                        Json.GSON.toJson(new AdminLoginRequest(TestServers.ADMIN, TestServers.ADMIN_PASSWORD)));
-                String adminToken = admin.object().get("token").getAsString();
-                secrets.add(adminToken);
-                answers.add(raw.post("/api/v1/admin/login", null,
-                        Json.GSON.toJson(new AdminLoginRequest(TestServers.ADMIN, WRONG_PASSWORD))).body());
-                answers.add(raw.get("/api/v1/sessions", GARBAGE_TOKEN).body());
-                answers.add(raw.post("/api/v1/mobile/heartbeat", GARBAGE_TOKEN, null).body());
-                raw.post("/api/v1/sessions/" + sessionId + "/logout", adminToken,
-                        Json.GSON.toJson(LogoutRequest.of(false, false, "checking the logs")));
-                answers.add(raw.post("/api/v1/mobile/heartbeat", sessionToken, null).body());
-                answers.add(raw.get("/api/v1/audit", adminToken).body());
-                raw.post("/api/v1/admin/logout", adminToken, null);
-                answers.add(raw.get("/api/v1/sessions", adminToken).body());
-            }
+            RawHttp.Reply admin = raw.post("/api/v1/admin/login", null,
+                    Json.GSON.toJson(new AdminLoginRequest(TestServers.ADMIN, TestServers.ADMIN_PASSWORD)));
+            String adminToken = admin.object().get("token").getAsString();
+            secrets.add(adminToken);
+            answers.add(raw.post("/api/v1/admin/login", null,
+                    Json.GSON.toJson(new AdminLoginRequest(TestServers.ADMIN, WRONG_PASSWORD))).body());
+            answers.add(raw.get("/api/v1/sessions", GARBAGE_TOKEN).body());
+            answers.add(raw.post("/api/v1/mobile/heartbeat", GARBAGE_TOKEN, null).body());
+            raw.post("/api/v1/sessions/" + sessionId + "/logout", adminToken,
+                    Json.GSON.toJson(LogoutRequest.of(false, false, "checking the logs")));
+            answers.add(raw.post("/api/v1/mobile/heartbeat", sessionToken, null).body());
+            answers.add(raw.get("/api/v1/audit", adminToken).body());
+            raw.post("/api/v1/admin/logout", adminToken, null);
+            answers.add(raw.get("/api/v1/sessions", adminToken).body());
+            running.stop();
         } finally {
             System.setOut(out);
             System.setErr(err);

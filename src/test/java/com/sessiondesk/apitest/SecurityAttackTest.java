@@ -25,9 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The findings of the security review (issue 10), each written as the attack: every test here
@@ -38,6 +38,8 @@ class SecurityAttackTest {
     private static final String MOBILE_LOGIN = "/api/v1/mobile/login";
     private static final String ADMIN_LOGIN = "/api/v1/admin/login";
 
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
     private static String jdbcUrl;
     private static SessionServer server;
     private static RawHttp raw;
@@ -45,8 +47,8 @@ class SecurityAttackTest {
 
     @BeforeAll
     static void start() {
-        jdbcUrl = TestServers.newSqliteUrl();
-        server = TestServers.start(jdbcUrl, false);
+        jdbcUrl = SERVER.jdbcUrl();
+        server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         for (String user : List.of("kim.device", "lee.flood", "max.text")) {
             TestUsers.add(jdbcUrl, user, "Attack " + user, false);
@@ -55,13 +57,6 @@ class SecurityAttackTest {
             TestUsers.add(jdbcUrl, user, "Attack " + user, true);
         }
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     /**

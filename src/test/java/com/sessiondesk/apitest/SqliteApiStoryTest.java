@@ -1,15 +1,17 @@
 package com.sessiondesk.apitest;
 
+import com.sessiondesk.server.MutableClock;
+import com.sessiondesk.server.SessionServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 /** The story on the embedded default: SQLite in a temporary file. */
 class SqliteApiStoryTest extends ApiStoryTest {
 
-    @Override
-    protected String startDatabase() {
-        return TestServers.newSqliteUrl();
-    }
+    static final MutableClock CLOCK = storyClock();
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite().with(storySettings(CLOCK));
 
-    @Override
-    protected void stopDatabase() {
-        // the temporary file goes with the temporary folder
+    SqliteApiStoryTest() {
+        super(SERVER, CLOCK);
     }
 }

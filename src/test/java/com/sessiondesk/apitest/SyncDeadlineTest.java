@@ -8,9 +8,9 @@ import com.sessiondesk.server.MutableClock;
 import com.sessiondesk.server.SessionServer;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A device that never syncs is ended at the deadline of a log out after sync, with the service's
@@ -22,25 +22,20 @@ class SyncDeadlineTest {
     private static final String USER = "nev.ersyncs";
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-30T14:02:00Z"));
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite().with(config -> config.withClock(CLOCK)
+            .withAdminTimeouts(Duration.ofHours(2), Duration.ofHours(8)));
     private static SessionServer server;
     private static RawHttp raw;
     private static String adminToken;
 
     @BeforeAll
     static void start() {
-        String jdbcUrl = TestServers.newSqliteUrl();
-        server = SessionServer.start(TestServers.config(jdbcUrl, false).withClock(CLOCK)
-                .withAdminTimeouts(Duration.ofHours(2), Duration.ofHours(8)));
+        String jdbcUrl = SERVER.jdbcUrl();
+        server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         TestUsers.add(jdbcUrl, USER, "Nev Ersyncs", false);
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -78,10 +73,12 @@ class SyncDeadlineTest {
         assertThat(told.get("deliveredAt").getAsString()).as("told of the ending at 14:16")
                 .isEqualTo("2026-11-30T14:16:00Z");
 
-        Thread.sleep(1_500); // the poller gives due sessions their end
-        assertThat(raw.get("/api/v1/sessions?username=" + USER, adminToken).object().getAsJsonArray("sessions"))
-                .isEmpty();
-        assertThat(raw.get("/api/v1/users?q=" + USER, adminToken).object().getAsJsonArray("users").get(0)
-                .getAsJsonObject().get("activeSessions").getAsInt()).isZero();
+        // the poller gives due sessions their end (it runs every second or so)
+        Eventually.within(Duration.ofSeconds(10), () -> {
+            assertThat(raw.get("/api/v1/sessions?username=" + USER, adminToken).object().getAsJsonArray("sessions"))
+                    .isEmpty();
+            assertThat(raw.get("/api/v1/users?q=" + USER, adminToken).object().getAsJsonArray("users").get(0)
+                    .getAsJsonObject().get("activeSessions").getAsInt()).isZero();
+        });
     }
 }

@@ -2,19 +2,15 @@ package com.sessiondesk.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sessiondesk.common.AppDirs;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.sessiondesk.apitest.TestServers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service author's smoke check on both databases: the main flow and conflicting admin actions
@@ -23,41 +19,31 @@ import org.junit.jupiter.api.Test;
 class ServiceSmokeTest {
 
     private static final String PASSWORD = "Smoke-Test-1";
-    private static EmbeddedPostgres postgres;
-    private static Path home;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        home = Files.createTempDirectory("sessiondesk-smoke");
-        System.setProperty(AppDirs.HOME_PROPERTY, home.toString());
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    /** Each test starts the one it asks for; it is closed after the test. */
+    @RegisterExtension
+    final TestServers.Running<SessionServer> sqlite = TestServers.sqlite().demo();
+    @RegisterExtension
+    final TestServers.Running<SessionServer> postgresql = TestServers.postgres().demo();
 
     @Test
     void sqlite() {
-        check("jdbc:sqlite:" + home.resolve("smoke.db"));
+        check(sqlite.get());
     }
 
     @Test
     void postgresql() {
-        check(postgres.getJdbcUrl("postgres", "postgres"));
+        check(postgresql.get());
     }
 
-    private void check(String url) {
-        ServerConfig config = ServerConfig.defaults().withPort(0).withJdbcUrl(url).withInitialAdminPassword(PASSWORD)
-                .withDemo(true);
-        try (SessionServer server = SessionServer.start(config)) {
+    private void check(SessionServer server) {
+        try {
             server.addUser("office", "Office", PASSWORD, true);
             server.addUser("smoke.tester", "Smoke Tester", PASSWORD, false);
             HttpSmoke http = new HttpSmoke(server.baseUrl());
             assertThat(http.get("/api/v1/health", null).status()).isEqualTo(200);
             String admin = http.post("/api/v1/admin/login", null,
-                    "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}").json().get("token").getAsString();
+                    "{\"username\":\"admin\",\"password\":\"" + TestServers.ADMIN_PASSWORD + "\"}").json().get("token").getAsString();
             String office = server.issueAdminToken("office");
 
             assertThat(http.get("/api/v1/sessions", admin).json().getAsJsonArray("sessions").size())

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reference device against a real {@code --demo} server: it holds its stream, reacts within the
@@ -22,22 +22,17 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatedPushTest {
 
+    @RegisterExtension
+    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite().demo();
     private static SessionServer server;
     private static RawHttp raw;
     private static String adminToken;
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(TestServers.newSqliteUrl(), true);
+        server = SERVER.get();
         raw = new RawHttp(server.baseUrl());
         adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -4,34 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.AdminLoginRequest;
 import com.sessiondesk.api.ApiClients;
-import java.nio.file.Path;
+import com.sessiondesk.apitest.TestServers;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "Change password" in the top bar, end to end against a real server. */
 class ChangePasswordGuiTest extends GuiTestBase {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestServers.Running<LiveServer> SERVER = LiveServer.running();
     static LiveServer server;
 
     @BeforeAll
     static void startServer() {
-        useHome(dir.resolve("home"));
-        server = LiveServer.start(dir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        clearHome();
+        server = SERVER.get();
     }
 
     @Test

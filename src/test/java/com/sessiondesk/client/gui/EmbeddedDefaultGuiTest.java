@@ -3,30 +3,13 @@ package com.sessiondesk.client.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** With no server configured the window runs the service in-process on the demo agency and signs in. */
 class EmbeddedDefaultGuiTest extends GuiTestBase {
-
-    @TempDir
-    static Path home;
-
-    @BeforeAll
-    static void pointHomeAtTemp() {
-        useHome(home);
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        clearHome();
-    }
 
     @Test
     void embeddedDefaultFillsTheTableWithTheDemoAgencyWithoutAConnectScreen() throws Exception {

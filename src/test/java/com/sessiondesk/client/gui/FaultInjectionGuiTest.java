@@ -2,43 +2,26 @@ package com.sessiondesk.client.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import com.sessiondesk.apitest.TestServers;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Faults the real server never produces, from a fake one: a malformed answer, a request that hangs. */
 class FaultInjectionGuiTest extends GuiTestBase {
 
-    @TempDir
-    static Path home;
+    /** A fake server of its own for each test (it holds the answers that test set). */
+    @RegisterExtension
+    final TestServers.Running<FakeApiServer> faked = TestServers.running(FakeApiServer::new);
     FakeApiServer fake;
 
-    @BeforeAll
-    static void pointHomeAtTemp() {
-        useHome(home);
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        clearHome();
-    }
-
     @BeforeEach
-    void startFake() throws Exception {
-        fake = new FakeApiServer();
-    }
-
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    void startFake() {
+        fake = faked.get();
     }
 
     /** A shorter read timeout than the default 30 s, so that the hung request gives up within the test. */

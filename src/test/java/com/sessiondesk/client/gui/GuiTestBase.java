@@ -30,7 +30,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -45,6 +48,23 @@ abstract class GuiTestBase extends FxRobot {
     static final long WAIT_SECONDS = 20;
 
     protected Application app;
+
+    /**
+     * The client's data directory for the test class (remembered URL and username, the embedded
+     * database): a temporary folder, never the real one.
+     */
+    @TempDir
+    static Path home;
+
+    @BeforeAll
+    static void useTemporaryHome() {
+        useHome(home);
+    }
+
+    @AfterAll
+    static void clearTemporaryHome() {
+        clearHome();
+    }
 
     /** Points the client's data directory (remembered URL, username; the embedded database) at dir. */
     static void useHome(Path dir) {

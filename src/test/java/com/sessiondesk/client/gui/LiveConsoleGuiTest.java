@@ -6,9 +6,11 @@ import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.client.logout.BlockEnd;
+import com.sessiondesk.server.ShiftedClock;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,10 +37,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import retrofit2.Response;
 
 /**
@@ -48,25 +49,16 @@ import retrofit2.Response;
  */
 class LiveConsoleGuiTest extends GuiTestBase {
 
-    @TempDir
-    static Path dir;
-    static LiveServer server;
     static final ShiftedClock clock = new ShiftedClock(java.time.ZoneId.systemDefault());
+    @RegisterExtension
+    static final TestServers.Running<LiveServer> SERVER = LiveServer.running(config -> config.withClock(clock)
+            .withAdminTimeouts(Duration.ofDays(2), Duration.ofDays(3))); // the clock jumps an hour
+    static LiveServer server;
     final AtomicReference<Path> exportTo = new AtomicReference<>();
 
     @BeforeAll
     static void startServer() {
-        useHome(dir.resolve("home"));
-        server = LiveServer.start(dir, config -> config.withClock(clock)
-                .withAdminTimeouts(Duration.ofDays(2), Duration.ofDays(3))); // the clock jumps an hour
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        clearHome();
+        server = SERVER.get();
     }
 
     private void openSignedIn() throws Exception {
@@ -246,7 +238,7 @@ class LiveConsoleGuiTest extends GuiTestBase {
         server.login(staff.username(), "Billiyo Care", tag + "-a");
         server.login(staff.username(), "EVV", tag + "-b");
         server.login(server.freshStaff().username(), "EVV", "Other-" + tag);
-        Path file = dir.resolve("sessions-" + tag + ".csv");
+        Path file = home.resolve("sessions-" + tag + ".csv");
         exportTo.set(file);
         openSignedIn();
         search(tag + "-", 2);
@@ -282,7 +274,7 @@ class LiveConsoleGuiTest extends GuiTestBase {
         }
         assertThat(written).isEqualTo(expected);
         assertThat(written).allSatisfy(row -> assertThat(row.get(7)).as("the device's address").isNotBlank());
-        assertThat(Files.readString(dir.resolve("home").resolve("client.properties")))
+        assertThat(Files.readString(home.resolve("client.properties")))
                 .as("the column choice is remembered").contains("sessions.hiddenColumns=");
     }
 

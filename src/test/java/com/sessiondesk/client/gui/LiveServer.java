@@ -10,11 +10,11 @@ import com.sessiondesk.api.ReasonRequest;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionDeskApi;
 import com.sessiondesk.api.User;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.server.DemoAgency;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,26 +26,23 @@ import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * The real session service in-process on a fresh SQLite file, seen from the test's side: an admin
+ * The real session service in-process on a fresh SQLite file with the demo agency, seen from the test's side: an admin
  * API to check what the window claims, and mobile devices to create the data each test needs.
  */
 final class LiveServer implements AutoCloseable {
 
-    static final String ADMIN = "admin";
+    static final String ADMIN = TestServers.ADMIN;
 
-    final String adminPassword = "pw-" + UUID.randomUUID().toString().substring(0, 13);
+    final String adminPassword;
     private final SessionServer server;
     private final SessionDeskApi admin;
     private final SessionDeskApi mobile;
     private final Set<String> handedOut = new HashSet<>();
     private boolean closed;
 
-    private LiveServer(Path dir, UnaryOperator<ServerConfig> tweak) {
-        server = SessionServer.start(tweak.apply(ServerConfig.defaults()
-                .withPort(0)
-                .withJdbcUrl("jdbc:sqlite:" + dir.resolve("server.db"))
-                .withDemo(true)
-                .withInitialAdminPassword(adminPassword)));
+    private LiveServer(ServerConfig config) {
+        adminPassword = config.initialAdminPassword();
+        server = SessionServer.start(config);
         String token = server.issueAdminToken(ADMIN);
         OkHttpClient http = new OkHttpClient.Builder()
                 .readTimeout(20, TimeUnit.SECONDS)
@@ -56,13 +53,17 @@ final class LiveServer implements AutoCloseable {
         mobile = ApiClients.create(server.baseUrl(), new OkHttpClient());
     }
 
-    static LiveServer start(Path dir) {
-        return new LiveServer(dir, config -> config);
+    /**
+     * The real service with the demo agency on a fresh SQLite file, run by the tests' one extension
+     * ({@code @RegisterExtension}: a static field for the class, an instance field for each test).
+     */
+    static TestServers.Running<LiveServer> running() {
+        return running(config -> config);
     }
 
-    /** A server with a changed configuration (e.g. short admin token timeouts). */
-    static LiveServer start(Path dir, UnaryOperator<ServerConfig> tweak) {
-        return new LiveServer(dir, tweak);
+    /** The same with changed settings (a clock the test moves, short admin token timeouts). */
+    static TestServers.Running<LiveServer> running(UnaryOperator<ServerConfig> change) {
+        return TestServers.sqlite().demo().with(change).as(LiveServer::new);
     }
 
     String baseUrl() {

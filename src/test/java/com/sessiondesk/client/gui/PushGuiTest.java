@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sessiondesk.api.EventStream;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.client.common.Messages;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +19,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9 in the window, against the real in-process server: the log out after sync is offered only
@@ -31,22 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PushGuiTest extends GuiTestBase {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestServers.Running<LiveServer> SERVER = LiveServer.running();
     static LiveServer server;
 
     @BeforeAll
     static void startServer() {
-        useHome(dir.resolve("home"));
-        server = LiveServer.start(dir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        clearHome();
+        server = SERVER.get();
     }
 
     private void openSignedIn() throws Exception {

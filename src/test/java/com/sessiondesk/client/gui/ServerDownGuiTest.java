@@ -3,47 +3,36 @@ package com.sessiondesk.client.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.User;
+import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.server.MutableClock;
 import com.sessiondesk.server.ServerConfig;
-import java.nio.file.Path;
 import java.time.Instant;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server goes away, or stops accepting the admin's token, while the window is signed in.
- * These tests kill or reconfigure their server, so each one has its own (a fresh SQLite file in
- * its own temporary folder).
+ * These tests kill their server or move its clock, so each one has its own (the extension in an
+ * instance field: a fresh server and SQLite file per test, closed after it).
  */
 class ServerDownGuiTest extends GuiTestBase {
 
-    @TempDir
-    Path dir;
-    LiveServer server;
     /** The server's time: a test moves it instead of waiting for a timeout. */
     final MutableClock clock = new MutableClock(Instant.now());
+    @RegisterExtension
+    final TestServers.Running<LiveServer> running = LiveServer.running(config -> config.withClock(clock));
+    LiveServer server;
 
     @BeforeEach
-    void startServer(TestInfo test) {
-        useHome(dir.resolve("home"));
-        server = test.getTestMethod().orElseThrow().getName().startsWith("expired")
-                ? LiveServer.start(dir, config -> config.withClock(clock))
-                : LiveServer.start(dir);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        clearHome();
+    void startServer() {
+        server = running.get();
     }
 
     private TableView<Object> sessions() {

@@ -375,7 +375,7 @@ class SessionDeskGuiTest extends SharedServerGuiTest {
         assertThat(fx(() -> node("#serverUrlField", TextInputControl.class).getText())).isEqualTo(server.baseUrl());
         assertThat(fx(() -> node("#usernameField", TextInputControl.class).getText())).isEqualTo(LiveServer.ADMIN);
         assertThat(fx(() -> node("#passwordField", TextInputControl.class).getText())).isEmpty();
-        try (var files = Files.walk(dir.resolve("home"))) {
+        try (var files = Files.walk(home)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
                         .as("%s holds no password", file).doesNotContain(server.adminPassword);

@@ -2,18 +2,15 @@ package com.sessiondesk.client.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import com.sessiondesk.apitest.TestServers;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12, items 3, 7 and 10: a server that pauses (a test double that holds a request and acts on
@@ -27,28 +24,14 @@ class SlowServerGuiTest extends GuiTestBase {
             + "\"language\":\"en\",\"loginTime\":\"2026-11-30T08:00:00Z\",\"lastSeen\":\"2026-11-30T08:10:00Z\","
             + "\"pendingSyncItems\":0,\"superseded\":false}";
 
-    @TempDir
-    static Path home;
+    /** A fake server of its own for each test (it holds the answers that test set). */
+    @RegisterExtension
+    final TestServers.Running<FakeApiServer> faked = TestServers.running(FakeApiServer::new);
     FakeApiServer fake;
 
-    @BeforeAll
-    static void pointHomeAtTemp() {
-        useHome(home);
-    }
-
-    @AfterAll
-    static void restoreHome() {
-        clearHome();
-    }
-
     @BeforeEach
-    void startFake() throws Exception {
-        fake = new FakeApiServer();
-    }
-
-    @AfterEach
-    void stopFake() {
-        fake.close();
+    void startFake() {
+        fake = faked.get();
     }
 
     /** Item 3: the answer comes too late; the client finds out what happened and says so, even after Cancel. */

@@ -1,4 +1,4 @@
-package com.sessiondesk.client.gui;
+package com.sessiondesk.server;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** The real time moved forward by what the test shifted it (time still passes, so rows keep their order). */
-final class ShiftedClock extends Clock {
+public final class ShiftedClock extends Clock {
 
     private volatile Duration shift = Duration.ZERO;
     private final ZoneId zone;
 
-    ShiftedClock(ZoneId zone) {
+    public ShiftedClock(ZoneId zone) {
         this.zone = zone;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         shift = shift.plus(duration);
     }
 
