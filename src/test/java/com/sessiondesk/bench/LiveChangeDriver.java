@@ -1,5 +1,6 @@
 package com.sessiondesk.bench;
 
+import com.sessiondesk.AppDirs;
 import com.sessiondesk.api.HeartbeatRequest;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.SessionDeskApi;
@@ -40,7 +41,8 @@ public final class LiveChangeDriver {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int perTenSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        SessionServer server = SessionServer.start(ServerConfig.defaults().withPort(port));
+        SessionServer server = SessionServer.start(ServerConfig.defaults().withPort(port)
+                .withJdbcUrl(AppDirs.demoJdbcUrl())); // where BenchData prepared the sessions and the admin
         List<String> tokens = BulkLoad.createActiveSessions(server, perTenSeconds);
         OkHttpClient http = new OkHttpClient.Builder().build();
         http.dispatcher().setMaxRequestsPerHost(16);
