@@ -193,9 +193,13 @@ public final class LiveBench {
         });
 
         FxProbe probe = new FxProbe();
+        GcPauses gc = new GcPauses();
+        gc.start();
         probe.start();
         Thread.sleep(5000);
+        String quietWhere = probe.longestStretch();
         double quietMaxMs = probe.takeMaxMs();
+        String quietGc = gc.take();
 
         // --- the changes: a byte-counting follower of the feed beside the window ---
         toDriver.write("start\n");
@@ -219,7 +223,9 @@ public final class LiveBench {
         }
         double elapsedS = (System.nanoTime() - start) / 1e9;
         double liveCpuMs = (processCpuNanos() - cpu0) / 1e6;
+        String busyWhere = probe.longestStretch();
         double busyMaxMs = probe.takeMaxMs();
+        String busyGc = gc.take();
         toDriver.write("stop\n");
         toDriver.flush();
         Thread.sleep(4000); // the last changes reach the table
@@ -252,6 +258,9 @@ public final class LiveBench {
                 100 * per10sCpu / reloadCpu);
         System.out.printf(Locale.ROOT, "FX thread: longest busy stretch while applying %.1f ms (before the changes %.1f ms; goal: none over 50 ms)%n",
                 busyMaxMs, quietMaxMs);
+        System.out.printf(Locale.ROOT, "  GC while applying: %s (before: %s)%n", busyGc, quietGc);
+        System.out.printf(Locale.ROOT, "  where the FX thread was in the longest stretch while applying (2 ms samples):%s%n", busyWhere);
+        System.out.printf(Locale.ROOT, "  and in the longest before the changes:%s%n", quietWhere);
         System.out.printf(Locale.ROOT, "change to screen: p50 %.0f ms, p95 %.0f ms, max %.0f ms over %d changes, %d not seen (goal p95 < 3000 ms)%n",
                 BenchSupport.percentile(latencies, 50), BenchSupport.percentile(latencies, 95),
                 BenchSupport.percentile(latencies, 100), latencies.size(), missing);
@@ -265,23 +274,43 @@ public final class LiveBench {
         });
     }
 
-    /** How long the FX thread keeps a tiny task waiting: posted every 5 ms, the longest wait kept. */
+    /**
+     * How long the FX thread keeps a tiny task waiting: posted every 5 ms, the longest wait kept.
+     * While a task has waited over {@link #STALL_NANOS}, a second thread samples the FX thread's
+     * stack every 2 ms, so the longest stretch comes with where the FX thread was during it.
+     */
     private static final class FxProbe {
+        private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
         private final AtomicLong maxNanos = new AtomicLong();
         private volatile boolean running = true;
+        private volatile long postedAt; // of the task waiting now, 0: none
+        private volatile Thread fxThread;
+        private final List<String> stretchSamples = new CopyOnWriteArrayList<>();
+        private volatile List<String> longestSamples = List.of();
         private final Thread thread = new Thread(this::loop, "fx-probe");
+        private final Thread sampler = new Thread(this::sample, "fx-probe-sampler");
 
         void start() {
             thread.setDaemon(true);
             thread.start();
+            sampler.setDaemon(true);
+            sampler.start();
         }
 
         private void loop() {
             while (running) {
                 long posted = System.nanoTime();
+                stretchSamples.clear();
+                postedAt = posted;
                 java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
                 Platform.runLater(() -> {
-                    maxNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                    postedAt = 0;
+                    fxThread = Thread.currentThread();
+                    long waited = System.nanoTime() - posted;
+                    if (waited > maxNanos.get()) {
+                        maxNanos.set(waited);
+                        longestSamples = List.copyOf(stretchSamples);
+                    }
                     ran.countDown();
                 });
                 try {
@@ -293,12 +322,83 @@ public final class LiveBench {
             }
         }
 
+        /** Where the FX thread is while a probe waits: its top frame and the innermost SessionDesk frame. */
+        private void sample() {
+            while (running) {
+                long posted = postedAt;
+                Thread fx = fxThread;
+                if (fx != null && posted != 0 && System.nanoTime() - posted > STALL_NANOS) {
+                    stretchSamples.add(where(fx.getStackTrace()));
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private static String where(StackTraceElement[] stack) {
+            if (stack.length == 0) {
+                return "(no Java frames: GC, native or rendering)";
+            }
+            String top = stack[0].getClassName() + "." + stack[0].getMethodName();
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().startsWith("com.sessiondesk")) {
+                    String own = frame.getClassName().replace("com.sessiondesk.", "") + "." + frame.getMethodName();
+                    return own.equals(top) ? own : own + " > " + top;
+                }
+            }
+            for (StackTraceElement frame : stack) {
+                if (frame.getMethodName().equals("pulse") || frame.getClassName().endsWith("QuantumToolkit")) {
+                    return "pulse > " + top;
+                }
+            }
+            return top;
+        }
+
         double takeMaxMs() {
             return maxNanos.getAndSet(0) / 1e6;
         }
 
+        /** The FX thread's whereabouts during the longest wait since the last {@link #takeMaxMs}, most sampled first. */
+        String longestStretch() {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            longestSamples.forEach(w -> counts.merge(w, 1, Integer::sum));
+            StringBuilder text = new StringBuilder();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(6)
+                    .forEach(e -> text.append(String.format(Locale.ROOT, "%n    %3d x %s", e.getValue(), e.getKey())));
+            return counts.isEmpty() ? " (no samples)" : text.toString();
+        }
+
         void stop() {
             running = false;
+        }
+    }
+
+    /** The longest GC pause of this JVM since the last call (GC stops the FX thread too). */
+    private static final class GcPauses {
+        private final AtomicLong maxMillis = new AtomicLong();
+        private final AtomicLong count = new AtomicLong();
+
+        void start() {
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener((notification, handback) -> {
+                        if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                                .equals(notification.getType())) {
+                            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                    (javax.management.openmbean.CompositeData) notification.getUserData());
+                            maxMillis.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+                            count.incrementAndGet();
+                        }
+                    }, null, null);
+                }
+            }
+        }
+
+        String take() {
+            return String.format(Locale.ROOT, "%d GCs, longest %d ms", count.getAndSet(0), maxMillis.getAndSet(0));
         }
     }
 
