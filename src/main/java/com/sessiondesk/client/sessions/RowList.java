@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 import javafx.collections.ObservableListBase;
 
@@ -15,9 +16,9 @@ import javafx.collections.ObservableListBase;
  * their index, rows inserted by the order), then applied in one pass over the array: a copy of the
  * 100,000 references, whatever the number of rows moved. Its change names each row replaced,
  * removed or inserted, so the TableView, its selection and focus react once per batch, not once per row.
- * Read-only otherwise.
+ * Read-only otherwise. Random access (an array), so that binary searches in it are binary.
  */
-final class RowList extends ObservableListBase<SessionRow> {
+final class RowList extends ObservableListBase<SessionRow> implements RandomAccess {
 
     private List<SessionRow> items = new ArrayList<>();
 
