@@ -98,7 +98,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     /** The push form: a stream is open (for the list of {@link #pushTicket}); none from a server without it. */
     private boolean pushing;
     private int pushTicket;
-    private boolean pushUnsupported;
+    /** Polling only: the server has no push form (404), or {@code -Dsessiondesk.livePush=false} (a proxy that holds streams back; benchmarks). */
+    private boolean pushUnsupported = "false".equals(System.getProperty("sessiondesk.livePush"));
     private Map<String, SessionRow> byId = new HashMap<>();
     private Map<String, Integer> userIds = new HashMap<>();
     private Map<String, String> devices = new HashMap<>();
