@@ -211,6 +211,7 @@ public final class LiveBench {
         Thread.sleep(10_000);
         double quietCpuMsPerS = (processCpuNanos() - quietCpu0) / 1e6 / ((System.nanoTime() - quietStart) / 1e9);
         String quietWhere = probe.longestStretch();
+        String quietSpread = probe.takeSpread();
         double quietMaxMs = probe.takeMaxMs();
         String quietGc = gc.take();
 
@@ -237,6 +238,7 @@ public final class LiveBench {
         double elapsedS = (System.nanoTime() - start) / 1e9;
         double liveCpuMs = (processCpuNanos() - cpu0) / 1e6;
         String busyWhere = probe.longestStretch();
+        String busySpread = probe.takeSpread();
         double busyMaxMs = probe.takeMaxMs();
         String busyGc = gc.take();
         toDriver.write("stop\n");
@@ -275,6 +277,7 @@ public final class LiveBench {
                 quietCpuMsPerS, netPer10sCpu, 100 * netPer10sCpu / reloadCpu);
         System.out.printf(Locale.ROOT, "FX thread: longest busy stretch while applying %.1f ms (before the changes %.1f ms; goal: none over 50 ms)%n",
                 busyMaxMs, quietMaxMs);
+        System.out.printf(Locale.ROOT, "  while applying: %s%n  before: %s%n", busySpread, quietSpread);
         System.out.printf(Locale.ROOT, "  GC while applying: %s (before: %s)%n", busyGc, quietGc);
         System.out.printf(Locale.ROOT, "  where the FX thread was in the longest stretch while applying (2 ms samples):%s%n", busyWhere);
         System.out.printf(Locale.ROOT, "  and in the longest before the changes:%s%n", quietWhere);
@@ -299,6 +302,9 @@ public final class LiveBench {
     private static final class FxProbe {
         private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
         private final AtomicLong maxNanos = new AtomicLong();
+        private final List<Long> waits = new CopyOnWriteArrayList<>();
+        /** The longest the sampler itself overslept: the whole process went unscheduled (a busy machine) or stopped (a safepoint). */
+        private final AtomicLong samplerLateNanos = new AtomicLong();
         private volatile boolean running = true;
         private volatile long postedAt; // of the task waiting now, 0: none
         private volatile Thread fxThread;
@@ -324,6 +330,7 @@ public final class LiveBench {
                     postedAt = 0;
                     fxThread = Thread.currentThread();
                     long waited = System.nanoTime() - posted;
+                    waits.add(waited);
                     if (waited > maxNanos.get()) {
                         maxNanos.set(waited);
                         longestSamples = List.copyOf(stretchSamples);
@@ -347,11 +354,13 @@ public final class LiveBench {
                 if (fx != null && posted != 0 && System.nanoTime() - posted > STALL_NANOS) {
                     stretchSamples.add(where(fx.getStackTrace()));
                 }
+                long before = System.nanoTime();
                 try {
                     Thread.sleep(2);
                 } catch (InterruptedException e) {
                     return;
                 }
+                samplerLateNanos.accumulateAndGet(System.nanoTime() - before - TimeUnit.MILLISECONDS.toNanos(2), Math::max);
             }
         }
 
@@ -376,6 +385,16 @@ public final class LiveBench {
 
         double takeMaxMs() {
             return maxNanos.getAndSet(0) / 1e6;
+        }
+
+        /** The waits since the last call: p99, how many over 50 ms, and how late the sampler thread itself got. */
+        String takeSpread() {
+            List<Double> ms = new ArrayList<>();
+            waits.forEach(w -> ms.add(w / 1e6));
+            waits.clear();
+            long over = ms.stream().filter(w -> w > 50).count();
+            return String.format(Locale.ROOT, "%d probes, p99 %.1f ms, %d over 50 ms; the probe's own sampler thread was up to %.0f ms late",
+                    ms.size(), ms.isEmpty() ? 0 : BenchSupport.percentile(ms, 99), over, samplerLateNanos.getAndSet(0) / 1e6);
         }
 
         /** The FX thread's whereabouts during the longest wait since the last {@link #takeMaxMs}, most sampled first. */
