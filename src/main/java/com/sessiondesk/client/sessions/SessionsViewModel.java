@@ -299,7 +299,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
                 polling = false;
                 return;
             }
-            applyChanges(changes, ticket, () -> { // polling until the last slice is applied
+            applyChanges(changes, ticket, () -> {
                 polling = false;
                 cursor = changes.cursor();
                 feed.current();
