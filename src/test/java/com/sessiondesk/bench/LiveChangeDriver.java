@@ -1,9 +1,9 @@
 package com.sessiondesk.bench;
 
-import com.sessiondesk.AppDirs;
 import com.sessiondesk.api.HeartbeatRequest;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.SessionDeskApi;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.server.BulkLoad;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
