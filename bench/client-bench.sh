@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Client benchmarks (README, "Benchmarks"; the live table too).
-# Usage: bench/client-bench.sh [launch|load|all] [runs]   or   bench/client-bench.sh live [seconds] [changes per 10 s]
+# Usage: bench/client-bench.sh [launch|load|all] [runs]   or   bench/client-bench.sh live [seconds] [changes per 10 s] [push|poll|both]
 #   launch: launch to first painted table with 10,000 sessions vs a bare JavaFX window (fresh JVMs)
 #   load:   100,000 sessions loaded and shown vs fetch+parse alone; search keystroke; heap
 #   live:   100,000 sessions, 1% changing every 10 s: feed bytes and client CPU vs a full reload,
-#           the FX thread's longest busy stretch, change-to-screen latency (not part of "all")
+#           the FX thread's longest busy stretch, change-to-screen latency (not part of "all");
+#           the client on the push stream, polling every 2 s, or both one after the other (default)
 # The client runs with the JVM options of its launchers (installer/linux/app-image.args).
 # Prepared databases are cached in target/bench/ (delete it to rebuild them).
 set -euo pipefail
@@ -27,5 +28,9 @@ if [[ "$what" == load || "$what" == all ]]; then
   run "${launcher_options[@]}" com.sessiondesk.bench.LoadBench "$runs"
 fi
 if [[ "$what" == live ]]; then
-  run "${launcher_options[@]}" com.sessiondesk.bench.LiveBench "${2:-60}" "${3:-1000}"
+  modes="${4:-both}"
+  [[ "$modes" == both ]] && modes="push poll"
+  for mode in $modes; do
+    run "${launcher_options[@]}" com.sessiondesk.bench.LiveBench "${2:-60}" "${3:-1000}" "$mode"
+  done
 fi

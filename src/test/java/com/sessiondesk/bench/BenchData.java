@@ -23,9 +23,17 @@ public final class BenchData {
         int sessions = Integer.parseInt(args[0]);
         Path dir = AppDirs.dataDir();
         Path marker = dir.resolve("bench-prepared-demo-" + sessions);
-        if (Files.exists(marker)) {
+        if (Files.exists(marker) && Files.readString(marker).equals(markerText())) {
             System.out.println("bench-data: " + dir + " already holds " + sessions + " extra sessions");
             return;
+        }
+        if (Files.exists(marker)) { // prepared by an older bench (another admin password): start again
+            System.out.println("bench-data: " + dir + " was prepared by an older benchmark; preparing it again");
+            for (String name : new String[] {"demo.db", "demo.db-wal", "demo.db-shm", "sessiondesk.db",
+                    "sessiondesk.db-wal", "sessiondesk.db-shm"}) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            Files.delete(marker);
         }
         Files.createDirectories(dir);
         long start = System.nanoTime();
@@ -36,9 +44,19 @@ public final class BenchData {
                 .withInitialAdminPassword(ADMIN_PASSWORD))) {
             BulkLoad.createActiveSessions(server, sessions);
         }
-        Files.writeString(marker, "prepared\n");
+        Files.writeString(marker, markerText());
         System.out.println("bench-data: " + sessions + " sessions added to " + AppDirs.demoJdbcUrl() + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    /**
+     * What the marker of a prepared directory says: the data's version and a fingerprint of the admin
+     * password it was made with, so that a directory cached by an older benchmark is prepared again.
+     */
+    private static String markerText() throws java.security.NoSuchAlgorithmException {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(ADMIN_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "prepared demo.db, admin password sha256 " + java.util.HexFormat.of().formatHex(digest, 0, 8) + "\n";
     }
 
     /** Runs {@link #main} in a child JVM (so the heavy loading stays out of the measuring JVM). */

@@ -3,6 +3,7 @@ package com.sessiondesk.bench;
 import com.sessiondesk.api.HeartbeatRequest;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.SessionDeskApi;
+import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.server.BulkLoad;
 import com.sessiondesk.server.ServerConfig;
 import com.sessiondesk.server.SessionServer;
@@ -40,7 +41,8 @@ public final class LiveChangeDriver {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int perTenSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        SessionServer server = SessionServer.start(ServerConfig.defaults().withPort(port));
+        SessionServer server = SessionServer.start(ServerConfig.defaults().withPort(port)
+                .withJdbcUrl(AppDirs.demoJdbcUrl())); // where BenchData prepared the sessions and the admin
         List<String> tokens = BulkLoad.createActiveSessions(server, perTenSeconds);
         OkHttpClient http = new OkHttpClient.Builder().build();
         http.dispatcher().setMaxRequestsPerHost(16);

@@ -1,9 +1,11 @@
 package com.sessiondesk.client.sessions;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
@@ -49,21 +51,22 @@ final class RowPosition {
         }
     }
 
-    void restore(List<SessionRow> shown) {
-        int top = -1;
-        int selected = -1;
+    /**
+     * Puts the selection and the top row back.
+     *
+     * @param indexOf where a session is among the shown rows now (-1: not shown); a lookup, not a walk over the rows
+     */
+    void restore(List<SessionRow> shown, ToIntFunction<String> indexOf) {
+        int top = topId == null ? -1 : indexOf.applyAsInt(topId);
+        int selected = selectedId == null ? -1 : indexOf.applyAsInt(selectedId);
         List<Integer> others = new ArrayList<>();
-        for (int i = 0; i < shown.size() && (top < 0 || selected < 0 || others.size() < otherSelectedIds.size()); i++) {
-            String id = shown.get(i).id();
-            if (id.equals(topId)) {
-                top = i;
-            }
-            if (id.equals(selectedId)) {
-                selected = i;
-            } else if (otherSelectedIds.contains(id)) {
-                others.add(i);
+        for (String id : otherSelectedIds) {
+            int at = indexOf.applyAsInt(id);
+            if (at >= 0) {
+                others.add(at);
             }
         }
+        Collections.sort(others);
         if (selected < 0 && selectedId != null && selectedIndex >= 0 && !shown.isEmpty()) {
             selected = Math.min(selectedIndex, shown.size() - 1); // the row that took the ended one's place
         }

@@ -181,7 +181,7 @@ public final class SessionsController {
     }
 
     private void afterRowsReplaced() {
-        position.restore(viewModel.shown());
+        position.restore(viewModel.shown(), viewModel::shownIndexOf);
         if (viewModel.hasFresh()) {
             freshHighlight.playFromStart();
         }

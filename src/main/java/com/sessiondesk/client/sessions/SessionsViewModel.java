@@ -46,8 +46,9 @@ import javafx.collections.SetChangeListener;
  * Active Sessions: the rows, search, application and language filters, count, refresh and the way into the
  * Logout User Account dialog. The rows are kept sorted (a reload is sorted in the background,
  * so 100,000 rows arrive in order) and filtered on top, so a keystroke only re-filters.
- * After a load the rows follow the service's change feed: each change is applied in place
- * (a binary search in the sorted rows), never by reloading the list.
+ * After a load the rows follow the service's change feed: each answer is applied in place as one
+ * change of the lists ({@link RowList}: a row whose sort key stayed is replaced where it is, others
+ * leave and are inserted where the order puts them, found by binary search), never by reloading the list.
  */
 public final class SessionsViewModel implements com.sessiondesk.client.common.Refreshable {
 
@@ -58,14 +59,17 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private AdminService service;
     private String connecting;
 
-    private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
+    private final RowList rows = new RowList();
     /**
      * What the table shows: the rows that pass the search and filter, in the same order. Kept by
-     * hand rather than by a FilteredList, which shifts its whole index on every single change (a
-     * row moving to the top of 100,000 rows cost a third of a millisecond there; here a copy).
+     * hand rather than by a FilteredList, which shifts its whole index on every single change, and
+     * changed by the same batches as the rows (one list change per feed answer).
      */
-    private final ObservableList<SessionRow> shownRows = FXCollections.observableArrayList();
+    private final RowList shownRows = new RowList();
     private final ObservableList<SessionRow> shown = FXCollections.unmodifiableObservableList(shownRows);
+    /** Shown rows per user id, and the users with at least one: the count text without walking the rows. */
+    private int[] shownPerUser = new int[0];
+    private int shownUsers;
     private Predicate<SessionRow> filter;
     private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
     private int userCount;
@@ -94,9 +98,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     /** The push form: a stream is open (for the list of {@link #pushTicket}); none from a server without it. */
     private boolean pushing;
     private int pushTicket;
-    private boolean pushUnsupported;
-    private final java.util.ArrayDeque<SessionChanges> pushed = new java.util.ArrayDeque<>();
-    private boolean inBatch;
+    /** Polling only: the server has no push form (404), or {@code -Dsessiondesk.livePush=false} (a proxy that holds streams back; benchmarks). */
+    private boolean pushUnsupported = "false".equals(System.getProperty("sessiondesk.livePush"));
     private Map<String, SessionRow> byId = new HashMap<>();
     private Map<String, Integer> userIds = new HashMap<>();
     private Map<String, String> devices = new HashMap<>();
@@ -112,11 +115,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         searchText.addListener((obs, old, now) -> applyFilter());
         chosenApplications.addListener((SetChangeListener<String>) change -> applyFilter());
         chosenLanguages.addListener((SetChangeListener<String>) change -> applyFilter());
-        shownRows.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> {
-            if (!inBatch) {
-                updateTexts();
-            }
-        });
+        shownRows.addListener((javafx.collections.ListChangeListener<SessionRow>) change -> updateTexts());
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
         updateTexts();
@@ -141,11 +140,10 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         service = null;
         state.reset(); // results still in flight are for the old sign-in: drop them
         feedTicket++;
-        pushed.clear();
         cursor = null;
         feed.off();
-        rows.clear();
-        shownRows.clear();
+        rows.reset(List.of());
+        refilter();
         byId = new HashMap<>();
         searchText.set("");
         chosenApplications.clear();
@@ -165,7 +163,6 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         AdminService current = service;
         Comparator<SessionRow> currentOrder = order;
         feedTicket++; // a change answer still on its way belongs to the list being replaced
-        pushed.clear();
         context.load(state, () -> load(current, currentOrder), this::replaceRows, () -> !rows.isEmpty());
     }
 
@@ -253,13 +250,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         } else {
             feed.off();
         }
-        inBatch = true; // one count at the end, not one per change
-        try {
-            rows.setAll(loaded.rows());
-            refilter();
-        } finally {
-            inBatch = false;
-        }
+        rows.reset(loaded.rows());
+        refilter();
         updateTexts();
         replaceChoices(applications, chosenApplications, loaded.applications());
         replaceChoices(languages, chosenLanguages, loaded.languages());
@@ -307,7 +299,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
                 polling = false;
                 return;
             }
-            applyChanges(changes, ticket, () -> { // polling until the last slice is applied
+            applyChanges(changes, ticket, () -> {
                 polling = false;
                 cursor = changes.cursor();
                 feed.current();
@@ -364,39 +356,28 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         });
     }
 
-    /** One pushed answer: queued behind the one still being applied, so answers apply in order. */
+    /** One pushed answer, applied at once (answers come in order, each in one turn of the FX thread). */
     private void pushedChanges(SessionChanges changes, int ticket) {
         if (ticket != feedTicket) {
             return;
         }
-        pushed.add(changes);
-        if (pushed.size() == 1) {
-            applyNextPushed(ticket);
-        }
-    }
-
-    private void applyNextPushed(int ticket) {
-        SessionChanges next = pushed.peek();
-        if (next == null || ticket != feedTicket) {
-            pushed.clear();
-            return;
-        }
-        applyChanges(next, ticket, () -> {
-            cursor = next.cursor();
+        applyChanges(changes, ticket, () -> {
+            cursor = changes.cursor();
             feed.current();
-            pushed.poll();
-            applyNextPushed(ticket);
         });
     }
 
     /**
-     * Applies one answer of the feed in place: rows start, change and end; block markers follow.
-     * A busy answer is applied in slices of {@link #SLICE} rows, one per turn of the FX thread, so
-     * that the window keeps drawing (each moved row costs the table about a millisecond at 100,000 rows).
+     * Applies one answer of the feed in place, in one turn of the FX thread: rows start, change and
+     * end as one change of the lists, then block markers follow. Its cost grows with the rows it
+     * names (binary searches) plus one copy of the row array, not with a re-sort or a walk per row.
      *
-     * @param done runs after the last slice (not at all when a reload or sign-out came between)
+     * @param done runs after it is applied (not at all when a reload or sign-out came between)
      */
     void applyChanges(SessionChanges changes, int ticket, Runnable done) {
+        if (ticket != feedTicket) {
+            return;
+        }
         List<Session> upserted = changes.upserted() == null ? List.of() : changes.upserted();
         List<EndedSession> ended = changes.ended() == null ? List.of() : changes.ended();
         List<BlockChange> blockChanges = changes.blockChanges() == null ? List.of() : changes.blockChanges();
@@ -417,103 +398,87 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             }
             touchedUsers.add(change.username());
         }
-        List<Runnable> steps = new ArrayList<>(upserted.size() + endedIds.size() + 1);
+        Map<String, Session> latest = new java.util.LinkedHashMap<>(); // one row per session: its last state
         for (Session session : upserted) {
             if (!endedIds.contains(session.id())) {
-                steps.add(() -> upsert(session));
+                latest.put(session.id(), session);
             }
         }
-        endedIds.forEach(id -> steps.add(() -> removeRow(id)));
-        steps.add(() -> updateBlockMarkers(touchedUsers));
-        applySlices(steps, 0, ticket, done);
-    }
-
-    /** Rows applied per turn of the FX thread. */
-    static final int SLICE = 20;
-
-    private void applySlices(List<Runnable> steps, int from, int ticket, Runnable done) {
-        if (ticket != feedTicket) {
-            polling = false; // a reload or sign-out replaced the rows: the rest is moot
-            return;
-        }
-        // The selection and the top row are remembered before the first slice and put back after
-        // the last; the count is redone once (both walk every shown row).
-        int to = Math.min(steps.size(), from + SLICE);
-        if (from == 0) {
-            beforeRowsReplaced.run();
-        }
-        inBatch = true;
-        try {
-            steps.subList(from, to).forEach(Runnable::run);
-        } finally {
-            inBatch = false;
-        }
-        if (to < steps.size()) {
-            context.runner().later(() -> applySlices(steps, to, ticket, done));
-        } else {
-            updateTexts();
-            afterRowsReplaced.run();
-            done.run();
-        }
+        keepingPosition(() -> {
+            Batch batch = new Batch();
+            latest.values().forEach(session -> upsert(session, batch));
+            endedIds.forEach(id -> removeRow(id, batch));
+            batch.apply();
+            updateBlockMarkers(touchedUsers);
+        });
+        done.run();
     }
 
     /** Removes the rows of sessions that ended (the result of a log out: no reload). */
     public void removeEnded(Collection<String> sessionIds) {
-        inBatch(() -> sessionIds.forEach(this::removeRow));
+        keepingPosition(() -> {
+            Batch batch = new Batch();
+            new HashSet<>(sessionIds).forEach(id -> removeRow(id, batch));
+            batch.apply();
+        });
     }
 
-    private void inBatch(Runnable changes) {
+    /** Changes rows with the view's selection and scroll position remembered before and put back after. */
+    private void keepingPosition(Runnable changes) {
         beforeRowsReplaced.run();
-        inBatch = true;
-        try {
-            changes.run();
-        } finally {
-            inBatch = false;
-        }
-        updateTexts();
+        changes.run();
         afterRowsReplaced.run();
     }
 
-    private void upsert(Session session) {
+    private void upsert(Session session, Batch batch) {
         SessionRow old = byId.get(session.id());
-        SessionRow row = track(session);
-        int at = old == null ? -1 : indexOf(old);
-        if (at >= 0 && fitsAt(at, row)) {
-            setRow(at, row);
-            return;
-        }
-        if (at >= 0) {
-            removeRowAt(at);
-        }
-        addRow(row);
+        batch.change(old, track(session));
     }
 
-    // --- every change of the rows goes through these three, which keep the shown rows in step ---
+    /**
+     * One batch of row changes: the same edits to the rows and to the shown rows, made against the
+     * lists as they are and applied together ({@link RowList}), the user count kept on the way.
+     */
+    private final class Batch {
+        private final RowList.Edits all = rows.edits(order);
+        private final RowList.Edits visible = shownRows.edits(order);
 
-    private void setRow(int at, SessionRow row) {
-        SessionRow old = rows.set(at, row);
-        int shownAt = shownIndexOf(old);
-        if (shownAt >= 0 && matches(row)) {
-            shownRows.set(shownAt, row);
-        } else if (shownAt >= 0) {
-            shownRows.remove(shownAt);
-        } else if (matches(row)) {
-            shownRows.add(insertionPoint(shownRows, row), row);
+        /**
+         * A session's row {@code old} (null: new) becomes {@code row} (null: ended). A row whose sort
+         * key is the same is replaced where it is; any other leaves and is inserted where it belongs.
+         */
+        void change(SessionRow old, SessionRow row) {
+            boolean inPlace = old != null && row != null && (order == null || order.compare(old, row) == 0);
+            int at = old == null ? -1 : indexOf(rows, old);
+            if (at >= 0 && inPlace) {
+                all.replace(at, row);
+            } else {
+                if (at >= 0) {
+                    all.remove(at);
+                }
+                if (row != null) {
+                    all.insert(row);
+                }
+            }
+            int shownAt = old != null && matches(old) ? indexOf(shownRows, old) : -1;
+            boolean show = row != null && matches(row);
+            if (shownAt >= 0 && show && inPlace) {
+                visible.replace(shownAt, row);
+                return;
+            }
+            if (shownAt >= 0) {
+                visible.remove(shownAt);
+                countUser(old, -1);
+            }
+            if (show) {
+                visible.insert(row);
+                countUser(row, 1);
+            }
         }
-    }
 
-    private void removeRowAt(int at) {
-        SessionRow old = rows.remove(at);
-        int shownAt = shownIndexOf(old);
-        if (shownAt >= 0) {
-            shownRows.remove(shownAt);
-        }
-    }
-
-    private void addRow(SessionRow row) {
-        rows.add(insertionPoint(rows, row), row);
-        if (matches(row)) {
-            shownRows.add(insertionPoint(shownRows, row), row);
+        void apply() {
+            rows.apply(all);
+            shownRows.apply(visible);
         }
     }
 
@@ -521,23 +486,43 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         return filter == null || filter.test(row);
     }
 
-    private int shownIndexOf(SessionRow row) {
-        return indexOf(shownRows, row);
+    /** Where the session's row is among the shown rows (a binary search), or -1 (not shown). */
+    public int shownIndexOf(String sessionId) {
+        SessionRow row = byId.get(sessionId);
+        return row == null || !matches(row) ? -1 : indexOf(shownRows, row);
     }
 
     /** The search or filter changed, or all rows did: the shown rows again, in one change. */
     private void refilter() {
-        if (filter == null) {
-            shownRows.setAll(rows);
-            return;
-        }
-        List<SessionRow> passing = new ArrayList<>();
-        for (SessionRow row : rows) {
-            if (filter.test(row)) {
-                passing.add(row);
+        List<SessionRow> passing = rows;
+        if (filter != null) {
+            passing = new ArrayList<>();
+            for (SessionRow row : rows) {
+                if (filter.test(row)) {
+                    passing.add(row);
+                }
             }
         }
-        shownRows.setAll(passing);
+        shownPerUser = new int[Math.max(16, userCount)];
+        shownUsers = 0;
+        for (SessionRow row : passing) {
+            countUser(row, 1);
+        }
+        shownRows.reset(passing);
+    }
+
+    private void countUser(SessionRow row, int delta) {
+        int user = row.userId();
+        if (user >= shownPerUser.length) {
+            shownPerUser = java.util.Arrays.copyOf(shownPerUser, Math.max(user + 1, shownPerUser.length * 2));
+        }
+        int before = shownPerUser[user];
+        shownPerUser[user] = before + delta;
+        if (before == 0 && delta > 0) {
+            shownUsers++;
+        } else if (before > 0 && before + delta == 0) {
+            shownUsers--;
+        }
     }
 
     /** The row of a session from the feed, known from now on (its id, user, device, application). */
@@ -561,18 +546,11 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         return row;
     }
 
-    private void removeRow(String sessionId) {
+    private void removeRow(String sessionId, Batch batch) {
         SessionRow row = byId.remove(sessionId);
         if (row != null) {
-            int at = indexOf(row);
-            if (at >= 0) {
-                removeRowAt(at);
-            }
+            batch.change(row, null);
         }
-    }
-
-    private int indexOf(SessionRow row) {
-        return indexOf(rows, row);
     }
 
     /** Where a row is: a binary search in the sorted list, a scan when it is unsorted. */
@@ -589,20 +567,6 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             }
         }
         return -1;
-    }
-
-    private boolean fitsAt(int at, SessionRow row) {
-        return order == null
-                || ((at == 0 || order.compare(rows.get(at - 1), row) <= 0)
-                    && (at == rows.size() - 1 || order.compare(row, rows.get(at + 1)) <= 0));
-    }
-
-    private int insertionPoint(List<SessionRow> list, SessionRow row) {
-        if (order == null) {
-            return list.size();
-        }
-        int at = Collections.binarySearch(list, row, order);
-        return at >= 0 ? at : -at - 1;
     }
 
     private void addApplication(String application) {
@@ -636,31 +600,33 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             return over;
         });
         if (!lifted.isEmpty()) {
-            inBatch(() -> updateBlockMarkers(lifted));
+            keepingPosition(() -> updateBlockMarkers(lifted));
         }
     }
 
+    /** The block markers of these accounts' rows as the blocks now say, as one batch (a walk over the rows). */
     private void updateBlockMarkers(Set<String> usernames) {
         if (usernames.isEmpty()) {
             return;
         }
-        for (int i = 0; i < rows.size(); i++) {
-            SessionRow row = rows.get(i);
+        Batch batch = new Batch();
+        for (SessionRow row : rows) {
             if (usernames.contains(row.username())) {
                 SessionRow marked = row.withBlocked(isBlocked(row.username()));
                 if (marked != row) {
-                    setRow(i, marked);
+                    batch.change(row, marked);
                     byId.put(marked.id(), marked);
                 }
             }
         }
+        batch.apply();
     }
 
     private void blocked(Collection<String> usernames, Instant until) {
         for (String username : usernames) {
             blocks.put(username, until);
         }
-        inBatch(() -> updateBlockMarkers(new HashSet<>(usernames)));
+        keepingPosition(() -> updateBlockMarkers(new HashSet<>(usernames)));
     }
 
     public LiveFeed feed() {
@@ -779,16 +745,8 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     }
 
     private void updateTexts() {
-        boolean[] seen = new boolean[userCount];
-        int users = 0;
-        for (SessionRow row : shown) {
-            if (!seen[row.userId()]) {
-                seen[row.userId()] = true;
-                users++;
-            }
-        }
         countText.set(rows.isEmpty() && state.isLoading() ? Messages.get("common.loading")
-                : Messages.format("sessions.count", shown.size(), users));
+                : Messages.format("sessions.count", shown.size(), shownUsers));
         placeholderText.set(placeholder());
     }
 
@@ -876,7 +834,9 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     public void sortBy(Comparator<SessionRow> newOrder) {
         order = newOrder;
         if (newOrder != null) {
-            FXCollections.sort(rows, newOrder);
+            List<SessionRow> sorted = new ArrayList<>(rows);
+            sorted.sort(newOrder);
+            rows.reset(sorted);
             refilter();
         }
     }

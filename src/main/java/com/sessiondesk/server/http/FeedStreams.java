@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * The push form of the change feed ({@code GET /api/v1/sessions/stream}, Server-Sent Events). The
  * feed lives in the database, so a change made through another instance must be noticed here too:
  * one thread per instance reads the feed's position every {@link #CHECK_MILLIS} ms (one tiny query)
- * and, when it moved, sends each connected client the changes after its own cursor. While streams are
+ * and, when it moved, sends each connected client the changes after its own cursor. A write of this
+ * instance ({@link #wake}: the heartbeat flush) has it look at once, on the same thread, so the
+ * changes of this instance go out as soon as they are committed. While streams are
  * connected a comment goes out every 15 s so that proxies keep the connection open. A stream is closed
  * after {@link #MAX_STREAM_MILLIS}, so that its admin token is checked again when the client reconnects
  * (with {@code Last-Event-ID}: nothing is lost).
@@ -66,6 +68,17 @@ final class FeedStreams implements AutoCloseable {
                 return thread;
             });
             checker.scheduleWithFixedDelay(this::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A change was committed here: look now rather than at the next check (no-op without streams). */
+    synchronized void wake() {
+        if (checker != null && !streams.isEmpty()) {
+            try {
+                checker.execute(this::check);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the server is stopping
+            }
         }
     }
 

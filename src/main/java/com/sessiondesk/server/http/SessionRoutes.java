@@ -30,6 +30,9 @@ public final class SessionRoutes {
     public SessionRoutes(Services services) {
         this.services = services;
         this.streams = new FeedStreams(services.store());
+        if (services.heartbeats() != null) {
+            services.heartbeats().afterWrite(streams::wake);
+        }
     }
 
     /** Closes the push streams (the server stops). */

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Coalesces Last Seen and unsynced-item counts in memory and writes them in one batch per flush
- * (every second or two, and on close). Only the write is deferred: a session's state is always read
+ * (twice a second by default, and on close). Only the write is deferred: a session's state is always read
  * from the database, so a forced log out is never hidden by this buffer, and the batched UPDATE
  * touches only sessions still active, so a flush cannot revive an ended one. The flush also writes
  * the change-feed rows of these moves ({@link SessionFeed}: Last Seen moved 30 s or more, or the
@@ -21,9 +21,18 @@ public final class HeartbeatBuffer {
 
     private final Store store;
     private final ConcurrentHashMap<String, Heartbeat> pending = new ConcurrentHashMap<>();
+    private final java.util.List<Runnable> afterWrite = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public HeartbeatBuffer(Store store) {
         this.store = store;
+    }
+
+    /**
+     * Runs {@code listener} after each flush that wrote something, on the flushing thread (the
+     * feed's push streams look at once, instead of at their next check). It must return quickly.
+     */
+    public void afterWrite(Runnable listener) {
+        afterWrite.add(listener);
     }
 
     /** Records a sign of life; a null count keeps the last one reported. */
@@ -61,6 +70,14 @@ public final class HeartbeatBuffer {
         } catch (RuntimeException e) {
             LOG.warn("Could not write {} heartbeats, will retry: {}", batch.size(), e.getMessage());
             batch.forEach((id, beat) -> pending.merge(id, beat, (newer, older) -> combine(older, newer)));
+            return;
+        }
+        for (Runnable listener : afterWrite) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of the heartbeat flush failed: {}", e.toString());
+            }
         }
     }
 

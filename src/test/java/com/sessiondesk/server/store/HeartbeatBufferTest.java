@@ -62,6 +62,17 @@ class HeartbeatBufferTest {
     }
 
     @Test
+    void listenersHearOfEachFlushThatWroteOnceItIsCommitted() {
+        java.util.List<Long> seenByListener = new java.util.ArrayList<>();
+        buffer.afterWrite(() -> seenByListener.add(row().lastSeen()));
+        buffer.flush();
+        assertThat(seenByListener).as("nothing was buffered").isEmpty();
+        buffer.record(session, 2000, 1);
+        buffer.flush();
+        assertThat(seenByListener).as("told after the commit: the listener reads the new value").containsExactly(2000L);
+    }
+
+    @Test
     void flushWithNothingBufferedWritesNothing() {
         buffer.flush();
         assertThat(row().lastSeen()).isEqualTo(1000);
