@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -47,7 +50,17 @@ public final class Cells {
      */
     public static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> text(Function<T, String> text,
             Function<T, String> fullText, Function<T, Badge> badge, Tooltip sharedTooltip) {
-        return column -> new TextCell<>(text, fullText, badge, sharedTooltip);
+        return text(text, fullText, badge, sharedTooltip, null);
+    }
+
+    /**
+     * The same, and each cell computes its text again when {@code redrawOn} changes (e.g. the
+     * instant every "… ago" is computed from): only the cells that exist, the shown rows, instead
+     * of a {@code TableView.refresh()} that throws every cell away and builds and styles it anew.
+     */
+    public static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> text(Function<T, String> text,
+            Function<T, String> fullText, Function<T, Badge> badge, Tooltip sharedTooltip, Observable redrawOn) {
+        return column -> new TextCell<>(text, fullText, badge, sharedTooltip, redrawOn);
     }
 
     /** Row buttons (icon buttons or small text buttons), left to right. */
@@ -65,12 +78,18 @@ public final class Cells {
         private final Function<T, Badge> badgeOf;
         private final Tooltip sharedTooltip;
         private final Label badge = new Label();
+        /** Held by the cell: the source holds it weakly, so a discarded cell is not kept alive. */
+        private final InvalidationListener redraw = source -> redrawText();
 
-        TextCell(Function<T, String> text, Function<T, String> fullText, Function<T, Badge> badgeOf, Tooltip sharedTooltip) {
+        TextCell(Function<T, String> text, Function<T, String> fullText, Function<T, Badge> badgeOf, Tooltip sharedTooltip,
+                 Observable redrawOn) {
             this.text = text;
             this.fullText = fullText;
             this.badgeOf = badgeOf;
             this.sharedTooltip = sharedTooltip;
+            if (redrawOn != null) {
+                redrawOn.addListener(new WeakInvalidationListener(redraw));
+            }
             badge.getStyleClass().add("row-badge");
             badge.setMinWidth(Label.USE_PREF_SIZE);
             setContentDisplay(ContentDisplay.RIGHT);
@@ -98,6 +117,12 @@ public final class Cells {
                 badge.setTooltip(badgeTooltip(marker.explanation()));
                 badge.setAccessibleText(marker.text() + ": " + marker.explanation()); // for screen readers
                 setGraphic(badge);
+            }
+        }
+
+        private void redrawText() {
+            if (!isEmpty() && getItem() != null) {
+                setText(text.apply(getItem()));
             }
         }
 

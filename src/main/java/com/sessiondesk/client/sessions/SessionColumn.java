@@ -36,6 +36,11 @@ public enum SessionColumn {
         return Messages.get(headerKey);
     }
 
+    /** Whether the shown text depends on the present ("5 min ago", a time shown without its date today). */
+    public boolean dependsOnNow() {
+        return this == LOGIN_TIME || this == LAST_SEEN;
+    }
+
     /** Ascending order of this column; ties broken by session id so refreshes keep rows in place. */
     public Comparator<SessionRow> order() {
         return order.thenComparing(SessionRow::id, Comparator.nullsFirst(Comparator.naturalOrder()));

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.SelectionMode;
 import java.util.Comparator;
@@ -63,6 +65,8 @@ public final class SessionsController {
     /** The table's one tooltip for the full value of a cut cell. */
     private final Tooltip fullValueTooltip = new Tooltip();
     private final PauseTransition freshHighlight = new PauseTransition(javafx.util.Duration.seconds(5));
+    /** Counts the ends of highlights: each shown row listens and drops its highlight. */
+    private final javafx.beans.property.IntegerProperty freshCleared = new javafx.beans.property.SimpleIntegerProperty();
     private final SessionsViewModel viewModel;
     private final Parent root;
     private final Label placeholder = new Label();
@@ -101,10 +105,10 @@ public final class SessionsController {
         buildTable();
         position = new RowPosition(sessionsTable);
         viewModel.setRowsReplacedHooks(() -> position.remember(viewModel.shown()), this::afterRowsReplaced);
-        viewModel.nowProperty().addListener((obs, old, now) -> sessionsTable.refresh());
+        // A new minute or a reload moves the "… ago" texts: the time cells redraw themselves (Cells.text).
         freshHighlight.setOnFinished(e -> {
             viewModel.clearFresh();
-            sessionsTable.refresh();
+            freshCleared.set(freshCleared.get() + 1); // the shown rows drop their highlight
         });
         if (!liveInterval.isZero() && !liveInterval.isNegative()) {
             Timeline feed = new Timeline(new KeyFrame(javafx.util.Duration.millis(liveInterval.toMillis()), e -> viewModel.poll()));
@@ -194,10 +198,21 @@ public final class SessionsController {
         sessionsTable.setFixedCellSize(ROW_HEIGHT);
         sessionsTable.getStyleClass().add("striped");
         sessionsTable.setRowFactory(table -> new TableRow<>() {
+            private final InvalidationListener unhighlight = source -> markFresh();
+
+            {
+                freshCleared.addListener(new WeakInvalidationListener(unhighlight));
+            }
+
             @Override
             protected void updateItem(SessionRow row, boolean empty) {
                 super.updateItem(row, empty);
-                pseudoClassStateChanged(FRESH, !empty && row != null && viewModel.isFresh(row.id()));
+                markFresh();
+            }
+
+            private void markFresh() {
+                SessionRow row = getItem();
+                pseudoClassStateChanged(FRESH, !isEmpty() && row != null && viewModel.isFresh(row.id()));
             }
         });
         TableColumn<SessionRow, SessionRow> lastSeen = null;
@@ -208,7 +223,8 @@ public final class SessionsController {
             Columns.exportAs(tableColumn, row -> SessionTexts.exportText(column, row));
             tableColumn.setCellFactory(Cells.text(row -> SessionTexts.cellText(column, row, viewModel.now()),
                     row -> SessionTexts.fullText(column, row, viewModel.now()),
-                    row -> SessionTexts.badge(column, row), fullValueTooltip));
+                    row -> SessionTexts.badge(column, row), fullValueTooltip,
+                    column.dependsOnNow() ? viewModel.nowProperty() : null));
             tableColumn.setComparator(column.order());
             tableColumn.setUserData(column);
             tableColumn.setPrefWidth(switch (column) {
