@@ -3,8 +3,10 @@ package com.sessiondesk.client.common;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every text the client shows, from one resource bundle for FXML ({@code %key}, passed to the
@@ -21,6 +23,8 @@ public final class Messages {
 
     private static Locale locale = Locale.ENGLISH;
     private static ResourceBundle bundle = load(Locale.ENGLISH);
+    /** Parsed patterns of {@link #format}, per key for the texts in use (a table cell formats on every update). */
+    private static volatile Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Messages() {
     }
@@ -45,12 +49,14 @@ public final class Messages {
     public static void use(Locale chosen) {
         locale = chosen;
         bundle = load(chosen);
+        formats = new ConcurrentHashMap<>();
     }
 
     /** Uses the given texts (tests: a bundle that marks every text, to find texts not taken from it). */
     public static void use(ResourceBundle texts) {
         locale = texts.getLocale() == null || texts.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : texts.getLocale();
         bundle = texts;
+        formats = new ConcurrentHashMap<>();
     }
 
     private static ResourceBundle load(Locale chosen) {
@@ -86,6 +92,9 @@ public final class Messages {
 
     /** A text with arguments, in MessageFormat syntax ({@code {0}}, {@code {0,choice,...}}, numbers in the locale). */
     public static String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        MessageFormat pattern = formats.computeIfAbsent(key, k -> new MessageFormat(get(k), locale));
+        synchronized (pattern) { // a MessageFormat is not thread-safe; background tasks format too
+            return pattern.format(args);
+        }
     }
 }
