@@ -257,7 +257,8 @@ public final class LiveBench {
             }
         }
         int shownRows = LoadBench.onFx(() -> table.getItems().size());
-        // What the once-a-minute move of the "… ago" texts costs the FX thread (SessionsController: table.refresh()).
+        // For comparison: a full table.refresh() (every cell made again), what the once-a-minute move of
+        // the "… ago" texts cost before the time cells redrew themselves in place (Cells.text's redrawOn).
         List<Double> tickMs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             tickMs.add(LoadBench.onFx(() -> {
@@ -294,7 +295,7 @@ public final class LiveBench {
         System.out.printf(Locale.ROOT, "  GC while applying: %s (before: %s)%n", busyGc, quietGc);
         System.out.printf(Locale.ROOT, "  where the FX thread was in the longest stretch while applying (2 ms samples):%s%n", busyWhere);
         System.out.printf(Locale.ROOT, "  and in the longest before the changes:%s%n", quietWhere);
-        System.out.printf(Locale.ROOT, "  the minute's tick (table.refresh(): every cell made again, CSS, layout): median %.1f ms, max %.1f ms%n",
+        System.out.printf(Locale.ROOT, "  for comparison, a full table.refresh() (every cell made again, CSS, layout; the minute's tick did this before the time cells redrew in place): median %.1f ms, max %.1f ms%n",
                 BenchSupport.median(tickMs), BenchSupport.percentile(tickMs, 100));
         System.out.printf(Locale.ROOT, "change to screen: p50 %.0f ms, p95 %.0f ms, max %.0f ms over %d changes, %d not seen (goal p95 < 3000 ms; < 1000 ms with push)%n",
                 BenchSupport.percentile(latencies, 50), BenchSupport.percentile(latencies, 95),
