@@ -1,5 +1,6 @@
 package com.sessiondesk.client.common;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +114,13 @@ public final class Cells {
                 setGraphic(null);
             } else {
                 badge.setText(marker.text());
-                badge.getStyleClass().setAll("row-badge", marker.styleClass());
-                badge.setTooltip(badgeTooltip(marker.explanation()));
+                if (!badge.getStyleClass().equals(List.of("row-badge", marker.styleClass()))) {
+                    badge.getStyleClass().setAll("row-badge", marker.styleClass()); // restyles the badge: only on a change
+                }
+                Tooltip explanation = badgeTooltip(marker.explanation());
+                if (badge.getTooltip() != explanation) {
+                    badge.setTooltip(explanation);
+                }
                 badge.setAccessibleText(marker.text() + ": " + marker.explanation()); // for screen readers
                 setGraphic(badge);
             }
@@ -191,14 +197,19 @@ public final class Cells {
                 setGraphic(null);
                 return;
             }
-            box.getChildren().clear();
+            List<Node> shown = new ArrayList<>(specs.size());
             for (int i = 0; i < specs.size(); i++) {
                 RowButton<S> spec = specs.get(i);
                 if (spec.shownFor().test(item)) {
                     Button button = buttons.get(i);
                     button.setAccessibleText(spec.accessibleText().apply(item));
-                    box.getChildren().add(button);
+                    shown.add(button);
                 }
+            }
+            // Only when the row shows other buttons: a button taken out and put back is styled
+            // anew (CSS matching) at every update of every visible row.
+            if (!box.getChildren().equals(shown)) {
+                box.getChildren().setAll(shown);
             }
             setGraphic(box);
         }
