@@ -182,8 +182,12 @@ public final class LiveBench {
         LoadBench.onFx(() -> {
             table.getItems().addListener((ListChangeListener<SessionRow>) change -> {
                 while (change.next()) {
-                    if (change.wasAdded()) {
-                        for (SessionRow row : change.getAddedSubList()) {
+                    // A row comes in as added (it moved or is new) or updated in place (same sort key).
+                    List<? extends SessionRow> arrived = change.wasUpdated()
+                            ? change.getList().subList(change.getFrom(), change.getTo())
+                            : change.wasAdded() ? change.getAddedSubList() : List.of();
+                    {
+                        for (SessionRow row : arrived) {
                             long count = row.session().pendingSyncItems();
                             if (count >= LiveChangeDriver.FIRST_COUNT) {
                                 if (waiting.isEmpty()) {

@@ -14,7 +14,7 @@ import javafx.collections.ObservableListBase;
  * or a new filter ({@link #reset}), or one answer of the change feed ({@link #apply}), each one list
  * change. A batch is built as {@link Edits} against the list as it is (rows replaced or removed at
  * their index, rows inserted by the order), then applied in one pass over the array: a copy of the
- * 100,000 references, whatever the number of rows moved. Its change names each row replaced,
+ * 100,000 references, whatever the number of rows moved. Its change names each row updated in place,
  * removed or inserted, so the TableView, its selection and focus react once per batch, not once per row.
  * Read-only otherwise. Random access (an array), so that binary searches in it are binary.
  */
@@ -82,7 +82,9 @@ final class RowList extends ObservableListBase<SessionRow> implements RandomAcce
                 nextRemove(merge.result.size(), was);
             } else {
                 merge.result.add(edit.getValue());
-                nextSet(merge.result.size() - 1, was);
+                // An update, not a set: the TableView's skin answers any replaced row by making every
+                // visible cell anew (TableViewSkinBase: item count 0, rebuild), an update only refills them.
+                nextUpdate(merge.result.size() - 1);
             }
             merge.from = index + 1;
         }

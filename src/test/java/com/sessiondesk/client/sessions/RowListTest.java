@@ -43,6 +43,12 @@ class RowListTest {
                 if (change.wasPermutated()) {
                     throw new AssertionError("no permutations expected");
                 }
+                if (change.wasUpdated()) { // a row replaced in place (same sort key): read it again
+                    for (int i = change.getFrom(); i < change.getTo(); i++) {
+                        replayed.set(i, change.getList().get(i));
+                    }
+                    continue;
+                }
                 replayed.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()).clear();
                 replayed.addAll(change.getFrom(), change.getAddedSubList());
             }
