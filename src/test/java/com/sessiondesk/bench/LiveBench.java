@@ -186,16 +186,14 @@ public final class LiveBench {
                     List<? extends SessionRow> arrived = change.wasUpdated()
                             ? change.getList().subList(change.getFrom(), change.getTo())
                             : change.wasAdded() ? change.getAddedSubList() : List.of();
-                    {
-                        for (SessionRow row : arrived) {
-                            long count = row.session().pendingSyncItems();
-                            if (count >= LiveChangeDriver.FIRST_COUNT) {
-                                if (waiting.isEmpty()) {
-                                    scene.addPostLayoutPulseListener(stamp[0]);
-                                    Platform.requestNextPulse();
-                                }
-                                waiting.add(count);
+                    for (SessionRow row : arrived) {
+                        long count = row.session().pendingSyncItems();
+                        if (count >= LiveChangeDriver.FIRST_COUNT) {
+                            if (waiting.isEmpty()) {
+                                scene.addPostLayoutPulseListener(stamp[0]);
+                                Platform.requestNextPulse();
                             }
+                            waiting.add(count);
                         }
                     }
                 }

@@ -18,12 +18,13 @@ import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.control.SelectionMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -66,7 +67,7 @@ public final class SessionsController {
     private final Tooltip fullValueTooltip = new Tooltip();
     private final PauseTransition freshHighlight = new PauseTransition(javafx.util.Duration.seconds(5));
     /** Counts the ends of highlights: each shown row listens and drops its highlight. */
-    private final javafx.beans.property.IntegerProperty freshCleared = new javafx.beans.property.SimpleIntegerProperty();
+    private final IntegerProperty freshCleared = new SimpleIntegerProperty();
     private final SessionsViewModel viewModel;
     private final Parent root;
     private final Label placeholder = new Label();
