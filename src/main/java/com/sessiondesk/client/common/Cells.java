@@ -1,9 +1,7 @@
 package com.sessiondesk.client.common;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -27,7 +25,9 @@ import javafx.util.Callback;
  * the text is cut) and row buttons. A row button acts on the row the cell shows at the moment of
  * the click, and never takes the keyboard focus (a reused cell cannot carry a focus ring to
  * another person's row; the keyboard reaches row actions through shortcuts on the selected row).
- * Tooltips are windows: one per table or per kind, never one per cell.
+ * Tooltips are windows: one per table or per column, never one per cell or per text (a badge whose
+ * explanation holds a number, "12 items the device has not synced", made a window for every new
+ * number, kept for ever, and made it while the live table applied a change).
  */
 public final class Cells {
 
@@ -39,8 +39,6 @@ public final class Cells {
     public record RowButton<S>(String text, String icon, String styleClass, Tooltip tooltip,
                                Function<S, String> accessibleText, Predicate<S> shownFor, Consumer<S> action) {
     }
-
-    private static final Map<String, Tooltip> BADGE_TOOLTIPS = new HashMap<>();
 
     private Cells() {
     }
@@ -61,7 +59,20 @@ public final class Cells {
      */
     public static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> text(Function<T, String> text,
             Function<T, String> fullText, Function<T, Badge> badge, Tooltip sharedTooltip, Observable redrawOn) {
-        return column -> new TextCell<>(text, fullText, badge, sharedTooltip, redrawOn);
+        BadgeTooltip badgeTooltip = new BadgeTooltip(); // the column's badges share it
+        return column -> new TextCell<>(text, fullText, badge, badgeTooltip, sharedTooltip, redrawOn);
+    }
+
+    /** The one tooltip of a column's badges, made when the column first shows a badge. */
+    private static final class BadgeTooltip {
+        private Tooltip tooltip;
+
+        Tooltip get() {
+            if (tooltip == null) {
+                tooltip = new Tooltip();
+            }
+            return tooltip;
+        }
     }
 
     /** Row buttons (icon buttons or small text buttons), left to right. */
@@ -69,30 +80,31 @@ public final class Cells {
         return column -> new ButtonsCell<>(buttons);
     }
 
-    private static Tooltip badgeTooltip(String explanation) {
-        return BADGE_TOOLTIPS.computeIfAbsent(explanation, Tooltip::new);
-    }
-
     private static final class TextCell<S, T> extends TableCell<S, T> {
         private final Function<T, String> text;
         private final Function<T, String> fullText;
         private final Function<T, Badge> badgeOf;
+        private final BadgeTooltip badgeTooltip;
         private final Tooltip sharedTooltip;
         private final Label badge = new Label();
+        /** What the badge shown means: put in the column's badge tooltip when the pointer comes onto the badge. */
+        private String explanation;
         /** Held by the cell: the source holds it weakly, so a discarded cell is not kept alive. */
         private final InvalidationListener redraw = source -> redrawText();
 
-        TextCell(Function<T, String> text, Function<T, String> fullText, Function<T, Badge> badgeOf, Tooltip sharedTooltip,
-                 Observable redrawOn) {
+        TextCell(Function<T, String> text, Function<T, String> fullText, Function<T, Badge> badgeOf, BadgeTooltip badgeTooltip,
+                 Tooltip sharedTooltip, Observable redrawOn) {
             this.text = text;
             this.fullText = fullText;
             this.badgeOf = badgeOf;
+            this.badgeTooltip = badgeTooltip;
             this.sharedTooltip = sharedTooltip;
             if (redrawOn != null) {
                 redrawOn.addListener(new WeakInvalidationListener(redraw));
             }
             badge.getStyleClass().add("row-badge");
             badge.setMinWidth(Label.USE_PREF_SIZE);
+            badge.setOnMouseEntered(e -> badge.getTooltip().setText(explanation));
             setContentDisplay(ContentDisplay.RIGHT);
             setGraphicTextGap(8);
             if (sharedTooltip != null) {
@@ -117,9 +129,12 @@ public final class Cells {
                 if (!badge.getStyleClass().equals(List.of("row-badge", marker.styleClass()))) {
                     badge.getStyleClass().setAll("row-badge", marker.styleClass()); // restyles the badge: only on a change
                 }
-                Tooltip explanation = badgeTooltip(marker.explanation());
-                if (badge.getTooltip() != explanation) {
-                    badge.setTooltip(explanation);
+                explanation = marker.explanation();
+                if (badge.getTooltip() == null) {
+                    badge.setTooltip(badgeTooltip.get());
+                }
+                if (badge.isHover()) {
+                    badge.getTooltip().setText(explanation);
                 }
                 badge.setAccessibleText(marker.text() + ": " + marker.explanation()); // for screen readers
                 setGraphic(badge);
