@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.TreeMap;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -32,21 +33,57 @@ final class RowList extends ObservableListBase<SessionRow> implements RandomAcce
         return items.size();
     }
 
-    /** Every row anew, in one change. */
+    @Override
+    public Object[] toArray() {
+        return items.toArray(); // one copy of the array (copies of this list: a reload, a sort)
+    }
+
+    /**
+     * Every row anew, in one change. Told as one sub-change that names the old rows by the old list
+     * itself: {@code nextRemove(0, old)} would copy the 100,000 removed rows one by one into the change.
+     */
     void reset(List<SessionRow> rows) {
         if (items.isEmpty() && rows.isEmpty()) {
             return;
         }
-        List<SessionRow> old = items;
+        List<SessionRow> old = Collections.unmodifiableList(items);
         items = new ArrayList<>(rows);
-        beginChange();
-        if (!old.isEmpty()) {
-            nextRemove(0, old);
-        }
-        if (!items.isEmpty()) {
-            nextAdd(0, items.size());
-        }
-        endChange();
+        int size = items.size();
+        fireChange(new ListChangeListener.Change<>(this) {
+            private boolean read;
+
+            @Override
+            public boolean next() {
+                boolean more = !read;
+                read = true;
+                return more;
+            }
+
+            @Override
+            public void reset() {
+                read = false;
+            }
+
+            @Override
+            public int getFrom() {
+                return 0;
+            }
+
+            @Override
+            public int getTo() {
+                return size;
+            }
+
+            @Override
+            public List<SessionRow> getRemoved() {
+                return old;
+            }
+
+            @Override
+            protected int[] getPermutation() {
+                return new int[0];
+            }
+        });
     }
 
     /** Edits against this list as it is now; {@code order} places the inserted rows (null: at the end). */

@@ -52,6 +52,9 @@ import javafx.collections.SetChangeListener;
  */
 public final class SessionsViewModel implements com.sessiondesk.client.common.Refreshable {
 
+    /** Above this many rows a search scans them on both cores. */
+    private static final int PARALLEL_SCAN_ROWS = 10_000;
+
     private final ViewContext context;
     private final Clock clock;
     private final LoadState state;
@@ -71,6 +74,10 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private int[] shownPerUser = new int[0];
     private int shownUsers;
     private Predicate<SessionRow> filter;
+    /** The search text, applications and languages {@link #filter} was made of (to narrow, see applyFilter). */
+    private String filterQuery = "";
+    private Set<String> filterApps = Set.of();
+    private Set<String> filterLangs = Set.of();
     private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
     private int userCount;
     private final ObservableList<String> applications = FXCollections.observableArrayList();
@@ -494,14 +501,17 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
 
     /** The search or filter changed, or all rows did: the shown rows again, in one change. */
     private void refilter() {
+        refilter(rows);
+    }
+
+    /** Shows the rows of {@code candidates} (all rows, or a superset of those passing) that pass the filter. */
+    private void refilter(List<SessionRow> candidates) {
         List<SessionRow> passing = rows;
         if (filter != null) {
-            passing = new ArrayList<>();
-            for (SessionRow row : rows) {
-                if (filter.test(row)) {
-                    passing.add(row);
-                }
-            }
+            // Over many rows the scan waits on memory (a row, its text, its bytes per row): both cores
+            // about halve a keystroke's scan of 100,000 rows. The filter only reads immutable rows.
+            passing = (candidates.size() > PARALLEL_SCAN_ROWS ? candidates.parallelStream() : candidates.stream())
+                    .filter(filter).toList();
         }
         shownPerUser = new int[Math.max(16, userCount)];
         shownUsers = 0;
@@ -693,13 +703,9 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
         if (rows.isEmpty()) {
             return Set.of();
         }
-        Set<String> before = new HashSet<>(rows.size() * 2);
-        for (SessionRow row : rows) {
-            before.add(row.id());
-        }
         Set<String> added = new HashSet<>();
         for (SessionRow row : loaded) {
-            if (!before.contains(row.id())) {
+            if (!byId.containsKey(row.id())) { // byId: the rows shown until now, by id
                 added.add(row.id());
             }
         }
@@ -740,8 +746,15 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             Predicate<SessionRow> lang = row -> langs.contains(SessionRow.text(row.session().language()));
             predicate = predicate == null ? lang : predicate.and(lang);
         }
+        // A letter typed onto the search (the new text holds the old one, the filters unchanged) can
+        // only take rows away: look only at the rows shown now, not at all 100,000.
+        boolean narrows = !filterQuery.isEmpty() && query.contains(filterQuery) && apps.equals(filterApps)
+                && langs.equals(filterLangs);
         filter = predicate;
-        refilter();
+        filterQuery = query;
+        filterApps = apps;
+        filterLangs = langs;
+        refilter(narrows ? shownRows : rows);
     }
 
     private void updateTexts() {

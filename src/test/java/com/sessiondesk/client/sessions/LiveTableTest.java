@@ -93,6 +93,39 @@ class LiveTableTest {
         assertThat(vm.countTextProperty().get()).isEqualTo("1 session · 1 user");
     }
 
+    /** Typing onto the search looks only at the rows shown; it must show what a fresh search would. */
+    @Test
+    void aSearchTypedLetterByLetterShowsWhatTheWholeTextWouldAcrossLiveChangesAndFilters() {
+        vm.searchTextProperty().set("b");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4", "s1", "s2"); // dave.blocked too
+        // between two keystrokes a new "bo..." session starts and s1 is seen again (both now in the newest
+        // minute, where the names order them)
+        Session bonnie = session("s5", "bonnie.aide", "Bonnie Aide", "Moto G", "EVV", NOW, 0, false);
+        Session s1Again = session("s1", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW.plusSeconds(1), 4, false);
+        service.changes.add(changes(List.of(bonnie, s1Again), List.of(), List.of(), "c1"));
+        vm.poll();
+        vm.searchTextProperty().set("bo");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5", "s1", "s2");
+        vm.searchTextProperty().set("bon");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5");
+        assertThat(vm.countTextProperty().get()).isEqualTo("1 session · 1 user");
+        // a letter taken back widens the search again: every row is looked at
+        vm.searchTextProperty().set("bo");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5", "s1", "s2");
+        // a filter ticked between keystrokes, then a longer text: both apply
+        vm.chosenApplications().add("EVV");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5");
+        vm.chosenApplications().clear();
+        vm.searchTextProperty().set("bob");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s1", "s2");
+        // a text that holds the old one elsewhere than at its end narrows too
+        vm.searchTextProperty().set("bob.a");
+        vm.searchTextProperty().set("x bob.a");
+        assertThat(vm.shown()).isEmpty();
+        vm.searchTextProperty().set("");
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5", "s1", "s4", "s3", "s2");
+    }
+
     @Test
     void aSessionStartedAndEndedBetweenTwoPollsNeverShows() {
         Session brief = session("s9", "erin.new", "Erin New", "Moto G", "EVV", NOW, 0, false);

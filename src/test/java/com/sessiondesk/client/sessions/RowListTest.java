@@ -100,6 +100,41 @@ class RowListTest {
     }
 
     @Test
+    void aResetIsOneChangeThatRemovesTheOldRowsAndAddsTheNewOnesAndReadsTheSameTwice() {
+        RowList list = new RowList();
+        List<SessionRow> first = List.of(row("a", "amy", 30, 0), row("b", "bob", 20, 0), row("c", "cy", 10, 0));
+        List<SessionRow> second = List.of(row("d", "dan", 40, 0), row("a", "amy", 30, 0));
+        list.reset(first);
+        List<SessionRow> replayed = new ArrayList<>(first);
+        List<String> seen = new ArrayList<>();
+        list.addListener((ListChangeListener<SessionRow>) change -> {
+            for (int pass = 0; pass < 2; pass++) { // a listener may read a change again after reset()
+                change.reset();
+                while (change.next()) {
+                    seen.add(change.getFrom() + "-" + change.getTo() + " removed " + change.getRemovedSize()
+                            + (change.wasReplaced() ? " replaced" : "") + (change.wasPermutated() ? " permutated" : ""));
+                    if (pass == 0) {
+                        assertThat(new ArrayList<SessionRow>(change.getRemoved())).containsExactlyElementsOf(replayed);
+                        replayed.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()).clear();
+                        replayed.addAll(change.getFrom(), change.getAddedSubList());
+                    }
+                }
+            }
+        });
+
+        list.reset(second);
+        assertThat(replayed).containsExactlyElementsOf(second);
+        list.reset(List.of());
+        assertThat(replayed).isEmpty();
+        list.reset(List.of()); // nothing to tell
+        list.reset(first);
+        assertThat(replayed).containsExactlyElementsOf(first);
+        assertThat(seen).containsExactly("0-2 removed 3 replaced", "0-2 removed 3 replaced",
+                "0-0 removed 2", "0-0 removed 2", "0-3 removed 0", "0-3 removed 0");
+        assertThat(list).containsExactlyElementsOf(first);
+    }
+
+    @Test
     void withoutAnOrderNewRowsGoToTheEnd() {
         RowList list = new RowList();
         List<SessionRow> rows = new ArrayList<>(List.of(row("a", "zed", 10, 0), row("b", "amy", 20, 0)));
