@@ -83,6 +83,9 @@ public final class LiveChangeDriver {
         driver.join(2000);
         senders.shutdown();
         senders.awaitTermination(10, TimeUnit.SECONDS);
+        // The last heartbeats reach the feed (the service flushes them twice a second) and the client's
+        // table before these sessions end: ended first, their last counts were never shown.
+        Thread.sleep(2000);
         for (String token : tokens) { // leave the prepared data as it was
             Request logout = new Request.Builder().url("http://127.0.0.1:" + port + "/api/v1/mobile/logout")
                     .header("Authorization", SessionDeskApi.bearer(token)).post(RequestBody.create(MediaType.get("application/json"), "")).build();
