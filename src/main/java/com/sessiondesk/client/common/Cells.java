@@ -104,11 +104,19 @@ public final class Cells {
             }
             badge.getStyleClass().add("row-badge");
             badge.setMinWidth(Label.USE_PREF_SIZE);
-            badge.setOnMouseEntered(e -> badge.getTooltip().setText(explanation));
+            badge.setOnMouseEntered(e -> {
+                badge.getTooltip().setText(explanation);
+                if (sharedTooltip != null) {
+                    // On the badge, the badge explains itself: the cell's full text would win (its tooltip
+                    // handles the pointer's moves after the badge's, and the last one handling them shows).
+                    Tooltip.uninstall(this, sharedTooltip);
+                }
+            });
             setContentDisplay(ContentDisplay.RIGHT);
             setGraphicTextGap(8);
             if (sharedTooltip != null) {
                 setOnMouseEntered(e -> showFullTextIfCut());
+                badge.setOnMouseExited(e -> showFullTextIfCut());
             }
         }
 
