@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Loads the classes the first window needs (JavaFX's scene graph, controls and CSS, FXML,
@@ -30,9 +32,9 @@ final class StartupClasses {
     }
 
     /** @return the listed classes that could not be loaded (none when the list is current) */
-    static java.util.List<String> preload() {
+    static List<String> preload() {
         ClassLoader loader = StartupClasses.class.getClassLoader();
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         try (InputStream in = StartupClasses.class.getResourceAsStream(LIST)) {
             if (in == null) {
                 return missing;

@@ -21,11 +21,13 @@ import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,11 +75,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     /** Shown rows per user id, and the users with at least one: the count text without walking the rows. */
     private int[] shownPerUser = new int[0];
     private int shownUsers;
-    private Predicate<SessionRow> filter;
-    /** The search text, applications and languages {@link #filter} was made of (to narrow, see applyFilter). */
-    private String filterQuery = "";
-    private Set<String> filterApps = Set.of();
-    private Set<String> filterLangs = Set.of();
+    private RowFilter filter = RowFilter.NONE;
     private Comparator<SessionRow> order = SessionColumn.LAST_SEEN.order().reversed();
     private int userCount;
     private final ObservableList<String> applications = FXCollections.observableArrayList();
@@ -405,7 +403,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
             }
             touchedUsers.add(change.username());
         }
-        Map<String, Session> latest = new java.util.LinkedHashMap<>(); // one row per session: its last state
+        Map<String, Session> latest = new LinkedHashMap<>(); // one row per session: its last state
         for (Session session : upserted) {
             if (!endedIds.contains(session.id())) {
                 latest.put(session.id(), session);
@@ -490,7 +488,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     }
 
     private boolean matches(SessionRow row) {
-        return filter == null || filter.test(row);
+        return filter.test(row);
     }
 
     /** Where the session's row is among the shown rows (a binary search), or -1 (not shown). */
@@ -507,7 +505,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     /** Shows the rows of {@code candidates} (all rows, or a superset of those passing) that pass the filter. */
     private void refilter(List<SessionRow> candidates) {
         List<SessionRow> passing = rows;
-        if (filter != null) {
+        if (filter != RowFilter.NONE) {
             // Over many rows the scan waits on memory (a row, its text, its bytes per row): both cores
             // about halve a keystroke's scan of 100,000 rows. The filter only reads immutable rows.
             passing = (candidates.size() > PARALLEL_SCAN_ROWS ? candidates.parallelStream() : candidates.stream())
@@ -524,7 +522,7 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
     private void countUser(SessionRow row, int delta) {
         int user = row.userId();
         if (user >= shownPerUser.length) {
-            shownPerUser = java.util.Arrays.copyOf(shownPerUser, Math.max(user + 1, shownPerUser.length * 2));
+            shownPerUser = Arrays.copyOf(shownPerUser, Math.max(user + 1, shownPerUser.length * 2));
         }
         int before = shownPerUser[user];
         shownPerUser[user] = before + delta;
@@ -732,29 +730,35 @@ public final class SessionsViewModel implements com.sessiondesk.client.common.Re
 
     private void applyFilter() {
         String query = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
-        Set<String> apps = Set.copyOf(chosenApplications);
-        Set<String> langs = Set.copyOf(chosenLanguages);
-        Predicate<SessionRow> predicate = null;
-        if (!query.isEmpty()) {
-            predicate = row -> row.matches(query);
+        RowFilter before = filter;
+        filter = RowFilter.of(query, Set.copyOf(chosenApplications), Set.copyOf(chosenLanguages));
+        refilter(filter.narrows(before) ? shownRows : rows);
+    }
+
+    /** What a shown row passes: the search text (lowercase; empty: any) and the ticked applications and languages (none: any). */
+    private record RowFilter(String query, Set<String> apps, Set<String> langs) implements Predicate<SessionRow> {
+        static final RowFilter NONE = new RowFilter("", Set.of(), Set.of());
+
+        static RowFilter of(String query, Set<String> apps, Set<String> langs) {
+            RowFilter filter = new RowFilter(query, apps, langs);
+            return filter.equals(NONE) ? NONE : filter;
         }
-        if (!apps.isEmpty()) {
-            Predicate<SessionRow> app = row -> apps.contains(row.application());
-            predicate = predicate == null ? app : predicate.and(app);
+
+        @Override
+        public boolean test(SessionRow row) {
+            return (query.isEmpty() || row.matches(query))
+                    && (apps.isEmpty() || apps.contains(row.application()))
+                    && (langs.isEmpty() || langs.contains(SessionRow.text(row.session().language())));
         }
-        if (!langs.isEmpty()) {
-            Predicate<SessionRow> lang = row -> langs.contains(SessionRow.text(row.session().language()));
-            predicate = predicate == null ? lang : predicate.and(lang);
+
+        /**
+         * Whether this filter only takes rows away from {@code before}'s (a letter typed onto the search,
+         * the ticks unchanged): then only the rows shown now need looking at, not all 100,000.
+         */
+        boolean narrows(RowFilter before) {
+            return !before.query.isEmpty() && query.contains(before.query) && apps.equals(before.apps)
+                    && langs.equals(before.langs);
         }
-        // A letter typed onto the search (the new text holds the old one, the filters unchanged) can
-        // only take rows away: look only at the rows shown now, not at all 100,000.
-        boolean narrows = !filterQuery.isEmpty() && query.contains(filterQuery) && apps.equals(filterApps)
-                && langs.equals(filterLangs);
-        filter = predicate;
-        filterQuery = query;
-        filterApps = apps;
-        filterLangs = langs;
-        refilter(narrows ? shownRows : rows);
     }
 
     private void updateTexts() {

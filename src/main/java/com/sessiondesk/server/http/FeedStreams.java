@@ -9,6 +9,7 @@ import io.javalin.http.sse.SseClient;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ final class FeedStreams implements AutoCloseable {
         if (checker != null && !streams.isEmpty()) {
             try {
                 checker.execute(this::check);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closed) {
                 // the server is stopping
             }
         }

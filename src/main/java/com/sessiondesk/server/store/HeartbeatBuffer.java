@@ -2,8 +2,10 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.server.store.Records.Heartbeat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ public final class HeartbeatBuffer {
 
     private final Store store;
     private final ConcurrentHashMap<String, Heartbeat> pending = new ConcurrentHashMap<>();
-    private final java.util.List<Runnable> afterWrite = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> afterWrite = new CopyOnWriteArrayList<>();
 
     public HeartbeatBuffer(Store store) {
         this.store = store;

@@ -1,5 +1,7 @@
 package com.sessiondesk.client.gui;
 
+import static com.sessiondesk.client.gui.GuiTestBase.fx;
+import static com.sessiondesk.client.gui.GuiTestBase.tooltipOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.client.common.Cells;
@@ -7,7 +9,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -100,17 +101,8 @@ class CellsBadgeTooltipGuiTest {
         });
     }
 
-    private static Tooltip tooltipOf(Node node) {
-        Object tooltip = node.getProperties().get("javafx.scene.control.Tooltip");
-        return tooltip instanceof Tooltip t ? t : null;
-    }
-
     private static List<Label> badges(TableView<Integer> table) {
         return table.lookupAll(".row-badge").stream().filter(Node::isVisible).filter(n -> n.getParent() != null)
                 .map(n -> (Label) n).toList();
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get();
     }
 }

@@ -1,10 +1,10 @@
 package com.sessiondesk.client.gui;
 
+import static com.sessiondesk.client.gui.GuiTestBase.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.client.common.Cells;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -16,7 +16,6 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A text cell made with a {@code redrawOn} source computes its text again when the source changes
@@ -74,9 +73,5 @@ class CellsRedrawGuiTest {
                 .sorted(java.util.Comparator.comparingInt(TableCell::getIndex))
                 .map(TableCell::getText)
                 .toList());
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get();
     }
 }

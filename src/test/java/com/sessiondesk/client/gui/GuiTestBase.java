@@ -28,6 +28,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -326,6 +327,12 @@ abstract class GuiTestBase extends FxRobot {
                 collectTexts(child, out);
             }
         }
+    }
+
+    /** The tooltip installed on a node (a control's own, or one installed with {@code Tooltip.install}), or null. */
+    protected static Tooltip tooltipOf(Node node) {
+        Object tooltip = node.getProperties().get("javafx.scene.control.Tooltip");
+        return tooltip instanceof Tooltip t ? t : null;
     }
 
     // --- threads and waits ---

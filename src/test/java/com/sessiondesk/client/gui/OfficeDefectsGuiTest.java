@@ -22,7 +22,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.paint.Color;
@@ -410,11 +409,6 @@ class OfficeDefectsGuiTest extends SharedServerGuiTest {
         int badges = fx(() -> (int) sessions().lookupAll(".row-badge").stream()
                 .filter(GuiTestBase::reallyVisible).filter(b -> ((Label) b).getTooltip() == null).count());
         assertThat(badges).as("every badge explains itself in a tooltip").isZero();
-    }
-
-    private static Tooltip tooltipOf(Node node) {
-        Object tooltip = node.getProperties().get("javafx.scene.control.Tooltip");
-        return tooltip instanceof Tooltip t ? t : null;
     }
 
     // --- item 14: sorting, History by name with an empty-result message, Block for any user ---
