@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.server.SessionServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +63,28 @@ class ReadinessTest {
 
     /** One fresh start: null when the admin signed in right after the first 200, else what went wrong. */
     private String startAndSignIn(boolean demo) throws Exception {
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnceAndSignIn(demo, freePort());
+            } catch (ExecutionException e) {
+                if (attempt == 3 || !portTaken(e)) {
+                    throw e;
+                }
+                // another process took the free port between its look-up and the start: another one
+            }
+        }
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException || cause.getClass().getSimpleName().contains("BindException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String startOnceAndSignIn(boolean demo, int port) throws Exception {
         Future<SessionServer> starting = STARTER.submit(() -> SessionServer.start(
                 TestServers.config(TestServers.newSqliteUrl(), demo).withPort(port)));
         try {
