@@ -68,7 +68,7 @@ public final class Theme {
     private static String resource(String path) {
         var url = Theme.class.getResource(path);
         if (url == null) {
-            throw new IllegalStateException("missing resource " + path + " (is atlantafx-base on the class path? pom.xml: javafx-maven-plugin)");
+            throw new IllegalStateException("missing resource " + path + " (atlantafx-base is not on the class path)");
         }
         return url.toExternalForm();
     }
