@@ -1,6 +1,8 @@
 package com.sessiondesk.client.shell;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -12,34 +14,43 @@ import javafx.scene.control.TableRow;
 /**
  * {@code --smoke-test}: waits (60 s at most) for the sessions table to show rows, then prints one
  * line and exits 0 once a pulse has painted table rows that hold sessions, or prints why not and
- * exits 1. Whatever happens (a stuck FX thread, a shutdown that never ends) the process is gone
- * {@value #WATCHDOG_SECONDS} s after the window opened. CI, the installer check and the launch
- * benchmark read this line.
+ * exits 1. The process ends by itself whatever happens: without a verdict
+ * {@value #VERDICT_SECONDS} s after the window opened (a stuck FX thread) it stops with 1, and
+ * {@value #SHUTDOWN_SECONDS} s after the verdict (a shutdown that does not end) with the verdict.
+ * CI, the installer check and the launch benchmark read this line.
  */
 final class SmokeTest {
 
     private static final javafx.util.Duration TIMEOUT = javafx.util.Duration.seconds(60);
-    static final int WATCHDOG_SECONDS = 90;
+    static final int VERDICT_SECONDS = 90;
+    static final int SHUTDOWN_SECONDS = 15;
 
     private final IntConsumer exitCode;
+    private final CountDownLatch decided = new CountDownLatch(1);
+    private volatile int verdict = 1;
     private boolean done;
 
     SmokeTest(IntConsumer exitCode) {
         this.exitCode = exitCode;
-        Thread watchdog = new Thread(SmokeTest::haltWhenOverdue, "smoke-test-watchdog");
+        Thread watchdog = new Thread(this::stopWhenOverdue, "smoke-test-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }
 
-    private static void haltWhenOverdue() {
+    private void stopWhenOverdue() {
         try {
-            Thread.sleep(WATCHDOG_SECONDS * 1000L);
+            if (!decided.await(VERDICT_SECONDS, TimeUnit.SECONDS)) {
+                System.out.println("smoke-test: FAILED: no verdict " + VERDICT_SECONDS + " s after the window opened");
+                System.out.flush();
+                Runtime.getRuntime().halt(1);
+            }
+            Thread.sleep(SHUTDOWN_SECONDS * 1000L);
         } catch (InterruptedException e) {
             return;
         }
-        System.out.println("smoke-test: FAILED: still running after " + WATCHDOG_SECONDS + " s");
+        System.out.println("smoke-test: still shutting down " + SHUTDOWN_SECONDS + " s after the verdict: stopped");
         System.out.flush();
-        Runtime.getRuntime().halt(1);
+        Runtime.getRuntime().halt(verdict);
     }
 
     void watch(MainController main) {
@@ -93,8 +104,7 @@ final class SmokeTest {
         long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("smoke-test: ok, " + sessions + " sessions shown, first table painted after "
                 + sinceStart + " ms since JVM start");
-        exitCode.accept(0);
-        Platform.exit();
+        decide(0);
     }
 
     void fail(String reason) {
@@ -103,7 +113,13 @@ final class SmokeTest {
         }
         done = true;
         System.out.println("smoke-test: FAILED: " + reason);
-        exitCode.accept(1);
+        decide(1);
+    }
+
+    private void decide(int code) {
+        verdict = code;
+        decided.countDown();
+        exitCode.accept(code);
         Platform.exit();
     }
 }
