@@ -30,6 +30,7 @@ public final class HttpApi {
 
     private final Javalin app;
     private final RouteTable routes;
+    private final StartupGate gate = new StartupGate();
 
     public HttpApi(Services services) {
         this(services, null);
@@ -48,6 +49,7 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         });
+        app.before(gate);
         app.before(new AccessFilter(services));
         app.exception(Exception.class, HttpApi::failure);
         app.error(404, ctx -> ensureErrorBody(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " "
@@ -89,6 +91,11 @@ public final class HttpApi {
         }
         send(ctx, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on "
                 + ctx.path() + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed) + ".")));
+    }
+
+    /** From now on requests are served; until then each answers 503 {@code service_busy}. */
+    public void ready() {
+        gate.open();
     }
 
     public Javalin app() {
