@@ -141,13 +141,7 @@ class OpenApiContractTest {
                         .contains("event: session_ended");
                 continue;
             }
-            Map<String, Object> schema = document.responseSchema(map(responses.get(String.valueOf(reply.status()))));
-            if (schema == null) {
-                assertThat(reply.body()).as("body of %s", route).isEmpty();
-            } else {
-                assertThat(reply.header("Content-Type")).contains("application/json");
-                document.validate(route, JsonParser.parseString(reply.body()), schema);
-            }
+            // Status, headers and body were checked against openapi.yaml by RawHttp (ContractValidator).
         }
     }
 
@@ -163,10 +157,7 @@ class OpenApiContractTest {
             String path = parts[1].replace("{id}", "any-id").replace("{username}", STAFF);
             RawHttp.Reply reply = API.raw().send(parts[0], path, null, parts[0].equals("POST") ? "{}" : null);
             assertThat(reply.status()).as("%s without a token: %s", entry.getKey(), reply).isEqualTo(401);
-            Map<String, Object> responses = map(entry.getValue().get("responses"));
-            assertThat(responses).as("responses of %s", entry.getKey()).containsKey("401");
-            document.validate(entry.getKey() + " 401", reply.json(),
-                    document.responseSchema(map(responses.get("401"))));
+            assertThat(map(entry.getValue().get("responses"))).as("responses of %s", entry.getKey()).containsKey("401");
         }
         assertThat(secured).hasSizeGreaterThanOrEqualTo(12);
     }
