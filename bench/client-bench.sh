@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Client benchmarks (README, "Benchmarks"; the live table too).
+# Client benchmarks (docs/benchmarks.md, "Desktop client"; the live table too).
 # Usage: bench/client-bench.sh [launch|load|all] [runs]   or   bench/client-bench.sh live [seconds] [changes per 10 s] [push|poll|both]
 #   launch: launch to first painted table with 10,000 sessions vs a bare JavaFX window (fresh JVMs)
 #   load:   100,000 sessions loaded and shown vs fetch+parse alone; search keystroke; heap

@@ -37,7 +37,7 @@ public record ServerConfig(
 
     /**
      * Twice a second: a heartbeat's change reaches the live consoles' push streams within about half
-     * a second (issue 8: p95 under 1 s from the service to the screen), at two small write
+     * a second (the live table's goal: p95 under 1 s from the service to the screen), at two small write
      * transactions a second.
      */
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(500);

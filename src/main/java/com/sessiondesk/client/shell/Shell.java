@@ -276,7 +276,7 @@ public final class Shell {
                 main.focusSearch();
             }
         });
-        // F1 lists every shortcut (ShortcutsDialog, README "Keyboard"); Ctrl+E is reserved for
+        // F1 lists every shortcut (ShortcutsDialog, docs/user-guide.md); Ctrl+E is reserved for
         // exporting the view.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> {
             if (main != null && windowRoot.getChildren().contains(main.root())) {

@@ -195,7 +195,7 @@ public final class JdbcStore implements Store {
         return adminActions.unblockUser(username, actor, now);
     }
 
-    // --- the live console (issue 8) ---
+    // --- the live console: change feed, bulk log out, time-limited blocks ---
 
     @Override
     public ListAtCursor activeSessionRowsWithCursor(String username, String application) {
