@@ -4,7 +4,8 @@
 #   1. dpkg -i: the unit /lib/systemd/system/sessiondesk-server.service passes
 #      `systemd-analyze verify` and is enabled; the system user sessiondesk, its data directory
 #      /var/lib/sessiondesk (0700), the conffile /etc/sessiondesk/server.env and the first admin
-#      password in /etc/sessiondesk/admin-password (0600 root) exist.
+#      password in /etc/sessiondesk/admin-password (0600 root) exist; the client's class-data
+#      sharing archive, made by postinst, maps.
 #   2. The first-run story, without systemd: the installed service runs as sessiondesk with the
 #      unit's two environment files (as systemd would start it), answers /api/v1/health, the
 #      super user admin signs in with the generated password; `sessiondesk-server user passwd
@@ -135,6 +136,11 @@ dpkg-query -W -f='${Conffiles}\n' sessiondesk | grep -q "^ $settings " || fail "
 [ "$(mode_owner "$password_file")" = "600 root:root" ] || fail "$password_file: $(mode_owner "$password_file")"
 admin_password=$(sed -n 's/^SESSIONDESK_ADMIN_PASSWORD=//p' "$password_file")
 [ "${#admin_password}" -ge 12 ] || fail "$password_file holds no password of 12 characters or more"
+# The client's class-data sharing archive, made by postinst at the installed path: -Xshare:on
+# makes Java refuse to start unless it maps.
+[ -s /opt/sessiondesk/lib/app/sessiondesk.jsa ] || fail "postinst made no class-data sharing archive for the client"
+JAVA_TOOL_OPTIONS="-Xshare:on" /opt/sessiondesk/bin/SessionDesk --version >"$work/cds.log" 2>&1 ||
+  { show_log "$work/cds.log"; fail "the installed client's class-data sharing archive does not map"; }
 echo "check-linux-deb: unit verified and enabled; user sessiondesk (uid $uid), $data, $settings (conffile), $password_file: ok"
 
 # --- 2. the first-run story ---------------------------------------------------------------------
