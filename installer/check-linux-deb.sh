@@ -95,7 +95,9 @@ start_service() { # port: runs the installed service as systemd would (its user,
   local started=$SECONDS body
   while :; do
     body=$(curl -s --max-time 2 -w '\n%{http_code}' "http://127.0.0.1:$1/api/v1/health" 2>/dev/null || true)
-    [ "${body##*$'\n'}" = 200 ] && break
+    # Ready: health answers and start-up finished (the service logs "listening on" once the first
+    # super user exists; the port opens a moment before).
+    [ "${body##*$'\n'}" = 200 ] && grep -q 'listening on http' "$work/service.log" && break
     kill -0 "$server_pid" 2>/dev/null || { show_log "$work/service.log"; fail "the installed service exited before answering"; }
     [ $((SECONDS - started)) -lt "$start_limit" ] ||
       { show_log "$work/service.log"; fail "the installed service did not answer /api/v1/health within $start_limit s"; }

@@ -50,6 +50,7 @@ public final class LaunchBench {
         List<String> clientOnPlainJava = with(plain, home);
         List<String> clientLauncher = with(launcher, home);
 
+        Path appImage = appImage();
         // One unmeasured run of each warms the disk cache (and lets the embedded default settle).
         bare(plain);
         clientLine(clientLauncher);
@@ -61,7 +62,6 @@ public final class LaunchBench {
         List<Long> clientPlainMs = new ArrayList<>();
         List<Long> bareLauncherMs = new ArrayList<>();
         List<Long> serviceMs = new ArrayList<>();
-        Path appImage = appImage();
         List<Long> installedMs = new ArrayList<>();
         String shown = "";
         for (int i = 0; i < runs; i++) {
