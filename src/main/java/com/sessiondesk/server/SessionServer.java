@@ -17,6 +17,7 @@ import com.sessiondesk.server.store.JdbcStore;
 import com.sessiondesk.server.store.Migrations;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.SessionFeed;
+import com.sessiondesk.server.tls.ServerTls;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +45,12 @@ public final class SessionServer implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final DeviceStreams streams;
+    private final ServerTls tls;
 
     private SessionServer(ServerConfig config, Database db, JdbcStore store, Services services, HttpApi http,
-            ScheduledExecutorService flusher, DeviceStreams streams) {
+            ScheduledExecutorService flusher, DeviceStreams streams, ServerTls tls) {
         this.config = config;
+        this.tls = tls;
         this.streams = streams;
         this.db = db;
         this.store = store;
@@ -66,6 +69,7 @@ public final class SessionServer implements AutoCloseable {
                 throw new IllegalArgumentException("SESSIONDESK_ADMIN_PASSWORD: " + problem);
             });
         }
+        ServerTls tls = config.tls() == null ? null : ServerTls.load(config.tls());
         Database db = Database.open(config.jdbcUrl());
         JdbcStore store = null;
         HttpApi http = null;
@@ -88,9 +92,13 @@ public final class SessionServer implements AutoCloseable {
                     hashing, new DeviceTickets(store.metaIfAbsent(DeviceTickets.KEY_META, DeviceTickets.newSecret())),
                     new ClientAddress(config.trustedProxies()));
             streams = new DeviceStreams(store, clock);
-            http = new HttpApi(services, streams);
+            http = new HttpApi(services, streams, tls == null ? javalin -> { } : javalin -> javalin.jetty.addConnector(
+                    (jetty, httpConfig) -> tls.connector(jetty, httpConfig, config.host(), config.port())));
             http.app().start(config.host(), config.port());
             streams.start();
+            if (tls != null) {
+                tls.watch();
+            }
             if (firstAdmin != null) {
                 firstAdmin.join().create(store, clock.millis());
             }
@@ -102,7 +110,7 @@ public final class SessionServer implements AutoCloseable {
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
             flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
-            SessionServer server = new SessionServer(config, db, store, services, http, flusher, streams);
+            SessionServer server = new SessionServer(config, db, store, services, http, flusher, streams, tls);
             flusher.scheduleWithFixedDelay(server::pruneSessionFeedQuietly, 1, 1, TimeUnit.MINUTES);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
@@ -116,6 +124,9 @@ public final class SessionServer implements AutoCloseable {
             }
             if (hashing != null) {
                 hashing.close();
+            }
+            if (tls != null) {
+                tls.close();
             }
             if (store != null) {
                 store.close();
@@ -183,7 +194,7 @@ public final class SessionServer implements AutoCloseable {
         return http.app().port();
     }
 
-    /** The root URL, e.g. {@code http://127.0.0.1:41234/}. */
+    /** The root URL, e.g. {@code http://127.0.0.1:41234/} ({@code https} with TLS). */
     public String baseUrl() {
         String host = config.host();
         if (host.contains(":")) {
@@ -191,7 +202,7 @@ public final class SessionServer implements AutoCloseable {
         } else if (host.equals("0.0.0.0")) {
             host = "127.0.0.1";
         }
-        return "http://" + host + ":" + port() + "/";
+        return (tls != null ? "https://" : "http://") + host + ":" + port() + "/";
     }
 
     /** Every route registered, as "METHOD /path" with path parameters written {@code {id}}. */
@@ -248,6 +259,11 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
+    /** The TLS certificate served to new connections; empty on plain HTTP. */
+    public java.util.Optional<com.sessiondesk.server.tls.PemCredentials> tlsCertificate() {
+        return java.util.Optional.ofNullable(tls).map(ServerTls::current);
+    }
+
     /** How many device event streams this instance holds (tests and benchmarks). */
     public int openStreams() {
         return streams.size();
@@ -268,6 +284,9 @@ public final class SessionServer implements AutoCloseable {
             streams.close();
             http.app().stop();
         } finally {
+            if (tls != null) {
+                tls.close();
+            }
             flusher.shutdown();
             try {
                 flusher.awaitTermination(5, TimeUnit.SECONDS);
