@@ -97,8 +97,8 @@ public record PemCredentials(List<X509Certificate> chain, KeyStore keyStore) {
                 if (item instanceof PrivateKeyInfo pkcs8) {
                     return converter.getPrivateKey(pkcs8);
                 }
-                if (item instanceof PEMKeyPair pair) { // PKCS#1 RSA or SEC1 EC
-                    return converter.getKeyPair(pair).getPrivate();
+                if (item instanceof PEMKeyPair pair) { // PKCS#1 RSA or SEC1 EC (its public key is optional)
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
             }
         } catch (IOException | RuntimeException e) {
