@@ -12,6 +12,7 @@ import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Passwords;
 import com.sessiondesk.server.security.Tokens;
 import com.sessiondesk.server.store.Database;
+import com.sessiondesk.server.store.DatabaseLock;
 import com.sessiondesk.server.store.HeartbeatBuffer;
 import com.sessiondesk.server.store.JdbcStore;
 import com.sessiondesk.server.store.Migrations;
@@ -46,10 +47,12 @@ public final class SessionServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final DeviceStreams streams;
     private final ServerTls tls;
+    private final DatabaseLock running;
 
     private SessionServer(ServerConfig config, Database db, JdbcStore store, Services services, HttpApi http,
-            ScheduledExecutorService flusher, DeviceStreams streams, ServerTls tls) {
+            ScheduledExecutorService flusher, DeviceStreams streams, ServerTls tls, DatabaseLock running) {
         this.config = config;
+        this.running = running;
         this.tls = tls;
         this.streams = streams;
         this.db = db;
@@ -70,7 +73,14 @@ public final class SessionServer implements AutoCloseable {
             });
         }
         ServerTls tls = config.tls() == null ? null : ServerTls.load(config.tls());
-        Database db = Database.open(config.jdbcUrl());
+        DatabaseLock running = DatabaseLock.forService(config.jdbcUrl()); // restore refuses while it is held
+        Database db;
+        try {
+            db = Database.open(config.jdbcUrl());
+        } catch (RuntimeException e) {
+            release(running);
+            throw e;
+        }
         JdbcStore store = null;
         HttpApi http = null;
         HashingQueue hashing = null;
@@ -110,7 +120,7 @@ public final class SessionServer implements AutoCloseable {
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
             flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
-            SessionServer server = new SessionServer(config, db, store, services, http, flusher, streams, tls);
+            SessionServer server = new SessionServer(config, db, store, services, http, flusher, streams, tls, running);
             flusher.scheduleWithFixedDelay(server::pruneSessionFeedQuietly, 1, 1, TimeUnit.MINUTES);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
@@ -132,7 +142,14 @@ public final class SessionServer implements AutoCloseable {
                 store.close();
             }
             db.close();
+            release(running);
             throw e;
+        }
+    }
+
+    private static void release(DatabaseLock running) {
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -299,6 +316,7 @@ public final class SessionServer implements AutoCloseable {
                 services.hashing().close();
                 store.close();
                 db.close();
+                release(running);
             }
         }
     }
