@@ -7,7 +7,10 @@ import com.sessiondesk.ServerMain;
 import com.sessiondesk.apitest.TestCertificates.Issued;
 import com.sessiondesk.apitest.TestCertificates.KeyFormat;
 import com.sessiondesk.cli.TestTerminal;
+import com.sessiondesk.client.common.ClientSettings;
 import com.sessiondesk.client.common.FailureTranslator;
+import com.sessiondesk.client.common.TaskRunner;
+import com.sessiondesk.client.connect.ConnectViewModel;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.service.AdminService;
 import com.sessiondesk.client.service.Connector;
@@ -85,6 +88,28 @@ class HttpsTest {
         Messages.use(Locale.forLanguageTag("es"));
         assertThat(FailureTranslator.translate(refused).message())
                 .startsWith("Rechazado: el certificado del servidor no es de confianza.").contains(fingerprint);
+    }
+
+    @Test
+    void theConnectScreenShowsTheRefusalAndDoesNotSignIn() throws IOException {
+        List<AdminService> signedIn = new java.util.ArrayList<>();
+        Connector system = new Connector(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        ConnectViewModel screen = new ConnectViewModel(TaskRunner.inline(), system::signIn,
+                new ClientSettings(Files.createDirectories(dir.resolve("settings"))), signedIn::add);
+        screen.prefill(server.baseUrl(), TestServers.ADMIN, null);
+        screen.passwordProperty().set(TestServers.ADMIN_PASSWORD);
+        screen.signIn();
+        assertThat(signedIn).isEmpty();
+        assertThat(screen.messageProperty().get()).startsWith("Refused: the server's certificate is not trusted.")
+                .contains(ServerTrust.fingerprint(first.certificate()));
+
+        ConnectViewModel trusted = new ConnectViewModel(TaskRunner.inline(), trusting(first.certificate())::signIn,
+                new ClientSettings(dir.resolve("settings")), signedIn::add);
+        trusted.prefill(server.baseUrl(), TestServers.ADMIN, null);
+        trusted.passwordProperty().set(TestServers.ADMIN_PASSWORD);
+        trusted.signIn();
+        assertThat(trusted.messageProperty().get()).isNull();
+        assertThat(signedIn).hasSize(1);
     }
 
     @Test
