@@ -47,18 +47,33 @@ public final class ServerTrust {
         }
     }
 
-    /** The system's trust store and these certificates. */
+    /**
+     * The operating system's certificate bundles (Debian/Ubuntu, Fedora/RHEL): an authority the
+     * administrator added with {@code update-ca-certificates} is trusted too, also by the installed
+     * app, whose own Java runtime carries only the JDK's {@code cacerts}.
+     */
+    static final List<Path> OS_BUNDLES = List.of(Path.of("/etc/ssl/certs/ca-certificates.crt"),
+            Path.of("/etc/pki/tls/certs/ca-bundle.crt"));
+
+    /** The system's trust store (the Java runtime's and the operating system's) and these certificates. */
     public static ServerTrust systemAnd(List<X509Certificate> extra) {
+        return of(OS_BUNDLES, extra);
+    }
+
+    /** The Java runtime's trust store, the bundles that exist among {@code bundles}, and {@code extra}. */
+    static ServerTrust of(List<Path> bundles, List<X509Certificate> extra) {
         try {
-            X509TrustManager system = trustManager(null);
-            if (extra.isEmpty()) {
-                return new ServerTrust((X509ExtendedTrustManager) system);
-            }
+            X509TrustManager runtime = trustManager(null);
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int n = 0;
-            for (X509Certificate authority : system.getAcceptedIssuers()) {
-                store.setCertificateEntry("system-" + n++, authority);
+            for (X509Certificate authority : runtime.getAcceptedIssuers()) {
+                store.setCertificateEntry("runtime-" + n++, authority);
+            }
+            for (Path bundle : bundles) {
+                for (X509Certificate authority : bundle(bundle)) {
+                    store.setCertificateEntry("os-" + n++, authority);
+                }
             }
             for (X509Certificate certificate : extra) {
                 store.setCertificateEntry("trusted-" + n++, certificate);
@@ -66,6 +81,15 @@ public final class ServerTrust {
             return new ServerTrust((X509ExtendedTrustManager) trustManager(store));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot read the system's trust store: " + e.getMessage(), e);
+        }
+    }
+
+    /** A bundle's certificates; none when it is missing or unreadable (the others still count). */
+    private static List<X509Certificate> bundle(Path file) {
+        try {
+            return Files.isReadable(file) ? read(file) : List.of();
+        } catch (IllegalArgumentException unreadable) {
+            return List.of();
         }
     }
 
