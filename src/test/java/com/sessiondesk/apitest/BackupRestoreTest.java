@@ -108,6 +108,11 @@ class BackupRestoreTest {
             assertThat(sessionIds(server)).isEqualTo(before);
             assertThat(Files.exists(dir.resolve("live.db.before-restore"))).isFalse();
 
+            TestTerminal nowhere = new TestTerminal();
+            assertThat(ServerMain.run(nowhere.terminal(), "backup", dir.resolve("no/such/folder.db").toString(), "--db",
+                    url)).isEqualTo(1);
+            assertThat(nowhere.err()).isEqualTo("backup: the folder " + dir.resolve("no/such") + " does not exist\n");
+
             TestTerminal again = new TestTerminal();
             assertThat(ServerMain.run(again.terminal(), "backup", backup.toString(), "--db", url)).isEqualTo(1);
             assertThat(again.err()).startsWith("backup: " + backup + " already exists; name a new file");

@@ -40,6 +40,9 @@ public final class SqliteBackup {
         if (Files.exists(file)) {
             throw new IllegalArgumentException(file + " already exists; name a new file");
         }
+        if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+            throw new IllegalArgumentException("the folder " + file.getParent() + " does not exist");
+        }
         Path partial = Path.of(file + ".partial");
         try {
             Files.deleteIfExists(partial);
@@ -68,6 +71,9 @@ public final class SqliteBackup {
     public static Path restore(Path database, Path source) {
         Path backup = source.toAbsolutePath();
         checkBackup(backup);
+        if (database.getParent() != null && !Files.isDirectory(database.getParent())) {
+            throw new IllegalArgumentException("the database's folder " + database.getParent() + " does not exist");
+        }
         try (DatabaseLock restoring = DatabaseLock.forRestore(database)) {
             Path incoming = Path.of(database + ".restoring");
             Files.deleteIfExists(incoming);
