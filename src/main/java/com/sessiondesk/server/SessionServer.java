@@ -276,11 +276,6 @@ public final class SessionServer implements AutoCloseable {
         }
     }
 
-    /** The TLS certificate served to new connections; empty on plain HTTP. */
-    public java.util.Optional<com.sessiondesk.server.tls.PemCredentials> tlsCertificate() {
-        return java.util.Optional.ofNullable(tls).map(ServerTls::current);
-    }
-
     /** How many device event streams this instance holds (tests and benchmarks). */
     public int openStreams() {
         return streams.size();
