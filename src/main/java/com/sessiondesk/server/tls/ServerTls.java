@@ -36,7 +36,7 @@ public final class ServerTls implements AutoCloseable {
     private ScheduledExecutorService watcher;
     private byte[] loadedDigest;
     private byte[] failedDigest;
-    private volatile PemCredentials current;
+    private PemCredentials current;
 
     private ServerTls(TlsFiles files, PemCredentials first, byte[] digest) {
         this.files = files;
@@ -112,11 +112,6 @@ public final class ServerTls implements AutoCloseable {
                     e.getMessage());
             return false;
         }
-    }
-
-    /** The certificate served to new connections. */
-    public PemCredentials current() {
-        return current;
     }
 
     @Override
