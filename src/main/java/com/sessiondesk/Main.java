@@ -7,6 +7,8 @@ import com.sessiondesk.cli.Version;
 import com.sessiondesk.client.shell.ClientArgs;
 import com.sessiondesk.client.ClientLauncher;
 import com.sessiondesk.client.shell.ClientOptions;
+import com.sessiondesk.server.BackupCommand;
+import com.sessiondesk.server.RestoreCommand;
 import com.sessiondesk.server.ServeCommand;
 import com.sessiondesk.server.UserCommand;
 import com.sessiondesk.simulate.SimulateCommand;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
  * class path.
  */
 @Command(name = "sessiondesk", versionProvider = Version.class, separator = " ", sortOptions = false,
-        subcommands = {ServeCommand.class, UserCommand.class, SimulateCommand.class},
+        subcommands = {ServeCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
+            SimulateCommand.class},
         description = {"The SessionDesk desktop client; with no server configured it runs the session service "
                 + "in-process on a demo agency.", "The commands below run without a window."})
 public final class Main implements Callable<Integer> {

@@ -39,6 +39,9 @@ public final class ServeOptions {
     @Mixin
     DatabaseOption database;
 
+    @Mixin
+    TlsOptions tls;
+
     @Option(names = "--demo", description = "Seed a demo agency once, on an empty database.")
     boolean demo;
 
@@ -85,7 +88,8 @@ public final class ServeOptions {
                 .withDemo(demo)
                 .withInitialAdminPassword(terminal.env().get(ADMIN_PASSWORD_VARIABLE))
                 .withTrustedProxies(trustedProxies)
-                .withMobileTimeouts(Duration.ofDays(mobileIdleDays), Duration.ofDays(mobileAbsoluteDays));
+                .withMobileTimeouts(Duration.ofDays(mobileIdleDays), Duration.ofDays(mobileAbsoluteDays))
+                .withTls(tls.files());
     }
 
     static final class Port implements ITypeConverter<Integer> {

@@ -68,7 +68,7 @@ public final class Shell {
         this.stage = stage;
         this.options = options;
         this.runner = runner;
-        this.connector = new Connector(Duration.ofSeconds(5), options.readTimeout());
+        this.connector = new Connector(Duration.ofSeconds(5), options.readTimeout(), options.trustedCertificates());
         this.context = new ViewContext(runner, new FxDialogService(stage, fileChoice), this::notify, this::signInLost);
         this.smokeTest = options.smokeTest() ? new SmokeTest(exitCode) : null;
     }

@@ -8,6 +8,7 @@ import com.sessiondesk.api.Health;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.server.push.DeviceStreams;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -15,6 +16,7 @@ import io.javalin.json.JavalinGson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,11 @@ public final class HttpApi {
 
     /** With {@code streams}, the device event stream ({@code GET /api/v1/mobile/events}) is served too. */
     public HttpApi(Services services, DeviceStreams streams) {
+        this(services, streams, config -> { });
+    }
+
+    /** {@code jetty} adds to Javalin's settings: the HTTPS connector when the service has TLS. */
+    public HttpApi(Services services, DeviceStreams streams, Consumer<JavalinConfig> jetty) {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -48,6 +55,7 @@ public final class HttpApi {
             config.http.disableCompression();
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+            jetty.accept(config);
         });
         app.before(gate);
         routes = new RouteTable(app);
