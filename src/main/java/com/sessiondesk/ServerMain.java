@@ -48,6 +48,6 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServeCommand.run(serve.config(), spec.commandLine());
+        return ServeCommand.run(serve.config(), serve.monitoring(), spec.commandLine());
     }
 }

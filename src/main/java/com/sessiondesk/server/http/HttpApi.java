@@ -6,6 +6,7 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Health;
 import com.sessiondesk.api.Json;
+import com.sessiondesk.server.observability.RequestLog;
 import com.sessiondesk.server.push.DeviceStreams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -37,6 +38,11 @@ public final class HttpApi {
 
     /** With {@code streams}, the device event stream ({@code GET /api/v1/mobile/events}) is served too. */
     public HttpApi(Services services, DeviceStreams streams) {
+        this(services, streams, new RequestLog(null));
+    }
+
+    /** With the request log that goes first: every request, refused ones too, gets its id and its line. */
+    public HttpApi(Services services, DeviceStreams streams, RequestLog requestLog) {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -48,6 +54,7 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         });
+        requestLog.install(app);
         app.before(new AccessFilter(services));
         app.exception(Exception.class, HttpApi::failure);
         app.error(404, ctx -> ensureErrorBody(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " "
