@@ -54,7 +54,7 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         });
-        requestLog.install(app);
+        requestLog.install(app, this::routeTemplate);
         app.before(new AccessFilter(services));
         app.exception(Exception.class, HttpApi::failure);
         app.error(404, ctx -> ensureErrorBody(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " "
@@ -96,6 +96,10 @@ public final class HttpApi {
         }
         send(ctx, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on "
                 + ctx.path() + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed) + ".")));
+    }
+
+    private String routeTemplate(String method, String path) {
+        return routes.template(method, path);
     }
 
     public Javalin app() {

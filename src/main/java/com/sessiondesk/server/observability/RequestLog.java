@@ -30,15 +30,26 @@ public final class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final String STARTED = RequestLog.class.getName() + ".started";
 
+    /** The route template of a request's method and path, or null when no route takes it. */
+    @FunctionalInterface
+    public interface RouteTemplates {
+        String of(String method, String path);
+    }
+
     private final Metrics metrics;
+    private RouteTemplates templates = (method, path) -> null;
 
     /** @param metrics where requests are counted too, or null */
     public RequestLog(Metrics metrics) {
         this.metrics = metrics;
     }
 
-    /** Adds the handlers; call before any other before-handler, so that even a refused request has its id. */
-    public void install(Javalin app) {
+    /**
+     * Adds the handlers; call before any other before-handler, so that even a refused request has its
+     * id. {@code templates} names the route of a request refused before it reached its handler.
+     */
+    public void install(Javalin app, RouteTemplates templates) {
+        this.templates = templates;
         app.before(this::begin);
         app.after(this::end);
     }
@@ -55,7 +66,7 @@ public final class RequestLog {
         long nanos = started == null ? 0 : System.nanoTime() - started;
         String id = ctx.res().getHeader(HEADER);
         String method = ctx.method().name();
-        String route = route(ctx);
+        String route = route(ctx, templates);
         int status = ctx.status().getCode();
         long millis = nanos / 1_000_000;
         LOG.atInfo()
@@ -80,13 +91,8 @@ public final class RequestLog {
         return String.format("%016x", ThreadLocalRandom.current().nextLong());
     }
 
-    private static String route(Context ctx) {
-        String path;
-        try {
-            path = ctx.endpointHandlerPath();
-        } catch (IllegalStateException noEndpoint) {
-            return UNMATCHED;
-        }
-        return path == null || path.isEmpty() || path.equals("*") ? UNMATCHED : path;
+    private static String route(Context ctx, RouteTemplates templates) {
+        String route = templates.of(ctx.method().name(), ctx.path());
+        return route == null ? UNMATCHED : route;
     }
 }

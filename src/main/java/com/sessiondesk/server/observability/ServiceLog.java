@@ -40,6 +40,11 @@ public final class ServiceLog extends ContextAwareBase implements Configurator {
         setUp((LoggerContext) LoggerFactory.getILoggerFactory(), format, true);
     }
 
+    /** Back to the start-up setting: plain lines, no request log (tests that switched the format). */
+    public static void reset() {
+        setUp((LoggerContext) LoggerFactory.getILoggerFactory(), LogFormat.TEXT, false);
+    }
+
     private static synchronized void setUp(LoggerContext context, LogFormat format, boolean requests) {
         Layout<ILoggingEvent> layout = format == LogFormat.JSON ? new JsonLayout() : textLayout();
         layout.setContext(context);
