@@ -4,6 +4,7 @@ import com.sessiondesk.cli.Cli;
 import com.sessiondesk.cli.StandardOptions;
 import com.sessiondesk.cli.Terminal;
 import com.sessiondesk.cli.Version;
+import com.sessiondesk.common.LogBackend;
 import com.sessiondesk.server.ServeCommand;
 import com.sessiondesk.server.ServeOptions;
 import com.sessiondesk.server.UserCommand;
@@ -36,6 +37,7 @@ public final class ServerMain implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        LogBackend.forService();
         int exitCode = run(Terminal.system(), args);
         if (exitCode != 0) {
             System.exit(exitCode);

@@ -35,14 +35,24 @@ public final class ServiceLog extends ContextAwareBase implements Configurator {
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** The service's log from now on: in {@code format}, with one line per request. */
+    /**
+     * The service's log from now on: in {@code format}, with one line per request.
+     *
+     * @throws IllegalStateException in a process that logs through another backend (see {@code common/LogBackend})
+     */
     public static void use(LogFormat format) {
-        setUp((LoggerContext) LoggerFactory.getILoggerFactory(), format, true);
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            throw new IllegalStateException("the service's log needs logback, not "
+                    + LoggerFactory.getILoggerFactory().getClass().getName());
+        }
+        setUp(context, format, true);
     }
 
     /** Back to the start-up setting: plain lines, no request log (tests that switched the format). */
     public static void reset() {
-        setUp((LoggerContext) LoggerFactory.getILoggerFactory(), LogFormat.TEXT, false);
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            setUp(context, LogFormat.TEXT, false);
+        }
     }
 
     private static synchronized void setUp(LoggerContext context, LogFormat format, boolean requests) {
