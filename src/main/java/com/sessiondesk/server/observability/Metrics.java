@@ -45,7 +45,7 @@ public final class Metrics implements AutoCloseable {
         /** Password hashes waiting for a hashing thread. */
         int hashingQueueDepth();
 
-        /** Event streams (devices and live consoles) this instance holds open. */
+        /** Device event streams ({@code GET /api/v1/mobile/events}) this instance holds open. */
         int pushStreams();
 
         /** See {@code docs/metrics-and-logs.md}: how long the oldest change received here has waited for the feed. */
@@ -80,11 +80,11 @@ public final class Metrics implements AutoCloseable {
     /** Registers the gauges of the service's state. */
     public void watch(Sources sources) {
         gauge("sessiondesk_active_sessions", "Active mobile sessions (all instances)", sources,
-                s -> s.activeSessions());
+                Sources::activeSessions);
         gauge("sessiondesk_hashing_queue_depth", "Sign-ins waiting for a password hashing thread", sources,
-                s -> s.hashingQueueDepth());
-        gauge("sessiondesk_push_streams", "Event streams held open by this instance", sources,
-                s -> s.pushStreams());
+                Sources::hashingQueueDepth);
+        gauge("sessiondesk_push_streams", "Device event streams held open by this instance", sources,
+                Sources::pushStreams);
         gauge("sessiondesk_feed_lag_seconds", "Age of the oldest change received here and not yet in the feed",
                 sources, Sources::feedLagSeconds);
     }
