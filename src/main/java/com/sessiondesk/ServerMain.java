@@ -6,6 +6,7 @@ import com.sessiondesk.cli.Terminal;
 import com.sessiondesk.cli.Version;
 import com.sessiondesk.server.BackupCommand;
 import com.sessiondesk.server.RestoreCommand;
+import com.sessiondesk.common.LogBackend;
 import com.sessiondesk.server.ServeCommand;
 import com.sessiondesk.server.ServeOptions;
 import com.sessiondesk.server.UserCommand;
@@ -40,6 +41,7 @@ public final class ServerMain implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        LogBackend.forService();
         int exitCode = run(Terminal.system(), args);
         if (exitCode != 0) {
             System.exit(exitCode);
@@ -52,6 +54,6 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServeCommand.run(serve.config(), spec.commandLine());
+        return ServeCommand.run(serve.config(), serve.monitoring(), spec.commandLine());
     }
 }

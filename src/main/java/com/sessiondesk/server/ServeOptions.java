@@ -61,6 +61,9 @@ public final class ServeOptions {
     @Env("SESSIONDESK_MOBILE_ABSOLUTE_DAYS")
     int mobileAbsoluteDays = (int) ServerConfig.DEFAULT_MOBILE_ABSOLUTE.toDays();
 
+    @Mixin
+    MonitoringOptions monitoring;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -68,6 +71,11 @@ public final class ServeOptions {
 
     ServeOptions(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    /** The metrics port and the log format. */
+    public MonitoringOptions monitoring() {
+        return monitoring;
     }
 
     /** The service's settings; a value out of range is a usage error. */

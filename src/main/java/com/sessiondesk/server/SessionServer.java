@@ -4,6 +4,8 @@ import com.sessiondesk.server.http.AdminAuthRoutes;
 import com.sessiondesk.server.http.ClientAddress;
 import com.sessiondesk.server.http.HttpApi;
 import com.sessiondesk.server.http.Services;
+import com.sessiondesk.server.observability.Metrics;
+import com.sessiondesk.server.observability.RequestLog;
 import com.sessiondesk.server.security.DeviceTickets;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.push.DeviceStreams;
@@ -64,6 +66,11 @@ public final class SessionServer implements AutoCloseable {
 
     /** Migrates the database, seeds it if asked, and answers on the configured host and port. */
     public static SessionServer start(ServerConfig config) {
+        return start(config, null);
+    }
+
+    /** As {@link #start(ServerConfig)}, counting into {@code metrics} when not null (serve --metrics-port). */
+    public static SessionServer start(ServerConfig config, Metrics metrics) {
         long startedAt = System.nanoTime();
         Clock clock = config.clock();
         String configured = config.initialAdminPassword();
@@ -99,13 +106,18 @@ public final class SessionServer implements AutoCloseable {
                     hashing, new DeviceTickets(store.metaIfAbsent(DeviceTickets.KEY_META, DeviceTickets.newSecret())),
                     new ClientAddress(config.trustedProxies()));
             streams = new DeviceStreams(store, clock);
-            http = new HttpApi(services, streams, tls == null ? javalin -> { } : javalin -> javalin.jetty.addConnector(
-                    (jetty, httpConfig) -> tls.connector(jetty, httpConfig, config.host(), config.port())));
+            http = new HttpApi(services, streams, new RequestLog(metrics), tls == null ? javalin -> { }
+                    : javalin -> javalin.jetty.addConnector(
+                            (jetty, httpConfig) -> tls.connector(jetty, httpConfig, config.host(), config.port())));
             // Ready means ready: the port answers 503 service_busy (server/http/StartupGate) until
             // the demo is seeded and the first super user exists, then 200 on /api/v1/health.
             http.app().start(config.host(), config.port());
             if (tls != null) {
                 tls.watch();
+            }
+            if (metrics != null) {
+                metrics.watchJetty(http.app().jettyServer().server());
+                metrics.watch(new ServiceGauges(store, hashing, streams, heartbeats));
             }
             if (config.demo()) {
                 seedDemo(store, firstAdmin != null, clock.millis());

@@ -175,6 +175,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public long countActiveSessions() {
+        return activeSessions.count();
+    }
+
+    @Override
     public Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
             String actor, long now) {
         return adminActions.logoutSession(sessionId, allDevices, block, reason, actor, now);

@@ -73,6 +73,9 @@ public interface Store {
 
     Optional<Session> activeSession(String sessionId);
 
+    /** How many sessions are active (one count of the active sessions' index; for the metrics). */
+    long countActiveSessions();
+
     /** Forced log out of a session (or all the user's, or block); empty when the session is unknown. */
     Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
             String actor, long now);
