@@ -109,6 +109,11 @@ public final class DatabaseLock implements AutoCloseable {
 
     private static FileChannel open(Path file) {
         try {
+            // a first start: the database's folder (the user's data directory) may not exist yet
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             if (!Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
