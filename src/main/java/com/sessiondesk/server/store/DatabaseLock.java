@@ -47,6 +47,8 @@ public final class DatabaseLock implements AutoCloseable {
         if (database == null) {
             return null;
         }
+        // On a first start the database's folder does not exist yet: it is made private (0700) first.
+        Database.createPrivateFiles(jdbcUrl);
         Path file = lockFile(database);
         synchronized (HELD) {
             Held held = HELD.get(file);
@@ -109,11 +111,6 @@ public final class DatabaseLock implements AutoCloseable {
 
     private static FileChannel open(Path file) {
         try {
-            // a first start: the database's folder (the user's data directory) may not exist yet
-            Path folder = file.toAbsolutePath().getParent();
-            if (folder != null) {
-                Files.createDirectories(folder);
-            }
             if (!Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
