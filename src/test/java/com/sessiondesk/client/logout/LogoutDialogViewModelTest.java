@@ -32,22 +32,25 @@ class LogoutDialogViewModelTest {
     final Session phone = session("s1", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW, 3, false);
     final Session oldApp = session("s2", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW.minusSeconds(9000), 0, true);
     final Session tablet = session("s3", "bob.aide", "Bob Aide", "Tab S9", "EVV", NOW, 2, false);
+    /** The waits the log out asked for: none of them sleeps. */
+    final List<Duration> pauses = new ArrayList<>();
 
     LogoutDialogViewModel dialogFor(Session session, Session... others) {
         List<Session> all = new ArrayList<>(List.of(others));
         all.add(session);
         var vm = LogoutDialogViewModel.forSession(session, all, service, t.context, Clock.fixed(NOW, ZoneOffset.UTC));
-        vm.setChecks(3, Duration.ZERO);
+        vm.command().checks(3, Duration.ofSeconds(5));
+        vm.command().pauseWith(pauses::add);
         return vm;
     }
 
     @Test
     void namesTheUserDeviceAndApplicationAndQuotesTheWarning() {
         var vm = dialogFor(phone);
-        assertThat(vm.title()).isEqualTo("Logout User Account");
-        assertThat(vm.heading()).isEqualTo("Log out Bob Aide (bob.aide)?");
-        assertThat(vm.sessionDescription()).isEqualTo("Galaxy A54 · Android 14 — Caregiver 3.2.0");
-        assertThat(vm.warning()).isEqualTo(
+        assertThat(vm.texts().title()).isEqualTo("Logout User Account");
+        assertThat(vm.texts().heading()).isEqualTo("Log out Bob Aide (bob.aide)?");
+        assertThat(vm.texts().sessionDescription()).isEqualTo("Galaxy A54 · Android 14 — Caregiver 3.2.0");
+        assertThat(vm.texts().warning()).isEqualTo(
                 "Any unsynced work the user has done offline will be lost and cannot be recovered if logout is completed.");
     }
 
@@ -70,7 +73,7 @@ class LogoutDialogViewModelTest {
                 .isEqualTo("Ends all 3 sessions of bob.aide, including 1 from an old app version.");
         assertThat(dialogFor(phone, tablet).allDevicesHelp().get()).isEqualTo("Ends all 2 sessions of bob.aide.");
         assertThat(dialogFor(phone).allDevicesHelp().get()).isEqualTo("bob.aide has no other active session.");
-        assertThat(dialogFor(phone).blockHelp()).contains("Unblock it later under User Accounts");
+        assertThat(dialogFor(phone).texts().blockHelp()).contains("Unblock it later under User Accounts");
     }
 
     @Test
@@ -107,11 +110,11 @@ class LogoutDialogViewModelTest {
     @Test
     void oneSessionIsReportedByDeviceAndApplication() {
         var vm = dialogFor(phone);
-        assertThat(vm.notificationFor(new LogoutResult(List.of("s1"), false)))
+        assertThat(vm.texts().done(new LogoutResult(List.of("s1"), false), null))
                 .isEqualTo("Signed out Bob Aide from Galaxy A54 (Caregiver)");
-        assertThat(vm.notificationFor(new LogoutResult(List.of("s1", "s9"), true)))
+        assertThat(vm.texts().done(new LogoutResult(List.of("s1", "s9"), true), null))
                 .isEqualTo("Signed out Bob Aide from 2 devices; account blocked");
-        assertThat(vm.notificationFor(new LogoutResult(List.of(), true)))
+        assertThat(vm.texts().done(new LogoutResult(List.of(), true), null))
                 .isEqualTo("Blocked Bob Aide's account; no session was active");
     }
 
@@ -164,6 +167,7 @@ class LogoutDialogViewModelTest {
         assertThat(vm.outcomeProperty().get().done()).isFalse();
         assertThat(vm.errorMessageProperty().get()).startsWith("Not known");
         assertThat(service.calls).filteredOn(c -> c.startsWith("sessionsOf")).hasSize(3);
+        assertThat(pauses).as("a pause between two checks").containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 
     @Test
@@ -343,11 +347,11 @@ class LogoutDialogViewModelTest {
         service.events.add(new AuditEvent(8, NOW, "admin", "logout_session", "bob.aide", List.of("s1", "s3"), null, null, null,
                 List.of(new com.sessiondesk.api.Delivery("s1", NOW, "stream"), new com.sessiondesk.api.Delivery("s3", null, null))));
         var vm = dialogFor(phone, tablet);
-        vm.setDeliveryWait(Duration.ZERO);
         vm.allDevicesProperty().set(true);
         vm.submit();
         assertThat(t.notifications).containsExactly("Signed out Bob Aide from 2 devices",
                 "Signed out Bob Aide from 2 devices · Delivered to 1 of 2 devices");
+        assertThat(pauses).as("asked 13 times, a quarter second apart: about 3 s").hasSize(12).containsOnly(Duration.ofMillis(250));
     }
 
     @Test
