@@ -94,10 +94,10 @@ public final class SessionsController {
         StatusBinder.mask(masker, Bindings.createBooleanBinding(
                 () -> viewModel.state().isLoading() && viewModel.rows().isEmpty(),
                 viewModel.state().loadingProperty(), viewModel.rows()), Messages.get("sessions.loading"));
-        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        Choices.bind(applicationFilter, viewModel.applications(), viewModel.chosenApplications(),
+        searchField.textProperty().bindBidirectional(viewModel.filter().searchTextProperty());
+        Choices.bind(applicationFilter, viewModel.filter().applications(), viewModel.filter().chosenApplications(),
                 Messages.get("sessions.filter.allApplications"));
-        Choices.bind(languageFilter, viewModel.languages(), viewModel.chosenLanguages(),
+        Choices.bind(languageFilter, viewModel.filter().languages(), viewModel.filter().chosenLanguages(),
                 Messages.get("sessions.filter.allLanguages"));
         refreshButton.setOnAction(e -> viewModel.refresh());
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());

@@ -1,34 +1,23 @@
 package com.sessiondesk.client.sessions;
 
-import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Refreshable;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.ViewContext;
-import com.sessiondesk.client.logout.BulkLogoutViewModel;
-import com.sessiondesk.client.logout.LogoutDialogViewModel;
 import com.sessiondesk.client.logout.LogoutDialogs;
-import com.sessiondesk.client.logout.LogoutOutcome;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableSet;
-import javafx.collections.SetChangeListener;
 
 /**
  * Active Sessions: the view's state (search, application and language filters, count, placeholder)
@@ -43,7 +32,6 @@ public final class SessionsViewModel implements Refreshable {
     private final ViewContext context;
     private final Clock clock;
     private final LoadState state;
-    private final LogoutDialogs logoutDialogs;
     private AdminService service;
     private String connecting;
 
@@ -51,12 +39,8 @@ public final class SessionsViewModel implements Refreshable {
     private final FreshRows fresh = new FreshRows();
     private final SessionRows rows;
     private final LiveRows live;
-    private final ObservableList<String> applications = FXCollections.observableArrayList();
-    private final ObservableList<String> languages = FXCollections.observableArrayList();
-    /** The applications and languages ticked in the filters; none ticked shows all. */
-    private final ObservableSet<String> chosenApplications = FXCollections.observableSet();
-    private final ObservableSet<String> chosenLanguages = FXCollections.observableSet();
-    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final SessionLogouts logouts;
+    private final SessionFilter filter;
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
     /** The one instant every "… ago" text of the table is computed from (set per reload and per tick). */
@@ -67,22 +51,23 @@ public final class SessionsViewModel implements Refreshable {
     public SessionsViewModel(ViewContext context, Clock clock, LogoutDialogs logoutDialogs) {
         this.context = context;
         this.clock = clock;
-        this.logoutDialogs = logoutDialogs;
         this.now.set(clock.instant());
         this.state = new LoadState(clock);
         this.markers = new BlockMarkers(clock);
-        this.rows = new SessionRows(markers, row -> {
-            fresh.add(row.id()); // a session that started: highlighted briefly, as after a reload
-            addApplication(row.application());
-        });
+        this.rows = new SessionRows(markers, this::started);
         this.live = new LiveRows(context, state, rows, markers, this::refresh, this::keepingPosition);
-        searchText.addListener((obs, old, now) -> applyFilter());
-        chosenApplications.addListener((SetChangeListener<String>) change -> applyFilter());
-        chosenLanguages.addListener((SetChangeListener<String>) change -> applyFilter());
+        this.logouts = new SessionLogouts(context, clock, logoutDialogs, rows, markers, this::keepingPosition);
+        this.filter = new SessionFilter(rows::filterBy);
         rows.onShownChanged(this::updateTexts);
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
         updateTexts();
+    }
+
+    /** A session that started (from the feed): highlighted briefly, as after a reload; its application can be ticked. */
+    private void started(SessionRow row) {
+        fresh.add(row.id());
+        filter.addApplication(row.application());
     }
 
     /** Connects to a signed-in service and loads; until then the view shows its progress. */
@@ -105,9 +90,7 @@ public final class SessionsViewModel implements Refreshable {
         state.reset(); // results still in flight are for the old sign-in: drop them
         live.stop();
         rows.clear();
-        searchText.set("");
-        chosenApplications.clear();
-        chosenLanguages.clear();
+        filter.clear();
     }
 
     /** A new minute: every "… ago" text moves on together. */
@@ -134,29 +117,9 @@ public final class SessionsViewModel implements Refreshable {
         live.loaded(loaded.cursor());
         rows.reset(loaded);
         updateTexts();
-        replaceChoices(applications, chosenApplications, loaded.applications());
-        replaceChoices(languages, chosenLanguages, loaded.languages());
+        filter.loaded(loaded.applications(), loaded.languages());
         afterRowsReplaced.run();
         StartupTrace.mark("rows shown: " + rows.all().size());
-    }
-
-    /** New choices after a reload; a ticked value no longer among them is unticked. */
-    private static void replaceChoices(ObservableList<String> choices, ObservableSet<String> chosen, List<String> now) {
-        if (!choices.equals(now)) {
-            choices.setAll(now);
-        }
-        chosen.retainAll(now);
-    }
-
-    private void addApplication(String application) {
-        if (application.isEmpty() || applications.contains(application)) {
-            return;
-        }
-        int at = 0;
-        while (at < applications.size() && String.CASE_INSENSITIVE_ORDER.compare(applications.get(at), application) < 0) {
-            at++;
-        }
-        applications.add(at, application);
     }
 
     /**
@@ -176,7 +139,7 @@ public final class SessionsViewModel implements Refreshable {
 
     /** Removes the rows of sessions that ended (the result of a log out: no reload). */
     public void removeEnded(Collection<String> sessionIds) {
-        keepingPosition(() -> rows.change(List.of(), new HashSet<>(sessionIds)));
+        logouts.removeEnded(sessionIds);
     }
 
     /** Changes rows with the view's selection and scroll position remembered before and put back after. */
@@ -213,9 +176,7 @@ public final class SessionsViewModel implements Refreshable {
 
     /** Clears the search and the application filter (so that every row can be selected). */
     public void clearFilters() {
-        searchText.set("");
-        chosenApplications.clear();
-        chosenLanguages.clear();
+        filter.clear();
     }
 
     /**
@@ -224,23 +185,9 @@ public final class SessionsViewModel implements Refreshable {
      * @param title "Log out selected sessions" or "End old app-version sessions"
      */
     public void logOutSessions(String title, List<SessionRow> selected) {
-        if (service == null || selected.isEmpty()) {
-            return;
+        if (service != null && !selected.isEmpty()) {
+            logouts.logOutSessions(service, title, selected);
         }
-        List<Session> chosen = selected.stream().map(SessionRow::session).toList();
-        BulkLogoutViewModel dialog = new BulkLogoutViewModel(title, chosen, rows.sessions(), service, context, state.clock());
-        logoutDialogs.showBulkLogoutDialog(dialog).ifPresent(result -> afterBulkLogout(dialog, result));
-    }
-
-    private void afterBulkLogout(BulkLogoutViewModel dialog, BulkLogoutResult result) {
-        if (result.endedSessionIds() != null) {
-            removeEnded(result.endedSessionIds());
-        }
-        if (result.blockedUsernames() != null && !result.blockedUsernames().isEmpty()) {
-            markers.blocked(result.blockedUsernames(), dialog.sentUntil());
-            keepingPosition(() -> rows.updateBlockMarkers(new HashSet<>(result.blockedUsernames())));
-        }
-        context.notifier().accept(dialog.notificationFor(result));
     }
 
     public boolean isFresh(String sessionId) {
@@ -253,11 +200,6 @@ public final class SessionsViewModel implements Refreshable {
 
     public void clearFresh() {
         fresh.clear();
-    }
-
-    private void applyFilter() {
-        String query = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
-        rows.filterBy(RowFilter.of(query, Set.copyOf(chosenApplications), Set.copyOf(chosenLanguages)));
     }
 
     private void updateTexts() {
@@ -279,35 +221,16 @@ public final class SessionsViewModel implements Refreshable {
         return Messages.get("sessions.placeholder.noMatch");
     }
 
-    /** Opens the Logout User Account dialog for a row; after a logout, notifies and reloads. */
+    /** Opens the Logout User Account dialog for a row; after a log out, the ended rows leave at once (no reload). */
     public void logOut(SessionRow row) {
         logOut(row, false);
     }
 
     /** The same, with Block user account already ticked when {@code block} (Ctrl+B). */
     public void logOut(SessionRow row, boolean block) {
-        if (service == null || row == null) {
-            return;
+        if (service != null && row != null) {
+            logouts.logOut(service, row, block);
         }
-        var dialog = LogoutDialogViewModel.forSession(row.session(), rows.sessionsOf(row.username()), service, context, clock);
-        if (block) {
-            dialog.blockProperty().set(true);
-        }
-        dialog.setOnDone(this::afterLogout);
-        logoutDialogs.show(dialog);
-    }
-
-    /** What the server did: the ended rows leave at once (no reload), the block marker follows. */
-    public void afterLogout(LogoutOutcome outcome) {
-        if (outcome.blocked()) {
-            for (String id : outcome.endedSessionIds()) {
-                SessionRow row = rows.row(id);
-                if (row != null) {
-                    markers.blocked(List.of(row.username()), outcome.blockedUntil());
-                }
-            }
-        }
-        removeEnded(outcome.endedSessionIds());
     }
 
     /** The device of a session this client listed at some point, or null. */
@@ -344,26 +267,9 @@ public final class SessionsViewModel implements Refreshable {
         return rows.shown();
     }
 
-    /** The applications of the loaded sessions, for the filter. */
-    public ObservableList<String> applications() {
-        return applications;
-    }
-
-    /** The languages of the loaded sessions, for the filter. */
-    public ObservableList<String> languages() {
-        return languages;
-    }
-
-    public ObservableSet<String> chosenApplications() {
-        return chosenApplications;
-    }
-
-    public ObservableSet<String> chosenLanguages() {
-        return chosenLanguages;
-    }
-
-    public StringProperty searchTextProperty() {
-        return searchText;
+    /** The search and the application and language filters. */
+    public SessionFilter filter() {
+        return filter;
     }
 
     public ReadOnlyStringProperty countTextProperty() {
