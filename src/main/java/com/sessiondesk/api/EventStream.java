@@ -9,7 +9,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okhttp3.internal.sse.ServerSentEventReader;
-import okio.BufferedSource;
 
 /**
  * The stream of {@code GET /api/v1/mobile/events} as a mobile app holds it: one reading thread per
@@ -70,7 +69,7 @@ public final class EventStream implements Closeable {
                 return;
             }
             listener.opened();
-            readEvents(body.source(), listener::event);
+            readEvents(body, listener::event);
             listener.closed(null);
         } catch (IOException e) {
             if (!cancelled) {
@@ -80,14 +79,14 @@ public final class EventStream implements Closeable {
     }
 
     /**
-     * Reads text/event-stream events until the end of {@code source}, on the calling thread, with
+     * Reads text/event-stream events until the end of {@code body}, on the calling thread, with
      * okhttp-sse's reader: each event's name ({@code message} when it has none) and data; comments
      * (keep-alives) and {@code retry:} are skipped. (Its own {@code EventSources.processResponse}
      * fails in OkHttp 4.12 on a response it did not fetch itself; the asynchronous
      * {@code EventSources.createFactory} would put every stream on OkHttp's dispatcher, five per host.)
      */
-    public static void readEvents(BufferedSource source, BiConsumer<String, String> onEvent) throws IOException {
-        ServerSentEventReader reader = new ServerSentEventReader(source, new ServerSentEventReader.Callback() {
+    public static void readEvents(ResponseBody body, BiConsumer<String, String> onEvent) throws IOException {
+        ServerSentEventReader reader = new ServerSentEventReader(body.source(), new ServerSentEventReader.Callback() {
             @Override
             public void onEvent(String id, String type, String data) {
                 onEvent.accept(type == null ? "message" : type, data);

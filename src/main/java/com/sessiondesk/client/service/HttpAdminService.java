@@ -73,7 +73,7 @@ public final class HttpAdminService implements AdminService {
             throw new HttpException(response);
         }
         try (okhttp3.ResponseBody body = required(response.body())) {
-            com.sessiondesk.api.EventStream.readEvents(body.source(), (event, data) -> dispatch(event, data, onChanges));
+            com.sessiondesk.api.EventStream.readEvents(body, (event, data) -> dispatch(event, data, onChanges));
         }
     }
 
