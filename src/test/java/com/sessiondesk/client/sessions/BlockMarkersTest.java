@@ -114,7 +114,11 @@ class BlockMarkersTest {
     void signingOutEmptiesTheTableAndStopsFollowing() {
         var vm = table();
         assertThat(vm.followsChanges()).isTrue();
+        assertThat(vm.feed().isCurrent()).isTrue();
+        assertThat(vm.feed().followingProperty().get()).isTrue();
         vm.disconnect();
+        assertThat(vm.feed().isCurrent()).isFalse();
+        assertThat(vm.feed().followingProperty().get()).isFalse();
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.shown()).isEmpty();
         assertThat(vm.followsChanges()).isFalse();
