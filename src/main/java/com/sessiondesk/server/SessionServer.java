@@ -74,14 +74,11 @@ public final class SessionServer implements AutoCloseable {
         try {
             new Migrations(db).run();
             store = new JdbcStore(db, clock);
-            // PBKDF2 of the first admin's password takes a second in a cold JVM: hash it while the
-            // demo is seeded and Jetty starts, and create the account before start() returns.
+            // PBKDF2 of the first admin's password takes a second in a cold JVM: hash it while
+            // Jetty starts and the demo is seeded.
             CompletableFuture<FirstAdmin> firstAdmin = store.hasUsers() ? null
                     : CompletableFuture.supplyAsync(() -> FirstAdmin.of(config.initialAdminPassword()),
                             runnable -> new Thread(runnable, "sessiondesk-first-admin").start());
-            if (config.demo()) {
-                seedDemo(store, firstAdmin != null, clock.millis());
-            }
             HeartbeatBuffer heartbeats = new HeartbeatBuffer(store);
             hashing = HashingQueue.forThisMachine();
             Services services = new Services(store, config, clock, new LoginThrottle(store, clock), heartbeats,
@@ -89,11 +86,17 @@ public final class SessionServer implements AutoCloseable {
                     new ClientAddress(config.trustedProxies()));
             streams = new DeviceStreams(store, clock);
             http = new HttpApi(services, streams);
+            // Ready means ready: the port answers 503 service_busy (server/http/StartupGate) until
+            // the demo is seeded and the first super user exists, then 200 on /api/v1/health.
             http.app().start(config.host(), config.port());
-            streams.start();
+            if (config.demo()) {
+                seedDemo(store, firstAdmin != null, clock.millis());
+            }
             if (firstAdmin != null) {
                 firstAdmin.join().create(store, clock.millis());
             }
+            streams.start();
+            http.ready();
             ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "sessiondesk-heartbeat-flush");
                 thread.setDaemon(true);

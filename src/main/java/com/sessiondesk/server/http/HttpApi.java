@@ -30,6 +30,7 @@ public final class HttpApi {
 
     private final Javalin app;
     private final RouteTable routes;
+    private final StartupGate gate = new StartupGate();
 
     public HttpApi(Services services) {
         this(services, null);
@@ -42,18 +43,19 @@ public final class HttpApi {
             config.startupWatcherEnabled = false;
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinGson(Json.GSON, false));
-            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = RequestJson.MAX_BULK_BODY_BYTES; // RequestJson limits each route
             config.http.disableCompression();
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         });
+        app.before(gate);
+        routes = new RouteTable(app);
+        app.before(new RouteGuard(routes));
         app.before(new AccessFilter(services));
         app.exception(Exception.class, HttpApi::failure);
         app.error(404, ctx -> ensureErrorBody(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " "
                 + ctx.path()));
-        routes = new RouteTable(app);
-        app.error(405, this::methodNotAllowed);
         routes.get("/api/v1/health", ctx -> ctx.json(new Health("ok")));
         new MobileRoutes(services).register(routes);
         new AdminAuthRoutes(services).register(routes);
@@ -77,18 +79,9 @@ public final class HttpApi {
         }
     }
 
-    /** 405 {@code method_not_allowed} with the methods the path does allow in {@code Allow}. */
-    private void methodNotAllowed(Context ctx) {
-        List<String> allowed = routes.allowedMethods(ctx.path());
-        if (!allowed.isEmpty()) {
-            ctx.header("Allow", String.join(", ", allowed));
-        }
-        String current = ctx.result();
-        if (current != null && current.startsWith("{\"error\"")) {
-            return;
-        }
-        send(ctx, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on "
-                + ctx.path() + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed) + ".")));
+    /** From now on requests are served; until then each answers 503 {@code service_busy}. */
+    public void ready() {
+        gate.open();
     }
 
     public Javalin app() {

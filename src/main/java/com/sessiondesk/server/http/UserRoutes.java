@@ -52,6 +52,9 @@ public final class UserRoutes {
         String username = username(ctx);
         ReasonRequest body = RequestJson.optional(ctx, ReasonRequest.class);
         String reason = reason(body);
+        if (body != null) {
+            Fields.until(body.until(), false, services.now()); // 400: 'until' goes with a block only
+        }
         Long syncDeadline = syncDeadline(body);
         String actor = AccessFilter.adminOf(ctx).username();
         LogoutResult result = (syncDeadline == null
