@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 9's log out after sync seen by issue 8's live console: a session made ending shows its
+ * A log out after sync seen by the live console: a session made ending shows its
  * {@code syncDeadline} in {@code GET /sessions/changes}, and one that ends by its sync or by the
  * deadline is reported as ended there (otherwise every live console would keep showing it).
  * Also a time-limited block after sync: the device's stream says until when it is blocked.

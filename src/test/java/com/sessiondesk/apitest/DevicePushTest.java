@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.MobileLoginResponse;
-import com.sessiondesk.server.ShiftedClock;
+import com.sessiondesk.server.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Push to the device (issue 9) on SQLite: a forced log out reaches the device's open event stream
+ * Push to the device on SQLite: a forced log out reaches the device's open event stream
  * within a second and closes it, the next request is 401, and the audit log shows when each device
  * was told; a log out after sync lets the device upload first.
  */
@@ -27,7 +27,7 @@ class DevicePushTest {
     private static final AtomicInteger DEVICES = new AtomicInteger();
 
     /** Real time, which a test can move forward instead of sleeping. */
-    private static final ShiftedClock CLOCK = new ShiftedClock(ZoneOffset.UTC);
+    private static final MutableClock CLOCK = MutableClock.running(ZoneOffset.UTC);
     @RegisterExtension
     static final ApiServer API = ApiServer.on(TestServers.sqlite().with(config -> config.withClock(CLOCK)))
             .withUser(USER, "Pia Push")

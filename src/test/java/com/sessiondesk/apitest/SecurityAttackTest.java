@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The findings of the security review (issue 10), each written as the attack: every test here
+ * The findings of the security review, each written as the attack: every test here
  * failed on the service before the hardening.
  */
 class SecurityAttackTest {

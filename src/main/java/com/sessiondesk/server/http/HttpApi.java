@@ -6,8 +6,10 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Health;
 import com.sessiondesk.api.Json;
+import com.sessiondesk.server.observability.RequestLog;
 import com.sessiondesk.server.push.DeviceStreams;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -15,6 +17,7 @@ import io.javalin.json.JavalinGson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,15 @@ public final class HttpApi {
 
     /** With {@code streams}, the device event stream ({@code GET /api/v1/mobile/events}) is served too. */
     public HttpApi(Services services, DeviceStreams streams) {
+        this(services, streams, new RequestLog(null), config -> { });
+    }
+
+    /**
+     * With the request log that goes first (every request, refused ones too, gets its id and its
+     * line) and {@code jetty}, which adds to Javalin's settings: the HTTPS connector when the
+     * service has TLS.
+     */
+    public HttpApi(Services services, DeviceStreams streams, RequestLog requestLog, Consumer<JavalinConfig> jetty) {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -48,9 +60,11 @@ public final class HttpApi {
             config.http.disableCompression();
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+            jetty.accept(config);
         });
-        app.before(gate);
         routes = new RouteTable(app);
+        requestLog.install(app, this::routeTemplate);
+        app.before(gate);
         app.before(new RouteGuard(routes));
         app.before(new AccessFilter(services));
         app.exception(Exception.class, HttpApi::failure);
@@ -82,6 +96,10 @@ public final class HttpApi {
     /** From now on requests are served; until then each answers 503 {@code service_busy}. */
     public void ready() {
         gate.open();
+    }
+
+    private String routeTemplate(String method, String path) {
+        return routes.template(method, path);
     }
 
     public Javalin app() {

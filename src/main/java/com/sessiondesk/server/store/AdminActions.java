@@ -264,7 +264,7 @@ final class AdminActions {
         return true;
     }
 
-    // --- bulk log out (issue 8) ---
+    // --- bulk log out ---
 
     /** Bulk answers are written once per call; 100,000 ids fit in a few MB. */
     BulkLogoutResult logoutSessions(List<String> requested, boolean block, String reason, Long until, String actor,
@@ -308,7 +308,7 @@ final class AdminActions {
                 long auditId = AuditLog.insert(c, block ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS,
                         actor, usernames.size() == 1 ? usernames.iterator().next() : "", ended, reason,
                         block ? until : null, now);
-                PushQueries.insertDeliveries(c, auditId, ended, now); // issue 9: when each device was told
+                PushQueries.insertDeliveries(c, auditId, ended, now); // when each device was told
             }
             return new BulkLogoutResult(ended, blockedNames, skipped);
         });

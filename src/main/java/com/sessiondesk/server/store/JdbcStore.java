@@ -175,6 +175,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public long countActiveSessions() {
+        return activeSessions.count();
+    }
+
+    @Override
     public Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
             String actor, long now) {
         return adminActions.logoutSession(sessionId, allDevices, block, reason, actor, now);
@@ -195,7 +200,7 @@ public final class JdbcStore implements Store {
         return adminActions.unblockUser(username, actor, now);
     }
 
-    // --- the live console (issue 8) ---
+    // --- the live console: change feed, bulk log out, time-limited blocks ---
 
     @Override
     public ListAtCursor activeSessionRowsWithCursor(String username, String application) {

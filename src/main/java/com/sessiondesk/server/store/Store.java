@@ -73,6 +73,9 @@ public interface Store {
 
     Optional<Session> activeSession(String sessionId);
 
+    /** How many sessions are active (one count of the active sessions' index; for the metrics). */
+    long countActiveSessions();
+
     /** Forced log out of a session (or all the user's, or block); empty when the session is unknown. */
     Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
             String actor, long now);
@@ -83,7 +86,7 @@ public interface Store {
 
     Optional<User> unblockUser(String username, String actor, long now);
 
-    // --- the live console (issue 8) ---
+    // --- the live console: change feed, bulk log out, time-limited blocks ---
 
     /** Like {@link #activeSessionRows}, with the change feed's cursor at the moment of the list (one snapshot). */
     ListAtCursor activeSessionRowsWithCursor(String username, String application);
@@ -169,7 +172,7 @@ public interface Store {
     /** The value of {@code key}, storing {@code value} first when there is none (atomic across instances). */
     String metaIfAbsent(String key, String value);
 
-    // --- push to the device, delivery, log out after sync (issue 9) ---
+    // --- push to the device, delivery, log out after sync ---
 
     /** {@link #logoutSession}, but the sessions are made ending: they end once synced, by the deadline at the latest. */
     Optional<LogoutResult> logoutSessionAfterSync(String sessionId, boolean allDevices, boolean block, String reason,
