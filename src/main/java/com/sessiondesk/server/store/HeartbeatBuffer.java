@@ -21,11 +21,11 @@ public final class HeartbeatBuffer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatBuffer.class);
 
-    private final Store store;
+    private final JdbcStore store;
     private final ConcurrentHashMap<String, Heartbeat> pending = new ConcurrentHashMap<>();
     private final List<Runnable> afterWrite = new CopyOnWriteArrayList<>();
 
-    public HeartbeatBuffer(Store store) {
+    public HeartbeatBuffer(JdbcStore store) {
         this.store = store;
     }
 

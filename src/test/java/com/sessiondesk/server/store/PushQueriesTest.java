@@ -9,6 +9,7 @@ import com.sessiondesk.server.store.BulkInsert.SessionRow;
 import com.sessiondesk.server.store.BulkInsert.UserRow;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.SessionSignal;
+import com.sessiondesk.server.service.Logouts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ class PushQueriesTest {
     Path dir;
     private Database db;
     private JdbcStore store;
+    private Logouts logouts;
     private long mariaId;
 
     @BeforeEach
@@ -32,6 +34,7 @@ class PushQueriesTest {
         db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"));
         new Migrations(db).run();
         store = new JdbcStore(db);
+        logouts = new Logouts(db);
         store.createUser("admin", "Admin", "x", true, 1);
         store.createUser("maria.lopez", "Maria Lopez", "x", false, 1);
         mariaId = store.credentials("maria.lopez").orElseThrow().userId();
@@ -57,8 +60,8 @@ class PushQueriesTest {
         String ended = login("t1", "d1", 1000);
         String ending = login("t2", "d2", 1000);
         String active = login("t3", "d3", 1000);
-        store.logoutSession(ended, false, false, "lost", "admin", 2000);
-        store.logoutSessionAfterSync(ending, false, false, "sync", null, "admin", 3000, 50_000);
+        logouts.session(ended, false, false, "lost", null, "admin", 2000);
+        logouts.sessionAfterSync(ending, false, false, "sync", null, "admin", 3000, 50_000);
         assertThat(store.sessionSignalsSince(2000)).extracting(SessionSignal::sessionId)
                 .containsExactlyInAnyOrder(ended, ending);
         assertThat(store.sessionSignalsSince(2001)).extracting(SessionSignal::sessionId).containsExactly(ending);
@@ -80,7 +83,7 @@ class PushQueriesTest {
     @Test
     void aTimedBlockShowsInTheSignal() {
         String s = login("t1", "d1", 1000);
-        store.blockUser("maria.lopez", "left", 90_000L, "admin", 2000);
+        logouts.block("maria.lopez", "left", 90_000L, "admin", 2000, null);
         SessionSignal signal = store.sessionSignal(s).orElseThrow();
         assertThat(signal.blocked()).isTrue();
         assertThat(signal.blockedUntil()).isEqualTo(90_000L);
@@ -90,7 +93,7 @@ class PushQueriesTest {
     void anEndingSessionEndsWhenItsDeviceSyncedOnlyOnce() {
         String s = login("t1", "d1", 1000);
         assertThat(store.endSessionAfterSync(s, 1500)).as("not ending").isFalse();
-        store.logoutSessionAfterSync(s, false, false, "sync", null, "admin", 2000, 50_000);
+        logouts.sessionAfterSync(s, false, false, "sync", null, "admin", 2000, 50_000);
         assertThat(store.activeSessionRows(null, null)).as("still listed while ending").hasSize(1);
         assertThat(store.endSessionAfterSync(s, 3000)).isTrue();
         assertThat(store.endSessionAfterSync(s, 4000)).isFalse();
@@ -103,8 +106,8 @@ class PushQueriesTest {
     void endingSessionsPastTheirDeadlineEndAtTheDeadline() {
         String a = login("t1", "d1", 1000);
         String b = login("t2", "d2", 1000);
-        store.logoutSessionAfterSync(a, false, false, "sync", null, "admin", 2000, 50_000);
-        store.logoutSessionAfterSync(b, false, false, "sync", null, "admin", 2000, 60_000);
+        logouts.sessionAfterSync(a, false, false, "sync", null, "admin", 2000, 50_000);
+        logouts.sessionAfterSync(b, false, false, "sync", null, "admin", 2000, 60_000);
         assertThat(store.finishDueEndings(49_999)).isZero();
         assertThat(store.finishDueEndings(50_000)).isEqualTo(1);
         assertThat(store.finishDueEndings(55_000)).as("only once").isZero();
@@ -117,8 +120,8 @@ class PushQueriesTest {
     @Test
     void anActionFinishesDueEndingsFirst() {
         String a = login("t1", "d1", 1000);
-        store.logoutSessionAfterSync(a, false, false, "sync", null, "admin", 2000, 5000);
-        store.logoutUser("maria.lopez", null, "admin", 6000);
+        logouts.sessionAfterSync(a, false, false, "sync", null, "admin", 2000, 5000);
+        logouts.account("maria.lopez", null, "admin", 6000, null);
         assertThat(store.sessionSignal(a).orElseThrow().endedAt()).isEqualTo(5000L);
         assertThat(lastEvent().action()).as("nothing left to end").isEqualTo("logout_session");
     }
@@ -127,7 +130,7 @@ class PushQueriesTest {
     void aDeliveryIsMarkedTheFirstTimeItsDeviceIsTold() {
         String a = login("t1", "d1", 1000);
         String b = login("t2", "d2", 1000);
-        store.logoutUser("maria.lopez", null, "admin", 2000);
+        logouts.account("maria.lopez", null, "admin", 2000, null);
         assertThat(lastEvent().deliveries()).extracting(Delivery::deliveredAt).containsOnlyNulls();
         store.markDelivered(List.of(), "stream", 2500);
         store.markDelivered(List.of(a), "stream", 3000);

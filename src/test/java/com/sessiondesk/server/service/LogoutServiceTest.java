@@ -1,4 +1,4 @@
-package com.sessiondesk.server.store;
+package com.sessiondesk.server.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,11 @@ import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.User;
+import com.sessiondesk.server.store.ActionRefused;
+import com.sessiondesk.server.store.Blocks;
+import com.sessiondesk.server.store.Database;
+import com.sessiondesk.server.store.JdbcStore;
+import com.sessiondesk.server.store.Migrations;
 import com.sessiondesk.server.store.Records.Device;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,12 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * and revokes the account's admin tokens, nobody blocks their own account, each action records the
  * right audit event with a delivery per session, and a timed block ends at its instant.
  */
-class AdminRulesTest {
+class LogoutServiceTest {
 
     @TempDir
     Path dir;
     private Database db;
     private JdbcStore store;
+    private Logouts logouts;
     private long adminId;
     private long mariaId;
 
@@ -35,6 +41,7 @@ class AdminRulesTest {
         db = Database.open("jdbc:sqlite:" + dir.resolve("r.db"));
         new Migrations(db).run();
         store = new JdbcStore(db);
+        logouts = new Logouts(db);
         store.createUser("admin", "Admin", "x", true, 1);
         store.createUser("maria.lopez", "Maria Lopez", "x", true, 1);
         adminId = store.credentials("admin").orElseThrow().userId();
@@ -47,26 +54,24 @@ class AdminRulesTest {
         db.close();
     }
 
-    // --- the actions, as the routes call them ---
+    // --- the orders, as the routes give them ---
 
     private Optional<LogoutResult> logoutSession(String id, boolean allDevices, boolean block, Long until,
             String actor, long now, Long syncDeadline) {
-        return syncDeadline == null ? store.logoutSession(id, allDevices, block, "why", until, actor, now)
-                : store.logoutSessionAfterSync(id, allDevices, block, "why", until, actor, now, syncDeadline);
+        return syncDeadline == null ? logouts.session(id, allDevices, block, "why", until, actor, now)
+                : logouts.sessionAfterSync(id, allDevices, block, "why", until, actor, now, syncDeadline);
     }
 
     private Optional<LogoutResult> logoutUser(String username, String actor, long now, Long syncDeadline) {
-        return syncDeadline == null ? store.logoutUser(username, "why", actor, now)
-                : store.logoutUserAfterSync(username, "why", actor, now, syncDeadline);
+        return logouts.account(username, "why", actor, now, syncDeadline);
     }
 
     private Optional<User> blockUser(String username, Long until, String actor, long now, Long syncDeadline) {
-        return syncDeadline == null ? store.blockUser(username, "why", until, actor, now)
-                : store.blockUserAfterSync(username, "why", until, actor, now, syncDeadline);
+        return logouts.block(username, "why", until, actor, now, syncDeadline);
     }
 
     private BulkLogoutResult logoutSessions(List<String> ids, boolean block, Long until, String actor, long now) {
-        return store.logoutSessions(ids, block, "why", until, actor, now);
+        return logouts.sessions(ids, block, "why", until, actor, now);
     }
 
     // --- helpers ---
@@ -141,7 +146,7 @@ class AdminRulesTest {
                 new Path("bulk", () -> logoutSessions(List.of(login(mariaId, "s3", "d3", 1000)), true, null, "admin",
                         2000)));
         for (Path path : paths) {
-            store.unblockUser("maria.lopez", "admin", 1500);
+            logouts.unblock("maria.lopez", "admin", 1500);
             store.createAdminToken("maria-token", mariaId, 1, 1_000_000);
             int revokedBefore = securityEvents("maria.lopez").size();
             path.block().run();
@@ -242,8 +247,8 @@ class AdminRulesTest {
     @Test
     void anUnblockIsAuditedOnlyWhenABlockWasInForce() {
         blockUser("maria.lopez", 10_000L, "admin", 1000, null);
-        store.unblockUser("maria.lopez", "admin", 2000);
-        store.unblockUser("maria.lopez", "admin", 3000);
+        logouts.unblock("maria.lopez", "admin", 2000);
+        logouts.unblock("maria.lopez", "admin", 3000);
         assertThat(events("maria.lopez")).extracting(AuditEvent::action).containsExactly("unblock", "block");
     }
 
@@ -271,5 +276,62 @@ class AdminRulesTest {
         assertThat(result.blocked()).isTrue();
         assertThat(events("maria.lopez")).extracting(AuditEvent::action).containsExactly("block", "block");
         assertThat(store.adminToken("maria-token")).isEmpty();
+    }
+
+    // --- from the store's tests, where these rules were ---
+
+    @Test
+    void blockEndsEverySessionAndIsOneEvent() {
+        String a = loginMaria("t1", "Caregiver", "phone", 1000);
+        String b = loginMaria("t2", "EVV", "tablet", 2000);
+        LogoutResult result = logouts.session(a, false, true, "Left", null, "admin", 3000).orElseThrow();
+        assertThat(result.endedSessionIds()).containsExactlyInAnyOrder(a, b);
+        assertThat(result.blocked()).isTrue();
+        List<AuditEvent> events = store.audit("maria.lopez", 10);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).action()).isEqualTo("block");
+        assertThat(events.get(0).sessionIds()).containsExactlyInAnyOrder(a, b);
+        assertThat(store.startSession(mariaId, new Device("Caregiver", "1", "d", "m", "o", "l"), "t3", 4000))
+                .isEmpty();
+    }
+
+    @Test
+    void actionsThatChangeNothingRecordNoEvent() {
+        String a = loginMaria("t1", "Caregiver", "phone", 1000);
+        logouts.session(a, false, false, null, null, "admin", 2000);
+        LogoutResult again = logouts.session(a, false, false, null, null, "admin", 3000).orElseThrow();
+        assertThat(again.endedSessionIds()).isEmpty();
+        logouts.unblock("maria.lopez", "admin", 4000);
+        logouts.account("maria.lopez", null, "admin", 5000, null);
+        assertThat(store.audit("maria.lopez", 10)).extracting(AuditEvent::action).containsExactly("logout_session");
+    }
+
+    @Test
+    void blockOfAnEndedSessionStillBlocks() {
+        String a = loginMaria("t1", "Caregiver", "phone", 1000);
+        store.endSessionByUser(a, "maria.lopez", 2000);
+        LogoutResult result = logouts.session(a, false, true, null, null, "admin", 3000).orElseThrow();
+        assertThat(result.endedSessionIds()).isEmpty();
+        assertThat(result.blocked()).isTrue();
+        assertThat(store.user("maria.lopez").orElseThrow().blocked()).isTrue();
+        assertThat(store.audit("maria.lopez", 10)).extracting(AuditEvent::action).containsExactly("block");
+    }
+
+    @Test
+    void adminCannotBlockTheirOwnAccount() {
+        assertThatThrownBy(() -> logouts.block("admin", null, null, "admin", 1000, null)).isInstanceOf(ActionRefused.class);
+        assertThat(store.user("admin").orElseThrow().blocked()).isFalse();
+    }
+
+    @Test
+    void unknownSessionOrUserIsEmpty() {
+        assertThat(logouts.session("nope", true, true, null, null, "admin", 1)).isEmpty();
+        assertThat(logouts.block("nobody", null, null, "admin", 1, null)).isEmpty();
+        assertThat(store.activeSession("nope")).isEmpty();
+    }
+
+    private String loginMaria(String token, String app, String device, long at) {
+        return store.startSession(mariaId, new Device(app, "1.0", device, "Pixel 7", "Android 14", "Spanish"),
+                token, at).orElseThrow();
     }
 }
