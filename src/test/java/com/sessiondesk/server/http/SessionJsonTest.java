@@ -6,6 +6,7 @@ import com.sessiondesk.api.Json;
 import com.sessiondesk.api.SessionList;
 import com.sessiondesk.server.store.ActiveSessionRow;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,22 @@ class SessionJsonTest {
         assertThat(out.toString()).isEqualTo(Json.GSON.toJson(expected));
         assertThat(out.toString()).contains("\"lastSeen\":\"2026-11-27T16:01:00Z\"", "\"loginTime\":\"0001-01-01T00:00:00Z\"")
                 .doesNotContain("\"address\":null", "\"syncDeadline\":null");
+    }
+
+    @Test
+    void instantsAreWrittenExactlyLikeInstantToString() throws Exception {
+        SessionJson json = new SessionJson(new StringWriter());
+        long[] samples = {0, 1, 999, 1000, 59_999, 86_399_999, 86_400_000, -1, -86_400_001, 1_795_795_200_123L,
+            1_795_795_200_120L, 1_795_795_200_100L, 253_402_300_799_999L, 253_402_300_800_000L,
+            -30_610_224_000_001L, -62_135_596_800_000L};
+        for (long millis : samples) {
+            assertThat(json.instant(millis)).as("%d", millis).isEqualTo(Instant.ofEpochMilli(millis).toString());
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            long millis = 1_700_000_000_000L + random.nextLong(200_000_000_000L);
+            assertThat(json.instant(millis)).isEqualTo(Instant.ofEpochMilli(millis).toString());
+        }
     }
 
     @Test
