@@ -7,7 +7,7 @@ report="${1:-target/pit-reports/mutations.xml}"
 [ -f "$report" ] || { echo "no PIT report at $report (run the -Pmutation profile first)" >&2; exit 1; }
 # one <mutation ...> element per line; status='...' and <mutatedClass>pkg.Class</mutatedClass> in it
 sed -e 's/<mutation /\n<mutation /g' "$report" | awk '
-  /<mutation / {
+  /<mutation / && /<mutatedClass>/ {
     status = $0; sub(/.*status=.\x27?"?/, "", status); sub(/[\x27"].*/, "", status)
     cls = $0; sub(/.*<mutatedClass>/, "", cls); sub(/<\/mutatedClass>.*/, "", cls)
     sub(/\$.*/, "", cls)

@@ -330,6 +330,69 @@ class LogoutServiceTest {
         assertThat(store.activeSession("nope")).isEmpty();
     }
 
+    // --- what a block and an unblock answer and tell the live consoles ---
+
+    @Test
+    void aBlockAnswersTheBlockedAccountAndAnUnblockTheFreedOne() {
+        login(mariaId, "s1", "d1", 1000);
+        User blocked = blockUser("maria.lopez", 90_000L, "admin", 2000, null).orElseThrow();
+        assertThat(blocked.username()).isEqualTo("maria.lopez");
+        assertThat(blocked.blocked()).isTrue();
+        assertThat(blocked.blockedBy()).isEqualTo("admin");
+        assertThat(blocked.blockReason()).isEqualTo("why");
+        assertThat(blocked.blockedAt().toEpochMilli()).isEqualTo(2000L);
+        assertThat(blocked.blockedUntil().toEpochMilli()).isEqualTo(90_000L);
+        assertThat(blocked.activeSessions()).isZero();
+        User freed = logouts.unblock("maria.lopez", "admin", 3000).orElseThrow();
+        assertThat(freed.blocked()).isFalse();
+        assertThat(freed.blockedBy()).isNull();
+        assertThat(freed.blockedUntil()).isNull();
+        assertThat(logouts.unblock("nobody", "admin", 3000)).isEmpty();
+    }
+
+    @Test
+    void theLiveConsolesLearnOfABlockAndAnUnblock() {
+        String cursor = store.sessionFeedCursor();
+        blockUser("maria.lopez", null, "admin", 2000, null);
+        assertThat(store.sessionChanges(cursor).orElseThrow().blockChanges())
+                .extracting(c -> c.username(), c -> c.blocked(), c -> c.by(), c -> c.reason())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("maria.lopez", true, "admin", "why"));
+        String afterBlock = store.sessionFeedCursor();
+        logouts.unblock("maria.lopez", "admin", 3000);
+        assertThat(store.sessionChanges(afterBlock).orElseThrow().blockChanges())
+                .extracting(c -> c.username(), c -> c.blocked(), c -> c.by())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("maria.lopez", false, "admin"));
+    }
+
+    @Test
+    void aBlockAgainKeepsTheBlockAndRecordsOnlyANewEnd() {
+        blockUser("maria.lopez", 90_000L, "admin", 2000, null);
+        blockUser("maria.lopez", 90_000L, "admin", 3000, null);
+        assertThat(events("maria.lopez")).as("the same end: nothing changed").hasSize(1);
+        User longer = blockUser("maria.lopez", 120_000L, "admin", 4000, null).orElseThrow();
+        assertThat(longer.blockedUntil().toEpochMilli()).isEqualTo(120_000L);
+        assertThat(longer.blockedAt().toEpochMilli()).as("the block's start stays").isEqualTo(2000L);
+        assertThat(events("maria.lopez")).extracting(AuditEvent::action).containsExactly("block", "block");
+    }
+
+    @Test
+    void aLogOutSaysWhetherTheAccountIsBlocked() {
+        String a = login(mariaId, "s1", "d1", 1000);
+        assertThat(logoutSession(a, false, false, null, "admin", 2000, null).orElseThrow().blocked()).isFalse();
+        blockUser("maria.lopez", null, "admin", 3000, null);
+        assertThat(logoutSession(a, false, false, null, "admin", 4000, null).orElseThrow().blocked()).isTrue();
+        assertThat(logoutUser("maria.lopez", "admin", 4000, null).orElseThrow().blocked()).isTrue();
+    }
+
+    @Test
+    void aBlockFinishesDueEndingsFirst() {
+        String a = login(mariaId, "s1", "d1", 1000);
+        logoutSession(a, false, false, null, "admin", 2000, 5000L);
+        blockUser("maria.lopez", null, "admin", 6000, null);
+        assertThat(store.sessionSignal(a).orElseThrow().endedAt()).as("ended at its deadline").isEqualTo(5000L);
+        assertThat(events("maria.lopez").get(0).sessionIds()).as("nothing left for the block to end").isEmpty();
+    }
+
     private String loginMaria(String token, String app, String device, long at) {
         return store.startSession(mariaId, new Device(app, "1.0", device, "Pixel 7", "Android 14", "Spanish"),
                 token, at).orElseThrow();

@@ -162,7 +162,13 @@ class PushQueriesTest {
         Set<String> names = db.read(BulkInsert::existingUsernames);
         assertThat(names).hasSize(1003).contains("u0", "u1000", "maria.lopez");
         assertThat(store.user("u0").orElseThrow().superUser()).isTrue();
-        assertThat(store.user("u1").orElseThrow().blocked()).isTrue();
+        assertThat(store.user("u1").orElseThrow()).satisfies(u -> {
+            assertThat(u.blocked()).isTrue();
+            assertThat(u.blockedAt().toEpochMilli()).isEqualTo(5L);
+            assertThat(u.blockedBy()).isEqualTo("admin");
+            assertThat(u.blockReason()).isEqualTo("left");
+            assertThat(u.name()).isEqualTo("User 1");
+        });
         assertThat(store.user("u2").orElseThrow().blocked()).isFalse();
         assertThat(store.credentials("u7").orElseThrow().passwordHash()).isEqualTo("h7");
         List<ActiveSessionRow> rows = store.activeSessionRows(null, null);
@@ -175,6 +181,7 @@ class PushQueriesTest {
         assertThat(row.deviceModel()).isEqualTo("Model");
         assertThat(store.mobileSession("tok5").orElseThrow().ended()).isTrue();
         assertThat(store.mobileSession("tok5").orElseThrow().endReason()).isEqualTo("gone");
+        assertThat(store.mobileSession("tok5").orElseThrow().endedBy()).isEqualTo("admin");
     }
 
     @Test
