@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Client benchmarks (README, "Benchmarks"; the live table too).
+# Client benchmarks (docs/benchmarks.md, "Desktop client"; the live table too).
 # Usage: bench/client-bench.sh [launch|load|all] [runs]   or   bench/client-bench.sh live [seconds] [changes per 10 s] [push|poll|both]
-#   launch: launch to first painted table with 10,000 sessions vs a bare JavaFX window (fresh JVMs)
+#   launch: launch to first painted table with 10,000 sessions vs a bare JavaFX window (fresh JVMs);
+#           also the installed app image target/installer/SessionDesk (its runtime, options and
+#           class-data sharing archive) when it was built (mvn -Pinstaller -DskipTests package)
 #   load:   100,000 sessions loaded and shown vs fetch+parse alone; search keystroke; heap
 #   live:   100,000 sessions, 1% changing every 10 s: feed bytes and client CPU vs a full reload,
 #           the FX thread's longest busy stretch, change-to-screen latency (not part of "all");
@@ -18,11 +20,18 @@ run() {
   # One virtual display for the whole run; every child JVM inherits it.
   xvfb-run -a -s "-screen 0 1400x900x24" java -cp "$cp" "$@"
 }
-# The client's JVM options, as its launchers set them (installer/linux/app-image.args).
-mapfile -t launcher_options < <(sed -n 's/^--java-options[[:space:]]\+//p' installer/linux/app-image.args)
+# The client's JVM options, as its launchers set them (installer/linux/app-image.args), except
+# those naming the app image's own files ($APPDIR: the class-data sharing archive).
+mapfile -t launcher_options < <(sed -n 's/^--java-options[[:space:]]\+//p' installer/linux/app-image.args | grep -vF '$APPDIR')
 echo "client launcher options: ${launcher_options[*]}"
 if [[ "$what" == launch || "$what" == all ]]; then
-  run "-Dbench.clientOptions=${launcher_options[*]}" com.sessiondesk.bench.LaunchBench "$runs"
+  app_image=()
+  if [ -x target/installer/SessionDesk/bin/SessionDesk ]; then
+    app_image=("-Dbench.appImage=target/installer/SessionDesk")
+  else
+    echo "no app image target/installer/SessionDesk: the installed app is not measured (mvn -Pinstaller -DskipTests package)"
+  fi
+  run "-Dbench.clientOptions=${launcher_options[*]}" "${app_image[@]}" com.sessiondesk.bench.LaunchBench "$runs"
 fi
 if [[ "$what" == load || "$what" == all ]]; then
   run "${launcher_options[@]}" com.sessiondesk.bench.LoadBench "$runs"

@@ -7,7 +7,8 @@
 #      super user who can sign in, and `user passwd` changes their password; the service exits
 #      after SIGTERM.
 #   2. bin/SessionDesk --smoke-test, on a virtual display (xvfb-run), opens the window on the
-#      built-in service, waits for the sessions table to fill, and exits 0.
+#      built-in service, waits for the sessions table to fill, and exits 0; the client's
+#      class-data sharing archive maps (when the build made one).
 # Usage: installer/check-linux-app-image.sh [APP_IMAGE_DIR]   (default target/installer/SessionDesk)
 # Needs curl, xvfb-run and GTK 3 (.ci/run installs them when missing). Every wait is bounded; the
 # processes it starts are stopped on any exit.
@@ -176,4 +177,11 @@ fi
 [ -f "$client_home/demo.db" ] || fail "the client did not keep its demo data in sessiondesk.home ($client_home/demo.db)"
 [ ! -e "$client_home/sessiondesk.db" ] || fail "the client wrote the demo into the service's database ($client_home/sessiondesk.db)"
 echo "check: $(grep '^smoke-test: ok' "$work/client.log") ($((SECONDS - started)) s)"
+# The client's class-data sharing archive (installer/linux/make-cds-archive.sh): -Xshare:on makes
+# Java refuse to start unless the launcher's archive maps (a stale or foreign one would not).
+if [ -f "$app/lib/app/sessiondesk.classlist" ]; then
+  JAVA_TOOL_OPTIONS="-Xshare:on" "$app/bin/SessionDesk" --version >"$work/cds.log" 2>&1 ||
+    { show_log "$work/cds.log"; fail "the client's class-data sharing archive $app/lib/app/sessiondesk.jsa does not map"; }
+  echo "check: the client maps its class-data sharing archive ($(du -h "$app/lib/app/sessiondesk.jsa" | cut -f1))"
+fi
 echo "check-linux-app-image: ok"

@@ -7,6 +7,9 @@ import com.sessiondesk.cli.Version;
 import com.sessiondesk.client.shell.ClientArgs;
 import com.sessiondesk.client.ClientLauncher;
 import com.sessiondesk.client.shell.ClientOptions;
+import com.sessiondesk.server.BackupCommand;
+import com.sessiondesk.server.RestoreCommand;
+import com.sessiondesk.common.LogBackend;
 import com.sessiondesk.server.ServeCommand;
 import com.sessiondesk.server.UserCommand;
 import com.sessiondesk.simulate.SimulateCommand;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
  * class path.
  */
 @Command(name = "sessiondesk", versionProvider = Version.class, separator = " ", sortOptions = false,
-        subcommands = {ServeCommand.class, UserCommand.class, SimulateCommand.class},
+        subcommands = {ServeCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
+            SimulateCommand.class},
         description = {"The SessionDesk desktop client; with no server configured it runs the session service "
                 + "in-process on a demo agency.", "The commands below run without a window."})
 public final class Main implements Callable<Integer> {
@@ -38,6 +42,11 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            LogBackend.forService();
+        } else {
+            LogBackend.forOthers();
+        }
         // The desktop menu starts the client without arguments: that start skips building the
         // command tree, whose reflection costs a fresh JVM about 0.3 s of CPU before the window.
         int exitCode = args.length == 0 ? ClientLauncher.run(ClientOptions.defaults(), args) : run(Terminal.system(), args);

@@ -4,6 +4,9 @@ import com.sessiondesk.cli.Cli;
 import com.sessiondesk.cli.StandardOptions;
 import com.sessiondesk.cli.Terminal;
 import com.sessiondesk.cli.Version;
+import com.sessiondesk.server.BackupCommand;
+import com.sessiondesk.server.RestoreCommand;
+import com.sessiondesk.common.LogBackend;
 import com.sessiondesk.server.ServeCommand;
 import com.sessiondesk.server.ServeOptions;
 import com.sessiondesk.server.UserCommand;
@@ -21,9 +24,11 @@ import picocli.CommandLine.Spec;
  * defaults, dropped as soon as the user passes an argument such as {@code --port}.
  */
 @Command(name = "sessiondesk-server", versionProvider = Version.class, abbreviateSynopsis = true,
-        separator = " ", sortOptions = false, subcommands = {ServeCommand.class, UserCommand.class},
+        separator = " ", sortOptions = false, subcommands = {ServeCommand.class, UserCommand.class, BackupCommand.class,
+            RestoreCommand.class},
         description = {"The SessionDesk session service: with no command (or serve) it runs the service with "
-                + "the options below until Ctrl-C or SIGTERM; user manages accounts.", ServeOptions.ADMIN_PASSWORD_NOTE})
+                + "the options below until Ctrl-C or SIGTERM; user manages accounts; backup and restore copy the "
+                + "database.", ServeOptions.ADMIN_PASSWORD_NOTE})
 public final class ServerMain implements Callable<Integer> {
 
     @Mixin
@@ -36,6 +41,7 @@ public final class ServerMain implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        LogBackend.forService();
         int exitCode = run(Terminal.system(), args);
         if (exitCode != 0) {
             System.exit(exitCode);
@@ -48,6 +54,6 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServeCommand.run(serve.config(), spec.commandLine());
+        return ServeCommand.run(serve.config(), serve.monitoring(), spec.commandLine());
     }
 }

@@ -30,6 +30,9 @@ class CliDocsTest {
                 .contains(".SH NAME\nsessiondesk\\-server \\- The SessionDesk session service\n")
                 .contains("Usage: sessiondesk\\-server [OPTIONS] [COMMAND]")
                 .contains(".SH \"SESSIONDESK\\-SERVER USER PASSWD\"")
+                .contains(".SH \"SESSIONDESK\\-SERVER BACKUP\"")
+                .contains(".SH \"SESSIONDESK\\-SERVER RESTORE\"")
+                .contains("\\-\\-tls\\-cert FILE")
                 .contains("\\-\\-trusted\\-proxy ADDRESS")
                 .contains("SESSIONDESK_DB");
         assertThat(Files.readString(share.resolve("man/man1/SessionDesk.1"), StandardCharsets.UTF_8))
@@ -43,6 +46,8 @@ class CliDocsTest {
         assertThat(complete(script, "sessiondesk-server", "us")).isEqualTo("user");
         assertThat(complete(script, "sessiondesk-server", "user", "pa")).isEqualTo("passwd");
         assertThat(complete(script, "sessiondesk-server", "serve", "--mobile-i")).isEqualTo("--mobile-idle-days");
+        assertThat(complete(script, "sessiondesk-server", "ba")).isEqualTo("backup");
+        assertThat(complete(script, "sessiondesk-server", "serve", "--tls-k")).isEqualTo("--tls-key");
         assertThat(complete(share.resolve("bash-completion/completions/SessionDesk"), "SessionDesk", "sim"))
                 .isEqualTo("simulate");
     }

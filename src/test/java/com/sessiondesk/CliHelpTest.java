@@ -31,12 +31,16 @@ class CliHelpTest {
                 Arguments.of("sessiondesk", List.of("user")),
                 Arguments.of("sessiondesk", List.of("user", "add")),
                 Arguments.of("sessiondesk", List.of("user", "passwd")),
+                Arguments.of("sessiondesk", List.of("backup")),
+                Arguments.of("sessiondesk", List.of("restore")),
                 Arguments.of("sessiondesk", List.of("simulate")),
                 Arguments.of("sessiondesk-server", List.of()),
                 Arguments.of("sessiondesk-server", List.of("serve")),
                 Arguments.of("sessiondesk-server", List.of("user")),
                 Arguments.of("sessiondesk-server", List.of("user", "add")),
-                Arguments.of("sessiondesk-server", List.of("user", "passwd")));
+                Arguments.of("sessiondesk-server", List.of("user", "passwd")),
+                Arguments.of("sessiondesk-server", List.of("backup")),
+                Arguments.of("sessiondesk-server", List.of("restore")));
     }
 
     private static BiFunction<TestTerminal, String[], Integer> entryPoint(String program) {
@@ -94,8 +98,18 @@ class CliHelpTest {
                     .containsPattern("SESSIONDESK_HOST +--host")
                     .containsPattern("SESSIONDESK_PORT +--port")
                     .containsPattern("SESSIONDESK_DB +--db")
+                    .containsPattern("SESSIONDESK_TLS_CERT +--tls-cert")
+                    .containsPattern("SESSIONDESK_TLS_KEY +--tls-key")
                     .contains("SESSIONDESK_ADMIN_PASSWORD");
         }
+    }
+
+    @Test
+    void anUnreadableTrustCertIsAUsageError() {
+        TestTerminal terminal = new TestTerminal();
+        assertThat(Main.run(terminal.terminal(), "--trust-cert", "no-such-office.pem")).isEqualTo(2);
+        assertThat(terminal.err()).startsWith("error: --trust-cert: no such file: no-such-office.pem\n"
+                + "Usage: sessiondesk ");
     }
 
     @Test

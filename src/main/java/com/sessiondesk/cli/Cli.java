@@ -45,7 +45,7 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(command, new TerminalFactory(terminal));
         commandLine.setOut(new PrintWriter(terminal.out(), true));
         commandLine.setErr(new PrintWriter(terminal.err(), true));
-        // Plain text: the same help on a terminal, in the README and in the man page.
+        // Plain text: the same help on a terminal, in docs/ and in the man page.
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
         commandLine.setDefaultValueProvider(new EnvironmentDefaults(terminal.env()));
         commandLine.setParameterExceptionHandler((e, args) -> usageError(e, args, terminal.env()));

@@ -27,8 +27,21 @@ public final class ClientLauncher {
             EmbeddedService.startEarly(); // side by side with the JavaFX start-up
         }
         exitCode = 0;
-        Application.launch(SessionDeskApp.class, args);
+        try {
+            Application.launch(SessionDeskApp.class, args);
+        } catch (RuntimeException e) {
+            // JavaFX says only "Exception in Application start method": name the cause
+            throw new IllegalStateException(e.getMessage() + ": " + rootCause(e), e);
+        }
         return exitCode;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** The smoke test's verdict, returned by {@link #run} once the window has closed. */

@@ -4,20 +4,28 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where SessionDesk keeps its files: the user's data directory of the platform, or the directory
- * named by the system property {@code sessiondesk.home} (tests point it at a temporary folder).
+ * Where SessionDesk keeps its files: the directory named by the system property {@code
+ * sessiondesk.home} (tests point it at a temporary folder), else by the environment variable
+ * {@code SESSIONDESK_HOME} (the system service: {@code /var/lib/sessiondesk}), else the user's data
+ * directory of the platform.
  */
 public final class AppDirs {
 
     public static final String HOME_PROPERTY = "sessiondesk.home";
+    public static final String HOME_VARIABLE = "SESSIONDESK_HOME";
 
     private AppDirs() {
     }
 
     public static Path dataDir() {
-        String override = System.getProperty(HOME_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
+        return dataDir(System.getProperty(HOME_PROPERTY), System.getenv(HOME_VARIABLE));
+    }
+
+    static Path dataDir(String property, String variable) {
+        for (String override : new String[] {property, variable}) {
+            if (override != null && !override.isBlank()) {
+                return Path.of(override);
+            }
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home"));

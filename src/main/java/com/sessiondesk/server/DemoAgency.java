@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 public final class DemoAgency {
 
-    /** The one password every demo staff member shares (documented in the README). */
+    /** The one password every demo staff member shares (documented in docs/service.md). */
     public static final String STAFF_PASSWORD = "caredemo2026";
     /** PBKDF2 hash of {@link #STAFF_PASSWORD}, computed once so that seeding stays fast. */
     static final String STAFF_PASSWORD_HASH =

@@ -1,5 +1,8 @@
 package com.sessiondesk.server;
 
+import com.sessiondesk.server.observability.Metrics;
+import com.sessiondesk.server.observability.MetricsEndpoint;
+import com.sessiondesk.server.observability.ServiceLog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,29 +28,49 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(options.config(), spec.commandLine());
+        return run(options.config(), options.monitoring(), spec.commandLine());
     }
 
     /**
      * Serves until the JVM shuts down (SIGTERM, Ctrl-C) or this thread is interrupted; 1 when the
-     * service cannot start.
+     * service (or its metrics port) cannot start.
      */
-    public static int run(ServerConfig config, CommandLine commandLine) {
+    public static int run(ServerConfig config, MonitoringOptions monitoring, CommandLine commandLine) {
         PrintWriter out = commandLine.getOut();
+        ServiceLog.use(monitoring.logFormat());
+        Metrics metrics = monitoring.metricsPort() == null ? null : new Metrics();
+        MetricsEndpoint endpoint = null;
         SessionServer server;
         try {
-            server = SessionServer.start(config);
+            if (metrics != null) {
+                endpoint = MetricsEndpoint.start(monitoring.metricsHost(), monitoring.metricsPort(), metrics);
+            }
+            server = SessionServer.start(config, metrics);
         } catch (RuntimeException e) {
+            if (endpoint != null) {
+                endpoint.close();
+            }
             commandLine.getErr().println(commandLine.getCommandName() + ": could not start: " + e.getMessage());
             return 1;
         }
+        MetricsEndpoint metricsEndpoint = endpoint;
+        Runnable stop = () -> {
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
+            }
+            server.close();
+        };
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdownHook = new Thread(() -> {
-            server.close();
+            stop.run();
             stopped.countDown();
         }, "sessiondesk-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         out.println("SessionDesk session service on " + server.baseUrl() + " (Ctrl-C stops it)");
+        if (metricsEndpoint != null) {
+            out.println("Metrics on http://" + hostForUrl(monitoring.metricsHost()) + ":" + metricsEndpoint.port()
+                    + MetricsEndpoint.PATH);
+        }
         out.flush();
         try {
             stopped.await();
@@ -55,12 +78,16 @@ public final class ServeCommand implements Callable<Integer> {
             // Stopped from inside the JVM (tests): no shutdown hook will close the service.
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                server.close();
+                stop.run();
             } catch (IllegalStateException shuttingDown) {
                 // the hook closes it
             }
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

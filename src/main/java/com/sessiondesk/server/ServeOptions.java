@@ -39,6 +39,9 @@ public final class ServeOptions {
     @Mixin
     DatabaseOption database;
 
+    @Mixin
+    TlsOptions tls;
+
     @Option(names = "--demo", description = "Seed a demo agency once, on an empty database.")
     boolean demo;
 
@@ -58,6 +61,9 @@ public final class ServeOptions {
     @Env("SESSIONDESK_MOBILE_ABSOLUTE_DAYS")
     int mobileAbsoluteDays = (int) ServerConfig.DEFAULT_MOBILE_ABSOLUTE.toDays();
 
+    @Mixin
+    MonitoringOptions monitoring;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -65,6 +71,11 @@ public final class ServeOptions {
 
     ServeOptions(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    /** The metrics port and the log format. */
+    public MonitoringOptions monitoring() {
+        return monitoring;
     }
 
     /** The service's settings; a value out of range is a usage error. */
@@ -85,7 +96,8 @@ public final class ServeOptions {
                 .withDemo(demo)
                 .withInitialAdminPassword(terminal.env().get(ADMIN_PASSWORD_VARIABLE))
                 .withTrustedProxies(trustedProxies)
-                .withMobileTimeouts(Duration.ofDays(mobileIdleDays), Duration.ofDays(mobileAbsoluteDays));
+                .withMobileTimeouts(Duration.ofDays(mobileIdleDays), Duration.ofDays(mobileAbsoluteDays))
+                .withTls(tls.files());
     }
 
     static final class Port implements ITypeConverter<Integer> {

@@ -2,6 +2,7 @@ package com.sessiondesk.server;
 
 import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.server.http.Timeouts;
+import com.sessiondesk.server.tls.TlsFiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
  * @param mobileIdleTimeout a mobile session unused this long has expired
  * @param mobileAbsoluteTimeout a mobile session this old has expired, used or not
+ * @param tls HTTPS with these PEM files; null serves plain HTTP
  */
 public record ServerConfig(
         String host,
@@ -33,11 +35,12 @@ public record ServerConfig(
         Duration heartbeatFlushInterval,
         List<String> trustedProxies,
         Duration mobileIdleTimeout,
-        Duration mobileAbsoluteTimeout) implements Timeouts {
+        Duration mobileAbsoluteTimeout,
+        TlsFiles tls) implements Timeouts {
 
     /**
      * Twice a second: a heartbeat's change reaches the live consoles' push streams within about half
-     * a second (issue 8: p95 under 1 s from the service to the screen), at two small write
+     * a second (the live table's goal: p95 under 1 s from the service to the screen), at two small write
      * transactions a second.
      */
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(500);
@@ -68,7 +71,7 @@ public record ServerConfig(
     public ServerConfig(String host, int port, String jdbcUrl, boolean demo, String initialAdminPassword,
             Duration adminIdleTimeout, Duration adminAbsoluteTimeout) {
         this(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout,
-                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE, DEFAULT_MOBILE_ABSOLUTE);
+                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE, DEFAULT_MOBILE_ABSOLUTE, null);
     }
 
     public static ServerConfig defaults() {
@@ -79,55 +82,61 @@ public record ServerConfig(
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withJdbcUrl(String value) {
         return new ServerConfig(host, port, value, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withDemo(boolean value) {
         return new ServerConfig(host, port, jdbcUrl, value, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withInitialAdminPassword(String value) {
         return new ServerConfig(host, port, jdbcUrl, demo, value, adminIdleTimeout, adminAbsoluteTimeout,
-                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout);
+                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withAdminTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, idle, absolute, clock,
-                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout);
+                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, value, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
-                mobileAbsoluteTimeout);
+                mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withHeartbeatFlushInterval(Duration value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout);
+                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withTrustedProxies(List<String> value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
     }
 
     public ServerConfig withMobileTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute, tls);
+    }
+
+    public ServerConfig withTls(TlsFiles value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
+                mobileAbsoluteTimeout, value);
     }
 }

@@ -4,6 +4,8 @@ import com.sessiondesk.server.http.AdminAuthRoutes;
 import com.sessiondesk.server.http.ClientAddress;
 import com.sessiondesk.server.http.HttpApi;
 import com.sessiondesk.server.http.Services;
+import com.sessiondesk.server.observability.Metrics;
+import com.sessiondesk.server.observability.RequestLog;
 import com.sessiondesk.server.security.DeviceTickets;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.push.DeviceStreams;
@@ -12,11 +14,13 @@ import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Passwords;
 import com.sessiondesk.server.security.Tokens;
 import com.sessiondesk.server.store.Database;
+import com.sessiondesk.server.store.DatabaseLock;
 import com.sessiondesk.server.store.HeartbeatBuffer;
 import com.sessiondesk.server.store.JdbcStore;
 import com.sessiondesk.server.store.Migrations;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.SessionFeed;
+import com.sessiondesk.server.tls.ServerTls;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +48,14 @@ public final class SessionServer implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final DeviceStreams streams;
+    private final ServerTls tls;
+    private final DatabaseLock running;
 
     private SessionServer(ServerConfig config, Database db, JdbcStore store, Services services, HttpApi http,
-            ScheduledExecutorService flusher, DeviceStreams streams) {
+            ScheduledExecutorService flusher, DeviceStreams streams, ServerTls tls, DatabaseLock running) {
         this.config = config;
+        this.running = running;
+        this.tls = tls;
         this.streams = streams;
         this.db = db;
         this.store = store;
@@ -58,6 +66,11 @@ public final class SessionServer implements AutoCloseable {
 
     /** Migrates the database, seeds it if asked, and answers on the configured host and port. */
     public static SessionServer start(ServerConfig config) {
+        return start(config, null);
+    }
+
+    /** As {@link #start(ServerConfig)}, counting into {@code metrics} when not null (serve --metrics-port). */
+    public static SessionServer start(ServerConfig config, Metrics metrics) {
         long startedAt = System.nanoTime();
         Clock clock = config.clock();
         String configured = config.initialAdminPassword();
@@ -66,7 +79,15 @@ public final class SessionServer implements AutoCloseable {
                 throw new IllegalArgumentException("SESSIONDESK_ADMIN_PASSWORD: " + problem);
             });
         }
-        Database db = Database.open(config.jdbcUrl());
+        ServerTls tls = config.tls() == null ? null : ServerTls.load(config.tls());
+        DatabaseLock running = DatabaseLock.forService(config.jdbcUrl()); // restore refuses while it is held
+        Database db;
+        try {
+            db = Database.open(config.jdbcUrl());
+        } catch (RuntimeException e) {
+            release(running);
+            throw e;
+        }
         JdbcStore store = null;
         HttpApi http = null;
         HashingQueue hashing = null;
@@ -74,26 +95,38 @@ public final class SessionServer implements AutoCloseable {
         try {
             new Migrations(db).run();
             store = new JdbcStore(db, clock);
-            // PBKDF2 of the first admin's password takes a second in a cold JVM: hash it while the
-            // demo is seeded and Jetty starts, and create the account before start() returns.
+            // PBKDF2 of the first admin's password takes a second in a cold JVM: hash it while
+            // Jetty starts and the demo is seeded.
             CompletableFuture<FirstAdmin> firstAdmin = store.hasUsers() ? null
                     : CompletableFuture.supplyAsync(() -> FirstAdmin.of(config.initialAdminPassword()),
                             runnable -> new Thread(runnable, "sessiondesk-first-admin").start());
-            if (config.demo()) {
-                seedDemo(store, firstAdmin != null, clock.millis());
-            }
             HeartbeatBuffer heartbeats = new HeartbeatBuffer(store);
             hashing = HashingQueue.forThisMachine();
             Services services = new Services(store, config, clock, new LoginThrottle(store, clock), heartbeats,
                     hashing, new DeviceTickets(store.metaIfAbsent(DeviceTickets.KEY_META, DeviceTickets.newSecret())),
                     new ClientAddress(config.trustedProxies()));
             streams = new DeviceStreams(store, clock);
-            http = new HttpApi(services, streams);
+            http = new HttpApi(services, streams, new RequestLog(metrics), tls == null ? javalin -> { }
+                    : javalin -> javalin.jetty.addConnector(
+                            (jetty, httpConfig) -> tls.connector(jetty, httpConfig, config.host(), config.port())));
+            // Ready means ready: the port answers 503 service_busy (server/http/StartupGate) until
+            // the demo is seeded and the first super user exists, then 200 on /api/v1/health.
             http.app().start(config.host(), config.port());
-            streams.start();
+            if (tls != null) {
+                tls.watch();
+            }
+            if (metrics != null) {
+                metrics.watchJetty(http.app().jettyServer().server());
+                metrics.watch(new ServiceGauges(store, hashing, streams, heartbeats));
+            }
+            if (config.demo()) {
+                seedDemo(store, firstAdmin != null, clock.millis());
+            }
             if (firstAdmin != null) {
                 firstAdmin.join().create(store, clock.millis());
             }
+            streams.start();
+            http.ready();
             ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "sessiondesk-heartbeat-flush");
                 thread.setDaemon(true);
@@ -102,7 +135,7 @@ public final class SessionServer implements AutoCloseable {
             long every = Math.max(10, config.heartbeatFlushInterval().toMillis());
             flusher.scheduleWithFixedDelay(heartbeats::flush, every, every, TimeUnit.MILLISECONDS);
             flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
-            SessionServer server = new SessionServer(config, db, store, services, http, flusher, streams);
+            SessionServer server = new SessionServer(config, db, store, services, http, flusher, streams, tls, running);
             flusher.scheduleWithFixedDelay(server::pruneSessionFeedQuietly, 1, 1, TimeUnit.MINUTES);
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
@@ -117,11 +150,21 @@ public final class SessionServer implements AutoCloseable {
             if (hashing != null) {
                 hashing.close();
             }
+            if (tls != null) {
+                tls.close();
+            }
             if (store != null) {
                 store.close();
             }
             db.close();
+            release(running);
             throw e;
+        }
+    }
+
+    private static void release(DatabaseLock running) {
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -183,7 +226,7 @@ public final class SessionServer implements AutoCloseable {
         return http.app().port();
     }
 
-    /** The root URL, e.g. {@code http://127.0.0.1:41234/}. */
+    /** The root URL, e.g. {@code http://127.0.0.1:41234/} ({@code https} with TLS). */
     public String baseUrl() {
         String host = config.host();
         if (host.contains(":")) {
@@ -191,7 +234,7 @@ public final class SessionServer implements AutoCloseable {
         } else if (host.equals("0.0.0.0")) {
             host = "127.0.0.1";
         }
-        return "http://" + host + ":" + port() + "/";
+        return (tls != null ? "https://" : "http://") + host + ":" + port() + "/";
     }
 
     /** Every route registered, as "METHOD /path" with path parameters written {@code {id}}. */
@@ -268,6 +311,9 @@ public final class SessionServer implements AutoCloseable {
             streams.close();
             http.app().stop();
         } finally {
+            if (tls != null) {
+                tls.close();
+            }
             flusher.shutdown();
             try {
                 flusher.awaitTermination(5, TimeUnit.SECONDS);
@@ -280,6 +326,7 @@ public final class SessionServer implements AutoCloseable {
                 services.hashing().close();
                 store.close();
                 db.close();
+                release(running);
             }
         }
     }

@@ -7,17 +7,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.server.MutableClock;
-import com.sessiondesk.server.SessionServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 9's log out after sync seen by issue 8's live console: a session made ending shows its
+ * A log out after sync seen by the live console: a session made ending shows its
  * {@code syncDeadline} in {@code GET /sessions/changes}, and one that ends by its sync or by the
  * deadline is reported as ended there (otherwise every live console would keep showing it).
  * Also a time-limited block after sync: the device's stream says until when it is blocked.
@@ -30,32 +28,21 @@ class AfterSyncFeedTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-30T14:02:00Z"));
     @RegisterExtension
-    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite().with(config -> config.withClock(CLOCK)
-            .withAdminTimeouts(Duration.ofHours(2), Duration.ofHours(8)));
-    private static SessionServer server;
-    private static RawHttp raw;
-    private static String adminToken;
-
-    @BeforeAll
-    static void start() {
-        String jdbcUrl = SERVER.jdbcUrl();
-        server = SERVER.get();
-        raw = new RawHttp(server.baseUrl());
-        TestUsers.add(jdbcUrl, SYNCER, "Sy Ncer", false);
-        TestUsers.add(jdbcUrl, BLOCKED, "Bl Ocked", false);
-        TestUsers.add(jdbcUrl, BULK, "Bu Lk", false);
-        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
+    static final ApiServer API = ApiServer.on(TestServers.sqlite().with(config -> config.withClock(CLOCK)
+            .withAdminTimeouts(Duration.ofHours(2), Duration.ofHours(8))))
+            .withUser(SYNCER, "Sy Ncer")
+            .withUser(BLOCKED, "Bl Ocked")
+            .withUser(BULK, "Bu Lk");
 
     @Test
     void endingSessionsShowTheirDeadlineAndLeaveTheFeedWhenTheySyncOrTheDeadlinePasses() throws Exception {
-        MobileLoginResponse syncs = DevicePushTest.login(server.baseUrl(), SYNCER);
-        MobileLoginResponse never = DevicePushTest.login(server.baseUrl(), SYNCER);
-        raw.post("/api/v1/mobile/heartbeat", syncs.token(), "{\"pendingSyncItems\":3}");
-        raw.post("/api/v1/mobile/heartbeat", never.token(), "{\"pendingSyncItems\":2}");
-        String cursor = raw.get("/api/v1/sessions", adminToken).object().get("cursor").getAsString();
+        MobileLoginResponse syncs = DevicePushTest.login(API.baseUrl(), SYNCER);
+        MobileLoginResponse never = DevicePushTest.login(API.baseUrl(), SYNCER);
+        API.raw().post("/api/v1/mobile/heartbeat", syncs.token(), "{\"pendingSyncItems\":3}");
+        API.raw().post("/api/v1/mobile/heartbeat", never.token(), "{\"pendingSyncItems\":2}");
+        String cursor = API.raw().get("/api/v1/sessions", API.adminToken()).object().get("cursor").getAsString();
 
-        RawHttp.Reply logout = raw.post("/api/v1/users/" + SYNCER + "/logout", adminToken,
+        RawHttp.Reply logout = API.raw().post("/api/v1/users/" + SYNCER + "/logout", API.adminToken(),
                 "{\"reason\":\"End of shift\",\"afterSync\":true,\"syncMinutes\":15}");
         assertThat(logout.status()).isEqualTo(200);
         JsonObject ending = changes(cursor);
@@ -66,7 +53,7 @@ class AfterSyncFeedTest {
         cursor = ending.get("cursor").getAsString();
 
         // the device reports 0 unsynced items: its session ends now, and the feed says so
-        RawHttp.Reply synced = raw.post("/api/v1/mobile/heartbeat", syncs.token(), "{\"pendingSyncItems\":0}");
+        RawHttp.Reply synced = API.raw().post("/api/v1/mobile/heartbeat", syncs.token(), "{\"pendingSyncItems\":0}");
         assertThat(synced.status()).isEqualTo(401);
         JsonObject afterSync = changes(cursor);
         assertThat(endedIds(afterSync)).containsExactly(syncs.sessionId());
@@ -79,17 +66,19 @@ class AfterSyncFeedTest {
         String since = cursor;
         Eventually.within(Duration.ofSeconds(10),
                 () -> assertThat(endedIds(changes(since), SYNCER)).containsExactly(never.sessionId()));
-        assertThat(raw.get("/api/v1/sessions?username=" + SYNCER, adminToken).object().getAsJsonArray("sessions"))
+        assertThat(API.raw().get("/api/v1/sessions?username=" + SYNCER,
+                API.adminToken()).object().getAsJsonArray("sessions"))
                 .isEmpty();
     }
 
     @Test
     void aTimeLimitedBlockAfterSyncTellsTheDeviceUntilWhen() throws Exception {
-        MobileLoginResponse device = DevicePushTest.login(server.baseUrl(), BLOCKED);
-        raw.post("/api/v1/mobile/heartbeat", device.token(), "{\"pendingSyncItems\":4}");
+        MobileLoginResponse device = DevicePushTest.login(API.baseUrl(), BLOCKED);
+        API.raw().post("/api/v1/mobile/heartbeat", device.token(), "{\"pendingSyncItems\":4}");
         Instant until = CLOCK.instant().plus(Duration.ofDays(2));
-        try (StreamRecorder stream = StreamRecorder.open(server.baseUrl(), device.token())) {
-            RawHttp.Reply logout = raw.post("/api/v1/sessions/" + device.sessionId() + "/logout", adminToken,
+        try (StreamRecorder stream = StreamRecorder.open(API.baseUrl(), device.token())) {
+            RawHttp.Reply logout = API.raw().post("/api/v1/sessions/" + device.sessionId() + "/logout",
+                    API.adminToken(),
                     "{\"block\":true,\"until\":\"" + until + "\",\"afterSync\":true,\"syncMinutes\":10}");
             assertThat(logout.status()).isEqualTo(200);
             assertThat(logout.object().get("blocked").getAsBoolean()).isTrue();
@@ -99,24 +88,25 @@ class AfterSyncFeedTest {
             assertThat(told.data().get("blocked").getAsBoolean()).isTrue();
             assertThat(Instant.parse(told.data().get("blockedUntil").getAsString())).isEqualTo(until);
         }
-        JsonObject user = raw.get("/api/v1/users?q=" + BLOCKED, adminToken).object().getAsJsonArray("users").get(0)
+        JsonObject user = API.raw().get("/api/v1/users?q=" + BLOCKED,
+                API.adminToken()).object().getAsJsonArray("users").get(0)
                 .getAsJsonObject();
         assertThat(Instant.parse(user.get("blockedUntil").getAsString())).isEqualTo(until);
     }
 
     @Test
     void theBulkLogOutRecordsWhenEachDeviceWasTold() throws Exception {
-        MobileLoginResponse device = DevicePushTest.login(server.baseUrl(), BULK);
-        RawHttp.Reply bulk = raw.post("/api/v1/sessions/logout", adminToken,
+        MobileLoginResponse device = DevicePushTest.login(API.baseUrl(), BULK);
+        RawHttp.Reply bulk = API.raw().post("/api/v1/sessions/logout", API.adminToken(),
                 "{\"sessionIds\":[\"" + device.sessionId() + "\"],\"reason\":\"Tidy up\"}");
         assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
-        assertThat(raw.post("/api/v1/mobile/heartbeat", device.token(), "{}").status()).isEqualTo(401);
-        JsonObject told = DevicePushTest.toldDelivery(raw, adminToken, device.sessionId());
+        assertThat(API.raw().post("/api/v1/mobile/heartbeat", device.token(), "{}").status()).isEqualTo(401);
+        JsonObject told = DevicePushTest.toldDelivery(API.raw(), API.adminToken(), device.sessionId());
         assertThat(told.get("channel").getAsString()).isEqualTo("response");
     }
 
     private static JsonObject changes(String since) {
-        RawHttp.Reply reply = raw.get("/api/v1/sessions/changes?since=" + since, adminToken);
+        RawHttp.Reply reply = API.raw().get("/api/v1/sessions/changes?since=" + since, API.adminToken());
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.object();
     }

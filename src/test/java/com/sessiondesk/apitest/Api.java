@@ -15,12 +15,16 @@ import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Response;
 
-/** The Retrofit client of the desktop app and the mobile apps, for the happy paths. */
+/**
+ * The Retrofit client of the desktop app and the mobile apps, for the happy paths; each exchange
+ * is checked against openapi.yaml ({@link ContractValidator}).
+ */
 public final class Api {
 
     private static final OkHttpClient HTTP = new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(5))
             .readTimeout(Duration.ofSeconds(60))
+            .addNetworkInterceptor(new ContractInterceptor(ContractValidator.OPENAPI))
             .build();
 
     private Api() {

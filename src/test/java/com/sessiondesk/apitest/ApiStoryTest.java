@@ -57,7 +57,7 @@ abstract class ApiStoryTest {
     private static final String LI_BLOCK_REASON = "Gerät verloren – 📱 «перезвоните»";
     private static final String HEARTBEAT = "/api/v1/mobile/heartbeat";
     private static final String ME = "/api/v1/mobile/me";
-    /** An admin read lags a heartbeat by 10 s at most (README, "Behaviour worth knowing"). */
+    /** An admin read lags a heartbeat by 10 s at most (docs/service.md, "Behaviour worth knowing"). */
     private static final Duration COALESCE_LIMIT = Duration.ofSeconds(10);
     /** Heartbeats are written this often here (1 s in the service): the test waits for the write, not for a second. */
     private static final Duration FLUSH_INTERVAL = Duration.ofMillis(50);

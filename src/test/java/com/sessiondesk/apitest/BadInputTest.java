@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.Session;
-import com.sessiondesk.server.SessionServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +37,6 @@ class BadInputTest {
              "deviceId":"bea-phone","deviceModel":"Pixel 7","deviceOs":"Android 14","language":"Polish"}"""
             .formatted(TestUsers.PASSWORD);
 
-    private static SessionServer server;
-    private static RawHttp raw;
-    private static String adminToken;
     private static MobileLoginResponse session;
 
     /** A route that takes a JSON body, and who may call it. */
@@ -64,10 +60,10 @@ class BadInputTest {
             String token = switch (this) {
                 case MOBILE_LOGIN, ADMIN_LOGIN -> null;
                 case HEARTBEAT -> session.token();
-                default -> adminToken;
+                default -> API.adminToken();
             };
             String realPath = path.replace("{id}", session.sessionId()).replace("{username}", STAFF);
-            return raw.send(method, realPath, token, body, Map.of());
+            return API.raw().send(method, realPath, token, body, Map.of());
         }
 
         RawHttp.Reply send(String body) {
@@ -76,20 +72,15 @@ class BadInputTest {
     }
 
     @RegisterExtension
-    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
+    static final ApiServer API = ApiServer.on(TestServers.sqlite())
+            .withUser(STAFF, "Bea Input");
 
     @BeforeAll
     static void start() {
-        String jdbcUrl = SERVER.jdbcUrl();
-        server = SERVER.get();
-        raw = new RawHttp(server.baseUrl());
-        TestUsers.add(jdbcUrl, STAFF, "Bea Input", false);
-        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-        RawHttp.Reply login = raw.post("/api/v1/mobile/login", null, VALID_LOGIN);
+        RawHttp.Reply login = API.raw().post("/api/v1/mobile/login", null, VALID_LOGIN);
         assertThat(login.status()).as("%s", login).isEqualTo(201);
         session = com.sessiondesk.api.Json.GSON.fromJson(login.body(), MobileLoginResponse.class);
     }
-
 
     /** Bodies that are no JSON object at all: refused on every route. */
     static Stream<Arguments> notAnObject() {
@@ -120,7 +111,8 @@ class BadInputTest {
                 Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"Caregiver\"", "{}")),
                 Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"bea-phone\"", "[\"bea-phone\"]")),
                 Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"username\":\"bea.input\",", "")),
-                Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"password\":\"" + TestUsers.PASSWORD + "\",", "")),
+                Arguments.of(BodyRoute.MOBILE_LOGIN,
+                        VALID_LOGIN.replace("\"password\":\"" + TestUsers.PASSWORD + "\",", "")),
                 Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"application\":\"Caregiver\",", "")),
                 Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"deviceId\":\"bea-phone\",", "")),
                 Arguments.of(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replace("\"Caregiver\"", "\"  \"")),
@@ -179,11 +171,12 @@ class BadInputTest {
                 + TestServers.ADMIN_PASSWORD + "\"}");
         assertThat(admin.status()).as("%s", admin).isEqualTo(200);
         MobileLoginResponse victim = sacrificialSession("unknown-fields");
-        RawHttp.Reply logout = raw.post("/api/v1/sessions/" + victim.sessionId() + "/logout", adminToken,
+        RawHttp.Reply logout = API.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout", API.adminToken(),
                 "{" + extra + "\"allDevices\":false,\"reason\":\"extra fields\"}");
         assertThat(logout.status()).as("%s", logout).isEqualTo(200);
         String sessionId = login.object().get("sessionId").getAsString();
-        assertThat(raw.post("/api/v1/sessions/" + sessionId + "/logout", adminToken, "{}").status()).isEqualTo(200);
+        assertThat(API.raw().post("/api/v1/sessions/" + sessionId + "/logout", API.adminToken(),
+                "{}").status()).isEqualTo(200);
     }
 
     @Test
@@ -219,12 +212,12 @@ class BadInputTest {
     void aHugeReasonIsRefusedAndEndsNothing() {
         MobileLoginResponse victim = sacrificialSession("huge-reason");
         for (int length : new int[] {20_000, 300_000}) {
-            assertClientError(raw.post("/api/v1/sessions/" + victim.sessionId() + "/logout", adminToken,
+            assertClientError(API.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout", API.adminToken(),
                     "{\"block\":true,\"reason\":\"" + "r".repeat(length) + "\"}"));
-            assertClientError(raw.post("/api/v1/users/" + STAFF + "/logout", adminToken,
+            assertClientError(API.raw().post("/api/v1/users/" + STAFF + "/logout", API.adminToken(),
                     "{\"reason\":\"" + "r".repeat(length) + "\"}"));
         }
-        assertThat(raw.get("/api/v1/sessions/" + victim.sessionId(), adminToken).status()).isEqualTo(200);
+        assertThat(API.raw().get("/api/v1/sessions/" + victim.sessionId(), API.adminToken()).status()).isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -246,7 +239,8 @@ class BadInputTest {
     void emptyOrMissingOptionalBodiesOnAdminActionsAreNoServerErrors() {
         for (String body : new String[] {null, "", "{}"}) {
             MobileLoginResponse victim = sacrificialSession("empty-" + body);
-            RawHttp.Reply reply = raw.post("/api/v1/sessions/" + victim.sessionId() + "/logout", adminToken, body);
+            RawHttp.Reply reply = API.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout",
+                    API.adminToken(), body);
             assertThat(reply.status()).as("body %s: %s", body, reply).isIn(200, 400);
             if (reply.status() == 400) {
                 assertError(reply, 400, "invalid_request");
@@ -271,7 +265,7 @@ class BadInputTest {
     void anUnknownSessionOrUserIs404(String route) {
         String[] parts = route.split(" ", 2);
         String body = parts[0].equals("POST") ? "{\"reason\":\"r\"}" : null;
-        assertError(raw.send(parts[0], parts[1], adminToken, body), 404, "not_found");
+        assertError(API.raw().send(parts[0], parts[1], API.adminToken(), body), 404, "not_found");
     }
 
     @ParameterizedTest
@@ -281,7 +275,7 @@ class BadInputTest {
         "/api/v1/sessions/%2e%2e",
         "/api/v1/users/a%2Fb/block"})
     void pathJunkIsAClientErrorWithTheErrorBody(String path) {
-        assertClientError(raw.send(path.contains("block") ? "POST" : "GET", path, adminToken, "{}"));
+        assertClientError(API.raw().send(path.contains("block") ? "POST" : "GET", path, API.adminToken(), "{}"));
     }
 
     /** What no HTTP client sends: broken escapes, a broken header, an oversized header. Jetty refuses them first. */
@@ -293,14 +287,14 @@ class BadInputTest {
         "POST /api/v1/mobile/login HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\nConnection: close\r\n\r\n{}"})
     void malformedHttpIsAClientErrorWithTheErrorBody(String request) throws java.io.IOException {
         byte[] bytes = request.replace("{BIG}", "b".repeat(64 * 1024)).getBytes(StandardCharsets.US_ASCII);
-        RawHttp.Reply reply = RawSocket.exchange("127.0.0.1", server.port(), bytes);
+        RawHttp.Reply reply = RawSocket.exchange("127.0.0.1", API.server().port(), bytes);
         assertClientError(reply);
     }
 
     @Test
     void anOverlongIdOrUsernameIsAClientError() {
-        assertClientError(raw.get("/api/v1/sessions/" + "a".repeat(3000), adminToken));
-        assertClientError(raw.post("/api/v1/users/" + "b".repeat(3000) + "/block", adminToken, "{}"));
+        assertClientError(API.raw().get("/api/v1/sessions/" + "a".repeat(3000), API.adminToken()));
+        assertClientError(API.raw().post("/api/v1/users/" + "b".repeat(3000) + "/block", API.adminToken(), "{}"));
     }
 
     @ParameterizedTest
@@ -311,17 +305,17 @@ class BadInputTest {
         "/api/v1/audit?limit=1.5",
         "/api/v1/users?blocked=perhaps"})
     void malformedQueryParametersAre400(String pathAndQuery) {
-        assertError(raw.get(pathAndQuery, adminToken), 400, "invalid_request");
+        assertError(API.raw().get(pathAndQuery, API.adminToken()), 400, "invalid_request");
     }
 
     @Test
     void queryParametersThatMatchNothingGiveEmptyLists() {
-        assertThat(raw.get("/api/v1/audit?username=no.such.user", adminToken).object()
+        assertThat(API.raw().get("/api/v1/audit?username=no.such.user", API.adminToken()).object()
                 .getAsJsonArray("events")).isEmpty();
-        assertThat(raw.get("/api/v1/users?q=%27%20OR%201%3D1--", adminToken).object()
+        assertThat(API.raw().get("/api/v1/users?q=%27%20OR%201%3D1--", API.adminToken()).object()
                 .getAsJsonArray("users")).isEmpty();
-        assertThat(raw.get("/api/v1/sessions?q=%25", adminToken).status()).isEqualTo(200);
-        assertThat(raw.get("/api/v1/sessions?username=%27%20OR%20%271%27%3D%271", adminToken).object()
+        assertThat(API.raw().get("/api/v1/sessions?q=%25", API.adminToken()).status()).isEqualTo(200);
+        assertThat(API.raw().get("/api/v1/sessions?username=%27%20OR%20%271%27%3D%271", API.adminToken()).object()
                 .getAsJsonArray("sessions")).isEmpty();
     }
 
@@ -329,7 +323,7 @@ class BadInputTest {
     @ValueSource(strings = {"GET /api/v1/nope", "GET /api/v2/sessions", "GET /nope", "POST /api/v1/mobile/nope"})
     void anUnknownRouteIs404(String route) {
         String[] parts = route.split(" ", 2);
-        assertError(raw.send(parts[0], parts[1], tokenFor(parts[1]), parts[0].equals("POST") ? "{}" : null),
+        assertError(API.raw().send(parts[0], parts[1], tokenFor(parts[1]), parts[0].equals("POST") ? "{}" : null),
                 404, "not_found");
     }
 
@@ -346,7 +340,7 @@ class BadInputTest {
     void aWrongMethodIsAClientErrorWithTheErrorBody(String route) {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", session.sessionId()).replace("{username}", STAFF);
-        RawHttp.Reply reply = raw.send(parts[0], path, tokenFor(path), parts[0].equals("GET") ? null : "{}");
+        RawHttp.Reply reply = API.raw().send(parts[0], path, tokenFor(path), parts[0].equals("GET") ? null : "{}");
         assertThat(reply.status()).as("%s %s: %s", parts[0], path, reply).isEqualTo(405);
         assertErrorBody(reply);
         assertThat(reply.error()).isEqualTo("method_not_allowed");
@@ -355,21 +349,22 @@ class BadInputTest {
 
     /** The token a well-meaning caller of this path would hold: so only the route is wrong. */
     private static String tokenFor(String path) {
-        return path.startsWith("/api/v1/mobile/") ? session.token() : adminToken;
+        return path.startsWith("/api/v1/mobile/") ? session.token() : API.adminToken();
     }
 
     @Test
     @Order(Integer.MAX_VALUE)
     void refusedRequestsChangedNothing() {
         assertThat(BodyRoute.HEARTBEAT.send("{\"pendingSyncItems\":3}").status()).isEqualTo(204);
-        RawHttp.Reply listed = raw.get("/api/v1/sessions/" + session.sessionId(), adminToken);
+        RawHttp.Reply listed = API.raw().get("/api/v1/sessions/" + session.sessionId(), API.adminToken());
         assertThat(listed.status()).as("%s", listed).isEqualTo(200);
         Session row = com.sessiondesk.api.Json.GSON.fromJson(listed.body(), Session.class);
         assertThat(row.username()).isEqualTo(STAFF);
-        RawHttp.Reply users = raw.get("/api/v1/users?blocked=true", adminToken);
+        RawHttp.Reply users = API.raw().get("/api/v1/users?blocked=true", API.adminToken());
         assertThat(users.object().getAsJsonArray("users")).isEmpty();
         AuditEvent[] events = com.sessiondesk.api.Json.GSON.fromJson(
-                raw.get("/api/v1/audit?username=" + STAFF, adminToken).object().get("events"), AuditEvent[].class);
+                API.raw().get("/api/v1/audit?username=" + STAFF, API.adminToken()).object().get("events"),
+                        AuditEvent[].class);
         // only the sacrificial sessions' logouts (and failed admin sign-ins): nothing touched the main session
         for (AuditEvent event : events) {
             assertThat(event.action()).isIn("logout_session", "admin_login_failed");
@@ -382,7 +377,7 @@ class BadInputTest {
     }
 
     private static MobileLoginResponse sacrificialSession(String deviceId) {
-        return Api.mobileLogin(server.baseUrl(), Api.device(STAFF, TestUsers.PASSWORD, "EVV", "1.0", deviceId,
+        return Api.mobileLogin(API.baseUrl(), Api.device(STAFF, TestUsers.PASSWORD, "EVV", "1.0", deviceId,
                 "Moto G", "Android 13", "Polish"));
     }
 }

@@ -7,18 +7,16 @@ import com.google.gson.JsonObject;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.MobileLoginResponse;
-import com.sessiondesk.server.SessionServer;
-import com.sessiondesk.server.ShiftedClock;
+import com.sessiondesk.server.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Push to the device (issue 9) on SQLite: a forced log out reaches the device's open event stream
+ * Push to the device on SQLite: a forced log out reaches the device's open event stream
  * within a second and closes it, the next request is 401, and the audit log shows when each device
  * was told; a log out after sync lets the device upload first.
  */
@@ -29,22 +27,11 @@ class DevicePushTest {
     private static final AtomicInteger DEVICES = new AtomicInteger();
 
     /** Real time, which a test can move forward instead of sleeping. */
-    private static final ShiftedClock CLOCK = new ShiftedClock(ZoneOffset.UTC);
+    private static final MutableClock CLOCK = MutableClock.running(ZoneOffset.UTC);
     @RegisterExtension
-    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite().with(config -> config.withClock(CLOCK));
-    private static SessionServer server;
-    private static RawHttp raw;
-    private static String adminToken;
-
-    @BeforeAll
-    static void start() {
-        String jdbcUrl = SERVER.jdbcUrl();
-        server = SERVER.get();
-        raw = new RawHttp(server.baseUrl());
-        TestUsers.add(jdbcUrl, USER, "Pia Push", false);
-        TestUsers.add(jdbcUrl, BLOCKED_USER, "Bo Blocked", false);
-        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
+    static final ApiServer API = ApiServer.on(TestServers.sqlite().with(config -> config.withClock(CLOCK)))
+            .withUser(USER, "Pia Push")
+            .withUser(BLOCKED_USER, "Bo Blocked");
 
     static MobileLoginResponse login(String baseUrl, String username) {
         return Api.mobileLogin(baseUrl, Api.device(username, TestUsers.PASSWORD, "Caregiver", "5.8.2",
@@ -53,10 +40,11 @@ class DevicePushTest {
 
     @Test
     void anOpenStreamIsToldWithinASecondThenClosesAndTheNextRequestIs401() throws Exception {
-        MobileLoginResponse session = login(server.baseUrl(), USER);
-        try (StreamRecorder stream = StreamRecorder.open(server.baseUrl(), session.token())) {
+        MobileLoginResponse session = login(API.baseUrl(), USER);
+        try (StreamRecorder stream = StreamRecorder.open(API.baseUrl(), session.token())) {
             long asked = System.nanoTime();
-            RawHttp.Reply logout = raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken,
+            RawHttp.Reply logout = API.raw().post("/api/v1/sessions/" + session.sessionId() + "/logout",
+                    API.adminToken(),
                     Json.GSON.toJson(LogoutRequest.of(false, false, "Lost phone")));
             assertThat(logout.status()).as("%s", logout).isEqualTo(200);
 
@@ -70,21 +58,22 @@ class DevicePushTest {
                     .isLessThan(1_000);
             assertThat(stream.awaitClosed(2_000)).as("the server closed the stream").isTrue();
         }
-        RawHttp.Reply next = raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":0}");
+        RawHttp.Reply next = API.raw().post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":0}");
         assertThat(next.status()).isEqualTo(401);
         assertThat(next.error()).isEqualTo("session_ended");
         assertThat(next.object().get("reason").getAsString()).isEqualTo("Lost phone");
 
-        JsonObject delivery = toldDelivery(raw, adminToken, session.sessionId());
+        JsonObject delivery = toldDelivery(API.raw(), API.adminToken(), session.sessionId());
         assertThat(delivery.get("deliveredAt").isJsonNull()).as("%s", delivery).isFalse();
         assertThat(delivery.get("channel").getAsString()).isEqualTo("stream");
-        assertThat(server.openStreams()).isZero();
+        assertThat(API.server().openStreams()).isZero();
     }
 
     @Test
     void anOfflineDeviceIsShownWaitingThenToldByItsNextRequestAtThatTime() throws Exception {
-        MobileLoginResponse session = login(server.baseUrl(), USER);
-        raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken, "{\"reason\":\"Offline\"}");
+        MobileLoginResponse session = login(API.baseUrl(), USER);
+        API.raw().post("/api/v1/sessions/" + session.sessionId() + "/logout", API.adminToken(),
+                "{\"reason\":\"Offline\"}");
         Thread.sleep(600); // a few polls: nobody holds its stream
         JsonObject waiting = delivery(session.sessionId());
         assertThat(waiting.has("deliveredAt")).as("deliveredAt is written as null: %s", waiting).isTrue();
@@ -93,28 +82,29 @@ class DevicePushTest {
                 .isEqualTo("Pixel 8");
 
         Instant before = CLOCK.instant().minusMillis(1);
-        RawHttp.Reply next = raw.post("/api/v1/mobile/heartbeat", session.token(), null);
+        RawHttp.Reply next = API.raw().post("/api/v1/mobile/heartbeat", session.token(), null);
         Instant after = CLOCK.instant().plusMillis(1);
         assertThat(next.status()).isEqualTo(401);
-        JsonObject told = toldDelivery(raw, adminToken, session.sessionId());
+        JsonObject told = toldDelivery(API.raw(), API.adminToken(), session.sessionId());
         Instant deliveredAt = Instant.parse(told.get("deliveredAt").getAsString());
         assertThat(deliveredAt).isBetween(before, after);
         assertThat(told.get("channel").getAsString()).isEqualTo("response");
 
         // the second 401, a minute later, does not move the time
         CLOCK.advance(Duration.ofMinutes(1));
-        raw.get("/api/v1/mobile/me", session.token());
+        API.raw().get("/api/v1/mobile/me", session.token());
         Thread.sleep(300);
         assertThat(delivery(session.sessionId()).get("deliveredAt").getAsString()).isEqualTo(deliveredAt.toString());
     }
 
     @Test
     void afterSyncTheDeviceUploadsThenEndsWithNothingLost() throws Exception {
-        MobileLoginResponse session = login(server.baseUrl(), USER);
-        assertThat(raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":3}").status())
+        MobileLoginResponse session = login(API.baseUrl(), USER);
+        assertThat(API.raw().post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":3}").status())
                 .isEqualTo(204);
-        try (StreamRecorder stream = StreamRecorder.open(server.baseUrl(), session.token())) {
-            RawHttp.Reply logout = raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken,
+        try (StreamRecorder stream = StreamRecorder.open(API.baseUrl(), session.token())) {
+            RawHttp.Reply logout = API.raw().post("/api/v1/sessions/" + session.sessionId() + "/logout",
+                    API.adminToken(),
                     Json.GSON.toJson(LogoutRequest.afterSync(false, false, "Shift over", 15)));
             assertThat(logout.status()).as("%s", logout).isEqualTo(200);
             assertThat(logout.object().getAsJsonArray("endedSessionIds")).isEmpty();
@@ -128,19 +118,21 @@ class DevicePushTest {
             assertThat(sync.name()).isEqualTo("sync_then_logout");
             assertThat(sync.data().get("syncDeadline").getAsString()).isEqualTo(deadline.toString());
             assertThat(sync.data().get("reason").getAsString()).isEqualTo("Shift over");
-            assertThat(toldDelivery(raw, adminToken, session.sessionId()).get("channel").getAsString())
+            assertThat(toldDelivery(API.raw(), API.adminToken(), session.sessionId()).get("channel").getAsString())
                     .isEqualTo("stream");
 
-            JsonObject row = raw.get("/api/v1/sessions/" + session.sessionId(), adminToken).object();
+            JsonObject row = API.raw().get("/api/v1/sessions/" + session.sessionId(), API.adminToken()).object();
             assertThat(row.get("syncDeadline").getAsString()).isEqualTo(deadline.toString());
 
             // the device uploads: 2 left, the heartbeat says it is still ending
-            RawHttp.Reply beat = raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":2}");
+            RawHttp.Reply beat = API.raw().post("/api/v1/mobile/heartbeat", session.token(),
+                    "{\"pendingSyncItems\":2}");
             assertThat(beat.status()).isEqualTo(200);
             assertThat(beat.object().get("status").getAsString()).isEqualTo("sync_then_logout");
             assertThat(beat.object().get("syncDeadline").getAsString()).isEqualTo(deadline.toString());
             // 0 left: the session ends with the reason
-            RawHttp.Reply done = raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":0}");
+            RawHttp.Reply done = API.raw().post("/api/v1/mobile/heartbeat", session.token(),
+                    "{\"pendingSyncItems\":0}");
             assertThat(done.status()).isEqualTo(401);
             assertThat(done.error()).isEqualTo("session_ended");
             assertThat(done.object().get("reason").getAsString()).isEqualTo("Shift over");
@@ -150,16 +142,17 @@ class DevicePushTest {
             assertThat(ended.name()).isEqualTo("session_ended");
             assertThat(stream.awaitClosed(2_000)).isTrue();
         }
-        assertThat(raw.get("/api/v1/sessions/" + session.sessionId(), adminToken).status()).isEqualTo(404);
+        assertThat(API.raw().get("/api/v1/sessions/" + session.sessionId(), API.adminToken()).status()).isEqualTo(404);
     }
 
     @Test
     void theAdminTurnsAnEndingSessionIntoAnImmediateLogout() throws Exception {
-        MobileLoginResponse session = login(server.baseUrl(), USER);
-        try (StreamRecorder stream = StreamRecorder.open(server.baseUrl(), session.token())) {
-            raw.post("/api/v1/users/" + USER + "/logout", adminToken, "{\"afterSync\":true,\"syncMinutes\":5}");
+        MobileLoginResponse session = login(API.baseUrl(), USER);
+        try (StreamRecorder stream = StreamRecorder.open(API.baseUrl(), session.token())) {
+            API.raw().post("/api/v1/users/" + USER + "/logout", API.adminToken(),
+                    "{\"afterSync\":true,\"syncMinutes\":5}");
             assertThat(stream.next(2_000).name()).isEqualTo("sync_then_logout");
-            RawHttp.Reply now = raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken,
+            RawHttp.Reply now = API.raw().post("/api/v1/sessions/" + session.sessionId() + "/logout", API.adminToken(),
                     "{\"reason\":\"Now\"}");
             assertThat(now.object().getAsJsonArray("endedSessionIds").get(0).getAsString())
                     .isEqualTo(session.sessionId());
@@ -171,47 +164,47 @@ class DevicePushTest {
 
     @Test
     void blockAfterSyncRefusesANewLoginAtOnceButLetsTheSyncFinish() {
-        MobileLoginResponse session = login(server.baseUrl(), BLOCKED_USER);
-        RawHttp.Reply block = raw.post("/api/v1/users/" + BLOCKED_USER + "/block", adminToken,
+        MobileLoginResponse session = login(API.baseUrl(), BLOCKED_USER);
+        RawHttp.Reply block = API.raw().post("/api/v1/users/" + BLOCKED_USER + "/block", API.adminToken(),
                 "{\"reason\":\"Left the agency\",\"afterSync\":true}");
         assertThat(block.status()).as("%s", block).isEqualTo(200);
         assertThat(block.object().get("blocked").getAsBoolean()).isTrue();
 
-        RawHttp.Reply login = raw.post("/api/v1/mobile/login", null, Json.GSON.toJson(Api.device(BLOCKED_USER,
+        RawHttp.Reply login = API.raw().post("/api/v1/mobile/login", null, Json.GSON.toJson(Api.device(BLOCKED_USER,
                 TestUsers.PASSWORD, "EVV", "3.1", "another-phone", "iPhone 15", "iOS 18", "English")));
         assertThat(login.status()).isEqualTo(403);
         assertThat(login.error()).isEqualTo("account_blocked");
 
-        RawHttp.Reply beat = raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":4}");
+        RawHttp.Reply beat = API.raw().post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":4}");
         assertThat(beat.status()).isEqualTo(200);
         assertThat(beat.object().get("status").getAsString()).isEqualTo("sync_then_logout");
         assertThat(beat.object().get("blocked").getAsBoolean()).isTrue();
-        assertThat(raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":0}").status())
+        assertThat(API.raw().post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":0}").status())
                 .isEqualTo(401);
     }
 
     @Test
     void anEndingSessionWithoutAReasonIsEndingToo() {
-        MobileLoginResponse session = login(server.baseUrl(), USER);
-        raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken, "{\"afterSync\":true}");
-        RawHttp.Reply beat = raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":1}");
+        MobileLoginResponse session = login(API.baseUrl(), USER);
+        API.raw().post("/api/v1/sessions/" + session.sessionId() + "/logout", API.adminToken(), "{\"afterSync\":true}");
+        RawHttp.Reply beat = API.raw().post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":1}");
         assertThat(beat.status()).as("%s", beat).isEqualTo(200);
         assertThat(beat.object().has("reason")).isFalse();
-        RawHttp.Reply done = raw.post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":0}");
+        RawHttp.Reply done = API.raw().post("/api/v1/mobile/heartbeat", session.token(), "{\"pendingSyncItems\":0}");
         assertThat(done.status()).isEqualTo(401);
         assertThat(done.object().get("reason").isJsonNull()).isTrue();
     }
 
     @Test
     void badAfterSyncFieldsAreAClearError() {
-        MobileLoginResponse session = login(server.baseUrl(), USER);
+        MobileLoginResponse session = login(API.baseUrl(), USER);
         String path = "/api/v1/sessions/" + session.sessionId() + "/logout";
-        RawHttp.Reply zero = raw.post(path, adminToken, "{\"afterSync\":true,\"syncMinutes\":0}");
+        RawHttp.Reply zero = API.raw().post(path, API.adminToken(), "{\"afterSync\":true,\"syncMinutes\":0}");
         assertThat(zero.status()).isEqualTo(400);
         assertThat(zero.error()).isEqualTo("invalid_request");
-        assertThat(raw.post(path, adminToken, "{\"syncMinutes\":10}").status()).isEqualTo(400);
-        assertThat(raw.post(path, adminToken, "{\"afterSync\":\"yes\"}").status()).isEqualTo(400);
-        assertThat(raw.get("/api/v1/sessions/" + session.sessionId(), adminToken).status()).isEqualTo(200);
+        assertThat(API.raw().post(path, API.adminToken(), "{\"syncMinutes\":10}").status()).isEqualTo(400);
+        assertThat(API.raw().post(path, API.adminToken(), "{\"afterSync\":\"yes\"}").status()).isEqualTo(400);
+        assertThat(API.raw().get("/api/v1/sessions/" + session.sessionId(), API.adminToken()).status()).isEqualTo(200);
     }
 
     /** The one delivery of the newest audit event that lists {@code sessionId}. */
@@ -242,6 +235,6 @@ class DevicePushTest {
     }
 
     private static JsonObject delivery(String sessionId) {
-        return delivery(raw, adminToken, sessionId);
+        return delivery(API.raw(), API.adminToken(), sessionId);
     }
 }

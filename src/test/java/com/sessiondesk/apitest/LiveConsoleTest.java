@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The live console's service side over HTTP (issue 8): the change feed across two instances on one
+ * The live console's service side over HTTP: the change feed across two instances on one
  * PostgreSQL, 410 {@code cursor_expired}, the bulk log out, time-limited blocks (clock injected),
  * and the device's address.
  */

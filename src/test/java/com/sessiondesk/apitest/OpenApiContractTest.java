@@ -11,7 +11,6 @@ import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.SessionDeskApi;
-import com.sessiondesk.server.SessionServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Parameter;
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code openapi.yaml} tells the truth: the same routes as the server, the same fields as the DTO
+ * {@code openapi.yaml} tells the truth: the same routes as the API.server(), the same fields as the DTO
  * records of {@code com.sessiondesk.api}, and every operation answers on the real server as
  * documented (status and body shape).
  */
@@ -50,28 +49,20 @@ class OpenApiContractTest {
     private static final String SUPER = "otto.openapi";
 
     private static OpenApiDocument document;
-    private static SessionServer server;
-    private static RawHttp raw;
-    private static String adminToken;
 
     @RegisterExtension
-    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
+    static final ApiServer API = ApiServer.on(TestServers.sqlite())
+            .withUser(STAFF, "Olga Openapi")
+            .withSuperUser(SUPER, "Otto Openapi");
 
     @BeforeAll
     static void start() throws IOException {
         document = OpenApiDocument.load(Path.of("openapi.yaml"));
-        String jdbcUrl = SERVER.jdbcUrl();
-        server = SERVER.get();
-        raw = new RawHttp(server.baseUrl());
-        TestUsers.add(jdbcUrl, STAFF, "Olga Openapi", false);
-        TestUsers.add(jdbcUrl, SUPER, "Otto Openapi", true);
-        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
-
 
     @Test
     void theDocumentedRoutesAreExactlyTheServersRoutes() {
-        assertThat(new TreeSet<>(document.operations().keySet())).isEqualTo(new TreeSet<>(server.routes()));
+        assertThat(new TreeSet<>(document.operations().keySet())).isEqualTo(new TreeSet<>(API.server().routes()));
     }
 
     @Test
@@ -87,7 +78,8 @@ class OpenApiContractTest {
         }
         assertThat(records).hasSizeGreaterThan(10);
         for (Class<?> record : records) {
-            assertThat(document.schemas()).as("schema of %s", record.getSimpleName()).containsKey(record.getSimpleName());
+            assertThat(document.schemas()).as("schema of %s",
+                    record.getSimpleName()).containsKey(record.getSimpleName());
         }
     }
 
@@ -110,8 +102,9 @@ class OpenApiContractTest {
                 if (component.getType().isPrimitive()) {
                     assertThat(required).as("%s is always present", where).contains(component.getName());
                 }
-                if (Boolean.TRUE.equals(property.get("nullable"))) {
-                    assertThat(required).as("%s may be absent", where).doesNotContain(component.getName());
+                if (Boolean.TRUE.equals(property.get("nullable")) && required.contains(component.getName())) {
+                    assertThat(writtenWithoutValues(record)).as("%s is required and nullable: written as null", where)
+                            .contains("\"" + component.getName() + "\":null");
                 }
             }
             checked++;
@@ -148,13 +141,7 @@ class OpenApiContractTest {
                         .contains("event: session_ended");
                 continue;
             }
-            Map<String, Object> schema = document.responseSchema(map(responses.get(String.valueOf(reply.status()))));
-            if (schema == null) {
-                assertThat(reply.body()).as("body of %s", route).isEmpty();
-            } else {
-                assertThat(reply.header("Content-Type")).contains("application/json");
-                document.validate(route, JsonParser.parseString(reply.body()), schema);
-            }
+            // Status, headers and body were checked against openapi.yaml by RawHttp (ContractValidator).
         }
     }
 
@@ -168,11 +155,9 @@ class OpenApiContractTest {
             secured.add(entry.getKey());
             String[] parts = entry.getKey().split(" ", 2);
             String path = parts[1].replace("{id}", "any-id").replace("{username}", STAFF);
-            RawHttp.Reply reply = raw.send(parts[0], path, null, parts[0].equals("POST") ? "{}" : null);
+            RawHttp.Reply reply = API.raw().send(parts[0], path, null, parts[0].equals("POST") ? "{}" : null);
             assertThat(reply.status()).as("%s without a token: %s", entry.getKey(), reply).isEqualTo(401);
-            Map<String, Object> responses = map(entry.getValue().get("responses"));
-            assertThat(responses).as("responses of %s", entry.getKey()).containsKey("401");
-            document.validate(entry.getKey() + " 401", reply.json(), document.responseSchema(map(responses.get("401"))));
+            assertThat(map(entry.getValue().get("responses"))).as("responses of %s", entry.getKey()).containsKey("401");
         }
         assertThat(secured).hasSizeGreaterThanOrEqualTo(12);
     }
@@ -184,26 +169,28 @@ class OpenApiContractTest {
         String method = parts[0];
         String path = parts[1];
         return switch (operationId) {
-            case "health" -> raw.get(path, null);
-            case "mobileLogin" -> raw.post(path, null, loginBody("contract-login"));
-            case "heartbeat" -> raw.post(path, newSession().token(), "{\"pendingSyncItems\":4}");
-            case "me" -> raw.get(path, newSession().token());
+            case "health" -> API.raw().get(path, null);
+            case "mobileLogin" -> API.raw().post(path, null, loginBody("contract-login"));
+            case "heartbeat" -> API.raw().post(path, newSession().token(), "{\"pendingSyncItems\":4}");
+            case "me" -> API.raw().get(path, newSession().token());
             case "mobileEvents" -> events(path);
-            case "mobileLogout" -> raw.post(path, newSession().token(), null);
-            case "adminLogin" -> raw.post(path, null, "{\"username\":\"admin\",\"password\":\"" + TestServers.ADMIN_PASSWORD + "\"}");
-            case "adminLogout" -> raw.post(path, Api.adminToken(server.baseUrl(), TestServers.ADMIN,
+            case "mobileLogout" -> API.raw().post(path, newSession().token(), null);
+            case "adminLogin" -> API.raw().post(path, null,
+                    "{\"username\":\"admin\",\"password\":\"" + TestServers.ADMIN_PASSWORD + "\"}");
+            case "adminLogout" -> API.raw().post(path, Api.adminToken(API.baseUrl(), TestServers.ADMIN,
                     TestServers.ADMIN_PASSWORD), null);
-            case "sessions", "users", "audit" -> raw.get(path, adminToken);
-            case "session" -> raw.get(path.replace("{id}", newSession().sessionId()), adminToken);
-            case "sessionChanges" -> raw.get(path + "?since=" + cursorOfTheList(), adminToken);
-            case "logoutSessions" -> raw.post(path, adminToken, "{\"sessionIds\":[\"" + newSession().sessionId()
+            case "sessions", "users", "audit" -> API.raw().get(path, API.adminToken());
+            case "session" -> API.raw().get(path.replace("{id}", newSession().sessionId()), API.adminToken());
+            case "sessionChanges" -> API.raw().get(path + "?since=" + cursorOfTheList(), API.adminToken());
+            case "logoutSessions" -> API.raw().post(path, API.adminToken(),
+                    "{\"sessionIds\":[\"" + newSession().sessionId()
                     + "\",\"no-such-session\"],\"reason\":\"contract\"}");
-            case "logoutSession" -> raw.post(path.replace("{id}", newSession().sessionId()), adminToken,
+            case "logoutSession" -> API.raw().post(path.replace("{id}", newSession().sessionId()), API.adminToken(),
                     "{\"allDevices\":false,\"block\":false,\"reason\":\"contract\"}");
-            case "logoutUser", "blockUser" -> raw.post(path.replace("{username}", STAFF), adminToken,
+            case "logoutUser", "blockUser" -> API.raw().post(path.replace("{username}", STAFF), API.adminToken(),
                     "{\"reason\":\"contract\"}");
-            case "unblockUser" -> raw.post(path.replace("{username}", STAFF), adminToken, null);
-            case "changeAdminPassword" -> raw.post(path, Api.adminToken(server.baseUrl(), SUPER, TestUsers.PASSWORD),
+            case "unblockUser" -> API.raw().post(path.replace("{username}", STAFF), API.adminToken(), null);
+            case "changeAdminPassword" -> API.raw().post(path, Api.adminToken(API.baseUrl(), SUPER, TestUsers.PASSWORD),
                     Json.GSON.toJson(new com.sessiondesk.api.AdminPasswordRequest(TestUsers.PASSWORD,
                             "Contract-New-Password-" + System.nanoTime())));
             default -> fail("no way to call operation %s (%s %s): teach this test", operationId, method, path);
@@ -212,7 +199,7 @@ class OpenApiContractTest {
 
     private static String cursorOfTheList() {
         newSession();
-        RawHttp.Reply list = raw.get("/api/v1/sessions", adminToken);
+        RawHttp.Reply list = API.raw().get("/api/v1/sessions", API.adminToken());
         String cursor = JsonParser.parseString(list.body()).getAsJsonObject().get("cursor").getAsString();
         newSession();
         return cursor;
@@ -224,8 +211,8 @@ class OpenApiContractTest {
         assertThat(map(ok.get("content"))).containsKey("text/event-stream");
         String path = route.split(" ", 2)[1] + "?since=" + cursorOfTheList();
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(server.baseUrl() + path.substring(1)))
-                .header("Authorization", "Bearer " + adminToken)
+                        URI.create(API.baseUrl() + path.substring(1)))
+                .header("Authorization", "Bearer " + API.adminToken())
                 .header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(20))
                 .build();
@@ -260,19 +247,20 @@ class OpenApiContractTest {
     /** Holds a session's event stream until an admin ends the session (which closes it). */
     private static RawHttp.Reply events(String path) {
         MobileLoginResponse session = newSession();
-        int before = server.openStreams();
+        int before = API.server().openStreams();
         CompletableFuture.runAsync(() -> {
             try { // once the server holds the stream (a GET that is refused is not held: then after 10 s)
-                Eventually.within(Duration.ofSeconds(10), () -> assertThat(server.openStreams()).isGreaterThan(before));
+                Eventually.within(Duration.ofSeconds(10),
+                        () -> assertThat(API.server().openStreams()).isGreaterThan(before));
             } finally {
-                raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken, "{}");
+                API.raw().post("/api/v1/sessions/" + session.sessionId() + "/logout", API.adminToken(), "{}");
             }
         });
-        return raw.send("GET", path, session.token(), null, Map.of("Accept", "text/event-stream"));
+        return API.raw().send("GET", path, session.token(), null, Map.of("Accept", "text/event-stream"));
     }
 
     private static MobileLoginResponse newSession() {
-        RawHttp.Reply reply = raw.post("/api/v1/mobile/login", null, loginBody("contract-" + System.nanoTime()));
+        RawHttp.Reply reply = API.raw().post("/api/v1/mobile/login", null, loginBody("contract-" + System.nanoTime()));
         assertThat(reply.status()).as("login for a fresh session: %s", reply).isEqualTo(201);
         return Json.GSON.fromJson(reply.body(), MobileLoginResponse.class);
     }
@@ -296,10 +284,39 @@ class OpenApiContractTest {
             assertThat(property.get("type")).as(where).isEqualTo("boolean");
         } else if (raw == List.class) {
             assertThat(property.get("type")).as(where).isEqualTo("array");
-            assertType(where + "[]", ((ParameterizedType) javaType).getActualTypeArguments()[0], map(property.get("items")));
+            assertType(where + "[]", ((ParameterizedType) javaType).getActualTypeArguments()[0],
+                    map(property.get("items")));
         } else {
             fail("%s: no mapping for Java type %s", where, javaType);
         }
+    }
+
+    /**
+     * The JSON of the record with every component empty (null, 0, false): a nullable property that
+     * the schema requires must be written as null, the others without a value are left out.
+     */
+    private static String writtenWithoutValues(Class<?> record) {
+        RecordComponent[] components = record.getRecordComponents();
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Object[] empty = Arrays.stream(types).map(OpenApiContractTest::emptyValue).toArray();
+        try {
+            return Json.GSON.toJson(record.getDeclaredConstructor(types).newInstance(empty));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot make an empty " + record.getSimpleName(), e);
+        }
+    }
+
+    private static Object emptyValue(Class<?> type) {
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        return null;
     }
 
     private static Class<?> recordOf(String schemaName) {

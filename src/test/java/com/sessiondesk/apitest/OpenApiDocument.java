@@ -17,7 +17,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.Yaml;
 
-/** {@code openapi.yaml} as read by SnakeYAML, with a small validator: enough of OpenAPI 3.0 for this document. */
+/**
+ * {@code openapi.yaml} as read by SnakeYAML, for the checks of its structure (routes, schemas and
+ * records); a small validator checks the data of events, which the exchanges' validator
+ * ({@link ContractValidator}) does not see inside an event stream.
+ */
 final class OpenApiDocument {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch", "head", "options");
@@ -55,16 +59,6 @@ final class OpenApiDocument {
 
     Map<String, Object> schemas() {
         return map(map(spec.get("components")).get("schemas"));
-    }
-
-    Map<String, Object> responseSchema(Map<String, Object> response) {
-        if (response.containsKey("$ref")) {
-            return responseSchema(resolve(response.get("$ref").toString()));
-        }
-        if (!response.containsKey("content")) {
-            return null;
-        }
-        return map(map(map(response.get("content")).get("application/json")).get("schema"));
     }
 
     Map<String, Object> resolve(String ref) {

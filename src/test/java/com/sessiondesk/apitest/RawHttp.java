@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * A plain {@link HttpClient} against a server, for the requests a well-behaved client never sends
- * (bad bodies, bad tokens): it shows status, headers and the raw body.
+ * (bad bodies, bad tokens): it shows status, headers and the raw body. Each exchange is checked
+ * against openapi.yaml ({@link ContractValidator}): such a request must be refused with a documented
+ * error.
  */
 public final class RawHttp {
 
@@ -25,10 +27,17 @@ public final class RawHttp {
             .build();
 
     private final String root;
+    private final ContractValidator contract;
 
     /** @param baseUrl the server's root, with or without the trailing slash */
     public RawHttp(String baseUrl) {
+        this(baseUrl, ContractValidator.OPENAPI);
+    }
+
+    /** Each exchange is checked against {@code contract} (see {@link ContractValidator}). */
+    public RawHttp(String baseUrl, ContractValidator contract) {
         this.root = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.contract = contract;
     }
 
     public Reply get(String path, String token) {
@@ -43,22 +52,29 @@ public final class RawHttp {
         return send(method, path, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    /** @param token the bearer token, or null for none; an Authorization header in {@code headers} wins */
+    /**
+     * @param token the bearer token, or null for none; an Authorization header in {@code headers} wins
+     * @param headers more headers; a Content-Type among them replaces the default {@code application/json}
+     */
     public Reply send(String method, String path, String token, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null) {
+        if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             request.header("Content-Type", "application/json");
         }
         if (token != null && !headers.containsKey("Authorization")) {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        HttpRequest sent = request.build();
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(sent, HttpResponse.BodyHandlers.ofString());
+            contract.check(new ContractValidator.Sent(method, sent.uri(), sent.headers().map(),
+                            body == null ? null : new String(body, StandardCharsets.UTF_8)),
+                    new ContractValidator.Received(response.statusCode(), response.headers().map(), response.body()));
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed: " + e, e);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.MobileLoginResponse;
-import com.sessiondesk.server.SessionServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,39 +26,27 @@ class RevocationTest {
     private static final String USER = "rita.revoked";
     private static final int ROUNDS = 15;
 
-    private static SessionServer server;
-    private static RawHttp raw;
-    private static String adminToken;
-
     /** One heartbeat as the device saw it. */
     record Beat(long sentNanos, int status) {
     }
 
     @RegisterExtension
-    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
-
-    @BeforeAll
-    static void start() {
-        String jdbcUrl = SERVER.jdbcUrl();
-        server = SERVER.get();
-        raw = new RawHttp(server.baseUrl());
-        TestUsers.add(jdbcUrl, USER, "Rita Revoked", false);
-        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
-
+    static final ApiServer API = ApiServer.on(TestServers.sqlite())
+            .withUser(USER, "Rita Revoked");
 
     @Test
     void noHeartbeatSucceedsAfterTheForcedLogoutAnswered() throws Exception {
         ExecutorService device = Executors.newSingleThreadExecutor();
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                MobileLoginResponse session = Api.mobileLogin(server.baseUrl(), Api.device(USER, TestUsers.PASSWORD,
+                MobileLoginResponse session = Api.mobileLogin(API.baseUrl(), Api.device(USER, TestUsers.PASSWORD,
                         "Caregiver", "4.2.0", "rita-phone-" + round, "Pixel 7", "Android 14", "English"));
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicLong lastSent = new AtomicLong();
                 Future<List<Beat>> beats = device.submit(() -> hammer(session.token(), stop, lastSent));
                 Thread.sleep(20 + round * 7L); // let it run a varying while
-                RawHttp.Reply logout = raw.post("/api/v1/sessions/" + session.sessionId() + "/logout", adminToken,
+                RawHttp.Reply logout = API.raw().post("/api/v1/sessions/" + session.sessionId() + "/logout",
+                        API.adminToken(),
                         Json.GSON.toJson(LogoutRequest.of(false, false, "round " + round)));
                 long answered = System.nanoTime();
                 assertThat(logout.status()).as("%s", logout).isEqualTo(200);
@@ -95,12 +81,13 @@ class RevocationTest {
                     while (!stop.get()) {
                         long sent = System.nanoTime();
                         lastSent.set(sent);
-                        seen.add(new Beat(sent, raw.post("/api/v1/mobile/login", null, body).status()));
+                        seen.add(new Beat(sent, API.raw().post("/api/v1/mobile/login", null, body).status()));
                     }
                     return seen;
                 });
                 Thread.sleep(150);
-                RawHttp.Reply block = raw.post("/api/v1/users/" + USER + "/block", adminToken, "{\"reason\":\"r\"}");
+                RawHttp.Reply block = API.raw().post("/api/v1/users/" + USER + "/block", API.adminToken(),
+                        "{\"reason\":\"r\"}");
                 long answered = System.nanoTime();
                 assertThat(block.status()).as("%s", block).isEqualTo(200);
                 // a login takes a PBKDF2 hash (600,000 iterations): wait until one was sent after the block
@@ -112,10 +99,11 @@ class RevocationTest {
                 List<Beat> seen = logins.get(30, TimeUnit.SECONDS);
                 assertThat(seen).filteredOn(b -> b.sentNanos() > answered).as("logins after the block").isNotEmpty()
                         .allSatisfy(b -> assertThat(b.status()).isEqualTo(403));
-                assertThat(raw.get("/api/v1/sessions?username=" + USER, adminToken).object()
+                assertThat(API.raw().get("/api/v1/sessions?username=" + USER, API.adminToken()).object()
                         .getAsJsonArray("sessions")).as("no session slipped through the block").isEmpty();
-                assertThat(raw.post("/api/v1/users/" + USER + "/unblock", adminToken, null).status()).isEqualTo(200);
-                raw.post("/api/v1/users/" + USER + "/logout", adminToken, "{}");
+                assertThat(API.raw().post("/api/v1/users/" + USER + "/unblock", API.adminToken(),
+                        null).status()).isEqualTo(200);
+                API.raw().post("/api/v1/users/" + USER + "/logout", API.adminToken(), "{}");
             }
         } finally {
             device.shutdownNow();
@@ -127,7 +115,8 @@ class RevocationTest {
         while (!stop.get()) {
             long sent = System.nanoTime();
             lastSent.set(sent);
-            seen.add(new Beat(sent, raw.post("/api/v1/mobile/heartbeat", token, "{\"pendingSyncItems\":1}").status()));
+            seen.add(new Beat(sent, API.raw().post("/api/v1/mobile/heartbeat", token,
+                    "{\"pendingSyncItems\":1}").status()));
         }
         return seen;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * No token or password in any log line (README, "Behaviour worth knowing"), nor echoed in an error answer: the
+ * No token or password in any log line (docs/security.md), nor echoed in an error answer: the
  * server's standard output and error are captured through a whole life, logins and failures
  * included, and searched for every secret that went over the wire.
  */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The findings of the security review (issue 10), each written as the attack: every test here
+ * The findings of the security review, each written as the attack: every test here
  * failed on the service before the hardening.
  */
 class SecurityAttackTest {
@@ -39,24 +39,16 @@ class SecurityAttackTest {
     private static final String ADMIN_LOGIN = "/api/v1/admin/login";
 
     @RegisterExtension
-    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
-    private static String jdbcUrl;
-    private static SessionServer server;
-    private static RawHttp raw;
-    private static String adminToken;
+    static final ApiServer API = ApiServer.on(TestServers.sqlite());
 
     @BeforeAll
     static void start() {
-        jdbcUrl = SERVER.jdbcUrl();
-        server = SERVER.get();
-        raw = new RawHttp(server.baseUrl());
         for (String user : List.of("kim.device", "lee.flood", "max.text")) {
-            TestUsers.add(jdbcUrl, user, "Attack " + user, false);
+            TestUsers.add(API.jdbcUrl(), user, "Attack " + user, false);
         }
         for (String user : List.of("sam.super", "ray.race", "pat.passwd", "ada.desk", "dee.demoted")) {
-            TestUsers.add(jdbcUrl, user, "Attack " + user, true);
+            TestUsers.add(API.jdbcUrl(), user, "Attack " + user, true);
         }
-        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
 
     /**
@@ -65,13 +57,13 @@ class SecurityAttackTest {
      */
     @Test
     void failuresOfOtherClientsDoNotLockOutAKnownDevice() throws IOException {
-        MobileLoginResponse first = Api.mobileLogin(server.baseUrl(), device("kim.device", TestUsers.PASSWORD, null));
+        MobileLoginResponse first = Api.mobileLogin(API.baseUrl(), device("kim.device", TestUsers.PASSWORD, null));
         assertThat(first.deviceTicket()).as("a device ticket with the login").isNotBlank();
 
         for (int i = 0; i < 40; i++) {
             int status = mobileLogin(device("kim.device", "guess-" + i, null)).status();
             assertThat(status).isIn(401, 429);
-            assertThat(RawSocket.postJson("127.0.0.2", server.port(), MOBILE_LOGIN,
+            assertThat(RawSocket.postJson("127.0.0.2", API.server().port(), MOBILE_LOGIN,
                     Json.GSON.toJson(device("kim.device", "guess-" + i, null))).status()).isIn(401, 429);
         }
         assertError(mobileLogin(device("kim.device", TestUsers.PASSWORD, null)), 429, "rate_limited");
@@ -87,18 +79,20 @@ class SecurityAttackTest {
     /** The same for the desktop client: the admin account cannot be locked against a known client. */
     @Test
     void failuresOfOtherClientsDoNotLockOutAKnownDesktopClient() throws IOException {
-        RawHttp.Reply first = raw.post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk",
+        RawHttp.Reply first = API.raw().post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk",
                 TestUsers.PASSWORD)));
         assertThat(first.status()).isEqualTo(200);
         String ticket = first.object().get("deviceTicket").getAsString();
         for (int i = 0; i < 40; i++) {
             String wrong = Json.GSON.toJson(new AdminLoginRequest("ada.desk", "guess-" + i));
-            assertThat(raw.post(ADMIN_LOGIN, null, wrong).status()).isIn(401, 429);
-            assertThat(RawSocket.postJson("127.0.0.2", server.port(), ADMIN_LOGIN, wrong).status()).isIn(401, 429);
+            assertThat(API.raw().post(ADMIN_LOGIN, null, wrong).status()).isIn(401, 429);
+            assertThat(RawSocket.postJson("127.0.0.2", API.server().port(), ADMIN_LOGIN, wrong).status()).isIn(401,
+                    429);
         }
-        assertError(raw.post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk",
+        assertError(API.raw().post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk",
                 TestUsers.PASSWORD))), 429, "rate_limited");
-        assertThat(raw.post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk", TestUsers.PASSWORD,
+        assertThat(API.raw().post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("ada.desk",
+                TestUsers.PASSWORD,
                 ticket))).status()).as("the known desktop client").isEqualTo(200);
     }
 
@@ -114,7 +108,7 @@ class SecurityAttackTest {
             for (int i = 0; i < attempts; i++) {
                 replies.add(pool.submit(() -> {
                     go.await();
-                    return raw.post(ADMIN_LOGIN, null, body).status();
+                    return API.raw().post(ADMIN_LOGIN, null, body).status();
                 }));
             }
             go.countDown();
@@ -135,13 +129,13 @@ class SecurityAttackTest {
     /** A blocked super user's admin token is dead at once and stays dead after an unblock. */
     @Test
     void aBlockedAdminsTokenNeverRevives() {
-        String token = Api.adminToken(server.baseUrl(), "sam.super", TestUsers.PASSWORD);
-        assertThat(raw.get("/api/v1/sessions", token).status()).isEqualTo(200);
+        String token = Api.adminToken(API.baseUrl(), "sam.super", TestUsers.PASSWORD);
+        assertThat(API.raw().get("/api/v1/sessions", token).status()).isEqualTo(200);
 
-        Api.ok(Api.withToken(server.baseUrl(), adminToken).blockUser("sam.super", new ReasonRequest("left")));
-        assertError(raw.get("/api/v1/sessions", token), 401, "invalid_token");
-        Api.ok(Api.withToken(server.baseUrl(), adminToken).unblockUser("sam.super"));
-        assertError(raw.get("/api/v1/sessions", token), 401, "invalid_token");
+        Api.ok(Api.withToken(API.baseUrl(), API.adminToken()).blockUser("sam.super", new ReasonRequest("left")));
+        assertError(API.raw().get("/api/v1/sessions", token), 401, "invalid_token");
+        Api.ok(Api.withToken(API.baseUrl(), API.adminToken()).unblockUser("sam.super"));
+        assertError(API.raw().get("/api/v1/sessions", token), 401, "invalid_token");
 
         List<AuditEvent> events = audit("sam.super");
         assertThat(events).anySatisfy(e -> {
@@ -149,24 +143,24 @@ class SecurityAttackTest {
             assertThat(e.actor()).isEqualTo(TestServers.ADMIN);
         });
         // a fresh sign-in after the unblock works
-        assertThat(Api.adminToken(server.baseUrl(), "sam.super", TestUsers.PASSWORD)).isNotBlank();
+        assertThat(Api.adminToken(API.baseUrl(), "sam.super", TestUsers.PASSWORD)).isNotBlank();
     }
 
     /** A super user demoted outside the API (a tool, a database edit): the token dies at its next use. */
     @Test
     void aDemotedAdminsTokenIsRefusedAndDeleted() throws Exception {
-        String token = Api.adminToken(server.baseUrl(), "dee.demoted", TestUsers.PASSWORD);
-        assertThat(raw.get("/api/v1/users", token).status()).isEqualTo(200);
-        try (Connection c = DriverManager.getConnection(jdbcUrl);
+        String token = Api.adminToken(API.baseUrl(), "dee.demoted", TestUsers.PASSWORD);
+        assertThat(API.raw().get("/api/v1/users", token).status()).isEqualTo(200);
+        try (Connection c = DriverManager.getConnection(API.jdbcUrl());
                 Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE users SET super_user = 0 WHERE username = 'dee.demoted'");
         }
-        assertError(raw.get("/api/v1/users", token), 401, "invalid_token");
-        try (Connection c = DriverManager.getConnection(jdbcUrl);
+        assertError(API.raw().get("/api/v1/users", token), 401, "invalid_token");
+        try (Connection c = DriverManager.getConnection(API.jdbcUrl());
                 Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE users SET super_user = 1 WHERE username = 'dee.demoted'");
         }
-        assertError(raw.get("/api/v1/users", token), 401, "invalid_token");
+        assertError(API.raw().get("/api/v1/users", token), 401, "invalid_token");
         assertThat(audit("dee.demoted")).anyMatch(e -> e.action().equals("admin_call_refused"));
     }
 
@@ -174,18 +168,19 @@ class SecurityAttackTest {
     @Test
     void aTextPlainLoginIsRefusedAndNoCorsHeadersAreSent() throws IOException {
         byte[] body = Json.GSON.toJson(device("max.text", TestUsers.PASSWORD, null)).getBytes(StandardCharsets.UTF_8);
-        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
-            String head = "POST " + MOBILE_LOGIN + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x")) {
+            String head = "POST " + MOBILE_LOGIN + " HTTP/1.1\r\nHost: 127.0.0.1:" + API.server().port()
                     + "\r\nOrigin: http://evil.example\r\nContent-Type: " + type + "\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n";
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.write(head.getBytes(StandardCharsets.US_ASCII));
             request.write(body);
-            RawHttp.Reply reply = RawSocket.exchange("127.0.0.1", server.port(), request.toByteArray());
+            RawHttp.Reply reply = RawSocket.exchange("127.0.0.1", API.server().port(), request.toByteArray());
             assertError(reply, 415, "unsupported_media_type");
             assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
         }
-        RawHttp.Reply preflight = raw.send("OPTIONS", MOBILE_LOGIN, null, (byte[]) null,
+        RawHttp.Reply preflight = API.raw().send("OPTIONS", MOBILE_LOGIN, null, (byte[]) null,
                 Map.of("Origin", "http://evil.example", "Access-Control-Request-Method", "POST"));
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
         assertThat(preflight.header("Access-Control-Allow-Methods")).isNull();
@@ -195,10 +190,10 @@ class SecurityAttackTest {
 
     @Test
     void aWrongMethodIs405WithAllow() {
-        RawHttp.Reply reply = raw.get(MOBILE_LOGIN, null);
+        RawHttp.Reply reply = API.raw().get(MOBILE_LOGIN, null);
         assertError(reply, 405, "method_not_allowed");
         assertThat(reply.header("Allow")).isEqualTo("POST");
-        RawHttp.Reply users = raw.send("DELETE", "/api/v1/users", adminToken, (String) null);
+        RawHttp.Reply users = API.raw().send("DELETE", "/api/v1/users", API.adminToken(), (String) null);
         assertError(users, 405, "method_not_allowed");
         assertThat(users.header("Allow")).isEqualTo("GET");
     }
@@ -209,25 +204,25 @@ class SecurityAttackTest {
         assertThatThrownBy(() -> SessionServer.start(TestServers.config(TestServers.newSqliteUrl(), false)
                 .withInitialAdminPassword("short-pass")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SESSIONDESK_ADMIN_PASSWORD");
-        assertThatThrownBy(() -> server.addUser("tiny.super", "Tiny", "elevenchars", true))
+        assertThatThrownBy(() -> API.server().addUser("tiny.super", "Tiny", "elevenchars", true))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> server.addUser("tiny.staff", "Tiny", "seven77", false))
+        assertThatThrownBy(() -> API.server().addUser("tiny.staff", "Tiny", "seven77", false))
                 .isInstanceOf(IllegalArgumentException.class);
 
-        String token = Api.adminToken(server.baseUrl(), "pat.passwd", TestUsers.PASSWORD);
-        String otherToken = Api.adminToken(server.baseUrl(), "pat.passwd", TestUsers.PASSWORD);
+        String token = Api.adminToken(API.baseUrl(), "pat.passwd", TestUsers.PASSWORD);
+        String otherToken = Api.adminToken(API.baseUrl(), "pat.passwd", TestUsers.PASSWORD);
         assertError(changePassword(token, TestUsers.PASSWORD, "too-short"), 400, "invalid_request");
         assertError(changePassword(token, "not-the-password", "A-Long-New-Password-2"), 400, "invalid_request");
-        assertError(raw.send("POST", "/api/v1/admin/password", null,
+        assertError(API.raw().send("POST", "/api/v1/admin/password", null,
                 Json.GSON.toJson(new AdminPasswordRequest(TestUsers.PASSWORD, "A-Long-New-Password-2"))), 401,
                 "invalid_token");
 
         assertThat(changePassword(token, TestUsers.PASSWORD, "A-Long-New-Password-2").status()).isEqualTo(204);
-        assertThat(raw.get("/api/v1/sessions", token).status()).as("this session stays").isEqualTo(200);
-        assertError(raw.get("/api/v1/sessions", otherToken), 401, "invalid_token");
-        assertError(raw.post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("pat.passwd",
+        assertThat(API.raw().get("/api/v1/sessions", token).status()).as("this session stays").isEqualTo(200);
+        assertError(API.raw().get("/api/v1/sessions", otherToken), 401, "invalid_token");
+        assertError(API.raw().post(ADMIN_LOGIN, null, Json.GSON.toJson(new AdminLoginRequest("pat.passwd",
                 TestUsers.PASSWORD))), 401, "invalid_credentials");
-        assertThat(Api.adminToken(server.baseUrl(), "pat.passwd", "A-Long-New-Password-2")).isNotBlank();
+        assertThat(Api.adminToken(API.baseUrl(), "pat.passwd", "A-Long-New-Password-2")).isNotBlank();
         assertThat(audit("pat.passwd")).anyMatch(e -> e.action().equals("password_changed"));
     }
 
@@ -245,9 +240,9 @@ class SecurityAttackTest {
             assertThat(mobileLogin(device("lee.flood", "x" + i, null)).status()).isIn(401, 429);
         }
         for (int i = 0; i < 30; i++) {
-            assertError(raw.get("/api/v1/users", "forged-token-" + i), 401, "invalid_token");
+            assertError(API.raw().get("/api/v1/users", "forged-token-" + i), 401, "invalid_token");
         }
-        List<AuditEvent> all = Api.ok(Api.withToken(server.baseUrl(), adminToken).audit(null, 1000)).events();
+        List<AuditEvent> all = Api.ok(Api.withToken(API.baseUrl(), API.adminToken()).audit(null, 1000)).events();
         assertThat(all).noneSatisfy(e -> assertThat(Json.GSON.toJson(e)).contains(typed));
 
         List<AuditEvent> unknown = audit("unknown user");
@@ -268,16 +263,16 @@ class SecurityAttackTest {
     // --- helpers ---
 
     private static List<AuditEvent> audit(String username) {
-        return Api.ok(Api.withToken(server.baseUrl(), adminToken).audit(username, 1000)).events();
+        return Api.ok(Api.withToken(API.baseUrl(), API.adminToken()).audit(username, 1000)).events();
     }
 
     private static RawHttp.Reply changePassword(String token, String oldPassword, String newPassword) {
-        return raw.post("/api/v1/admin/password", token,
+        return API.raw().post("/api/v1/admin/password", token,
                 Json.GSON.toJson(new AdminPasswordRequest(oldPassword, newPassword)));
     }
 
     private static RawHttp.Reply mobileLogin(MobileLoginRequest request) {
-        return raw.post(MOBILE_LOGIN, null, Json.GSON.toJson(request));
+        return API.raw().post(MOBILE_LOGIN, null, Json.GSON.toJson(request));
     }
 
     static MobileLoginRequest device(String username, String password, String ticket) {

@@ -17,6 +17,7 @@ final class StreamRecorder implements EventStream.Listener, AutoCloseable {
     private static final OkHttpClient HTTP = new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(5))
             .readTimeout(Duration.ofSeconds(60))
+            .addNetworkInterceptor(new ContractInterceptor(ContractValidator.OPENAPI))
             .build();
 
     /** One event as the device received it. */

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.server.MutableClock;
-import com.sessiondesk.server.SessionServer;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,35 +21,25 @@ class SyncDeadlineTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-30T14:02:00Z"));
     @RegisterExtension
-    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite().with(config -> config.withClock(CLOCK)
-            .withAdminTimeouts(Duration.ofHours(2), Duration.ofHours(8)));
-    private static SessionServer server;
-    private static RawHttp raw;
-    private static String adminToken;
-
-    @BeforeAll
-    static void start() {
-        String jdbcUrl = SERVER.jdbcUrl();
-        server = SERVER.get();
-        raw = new RawHttp(server.baseUrl());
-        TestUsers.add(jdbcUrl, USER, "Nev Ersyncs", false);
-        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
-    }
+    static final ApiServer API = ApiServer.on(TestServers.sqlite().with(config -> config.withClock(CLOCK)
+            .withAdminTimeouts(Duration.ofHours(2), Duration.ofHours(8))))
+            .withUser(USER, "Nev Ersyncs");
 
     @Test
     void aDeviceThatNeverSyncsIsEndedAtTheDeadline() throws Exception {
-        MobileLoginResponse streaming = DevicePushTest.login(server.baseUrl(), USER);
-        MobileLoginResponse offline = DevicePushTest.login(server.baseUrl(), USER);
-        raw.post("/api/v1/mobile/heartbeat", streaming.token(), "{\"pendingSyncItems\":7}");
-        raw.post("/api/v1/mobile/heartbeat", offline.token(), "{\"pendingSyncItems\":2}");
-        try (StreamRecorder stream = StreamRecorder.open(server.baseUrl(), streaming.token())) {
-            RawHttp.Reply logout = raw.post("/api/v1/users/" + USER + "/logout", adminToken,
+        MobileLoginResponse streaming = DevicePushTest.login(API.baseUrl(), USER);
+        MobileLoginResponse offline = DevicePushTest.login(API.baseUrl(), USER);
+        API.raw().post("/api/v1/mobile/heartbeat", streaming.token(), "{\"pendingSyncItems\":7}");
+        API.raw().post("/api/v1/mobile/heartbeat", offline.token(), "{\"pendingSyncItems\":2}");
+        try (StreamRecorder stream = StreamRecorder.open(API.baseUrl(), streaming.token())) {
+            RawHttp.Reply logout = API.raw().post("/api/v1/users/" + USER + "/logout", API.adminToken(),
                     "{\"reason\":\"End of shift\",\"afterSync\":true,\"syncMinutes\":15}");
             assertThat(logout.object().get("syncDeadline").getAsString()).isEqualTo("2026-11-30T14:17:00Z");
             assertThat(stream.next(2_000).name()).isEqualTo("sync_then_logout");
 
             CLOCK.advance(Duration.ofMinutes(14));
-            RawHttp.Reply stillEnding = raw.post("/api/v1/mobile/heartbeat", offline.token(), "{\"pendingSyncItems\":2}");
+            RawHttp.Reply stillEnding = API.raw().post("/api/v1/mobile/heartbeat", offline.token(),
+                    "{\"pendingSyncItems\":2}");
             assertThat(stillEnding.status()).isEqualTo(200);
             assertThat(stillEnding.object().get("status").getAsString()).isEqualTo("sync_then_logout");
             assertThat(stream.next(600)).as("nothing before the deadline").isNull();
@@ -65,19 +53,21 @@ class SyncDeadlineTest {
             assertThat(stream.awaitClosed(2_000)).isTrue();
         }
         // the other device is refused with the reason on its next request
-        RawHttp.Reply next = raw.post("/api/v1/mobile/heartbeat", offline.token(), "{\"pendingSyncItems\":2}");
+        RawHttp.Reply next = API.raw().post("/api/v1/mobile/heartbeat", offline.token(), "{\"pendingSyncItems\":2}");
         assertThat(next.status()).isEqualTo(401);
         assertThat(next.error()).isEqualTo("session_ended");
         assertThat(next.object().get("reason").getAsString()).isEqualTo("End of shift");
-        JsonObject told = DevicePushTest.toldDelivery(raw, adminToken, offline.sessionId());
+        JsonObject told = DevicePushTest.toldDelivery(API.raw(), API.adminToken(), offline.sessionId());
         assertThat(told.get("deliveredAt").getAsString()).as("told of the ending at 14:16")
                 .isEqualTo("2026-11-30T14:16:00Z");
 
         // the poller gives due sessions their end (it runs every second or so)
         Eventually.within(Duration.ofSeconds(10), () -> {
-            assertThat(raw.get("/api/v1/sessions?username=" + USER, adminToken).object().getAsJsonArray("sessions"))
+            assertThat(API.raw().get("/api/v1/sessions?username=" + USER,
+                    API.adminToken()).object().getAsJsonArray("sessions"))
                     .isEmpty();
-            assertThat(raw.get("/api/v1/users?q=" + USER, adminToken).object().getAsJsonArray("users").get(0)
+            assertThat(API.raw().get("/api/v1/users?q=" + USER,
+                    API.adminToken()).object().getAsJsonArray("users").get(0)
                     .getAsJsonObject().get("activeSessions").getAsInt()).isZero();
         });
     }

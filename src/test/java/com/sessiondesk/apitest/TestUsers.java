@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Creates accounts the way an operator does: {@code user add USERNAME --name NAME [--super] --db URL}
- * with the password on standard input (README, "user add"). Works beside a running server.
+ * with the password on standard input (docs/service.md, "user add"). Works beside a running server.
  */
 public final class TestUsers {
 

@@ -7,7 +7,6 @@ import com.sessiondesk.api.AdminLoginRequest;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.MobileLoginRequest;
-import com.sessiondesk.server.SessionServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,25 +25,16 @@ class ThrottleTest {
     private static final int LIMIT = 10;
     private static final String MOBILE_LOGIN = "/api/v1/mobile/login";
 
-    private static SessionServer server;
-    private static RawHttp raw;
-    private static String adminToken;
-
     @RegisterExtension
-    static final TestServers.Running<SessionServer> SERVER = TestServers.sqlite();
+    static final ApiServer API = ApiServer.on(TestServers.sqlite())
+            .withSuperUser("zed.super", "Zed Super");
 
     @BeforeAll
     static void start() {
-        String jdbcUrl = SERVER.jdbcUrl();
-        server = SERVER.get();
-        raw = new RawHttp(server.baseUrl());
         for (String user : List.of("tess.locked", "uma.other", "vic.reset", "wes.forwarded", "yan.address")) {
-            TestUsers.add(jdbcUrl, user, "Throttle " + user, false);
+            TestUsers.add(API.jdbcUrl(), user, "Throttle " + user, false);
         }
-        TestUsers.add(jdbcUrl, "zed.super", "Zed Super", true);
-        adminToken = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
     }
-
 
     @Test
     void tenFailuresLockTheAccountEvenForTheRightPasswordAndOnlyThatAccount() {
@@ -57,7 +47,7 @@ class ThrottleTest {
         assertError(mobileLogin("uma.other", "wrong", Map.of()), 401, "invalid_credentials");
         assertThat(mobileLogin("uma.other", TestUsers.PASSWORD, Map.of()).status()).isEqualTo(201);
         // the admin side is not locked by a mobile user's failures
-        assertThat(raw.get("/api/v1/sessions", adminToken).status()).isEqualTo(200);
+        assertThat(API.raw().get("/api/v1/sessions", API.adminToken()).status()).isEqualTo(200);
     }
 
     @Test
@@ -84,22 +74,23 @@ class ThrottleTest {
     @Test
     void adminLoginIsThrottledAndEveryFailureAudited() {
         for (int i = 0; i < LIMIT; i++) {
-            assertError(raw.post("/api/v1/admin/login", null,
+            assertError(API.raw().post("/api/v1/admin/login", null,
                     Json.GSON.toJson(new AdminLoginRequest("zed.super", "wrong-" + i))), 401, "invalid_credentials");
         }
-        RawHttp.Reply locked = raw.post("/api/v1/admin/login", null,
+        RawHttp.Reply locked = API.raw().post("/api/v1/admin/login", null,
                 Json.GSON.toJson(new AdminLoginRequest("zed.super", TestUsers.PASSWORD)));
         assertError(locked, 429, "rate_limited");
         assertRetryAfterWithinTheWindow(locked);
 
-        List<AuditEvent> events = Api.ok(Api.withToken(server.baseUrl(), adminToken).audit("zed.super", null)).events();
+        List<AuditEvent> events = Api.ok(Api.withToken(API.baseUrl(), API.adminToken()).audit("zed.super",
+                null)).events();
         // security events: one row a minute per account and address, with the count of failures
         assertThat(events.stream().filter(e -> e.action().equals("admin_login_failed"))
                 .mapToInt(e -> e.count() == null ? 1 : e.count()).sum()).isGreaterThanOrEqualTo(LIMIT);
         assertThat(events.stream().filter(e -> e.action().equals("login_throttled"))).isNotEmpty();
         assertThat(events).noneMatch(e -> e.action().equals("admin_login"));
         // the other super user still signs in
-        assertThat(Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD)).isNotBlank();
+        assertThat(Api.adminToken(API.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD)).isNotBlank();
     }
 
     /**
@@ -126,7 +117,7 @@ class ThrottleTest {
     }
 
     private static RawHttp.Reply mobileLogin(String username, String password, Map<String, String> headers) {
-        return raw.send("POST", MOBILE_LOGIN, null,
+        return API.raw().send("POST", MOBILE_LOGIN, null,
                 Json.GSON.toJson(device(username, password)).getBytes(StandardCharsets.UTF_8), headers);
     }
 
@@ -140,6 +131,6 @@ class ThrottleTest {
     }
 
     private static int postFrom(String sourceAddress, String path, String json) throws IOException {
-        return RawSocket.postJson(sourceAddress, server.port(), path, json).status();
+        return RawSocket.postJson(sourceAddress, API.server().port(), path, json).status();
     }
 }

@@ -56,6 +56,12 @@ final class BenchSupport {
         command.addAll(jvmArgs);
         command.add(mainClass);
         command.addAll(args);
+        return run(command, env, timeoutSeconds);
+    }
+
+    /** Runs a command to its end (at most timeoutSeconds), its output and error lines kept. */
+    static ChildResult run(List<String> command, Map<String, String> env, long timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -74,7 +80,7 @@ final class BenchSupport {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
             reader.join(2000);
-            throw new IllegalStateException(mainClass + " did not finish within " + timeoutSeconds + " s: " + lines);
+            throw new IllegalStateException(command + " did not finish within " + timeoutSeconds + " s: " + lines);
         }
         reader.join(5000);
         return new ChildResult(process.exitValue(), new ArrayList<>(lines));

@@ -34,7 +34,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The live table at 100,000 sessions with 1% of them changing every 10 s (issue 8), the service
+ * The live table at 100,000 sessions with 1% of them changing every 10 s, the service
  * in a child JVM ({@link LiveChangeDriver}) and only the client in this one:
  * <ul>
  *   <li>bytes per update: what {@code GET /sessions/changes} answers every 2 s (a second, byte-counting

@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The live console's service-side figures (issue 8), rerunnable:
+ * The live console's service-side figures, rerunnable:
  * <ul>
  * <li>at 100,000 active sessions with 1% of them changing every 10 s (unsynced counts and Last Seen
  *     through real heartbeats, plus a few forced log outs), the bytes of the {@code changes} answers

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Push to the device (issue 9), rerunnable, kept out of {@code mvn verify}:
+ * Push to the device, rerunnable, kept out of {@code mvn verify}:
  *
  * <ol>
  * <li>{@code simulate}'s devices (1,000 by default) hold their event streams against a service with

@@ -29,10 +29,10 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
- * The session service's speed (README, "Benchmarks"): for SQLite and PostgreSQL, heartbeats per second
+ * The session service's speed (docs/benchmarks.md): for SQLite and PostgreSQL, heartbeats per second
  * and their latency at 10,000 active sessions, driven by {@link HeartbeatLoad} in a separate JVM,
  * then the time of {@code GET /api/v1/sessions} (full body read) at 10,000 and 100,000 sessions.
- * Prints one table. Run (see README "Benchmarks"):
+ * Prints one table. Run (see docs/benchmarks.md):
  *
  * <pre>mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.sessiondesk.bench.ServerBenchmark</pre>
  *

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** Push to the device in words (issue 9): deliveries of a log out, and an ending session. */
+/** Push to the device in words: deliveries of a log out, and an ending session. */
 public final class DeliveryTexts {
 
     private DeliveryTexts() {

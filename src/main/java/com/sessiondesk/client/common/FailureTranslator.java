@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import retrofit2.HttpException;
 import retrofit2.Response;
 
@@ -43,8 +46,8 @@ public final class FailureTranslator {
         if (failure instanceof UnknownHostException) {
             return new ClientError.Unreachable(Messages.format("error.unknownHost", failure.getMessage()), false);
         }
-        if (failure instanceof SSLException) {
-            return new ClientError.Unreachable(Messages.get("error.certificate"), false);
+        if (failure instanceof SSLException tls) {
+            return new ClientError.Unreachable(tlsRefusal(tls), false);
         }
         if (failure instanceof ConnectException) {
             return new ClientError.Unreachable(Messages.get("error.unreachable"), false);
@@ -53,6 +56,28 @@ public final class FailureTranslator {
             return new ClientError.Unreachable(Messages.get("error.connection"));
         }
         return new ClientError.Unexpected(Messages.format("error.unexpected", String.valueOf(failure)));
+    }
+
+    /**
+     * Why the secure connection failed, in words the admin can act on: an expired certificate, one
+     * nobody vouches for (with its fingerprint, to compare with IT's), one for another name, or TLS
+     * that does not work at all (for instance a plain HTTP server behind an https address).
+     */
+    private static String tlsRefusal(SSLException failure) {
+        if (failure instanceof SSLPeerUnverifiedException) {
+            return Messages.get("error.certificateName");
+        }
+        CertificateRefusal refusal = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
+                return Messages.get("error.certificateExpired");
+            }
+            if (refusal == null && cause instanceof CertificateRefusal found) {
+                refusal = found;
+            }
+        }
+        return refusal != null ? Messages.format("error.certificateUntrusted", refusal.fingerprint())
+                : Messages.get("error.tls");
     }
 
     public static ClientError malformed() {

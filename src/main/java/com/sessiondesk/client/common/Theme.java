@@ -8,6 +8,11 @@ import javafx.scene.control.DialogPane;
  * from the atlantafx-base jar as a resource: its Java classes need Java 21, its stylesheets do
  * not) with the app's own stylesheet over it, for the window and every dialog. The app's
  * stylesheet uses only the theme's {@code -color-*} variables, so it reads in both modes.
+ *
+ * <p>The stylesheets are found through the class loader, which finds them wherever atlantafx-base
+ * is: on the class path (how {@code java -jar}, {@code mvn javafx:run}, the tests and the packaged
+ * launchers run it on Java 17, which cannot read its Java 21 module descriptor) or, on Java 21 and
+ * later, on the module path, because its module opens {@code atlantafx.base.theme} to everyone.
  */
 public final class Theme {
 
@@ -63,7 +68,7 @@ public final class Theme {
     private static String resource(String path) {
         var url = Theme.class.getResource(path);
         if (url == null) {
-            throw new IllegalStateException("missing resource " + path + " (atlantafx-base on the class path?)");
+            throw new IllegalStateException("missing resource " + path + " (atlantafx-base is not on the class path)");
         }
         return url.toExternalForm();
     }

@@ -91,7 +91,7 @@ public final class HistoryController {
         countColumn.setCellFactory(Cells.text(String::valueOf, null, n -> null, null));
         Columns.value(deviceColumn, viewModel::devicesOf);
         Columns.value(reasonColumn, HistoryViewModel::reasonText);
-        // Delivery (issue 9): how many devices were told; per session when, in the tooltip. Reloads
+        // Delivery: how many devices were told; per session when, in the tooltip. Reloads
         // every 2 s while a recent action still waits for a device, so it updates live.
         Columns.value(deliveryColumn, event -> event);
         deliveryColumn.setCellFactory(Cells.text(DeliveryTexts::summary,

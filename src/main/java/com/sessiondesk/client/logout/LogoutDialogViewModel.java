@@ -47,7 +47,7 @@ import javafx.beans.value.ObservableBooleanValue;
 public final class LogoutDialogViewModel {
 
 
-    /** Log out after sync (issue 9): the longest wait for the device's sync. */
+    /** Log out after sync: the longest wait for the device's sync. */
     public static final int SYNC_MINUTES = 15;
 
     /** What the confirm button does (its text is in the dialog's FXML). */

@@ -9,6 +9,7 @@ import com.sessiondesk.client.common.ClientException;
 import com.sessiondesk.client.common.FailureTranslator;
 import java.io.IOException;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,13 @@ import okhttp3.Request;
 
 /**
  * Makes {@link AdminService}s: signs in to a server with a password, or uses a token handed over
- * in-process by the built-in service. OkHttp's default TLS checks stay on (no trust-all manager).
+ * in-process by the built-in service. TLS checks stay on (no trust-all manager).
  */
 public final class Connector {
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final List<X509Certificate> trusted;
     private OkHttpClient tls;
     private OkHttpClient cleartext;
 
@@ -35,19 +37,27 @@ public final class Connector {
 
     /** Cheap: the HTTP clients are built on first use, in the background. */
     public Connector(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, List.of());
+    }
+
+    /** @param trusted certificates accepted besides the system's trust store ({@code --trust-cert}) */
+    public Connector(Duration connectTimeout, Duration readTimeout, List<X509Certificate> trusted) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.trusted = List.copyOf(trusted);
     }
 
     /**
-     * The client for a base URL: https gets OkHttp's default TLS (certificates verified); plain
+     * The client for a base URL: https verifies the server's certificate against the system's trust
+     * store and the {@code --trust-cert} certificates ({@link ServerTrust}), and its name; plain
      * http (loopback only, see ServerAddress) gets a client without TLS, which spares loading the
      * trust store when the built-in service starts.
      */
     private synchronized OkHttpClient base(String baseUrl) {
         if (baseUrl.regionMatches(true, 0, "https:", 0, 6)) {
             if (tls == null) {
-                tls = builder().build();
+                ServerTrust trust = ServerTrust.systemAnd(trusted);
+                tls = builder().sslSocketFactory(trust.socketFactory(), trust.trustManager()).build();
             }
             return tls;
         }

@@ -279,7 +279,7 @@ public final class SessionsController {
         });
         sessionsTable.getSortOrder().add(lastSeen);
         // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out; Ctrl+B
-        // opens the same dialog with Block ticked (README "Keyboard").
+        // opens the same dialog with Block ticked (docs/user-guide.md).
         sessionsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             boolean delete = event.getCode() == KeyCode.DELETE;
             boolean ctrlL = event.getCode() == KeyCode.L && event.isShortcutDown();

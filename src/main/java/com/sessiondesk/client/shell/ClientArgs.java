@@ -1,6 +1,10 @@
 package com.sessiondesk.client.shell;
 
+import com.sessiondesk.client.service.ServerTrust;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -27,6 +31,11 @@ public final class ClientArgs {
             description = "Give up on an unanswered request after SECONDS (default: 30).")
     Duration readTimeout = ClientOptions.DEFAULT_READ_TIMEOUT;
 
+    @Option(names = "--trust-cert", paramLabel = "FILE",
+            description = "Also trust the server certificate(s) in this PEM file (an office's self-signed one); "
+                    + "others must be signed by an authority the system trusts.")
+    Path trustCert;
+
     @Option(names = "--smoke-test",
             description = "Open on the built-in service, wait for the sessions, print one line and exit (0 or 1).")
     boolean smokeTest;
@@ -39,7 +48,8 @@ public final class ClientArgs {
         if (server != null && (embedded || smokeTest)) {
             throw new IllegalArgumentException("--server cannot be combined with --embedded or --smoke-test");
         }
-        return new ClientOptions(server, smokeTest, refresh, embedded || smokeTest, readTimeout, live);
+        List<X509Certificate> trusted = trustCert == null ? List.of() : ServerTrust.read(trustCert);
+        return new ClientOptions(server, smokeTest, refresh, embedded || smokeTest, readTimeout, live, trusted);
     }
 
     static final class Seconds implements ITypeConverter<Duration> {

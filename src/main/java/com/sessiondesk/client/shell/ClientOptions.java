@@ -1,5 +1,6 @@
 package com.sessiondesk.client.shell;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine;
@@ -14,9 +15,20 @@ import picocli.CommandLine;
  * @param embedded use the built-in service even when a server is remembered
  * @param readTimeout how long a request may wait for the server's answer (default 30 s)
  * @param liveInterval how often the table asks the service's change feed (default 2 s; zero: never)
+ * @param trustedCertificates server certificates accepted besides the system's trust store
+ *     ({@code --trust-cert}: an office's self-signed certificate)
  */
 public record ClientOptions(String serverUrl, boolean smokeTest, Duration refreshInterval, boolean embedded,
-                            Duration readTimeout, Duration liveInterval) {
+                            Duration readTimeout, Duration liveInterval, List<X509Certificate> trustedCertificates) {
+
+    public ClientOptions {
+        trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
+    }
+
+    public ClientOptions(String serverUrl, boolean smokeTest, Duration refreshInterval, boolean embedded,
+                         Duration readTimeout, Duration liveInterval) {
+        this(serverUrl, smokeTest, refreshInterval, embedded, readTimeout, liveInterval, List.of());
+    }
 
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(30);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -36,19 +48,23 @@ public record ClientOptions(String serverUrl, boolean smokeTest, Duration refres
     }
 
     public ClientOptions withServerUrl(String url) {
-        return new ClientOptions(url, smokeTest, refreshInterval, embedded, readTimeout, liveInterval);
+        return new ClientOptions(url, smokeTest, refreshInterval, embedded, readTimeout, liveInterval, trustedCertificates);
     }
 
     public ClientOptions withRefreshInterval(Duration interval) {
-        return new ClientOptions(serverUrl, smokeTest, interval, embedded, readTimeout, liveInterval);
+        return new ClientOptions(serverUrl, smokeTest, interval, embedded, readTimeout, liveInterval, trustedCertificates);
     }
 
     public ClientOptions withReadTimeout(Duration value) {
-        return new ClientOptions(serverUrl, smokeTest, refreshInterval, embedded, value, liveInterval);
+        return new ClientOptions(serverUrl, smokeTest, refreshInterval, embedded, value, liveInterval, trustedCertificates);
     }
 
     public ClientOptions withEmbedded(boolean value) {
-        return new ClientOptions(serverUrl, smokeTest, refreshInterval, value, readTimeout, liveInterval);
+        return new ClientOptions(serverUrl, smokeTest, refreshInterval, value, readTimeout, liveInterval, trustedCertificates);
+    }
+
+    public ClientOptions withTrustedCertificates(List<X509Certificate> value) {
+        return new ClientOptions(serverUrl, smokeTest, refreshInterval, embedded, readTimeout, liveInterval, value);
     }
 
     /** Parses the client's arguments; throws IllegalArgumentException saying what is wrong. */

@@ -68,7 +68,7 @@ public final class Shell {
         this.stage = stage;
         this.options = options;
         this.runner = runner;
-        this.connector = new Connector(Duration.ofSeconds(5), options.readTimeout());
+        this.connector = new Connector(Duration.ofSeconds(5), options.readTimeout(), options.trustedCertificates());
         this.context = new ViewContext(runner, new FxDialogService(stage, fileChoice), this::notify, this::signInLost);
         this.smokeTest = options.smokeTest() ? new SmokeTest(exitCode) : null;
     }
@@ -276,7 +276,7 @@ public final class Shell {
                 main.focusSearch();
             }
         });
-        // F1 lists every shortcut (ShortcutsDialog, README "Keyboard"); Ctrl+E is reserved for
+        // F1 lists every shortcut (ShortcutsDialog, docs/user-guide.md); Ctrl+E is reserved for
         // exporting the view.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> {
             if (main != null && windowRoot.getChildren().contains(main.root())) {

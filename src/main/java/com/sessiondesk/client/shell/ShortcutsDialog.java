@@ -12,7 +12,7 @@ import javafx.stage.Window;
 
 /**
  * The keyboard shortcuts (F1 or the keyboard button in the header): one list, from the bundle
- * ({@code keys.*}: "keys<TAB>what they do"), the same as the README's. The shortcuts themselves are
+ * ({@code keys.*}: "keys<TAB>what they do"), the same as docs/user-guide.md's. The shortcuts themselves are
  * installed by {@link Shell} (window-wide) and the views (on their tables).
  */
 final class ShortcutsDialog {

@@ -134,7 +134,7 @@ public final class UsersController {
         exportButton.setOnAction(e -> export());
         exportButton.disableProperty().bind(exporter.busyProperty());
         // Row actions from the keyboard act on the selected row: Delete or Ctrl+L log out from all
-        // devices, Ctrl+B blocks, Ctrl+U unblocks (README "Keyboard").
+        // devices, Ctrl+B blocks, Ctrl+U unblocks (docs/user-guide.md, "Theme, language, keyboard").
         usersTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             User selected = usersTable.getSelectionModel().getSelectedItem();
             if (selected != null && (event.getCode() == KeyCode.DELETE

@@ -78,6 +78,11 @@ public final class ApiException extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    /** 503 {@code service_busy} with Retry-After: the service is still starting (server/http/StartupGate). */
+    public static ApiException starting() {
+        return new ApiException(ErrorCode.SERVICE_BUSY, "The service is starting. Try again in 1 s.", null, 1);
+    }
+
     public String reason() {
         return reason;
     }

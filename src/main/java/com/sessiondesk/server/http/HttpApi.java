@@ -6,8 +6,10 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Health;
 import com.sessiondesk.api.Json;
+import com.sessiondesk.server.observability.RequestLog;
 import com.sessiondesk.server.push.DeviceStreams;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -15,6 +17,7 @@ import io.javalin.json.JavalinGson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ public final class HttpApi {
 
     private final Javalin app;
     private final RouteTable routes;
+    private final StartupGate gate = new StartupGate();
 
     public HttpApi(Services services) {
         this(services, null);
@@ -37,23 +41,35 @@ public final class HttpApi {
 
     /** With {@code streams}, the device event stream ({@code GET /api/v1/mobile/events}) is served too. */
     public HttpApi(Services services, DeviceStreams streams) {
+        this(services, streams, new RequestLog(null), config -> { });
+    }
+
+    /**
+     * With the request log that goes first (every request, refused ones too, gets its id and its
+     * line) and {@code jetty}, which adds to Javalin's settings: the HTTPS connector when the
+     * service has TLS.
+     */
+    public HttpApi(Services services, DeviceStreams streams, RequestLog requestLog, Consumer<JavalinConfig> jetty) {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinGson(Json.GSON, false));
-            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = RequestJson.MAX_BULK_BODY_BYTES; // RequestJson limits each route
             config.http.disableCompression();
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+            jetty.accept(config);
         });
+        routes = new RouteTable(app);
+        requestLog.install(app, this::routeTemplate);
+        app.before(gate);
+        app.before(new RouteGuard(routes));
         app.before(new AccessFilter(services));
         app.exception(Exception.class, HttpApi::failure);
         app.error(404, ctx -> ensureErrorBody(ctx, ErrorCode.NOT_FOUND, "No such route: " + ctx.method() + " "
                 + ctx.path()));
-        routes = new RouteTable(app);
-        app.error(405, this::methodNotAllowed);
         routes.get("/api/v1/health", ctx -> ctx.json(new Health("ok")));
         new MobileRoutes(services).register(routes);
         new AdminAuthRoutes(services).register(routes);
@@ -77,18 +93,13 @@ public final class HttpApi {
         }
     }
 
-    /** 405 {@code method_not_allowed} with the methods the path does allow in {@code Allow}. */
-    private void methodNotAllowed(Context ctx) {
-        List<String> allowed = routes.allowedMethods(ctx.path());
-        if (!allowed.isEmpty()) {
-            ctx.header("Allow", String.join(", ", allowed));
-        }
-        String current = ctx.result();
-        if (current != null && current.startsWith("{\"error\"")) {
-            return;
-        }
-        send(ctx, ApiException.of(ErrorCode.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on "
-                + ctx.path() + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed) + ".")));
+    /** From now on requests are served; until then each answers 503 {@code service_busy}. */
+    public void ready() {
+        gate.open();
+    }
+
+    private String routeTemplate(String method, String path) {
+        return routes.template(method, path);
     }
 
     public Javalin app() {

@@ -40,6 +40,29 @@ public final class RouteTable {
         return methods;
     }
 
+    /**
+     * The route a request goes to, as registered ({@code /api/v1/users/{username}/logout}), or null:
+     * a fixed segment wins over a path parameter, as in Javalin. HEAD goes where GET goes.
+     */
+    public String template(String method, String path) {
+        String wanted = method.equals("HEAD") ? "GET" : method;
+        String[] segments = path.split("/", -1);
+        String best = null;
+        long bestParameters = Long.MAX_VALUE;
+        for (String route : routes) {
+            int space = route.indexOf(' ');
+            String pattern = route.substring(space + 1);
+            if (route.substring(0, space).equals(wanted) && matches(pattern.split("/", -1), segments)) {
+                long parameters = pattern.chars().filter(ch -> ch == '{').count();
+                if (parameters < bestParameters) {
+                    best = pattern;
+                    bestParameters = parameters;
+                }
+            }
+        }
+        return best;
+    }
+
     private static boolean matches(String[] pattern, String[] segments) {
         if (pattern.length != segments.length) {
             return false;

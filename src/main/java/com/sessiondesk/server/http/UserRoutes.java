@@ -86,7 +86,7 @@ public final class UserRoutes {
             return new LogoutOrder(target, true, block, null, null, null, actor, now);
         }
         return new LogoutOrder(target, true, block, Fields.reason(body.reason()),
-                block ? Fields.until(body.until(), true, now) : null,
+                Fields.until(body.until(), block, now), // 400: 'until' goes with a block only
                 AfterSync.deadline(body.afterSync(), body.syncMinutes(), now), actor, now);
     }
 

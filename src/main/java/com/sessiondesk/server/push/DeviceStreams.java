@@ -1,6 +1,7 @@
 package com.sessiondesk.server.push;
 
 import com.sessiondesk.api.Json;
+import com.sessiondesk.api.ReadyEvent;
 import com.sessiondesk.api.SessionEndedEvent;
 import com.sessiondesk.api.SyncThenLogoutEvent;
 import com.sessiondesk.server.store.Records.SessionSignal;
@@ -91,7 +92,7 @@ public final class DeviceStreams implements AutoCloseable {
         if (previous != null) {
             previous.close();
         }
-        stream.send(READY, "{\"sessionId\":\"" + sessionId + "\"}");
+        stream.send(READY, Json.GSON.toJson(new ReadyEvent(sessionId)));
         if (endAfter != null) {
             long now = clock.millis();
             store.sessionSignal(sessionId).ifPresent(signal -> {

@@ -75,6 +75,11 @@ public final class HashingQueue implements AutoCloseable {
         }
     }
 
+    /** How many hashes wait for a hashing thread now. */
+    public int depth() {
+        return executor.getQueue().size();
+    }
+
     /** Runs {@code work} on a hashing thread and waits for it; {@link Busy} when the queue is full. */
     public <T> T run(Supplier<T> work) {
         Future<T> future;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Login throttling that cannot be turned against the user (README, "Security"). Every attempt is
+ * Login throttling that cannot be turned against the user (docs/security.md). Every attempt is
  * counted in the database before its password is hashed, atomically, so that parallel attempts
  * cannot slip past a limit and every service instance sees the same counts:
  * <ul>

@@ -40,6 +40,17 @@ final class ActiveSessionQueries {
         return db.read(c -> rows(c, username, application));
     }
 
+    /** How many sessions are active: a count of the partial index {@code sessions_active_by_user}. */
+    long count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sessions WHERE ended_at IS NULL");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** The rows and the feed's cursor at their moment, read in one snapshot (see {@link SessionFeed}). */
     ListAtCursor activeSessionRowsWithCursor(String username, String application) {
         return db.snapshot(c -> {

@@ -86,18 +86,10 @@ public final class Database implements AutoCloseable {
      * directory (a database in /tmp must not make /tmp private).
      */
     private static void createPrivateFiles(String jdbcUrl) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        if (file.startsWith("file:")) {
-            file = file.substring("file:".length());
-        }
-        if (file.isEmpty() || file.startsWith(":memory:")) {
+        Path path = sqliteFile(jdbcUrl);
+        if (path == null) {
             return;
         }
-        Path path = Path.of(file).toAbsolutePath();
         Path parent = path.getParent();
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         try {
@@ -130,6 +122,25 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database file " + path, e);
         }
+    }
+
+    /** The SQLite database file of a {@code jdbc:sqlite:} URL (absolute); null for memory or another database. */
+    public static Path sqliteFile(String jdbcUrl) {
+        if (Dialect.of(jdbcUrl) != Dialect.SQLITE) {
+            return null;
+        }
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        if (file.isEmpty() || file.startsWith(":memory:")) {
+            return null;
+        }
+        return Path.of(file).toAbsolutePath();
     }
 
     public Dialect dialect() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,9 @@ public final class HeartbeatBuffer {
     private final JdbcStore store;
     private final ConcurrentHashMap<String, Heartbeat> pending = new ConcurrentHashMap<>();
     private final List<Runnable> afterWrite = new CopyOnWriteArrayList<>();
+    /** {@link System#nanoTime} when the oldest heartbeat not yet written arrived, or {@link #NONE}. */
+    private final AtomicLong waitingSince = new AtomicLong(NONE);
+    private static final long NONE = Long.MIN_VALUE;
 
     public HeartbeatBuffer(JdbcStore store) {
         this.store = store;
@@ -46,6 +50,16 @@ public final class HeartbeatBuffer {
     public void record(String sessionId, long now, Integer pendingSyncItems, String address) {
         Heartbeat beat = new Heartbeat(now, pendingSyncItems, address);
         pending.merge(sessionId, beat, HeartbeatBuffer::combine);
+        waitingSince.compareAndSet(NONE, System.nanoTime());
+    }
+
+    /**
+     * How long the oldest heartbeat still buffered has waited to be written (and so to reach the change
+     * feed), in seconds; 0 when none waits. Under a flush interval normally; it grows while writes fail.
+     */
+    public double waitingSeconds() {
+        long since = waitingSince.get();
+        return since == NONE ? 0 : (System.nanoTime() - since) / 1e9;
     }
 
     private static Heartbeat combine(Heartbeat older, Heartbeat newer) {
@@ -60,6 +74,7 @@ public final class HeartbeatBuffer {
         if (pending.isEmpty()) {
             return;
         }
+        long takenAt = System.nanoTime();
         Map<String, Heartbeat> batch = new HashMap<>(pending.size() * 2);
         for (String sessionId : pending.keySet()) {
             Heartbeat beat = pending.remove(sessionId);
@@ -73,6 +88,11 @@ public final class HeartbeatBuffer {
             LOG.warn("Could not write {} heartbeats, will retry: {}", batch.size(), e.getMessage());
             batch.forEach((id, beat) -> pending.merge(id, beat, (newer, older) -> combine(older, newer)));
             return;
+        }
+        // What arrived during the write waits since the write began, at most.
+        waitingSince.set(NONE);
+        if (!pending.isEmpty()) {
+            waitingSince.compareAndSet(NONE, takenAt);
         }
         for (Runnable listener : afterWrite) {
             try {

@@ -165,7 +165,12 @@ public final class JdbcStore {
         return activeSessions.activeSession(sessionId);
     }
 
-    // --- the live console ---
+    /** How many sessions are active (one count of the active sessions' index; for the metrics). */
+    public long countActiveSessions() {
+        return activeSessions.count();
+    }
+
+    // --- the live console: change feed ---
 
     /** Like {@link #activeSessionRows}, with the change feed's cursor at the moment of the list (one snapshot). */
     public ListAtCursor activeSessionRowsWithCursor(String username, String application) {

@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.zip.CRC32;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 
 /**
  * The schema of both databases, migrated by Flyway: {@code db/<dialect>/V<n>__name.sql}, each in
@@ -68,13 +68,15 @@ public final class Migrations {
             return List.of(); // every listed script applied, with the checksum it has now
         }
         try {
+            FluentConfiguration flyway = configure(files);
             Integer takeOver = oldRunnerVersion();
             if (takeOver != null) {
-                configure(files).baselineVersion(Integer.toString(takeOver))
-                        .baselineDescription("taken over from " + OLD_HISTORY_TABLE).load().baseline();
+                // Flyway's baseline-on-migrate: the old runner's newest version becomes the baseline.
+                flyway.baselineOnMigrate(true).baselineVersion(Integer.toString(takeOver))
+                        .baselineDescription("taken over from " + OLD_HISTORY_TABLE);
             }
             List<Integer> applied = new ArrayList<>();
-            for (MigrateOutput migration : configure(files).load().migrate().migrations) {
+            for (MigrateOutput migration : flyway.load().migrate().migrations) {
                 applied.add(Integer.parseInt(migration.version));
             }
             return applied;
@@ -124,9 +126,9 @@ public final class Migrations {
     /**
      * The fast path of a start (Flyway's own start costs about half a second in a cold JVM, on the
      * way to the client's first table): true when the history holds every listed script above the
-     * baseline, each successful and with the checksum its file has now, and nothing else. Anything
-     * else (a new script, a changed one, a failed or unknown row) goes through Flyway, which
-     * migrates or stops the start with its message.
+     * baseline, each successful and with the checksum its file has now (computed by Flyway's own
+     * {@code ChecksumCalculator}), and nothing else. Anything else (a new script, a changed one, a
+     * failed or unknown row) goes through Flyway, which migrates or stops the start with its message.
      */
     boolean upToDate() {
         return upToDate(listed());
@@ -166,27 +168,13 @@ public final class Migrations {
                 listed.add(version);
                 if (version > baseline) {
                     Integer checksum = applied.get(version);
-                    if (checksum == null || checksum != checksum(resource(folder + "/" + file))) {
+                    if (checksum == null || checksum != ChecksumCalculator.calculate(new Script(folder, file))) {
                         return false;
                     }
                 }
             }
             return listed.containsAll(applied.keySet());
         });
-    }
-
-    /** Flyway's checksum of a script: CRC-32 of its lines' UTF-8 bytes, without line breaks or a BOM. */
-    static int checksum(String script) {
-        CRC32 crc = new CRC32();
-        boolean first = true;
-        for (String line : script.split("\r\n|\r|\n", -1)) {
-            if (first && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            first = false;
-            crc.update(line.getBytes(StandardCharsets.UTF_8));
-        }
-        return (int) crc.getValue();
     }
 
     static boolean tableExists(Connection connection, String table) throws SQLException {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL of push to the device (issue 9): sessions made <em>ending</em> by a log out after sync,
+ * The SQL of push to the device: sessions made <em>ending</em> by a log out after sync,
  * what the device streams poll, and when each device was told ({@code deliveries}).
  */
 final class PushQueries {

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ordered feed of changes to the set of active sessions (the live console, issue 8), kept in the
+ * The ordered feed of changes to the set of active sessions (what the live consoles follow), kept in the
  * database so that every service instance on one PostgreSQL writes and reads the same feed.
  *
  * <p>Writers append inside their own transaction, last: {@code UPDATE feed_state SET last_seq = ...}

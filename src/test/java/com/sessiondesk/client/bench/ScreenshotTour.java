@@ -29,8 +29,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Takes the README's screenshots: runs the client on the built-in demo service under a virtual
- * display and captures each view with ImageMagick's {@code import}. Not a test.
+ * Takes the screenshots of the README and docs/user-guide.md: runs the client on the built-in
+ * demo service under a virtual display and captures each view with ImageMagick's {@code import}. Not a test.
  * <pre>
  * xvfb-run -a -s "-screen 0 1400x900x24" java -Dsessiondesk.home=$(mktemp -d) \
  *     -cp target/classes:target/test-classes:CLASSPATH com.sessiondesk.client.bench.ScreenshotTour docs/screenshots [dark]

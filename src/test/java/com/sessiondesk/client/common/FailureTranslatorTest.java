@@ -84,8 +84,24 @@ class FailureTranslatorTest {
         assertThat(translate(new ConnectException("refused"))).isInstanceOf(ClientError.Unreachable.class);
         assertThat(translate(new SocketTimeoutException("timeout")).message()).contains("did not answer in time");
         assertThat(translate(new UnknownHostException("nowhere.example")).message()).contains("nowhere.example");
-        assertThat(translate(new SSLHandshakeException("PKIX")).message()).contains("certificate");
+        assertThat(translate(new SSLHandshakeException("handshake_failure")).message())
+                .startsWith("The secure connection to the server failed.");
         assertThat(translate(new IOException("reset"))).isInstanceOf(ClientError.Unreachable.class);
+    }
+
+    @Test
+    void aRefusedCertificateSaysWhy() {
+        SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
+        untrusted.initCause(new CertificateRefusal("AB:CD", new java.security.cert.CertificateException("PKIX")));
+        assertThat(translate(untrusted).message()).startsWith("Refused: the server's certificate is not trusted.")
+                .contains("Its SHA-256 fingerprint is AB:CD.");
+        SSLHandshakeException expired = new SSLHandshakeException("validity check failed");
+        expired.initCause(new CertificateRefusal("AB:CD", new java.security.cert.CertificateException("validity",
+                new java.security.cert.CertificateExpiredException("NotAfter"))));
+        assertThat(translate(expired).message()).startsWith("Refused: the server's certificate has expired");
+        assertThat(translate(new javax.net.ssl.SSLPeerUnverifiedException("Hostname x not verified")).message())
+                .startsWith("Refused: the server's certificate is not made for this address.");
+        assertThat(translate(untrusted)).isInstanceOf(ClientError.Unreachable.class);
     }
 
     @Test

@@ -32,7 +32,7 @@ class FormatsTest {
                 .isEqualTo("Nov 27, 2026, 10:04 AM");
     }
 
-    /** Issue 12, item 11: narrow columns keep the time of day. */
+    /** Narrow columns keep the time of day. */
     @Test
     void compactDateTimesKeepTheTimeOfDay() {
         var utc = ZoneId.of("UTC");

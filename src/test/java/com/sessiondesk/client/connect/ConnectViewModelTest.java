@@ -55,7 +55,7 @@ class ConnectViewModelTest {
         }
     }
 
-    /** Issue 12, item 9: a wrong password empties the field (the view puts the cursor there) and is never saved. */
+    /** A wrong password empties the field (the view puts the cursor there) and is never saved. */
     @Test
     void aWrongPasswordEmptiesThePasswordFieldAndSavesNothing() throws Exception {
         ConnectViewModel vm = viewModel((url, user, password) -> {

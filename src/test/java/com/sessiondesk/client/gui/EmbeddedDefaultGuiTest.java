@@ -24,7 +24,7 @@ class EmbeddedDefaultGuiTest extends GuiTestBase {
         List<String> applications = columnTexts(sessions, "Application").stream().distinct().toList();
         assertThat(applications).as("several mobile apps").hasSizeGreaterThan(1);
         String label = fx(() -> node("#sessionCountLabel", Label.class).getText());
-        assertThat(SessionDeskGuiTest.numberBefore(label, "session")).isEqualTo(rowCount(sessions));
+        assertThat(numberBefore(label, "session")).isEqualTo(rowCount(sessions));
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
                     .as("the embedded database lives in the data directory")

@@ -2,10 +2,11 @@ package com.sessiondesk.client.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sessiondesk.common.AppDirs;
-import com.sessiondesk.client.shell.ClientOptions;
 import com.sessiondesk.client.SessionDeskApp;
+import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.FileChoice;
+import com.sessiondesk.client.shell.ClientOptions;
+import com.sessiondesk.common.AppDirs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -389,5 +392,38 @@ abstract class GuiTestBase extends FxRobot {
             }
         }
         throw new AssertionError("the FX thread did not answer within " + millis + " ms, three times: " + tries);
+    }
+
+    /** The texts of labels and buttons under root that show less than their text (an ellipsis). */
+    static List<String> cutTexts(Node root) {
+        return fx(() -> {
+            root.applyCss();
+            List<String> cut = new ArrayList<>();
+            collectCut(root, cut);
+            return cut;
+        });
+    }
+
+    static void collectCut(Node node, List<String> cut) {
+        if (node instanceof Labeled l && reallyVisible(l) && Cells.isCut(l)) {
+            cut.add(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collectCut(child, cut));
+        }
+    }
+
+    static boolean buttonsInside(DialogPane dialog) {
+        return fx(() -> dialog.lookupAll(".button").stream().filter(GuiTestBase::reallyVisible).allMatch(b -> {
+            var bounds = b.localToScene(b.getBoundsInLocal());
+            return bounds.getMaxY() <= dialog.getScene().getHeight() + 0.5 && bounds.getMaxX() <= dialog.getScene().getWidth() + 0.5;
+        }));
+    }
+
+    /** The integer right before a word in a label such as "312 sessions · 198 users". */
+    static long numberBefore(String text, String word) {
+        Matcher m = Pattern.compile("(\\d[\\d,.\u00a0\u202f]*)\\s*" + word).matcher(text);
+        assertThat(m.find()).as("\"%s\" has a count of %s", text, word).isTrue();
+        return Long.parseLong(m.group(1).replaceAll("[^\\d]", ""));
     }
 }

@@ -10,7 +10,7 @@ import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.client.logout.BlockEnd;
-import com.sessiondesk.server.ShiftedClock;
+import com.sessiondesk.server.MutableClock;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ import retrofit2.Response;
  */
 class LiveConsoleGuiTest extends GuiTestBase {
 
-    static final ShiftedClock clock = new ShiftedClock(java.time.ZoneId.systemDefault());
+    static final MutableClock clock = MutableClock.running(java.time.ZoneId.systemDefault());
     @RegisterExtension
     static final TestServers.Running<LiveServer> SERVER = LiveServer.running(config -> config.withClock(clock)
             .withAdminTimeouts(Duration.ofDays(2), Duration.ofDays(3))); // the clock jumps an hour

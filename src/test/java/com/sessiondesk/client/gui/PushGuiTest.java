@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 9 in the window, against the real in-process server: the log out after sync is offered only
+ * Push to the device and log out after sync in the window, against the real in-process server: the log out after sync is offered only
  * with unsynced items, the ending row, turning it into an immediate log out, the delivery
  * notification and History's delivery column (updating live).
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 12, items 3, 7 and 10: a server that pauses (a test double that holds a request and acts on
+ * A server that pauses (a test double that holds a request and acts on
  * it late, as a paused server does once it resumes), that fails and comes back, or that refuses
  * with a long message.
  */
@@ -34,7 +34,7 @@ class SlowServerGuiTest extends GuiTestBase {
         fake = faked.get();
     }
 
-    /** Item 3: the answer comes too late; the client finds out what happened and says so, even after Cancel. */
+    /** The answer comes too late; the client finds out what happened and says so, even after Cancel. */
     @Test
     void aLogOutThePausedServerDidLateIsReportedAsDoneAndTheWaitCanBeLeft() throws Exception {
         CountDownLatch resume = new CountDownLatch(1);
@@ -74,7 +74,7 @@ class SlowServerGuiTest extends GuiTestBase {
         assertThat(notification()).contains("Amy Care").doesNotContain("did not answer");
     }
 
-    /** Item 7: User Accounts recovers by itself once the server is back. */
+    /** User Accounts recovers by itself once the server is back. */
     @Test
     void userAccountsRecoversByItselfWhenTheServerIsBack() throws Exception {
         boolean[] back = {false};
@@ -94,7 +94,7 @@ class SlowServerGuiTest extends GuiTestBase {
                 && rowCount(table("#usersTable")) == 1);
     }
 
-    /** Item 10: a long refusal grows the dialog; Cancel and the confirm button stay inside it. */
+    /** A long refusal grows the dialog; Cancel and the confirm button stay inside it. */
     @Test
     void aLongErrorMessageKeepsTheButtonsInsideTheDialog() throws Exception {
         fake.answer("/api/v1/sessions", FakeApiServer.json(200, "{\"sessions\":[" + SESSION + "]}"));
@@ -111,8 +111,8 @@ class SlowServerGuiTest extends GuiTestBase {
 
         waitUntil("the refusal shows", () -> showing("#dialogErrorLabel"));
         DialogPane dialog = node("#logoutDialog", DialogPane.class);
-        waitUntil("the whole message and both buttons show", () -> OfficeDefectsGuiTest.cutTexts(dialog).isEmpty()
-                && OfficeDefectsGuiTest.buttonsInside(dialog));
+        waitUntil("the whole message and both buttons show", () -> cutTexts(dialog).isEmpty()
+                && buttonsInside(dialog));
         assertThat(textsUnder(node("#dialogErrorLabel", Node.class))).contains("still active");
     }
 }

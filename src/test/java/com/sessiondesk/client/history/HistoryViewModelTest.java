@@ -43,7 +43,7 @@ class HistoryViewModelTest {
         assertThat(HistoryViewModel.describe(bulk)).isEqualTo("Logged out selected sessions");
     }
 
-    /** Issue 12, item 14: searched by a person's name, an empty result says so, the device is named. */
+    /** Searched by a person's name, an empty result says so, the device is named. */
     @Test
     void searchesByNameSaysWhenNothingMatchesAndNamesTheDevice() {
         TestContexts t = new TestContexts();
@@ -66,7 +66,7 @@ class HistoryViewModelTest {
         assertThat(vm.userFilterProperty().get()).as("forgotten on sign-out").isEmpty();
     }
 
-    /** Issue 12, item 14: the server's record names the device even for sessions this client never listed. */
+    /** The server's record names the device even for sessions this client never listed. */
     @Test
     void namesTheDeviceTheServerRecordedForEachEndedSession() {
         TestContexts t = new TestContexts();

@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 in the dialog: the after-sync choice, its request, and the texts of deliveries. */
+/** Log out after sync in the dialog: the after-sync choice, its request, and the texts of deliveries. */
 class AfterSyncChoiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-30T14:02:00Z");

@@ -129,7 +129,7 @@ class LogoutDialogViewModelTest {
         assertThat(vm.errorMessageProperty().get()).isNull();
     }
 
-    // --- issue 12, item 3: a timeout is not a failure until the server says so ---
+    // --- a timeout is not a failure until the server says so ---
 
     @Test
     void aTimeoutAfterWhichTheSessionEndedIsReportedAsDoneLate() {

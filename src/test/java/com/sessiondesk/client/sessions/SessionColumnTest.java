@@ -31,7 +31,7 @@ class SessionColumnTest {
         assertThat(rows).extracting(SessionRow::id).containsExactly("c", "a", "b");
     }
 
-    /** Issue 12, item 4: rows that read the same minute keep their order (by username), not their seconds. */
+    /** Rows that read the same minute keep their order (by username), not their seconds. */
     @Test
     void lastSeenSortsByTheShownMinuteThenByUsername() {
         SessionRow zoe = SessionRow.of(session("1", "zoe", "Zoe", "M", "App", NOW.plusSeconds(50), 0, false), false);

@@ -9,8 +9,10 @@ import com.sessiondesk.client.FakeAdminService;
 import com.sessiondesk.client.TestContexts;
 import com.sessiondesk.client.common.ClientError;
 import com.sessiondesk.client.common.ClientException;
+import com.sessiondesk.server.MutableClock;
 import java.net.ConnectException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -157,49 +159,26 @@ class SessionsViewModelTest {
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s0", "s2", "s3", "s1", "s4");
     }
 
-    /** Issue 12, item 6: every "… ago" of the table comes from one instant, moved on per reload or tick. */
+    /** Every "… ago" of the table comes from one instant, moved on per reload or tick. */
     @Test
     void everyAgoTextIsComputedFromOneInstantPerRefreshOrTick() {
         MutableClock clock = new MutableClock(NOW);
         SessionsViewModel timed = new SessionsViewModel(t.context, clock, t.dialogs);
         timed.connect(service);
         assertThat(timed.now()).isEqualTo(NOW);
-        clock.now = NOW.plusSeconds(90);
+        clock.advance(Duration.ofSeconds(90));
         assertThat(timed.now()).as("cells drawn later in the same tick use the same instant").isEqualTo(NOW);
         SessionRow row = timed.shown().get(0);
         assertThat(SessionTexts.cellText(SessionColumn.LAST_SEEN, row, timed.now()))
                 .isEqualTo(SessionTexts.cellText(SessionColumn.LAST_SEEN, row, timed.now()));
         timed.tick();
         assertThat(timed.now()).isEqualTo(NOW.plusSeconds(90));
-        clock.now = NOW.plusSeconds(200);
+        clock.advance(Duration.ofSeconds(110));
         timed.refresh();
         assertThat(timed.now()).isEqualTo(NOW.plusSeconds(200));
     }
 
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    /** Issue 12, item 13: while the built-in service starts, the table says so. */
+    /** While the built-in service starts, the table says so. */
     @Test
     void whileTheDemoServiceStartsTheTableSaysSo() {
         SessionsViewModel starting = new SessionsViewModel(t.context, Clock.fixed(NOW, ZoneOffset.UTC), t.dialogs);
@@ -208,7 +187,7 @@ class SessionsViewModelTest {
         assertThat(starting.countTextProperty().get()).isEqualTo("Loading…");
     }
 
-    /** Issue 12, item 14: the search text does not survive switching to another server. */
+    /** The search text does not survive switching to another server. */
     @Test
     void signingOutForgetsTheSearchAndFilter() {
         vm.searchTextProperty().set("bob");
@@ -218,7 +197,7 @@ class SessionsViewModelTest {
         assertThat(vm.chosenApplications()).isEmpty();
     }
 
-    /** Issue 12, item 4: sessions a reload brings are marked (highlighted briefly); the first load marks none. */
+    /** Sessions a reload brings are marked (highlighted briefly); the first load marks none. */
     @Test
     void aReloadMarksTheSessionsItBrought() {
         assertThat(vm.hasFresh()).isFalse();
@@ -230,7 +209,7 @@ class SessionsViewModelTest {
         assertThat(vm.hasFresh()).isFalse();
     }
 
-    /** Issue 12, item 14: History can say which device a log out ended. */
+    /** History can say which device a log out ended. */
     @Test
     void remembersTheDeviceOfEverySessionItListed() {
         service.sessions.removeIf(s -> s.id().equals("s3"));

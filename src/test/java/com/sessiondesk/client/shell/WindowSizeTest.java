@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.geometry.Rectangle2D;
 import org.junit.jupiter.api.Test;
 
-/** Issue 12, item 12: the first window fits the screen's visual bounds. */
+/** The first window fits the screen's visual bounds. */
 class WindowSizeTest {
 
     @Test

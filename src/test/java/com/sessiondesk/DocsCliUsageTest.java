@@ -16,20 +16,34 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's command sections are the commands' own {@code --help}: each block after a marker
+ * The docs' command sections are the commands' own {@code --help}: each block after a marker
  * {@code <!-- help: COMMAND... --help -->} must be that output. After changing a command, rewrite
- * the blocks with {@code mvn test -Dtest=ReadmeCliUsageTest -Dsessiondesk.updateReadme=true}.
+ * the blocks with {@code mvn test -Dtest=DocsCliUsageTest -Dsessiondesk.updateDocs=true}.
+ * The README stays a front page: its first commands are the run and test commands.
  */
-class ReadmeCliUsageTest {
+class DocsCliUsageTest {
 
     private static final Pattern BLOCK = Pattern.compile("<!-- help: (.+?) -->\n```text\n(.*?)```\n", Pattern.DOTALL);
-    private static final boolean UPDATE = Boolean.getBoolean("sessiondesk.updateReadme");
+    private static final boolean UPDATE = Boolean.getBoolean("sessiondesk.updateDocs");
 
     @Test
-    void readmeShowsTheHelpOfEveryCommand() throws IOException {
-        assertThat(checkBlocks(Path.of("README.md"))).containsExactlyInAnyOrder("sessiondesk --help",
-                "sessiondesk serve --help", "sessiondesk user add --help", "sessiondesk user passwd --help",
-                "sessiondesk simulate --help");
+    void theUserGuideShowsTheClientsHelp() throws IOException {
+        assertThat(checkBlocks(Path.of("docs/user-guide.md"))).containsExactly("sessiondesk --help");
+    }
+
+    @Test
+    void theServiceDocShowsTheHelpOfEveryServiceCommand() throws IOException {
+        assertThat(checkBlocks(Path.of("docs/service.md"))).containsExactlyInAnyOrder("sessiondesk serve --help",
+                "sessiondesk user add --help", "sessiondesk user passwd --help", "sessiondesk simulate --help");
+    }
+
+    @Test
+    void theReadmeIsAFrontPageWhoseFirstCommandsRunAndTestTheApp() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        assertThat(lines).as("README.md fits on a screen or two").hasSizeLessThanOrEqualTo(150);
+        List<String> commands = lines.stream().filter(line -> line.startsWith("    ")).map(String::strip).toList();
+        assertThat(commands).as("the README's commands").startsWith("mvn javafx:run", "mvn verify");
+        assertThat(checkBlocks(Path.of("README.md"))).as("the commands' help lives in docs/").isEmpty();
     }
 
     @Test
@@ -57,7 +71,7 @@ class ReadmeCliUsageTest {
         if (UPDATE && !stale.isEmpty()) {
             Files.writeString(file, updated, StandardCharsets.UTF_8);
         } else {
-            assertThat(stale).as("%s differs from the --help output; rewrite it with -Dsessiondesk.updateReadme=true", file)
+            assertThat(stale).as("%s differs from the --help output; rewrite it with -Dsessiondesk.updateDocs=true", file)
                     .isEmpty();
         }
         return commands;
