@@ -5,7 +5,7 @@ import com.sessiondesk.server.observability.Metrics;
 import com.sessiondesk.server.push.DeviceStreams;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.store.HeartbeatBuffer;
-import com.sessiondesk.server.store.Store;
+import com.sessiondesk.server.store.JdbcStore;
 import java.time.Duration;
 
 /** What the service's gauges read: the database's count (at most every 5 s), the queues, the streams. */
@@ -18,7 +18,7 @@ final class ServiceGauges implements Metrics.Sources {
     private final DeviceStreams streams;
     private final HeartbeatBuffer heartbeats;
 
-    ServiceGauges(Store store, HashingQueue hashing, DeviceStreams streams, HeartbeatBuffer heartbeats) {
+    ServiceGauges(JdbcStore store, HashingQueue hashing, DeviceStreams streams, HeartbeatBuffer heartbeats) {
         this.activeSessions = new CachedValue(store::countActiveSessions, ACTIVE_SESSIONS_MAX_AGE);
         this.hashing = hashing;
         this.streams = streams;

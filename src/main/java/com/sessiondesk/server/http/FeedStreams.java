@@ -4,7 +4,7 @@ import com.sessiondesk.api.ErrorBody;
 import com.sessiondesk.api.ErrorCode;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.SessionChanges;
-import com.sessiondesk.server.store.Store;
+import com.sessiondesk.server.store.JdbcStore;
 import io.javalin.http.sse.SseClient;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,13 +45,13 @@ final class FeedStreams implements AutoCloseable {
         }
     }
 
-    private final Store store;
+    private final JdbcStore store;
     private final CopyOnWriteArrayList<Stream> streams = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService checker;
     private String lastPosition;
     private long lastSent = System.currentTimeMillis();
 
-    FeedStreams(Store store) {
+    FeedStreams(JdbcStore store) {
         this.store = store;
     }
 

@@ -4,11 +4,11 @@ import com.sessiondesk.server.security.DeviceTickets;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.security.LoginThrottle;
 import com.sessiondesk.server.store.HeartbeatBuffer;
-import com.sessiondesk.server.store.Store;
+import com.sessiondesk.server.store.JdbcStore;
 import java.time.Clock;
 
 /** What the routes share. */
-public record Services(Store store, Timeouts timeouts, Clock clock, LoginThrottle throttle,
+public record Services(JdbcStore store, Timeouts timeouts, Clock clock, LoginThrottle throttle,
         HeartbeatBuffer heartbeats, HashingQueue hashing, DeviceTickets tickets, ClientAddress clientAddress) {
 
     public long now() {

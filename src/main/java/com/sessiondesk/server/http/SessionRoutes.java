@@ -1,22 +1,20 @@
 package com.sessiondesk.server.http;
 
 import com.sessiondesk.api.BulkLogoutRequest;
-import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionChanges;
+import com.sessiondesk.server.service.LogoutOrder;
+import com.sessiondesk.server.service.LogoutService;
+import com.sessiondesk.server.service.SessionListService;
 import com.sessiondesk.server.store.ActionRefused;
-import com.sessiondesk.server.store.ActiveSessionRow;
-import com.sessiondesk.server.store.ListAtCursor;
-import com.sessiondesk.server.store.Superseded;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /** The Active Sessions view: list, one session, forced log out. */
 public final class SessionRoutes {
@@ -26,9 +24,13 @@ public final class SessionRoutes {
 
     private final Services services;
     private final FeedStreams streams;
+    private final SessionListService list;
+    private final LogoutService logouts;
 
     public SessionRoutes(Services services) {
         this.services = services;
+        this.list = new SessionListService(services.store());
+        this.logouts = new LogoutService(services.store().database());
         this.streams = new FeedStreams(services.store());
         if (services.heartbeats() != null) {
             services.heartbeats().afterWrite(streams::wake);
@@ -53,21 +55,13 @@ public final class SessionRoutes {
         String username = Fields.query(ctx.queryParam("username"), "username", Fields.MAX_USERNAME);
         String application = Fields.query(ctx.queryParam("application"), "application", Fields.MAX_TEXT);
         String q = Fields.query(ctx.queryParam("q"), "q", Fields.MAX_TEXT);
-        // Superseded needs every session of a (user, app, device) group, so q is applied after it:
-        // the username and application filters keep or drop whole groups, q might split one.
-        ListAtCursor list = services.store().activeSessionRowsWithCursor(username, application);
-        List<ActiveSessionRow> rows = list.rows();
-        boolean[] superseded = Superseded.flags(rows);
-        String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
+        SessionListService.Listing listing = list.list(username, application, q);
         ctx.contentType("application/json");
         SessionJson json = new SessionJson(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
-        for (int i = 0; i < rows.size(); i++) {
-            ActiveSessionRow row = rows.get(i);
-            if (needle == null || matches(row, needle)) {
-                json.write(row, superseded[i]);
-            }
+        for (SessionListService.Listed listed : listing.sessions()) {
+            json.write(listed.row(), listed.superseded());
         }
-        json.finish(list.cursor());
+        json.finish(listing.cursor());
     }
 
     /** The live console's feed: what changed since the cursor, or 410 when it is too old or unknown. */
@@ -114,25 +108,14 @@ public final class SessionRoutes {
             Fields.required(id, "sessionIds", Fields.MAX_TEXT);
         }
         boolean block = Boolean.TRUE.equals(body.block());
-        String reason = Fields.reason(body.reason());
         long now = services.now();
-        Long until = Fields.until(body.until(), block, now);
+        LogoutOrder order = new LogoutOrder(new LogoutOrder.Sessions(ids), false, block, Fields.reason(body.reason()),
+                Fields.until(body.until(), block, now), null, AccessFilter.adminOf(ctx).username(), now);
         try {
-            BulkLogoutResult result = services.store().logoutSessions(ids, block, reason, until,
-                    AccessFilter.adminOf(ctx).username(), now);
-            ctx.json(result);
+            ctx.json(logouts.logOutSessions(order));
         } catch (ActionRefused e) {
             throw ApiException.invalid(e.getMessage());
         }
-    }
-
-    static boolean matches(ActiveSessionRow row, String needle) {
-        return contains(row.username(), needle) || contains(row.name(), needle)
-                || contains(row.deviceModel(), needle) || contains(row.deviceOs(), needle);
-    }
-
-    private static boolean contains(String value, String needle) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     private void one(Context ctx) {
@@ -145,22 +128,25 @@ public final class SessionRoutes {
     private void logout(Context ctx) {
         String id = Fields.limited(ctx.pathParam("id"), "id", Fields.MAX_TEXT);
         LogoutRequest body = RequestJson.optional(ctx, LogoutRequest.class);
-        boolean block = body != null && Boolean.TRUE.equals(body.block());
-        boolean allDevices = block || body != null && Boolean.TRUE.equals(body.allDevices());
-        String reason = body == null ? null : Fields.reason(body.reason());
-        String actor = AccessFilter.adminOf(ctx).username();
-        long now = services.now();
-        Long until = body == null ? null : Fields.until(body.until(), block, now);
-        Long syncDeadline = body == null ? null : AfterSync.deadline(body.afterSync(), body.syncMinutes(), now);
+        LogoutOrder order = order(new LogoutOrder.OneSession(id), body, AccessFilter.adminOf(ctx).username(),
+                services.now());
         try {
-            LogoutResult result = (syncDeadline == null
-                    ? services.store().logoutSession(id, allDevices, block, reason, until, actor, now)
-                    : services.store().logoutSessionAfterSync(id, allDevices, block, reason, until, actor, now,
-                            syncDeadline))
+            LogoutResult result = logouts.logOut(order)
                     .orElseThrow(() -> ApiException.notFound("No session " + id + "."));
             ctx.json(result);
         } catch (ActionRefused e) {
             throw ApiException.invalid(e.getMessage());
         }
+    }
+
+    /** The order of a single-session log out: every field of the request is optional, and so is the request. */
+    private static LogoutOrder order(LogoutOrder.Target target, LogoutRequest body, String actor, long now) {
+        if (body == null) {
+            return new LogoutOrder(target, false, false, null, null, null, actor, now);
+        }
+        boolean block = Boolean.TRUE.equals(body.block());
+        return new LogoutOrder(target, Boolean.TRUE.equals(body.allDevices()), block, Fields.reason(body.reason()),
+                Fields.until(body.until(), block, now), AfterSync.deadline(body.afterSync(), body.syncMinutes(), now),
+                actor, now);
     }
 }

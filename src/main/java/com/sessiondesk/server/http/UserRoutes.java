@@ -4,6 +4,8 @@ import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.ReasonRequest;
 import com.sessiondesk.api.User;
 import com.sessiondesk.api.UserList;
+import com.sessiondesk.server.service.LogoutOrder;
+import com.sessiondesk.server.service.LogoutService;
 import com.sessiondesk.server.store.ActionRefused;
 import io.javalin.http.Context;
 import java.util.List;
@@ -13,9 +15,11 @@ import java.util.Locale;
 public final class UserRoutes {
 
     private final Services services;
+    private final LogoutService logouts;
 
     public UserRoutes(Services services) {
         this.services = services;
+        this.logouts = new LogoutService(services.store().database());
     }
 
     public void register(RouteTable routes) {
@@ -50,33 +54,15 @@ public final class UserRoutes {
 
     private void logout(Context ctx) {
         String username = username(ctx);
-        ReasonRequest body = RequestJson.optional(ctx, ReasonRequest.class);
-        String reason = reason(body);
-        if (body != null) {
-            Fields.until(body.until(), false, services.now()); // 400: 'until' goes with a block only
-        }
-        Long syncDeadline = syncDeadline(body);
-        String actor = AccessFilter.adminOf(ctx).username();
-        LogoutResult result = (syncDeadline == null
-                ? services.store().logoutUser(username, reason, actor, services.now())
-                : services.store().logoutUserAfterSync(username, reason, actor, services.now(), syncDeadline))
+        LogoutResult result = logouts.logOut(order(ctx, username, false))
                 .orElseThrow(() -> unknownUser(username));
         ctx.json(result);
     }
 
     private void block(Context ctx) {
         String username = username(ctx);
-        ReasonRequest body = RequestJson.optional(ctx, ReasonRequest.class);
-        String reason = reason(body);
-        long now = services.now();
-        Long until = body == null ? null : Fields.until(body.until(), true, now);
-        Long syncDeadline = syncDeadline(body);
-        String actor = AccessFilter.adminOf(ctx).username();
         try {
-            User user = (syncDeadline == null
-                    ? services.store().blockUser(username, reason, until, actor, now)
-                    : services.store().blockUserAfterSync(username, reason, until, actor, now, syncDeadline))
-                    .orElseThrow(() -> unknownUser(username));
+            User user = logouts.block(order(ctx, username, true)).orElseThrow(() -> unknownUser(username));
             ctx.json(user);
         } catch (ActionRefused e) {
             throw ApiException.invalid(e.getMessage());
@@ -85,22 +71,27 @@ public final class UserRoutes {
 
     private void unblock(Context ctx) {
         String username = username(ctx);
-        User user = services.store()
-                .unblockUser(username, AccessFilter.adminOf(ctx).username(), services.now())
+        User user = logouts.unblock(username, AccessFilter.adminOf(ctx).username(), services.now())
                 .orElseThrow(() -> unknownUser(username));
         ctx.json(user);
     }
 
+    /** The order of a log out or block of an account; the request and each of its fields are optional. */
+    private LogoutOrder order(Context ctx, String username, boolean block) {
+        ReasonRequest body = RequestJson.optional(ctx, ReasonRequest.class);
+        String actor = AccessFilter.adminOf(ctx).username();
+        long now = services.now();
+        LogoutOrder.Account target = new LogoutOrder.Account(username);
+        if (body == null) {
+            return new LogoutOrder(target, true, block, null, null, null, actor, now);
+        }
+        return new LogoutOrder(target, true, block, Fields.reason(body.reason()),
+                Fields.until(body.until(), block, now), // 400: 'until' goes with a block only
+                AfterSync.deadline(body.afterSync(), body.syncMinutes(), now), actor, now);
+    }
+
     private static String username(Context ctx) {
         return Fields.limited(ctx.pathParam("username"), "username", Fields.MAX_USERNAME);
-    }
-
-    private static String reason(ReasonRequest body) {
-        return body == null ? null : Fields.reason(body.reason());
-    }
-
-    private Long syncDeadline(ReasonRequest body) {
-        return body == null ? null : AfterSync.deadline(body.afterSync(), body.syncMinutes(), services.now());
     }
 
     private static ApiException unknownUser(String username) {

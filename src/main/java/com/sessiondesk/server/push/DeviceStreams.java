@@ -5,7 +5,7 @@ import com.sessiondesk.api.ReadyEvent;
 import com.sessiondesk.api.SessionEndedEvent;
 import com.sessiondesk.api.SyncThenLogoutEvent;
 import com.sessiondesk.server.store.Records.SessionSignal;
-import com.sessiondesk.server.store.Store;
+import com.sessiondesk.server.store.JdbcStore;
 import io.javalin.http.sse.SseClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class DeviceStreams implements AutoCloseable {
     public static final String SESSION_ENDED = "session_ended";
     public static final String SYNC_THEN_LOGOUT = "sync_then_logout";
 
-    private final Store store;
+    private final JdbcStore store;
     private final Clock clock;
     private final Map<String, DeviceStream> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller;
@@ -60,7 +60,7 @@ public final class DeviceStreams implements AutoCloseable {
     private final AtomicBoolean recordQueued = new AtomicBoolean();
     private final Queue<Map.Entry<String, Long>> toldByResponse = new ConcurrentLinkedQueue<>();
 
-    public DeviceStreams(Store store, Clock clock) {
+    public DeviceStreams(JdbcStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.lastPoll = clock.millis();

@@ -102,6 +102,11 @@ public final class HashingQueue implements AutoCloseable {
         }
     }
 
+    /** How many hashes wait for a thread now. */
+    int waiting() {
+        return executor.getQueue().size();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

@@ -1,7 +1,7 @@
 package com.sessiondesk.server.security;
 
 import com.sessiondesk.server.store.Records.ThrottleCounter;
-import com.sessiondesk.server.store.Store;
+import com.sessiondesk.server.store.JdbcStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,10 +50,10 @@ public final class LoginThrottle {
     public record Attempt(List<String> counted, String ownKey, boolean knownDevice) {
     }
 
-    private final Store store;
+    private final JdbcStore store;
     private final Clock clock;
 
-    public LoginThrottle(Store store, Clock clock) {
+    public LoginThrottle(JdbcStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -22,14 +22,14 @@ public final class HeartbeatBuffer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatBuffer.class);
 
-    private final Store store;
+    private final JdbcStore store;
     private final ConcurrentHashMap<String, Heartbeat> pending = new ConcurrentHashMap<>();
     private final List<Runnable> afterWrite = new CopyOnWriteArrayList<>();
     /** {@link System#nanoTime} when the oldest heartbeat not yet written arrived, or {@link #NONE}. */
     private final AtomicLong waitingSince = new AtomicLong(NONE);
     private static final long NONE = Long.MIN_VALUE;
 
-    public HeartbeatBuffer(Store store) {
+    public HeartbeatBuffer(JdbcStore store) {
         this.store = store;
     }
 

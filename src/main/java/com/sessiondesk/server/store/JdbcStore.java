@@ -2,8 +2,6 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.AuditEvent;
-import com.sessiondesk.api.BulkLogoutResult;
-import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.User;
@@ -21,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@link Store} over JDBC, for SQLite and PostgreSQL alike (see {@link Dialect} for the
+ * Everything the service keeps, over JDBC, for SQLite and PostgreSQL alike (see {@link Dialect} for the
  * differences). A facade: every method is one call to the class that holds its SQL, one class per
  * table or concern, which also runs the transaction (only the change feed's reads and prune run
  * {@link SessionFeed} in a transaction opened here). None of those classes calls back into this one.
@@ -30,7 +28,8 @@ import java.util.Optional;
  * users                          Users
  * sessions (mobile side)         MobileSessions (and HeartbeatFeed for the heartbeat flush)
  * sessions (Active Sessions)     ActiveSessionQueries
- * log out, block, bulk           AdminActions (one transaction each, user row locked first)
+ * log out, block, bulk           AdminQueries (the SQL steps; the transaction and the rules are
+ *                                server/service/LogoutService's)
  * admin_tokens                   AdminTokens
  * audit_events                   AuditLog
  * login_throttle                 ThrottleCounters
@@ -38,15 +37,15 @@ import java.util.Optional;
  * session_feed, feed_state       SessionFeed
  * meta                           Meta
  * </pre>
+ * Times are epoch milliseconds; {@code actor} is an admin's username.
  */
-public final class JdbcStore implements Store {
+public final class JdbcStore {
 
     private final Database db;
     private final Clock clock;
     private final Users users;
     private final MobileSessions sessions;
     private final ActiveSessionQueries activeSessions;
-    private final AdminActions adminActions;
     private final AdminTokens adminTokens;
     private final AuditLog auditLog;
     private final ThrottleCounters throttle;
@@ -64,7 +63,6 @@ public final class JdbcStore implements Store {
         this.users = new Users(db, clock);
         this.sessions = new MobileSessions(db, clock);
         this.activeSessions = new ActiveSessionQueries(db);
-        this.adminActions = new AdminActions(db);
         this.adminTokens = new AdminTokens(db, clock);
         this.auditLog = new AuditLog(db);
         this.throttle = new ThrottleCounters(db);
@@ -83,281 +81,224 @@ public final class JdbcStore implements Store {
 
     // --- users ---
 
-    @Override
     public boolean hasUsers() {
         return users.any();
     }
 
-    @Override
+    /** Creates a user; false when the username is taken. */
     public boolean createUser(String username, String name, String passwordHash, boolean superUser, long now) {
         return users.create(username, name, passwordHash, superUser, now);
     }
 
-    @Override
+    /** Replaces a user's password hash; false when the username is unknown. */
     public boolean setPasswordHash(String username, String passwordHash) {
         return users.setPasswordHash(username, passwordHash);
     }
 
-    @Override
     public Optional<Credentials> credentials(String username) {
         return users.credentials(username);
     }
 
-    @Override
     public Optional<User> user(String username) {
         return users.user(username);
     }
 
-    @Override
     public List<User> users() {
         return users.all();
     }
 
     // --- mobile sessions ---
 
-    @Override
+    /**
+     * Starts a session, re-checking inside the transaction that the user is not blocked.
+     *
+     * @return the new session id, or empty when the user was blocked meanwhile
+     */
     public Optional<String> startSession(long userId, Device device, String tokenHash, long now) {
         return sessions.start(userId, device, tokenHash, now);
     }
 
-    @Override
     public Optional<MobileSession> mobileSession(String tokenHash) {
         return sessions.byToken(tokenHash);
     }
 
-    @Override
+    /** The user ended their own session. */
     public void endSessionByUser(String sessionId, String username, long now) {
         sessions.endByUser(sessionId, username, now);
     }
 
-    @Override
+    /** Writes coalesced heartbeats; sessions that ended meanwhile are left alone. */
     public void recordHeartbeats(Map<String, Heartbeat> heartbeats) {
         sessions.recordHeartbeats(heartbeats);
     }
 
-    @Override
     public boolean isSessionToken(String tokenHash) {
         return sessions.isToken(tokenHash);
     }
 
     // --- admin tokens ---
 
-    @Override
     public void createAdminToken(String tokenHash, long userId, long now, long expiresAt) {
         adminTokens.create(tokenHash, userId, now, expiresAt);
     }
 
-    @Override
     public Optional<AdminToken> adminToken(String tokenHash) {
         return adminTokens.find(tokenHash);
     }
 
-    @Override
     public void touchAdminToken(String tokenHash, long now) {
         adminTokens.touch(tokenHash, now);
     }
 
-    @Override
     public void revokeAdminToken(String tokenHash) {
         adminTokens.revoke(tokenHash);
     }
 
-    // --- admin reads and actions ---
+    // --- admin reads ---
 
-    @Override
+    /** Active sessions, newest Last Seen first; null filters match everything. */
     public List<ActiveSessionRow> activeSessionRows(String username, String application) {
         return activeSessions.activeSessionRows(username, application);
     }
 
-    @Override
     public Optional<Session> activeSession(String sessionId) {
         return activeSessions.activeSession(sessionId);
     }
 
-    @Override
+    /** How many sessions are active (one count of the active sessions' index; for the metrics). */
     public long countActiveSessions() {
         return activeSessions.count();
     }
 
-    @Override
-    public Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
-            String actor, long now) {
-        return adminActions.logoutSession(sessionId, allDevices, block, reason, actor, now);
-    }
+    // --- the live console: change feed ---
 
-    @Override
-    public Optional<LogoutResult> logoutUser(String username, String reason, String actor, long now) {
-        return adminActions.logoutUser(username, reason, actor, now);
-    }
-
-    @Override
-    public Optional<User> blockUser(String username, String reason, String actor, long now) {
-        return adminActions.blockUser(username, reason, actor, now);
-    }
-
-    @Override
-    public Optional<User> unblockUser(String username, String actor, long now) {
-        return adminActions.unblockUser(username, actor, now);
-    }
-
-    // --- the live console: change feed, bulk log out, time-limited blocks ---
-
-    @Override
+    /** Like {@link #activeSessionRows}, with the change feed's cursor at the moment of the list (one snapshot). */
     public ListAtCursor activeSessionRowsWithCursor(String username, String application) {
         return activeSessions.activeSessionRowsWithCursor(username, application);
     }
 
-    @Override
+    /** What changed since the cursor; empty when it is unknown or older than the feed keeps (410). */
     public Optional<SessionChanges> sessionChanges(String since) {
         long now = clock.millis();
         return db.snapshot(c -> SessionFeed.changes(c, since, now));
     }
 
-    @Override
+    /** The feed's position now: the cursor a list read now would carry. */
     public String sessionFeedCursor() {
         return db.read(c -> SessionFeed.position(c).cursor());
     }
 
-    @Override
+    /** Drops feed rows written before {@code olderThan} (their cursors expire); returns how many. */
     public int pruneSessionFeed(long olderThan) {
         return db.write(c -> SessionFeed.prune(c, olderThan));
     }
 
-    @Override
-    public BulkLogoutResult logoutSessions(List<String> sessionIds, boolean block, String reason, Long until,
-            String actor, long now) {
-        return adminActions.logoutSessions(sessionIds, block, reason, until, actor, now);
-    }
-
-    @Override
-    public Optional<LogoutResult> logoutSession(String sessionId, boolean allDevices, boolean block, String reason,
-            Long until, String actor, long now) {
-        return adminActions.logoutSession(sessionId, allDevices, block, reason, until, actor, now);
-    }
-
-    @Override
-    public Optional<User> blockUser(String username, String reason, Long until, String actor, long now) {
-        return adminActions.blockUser(username, reason, until, actor, now);
-    }
-
     // --- audit ---
 
-    @Override
     public void recordAudit(AuditAction action, String actor, String username, List<String> sessionIds, String reason,
             long now) {
         auditLog.record(action, actor, username, sessionIds, reason, now);
     }
 
-    @Override
     public List<AuditEvent> audit(String username, int limit) {
         return auditLog.events(username, limit);
     }
 
     // --- security ---
 
-    @Override
     public long reserveLoginAttempts(List<ThrottleCounter> counters, long now) {
         return throttle.reserveLoginAttempts(counters, now);
     }
 
-    @Override
+    /**
+     * After an attempt: gives back one attempt of each of {@code release} (it did not fail), starts
+     * {@code reset} over, and marks {@code knownKey} (when not null) as known until {@code knownUntil}.
+     */
     public void settleLoginAttempts(List<String> release, List<String> reset, String knownKey, long knownUntil) {
         throttle.settleLoginAttempts(release, reset, knownKey, knownUntil);
     }
 
-    @Override
+    /** True when the counter {@code key} was marked known until after {@code now}. */
     public boolean isKnownLoginClient(String key, long now) {
         return throttle.isKnownLoginClient(key, now);
     }
 
-    @Override
+    /** Deletes counters whose window ended before {@code before} and that are not known any more. */
     public void purgeLoginThrottle(long before, long now) {
         throttle.purgeLoginThrottle(before, now);
     }
 
-    @Override
+    /**
+     * Records a security event, at most one row per account, address, kind and minute: a repeat
+     * within the minute adds one to that row's count.
+     */
     public void recordSecurityEvent(AuditAction action, String username, String address, String reason, long now) {
         auditLog.recordSecurityEvent(action, username, address, reason, now);
     }
 
-    @Override
+    /**
+     * Makes a user a super user or not. Demoting deletes their admin tokens in the same transaction
+     * (audited); empty when the username is unknown.
+     */
     public Optional<User> setSuperUser(String username, boolean superUser, String actor, long now) {
         return users.setSuperUser(username, superUser, actor, now);
     }
 
-    @Override
+    /** Ends a session that outlived its lifetime (ended by {@link MobileSession#EXPIRED}). */
     public void expireSession(String sessionId, long now) {
         sessions.expire(sessionId, now);
     }
 
-    @Override
+    /**
+     * Ends every active session last seen before {@code idleBefore} or started before
+     * {@code startedBefore} (ended by {@link MobileSession#EXPIRED}); returns how many.
+     */
     public int expireSessions(long idleBefore, long startedBefore, long now) {
         return sessions.expire(idleBefore, startedBefore, now);
     }
 
-    @Override
+    /** Deletes every admin token of a user but {@code keepTokenHash} (may be null); returns how many. */
     public int revokeAdminTokensOf(long userId, String keepTokenHash) {
         return adminTokens.revokeAllOf(userId, keepTokenHash);
     }
 
-    @Override
+    /** The value of {@code key}, storing {@code value} first when there is none (atomic across instances). */
     public String metaIfAbsent(String key, String value) {
         return meta.getOrSet(key, value);
     }
 
     // --- push to the device, delivery, log out after sync ---
 
-    @Override
-    public Optional<LogoutResult> logoutSessionAfterSync(String sessionId, boolean allDevices, boolean block,
-            String reason, Long until, String actor, long now, long syncDeadline) {
-        return adminActions.logoutSession(sessionId, allDevices, block, reason, until, actor, now, syncDeadline);
-    }
-
-    @Override
-    public Optional<LogoutResult> logoutUserAfterSync(String username, String reason, String actor, long now,
-            long syncDeadline) {
-        return adminActions.logoutUser(username, reason, actor, now, syncDeadline);
-    }
-
-    @Override
-    public Optional<User> blockUserAfterSync(String username, String reason, Long until, String actor, long now,
-            long syncDeadline) {
-        return adminActions.blockUser(username, reason, until, actor, now, syncDeadline);
-    }
-
-    @Override
+    /** Sessions ended, or made ending, at or after {@code since}: what the device streams poll. */
     public List<SessionSignal> sessionSignalsSince(long since) {
         return push.signalsSince(since);
     }
 
-    @Override
     public Optional<SessionSignal> sessionSignal(String sessionId) {
         return push.signal(sessionId);
     }
 
-    @Override
+    /** The device of an ending session has synced: the session ends now. False when it was not ending. */
     public boolean endSessionAfterSync(String sessionId, long now) {
         return push.endAfterSync(sessionId, now);
     }
 
-    @Override
+    /** Gives ending sessions past their deadline their end (they already count as ended when read). */
     public int finishDueEndings(long now) {
         return push.finishDueEndings(now);
     }
 
-    @Override
+    /** The devices of these sessions were told ({@code channel} "stream" or "response"); the first time counts. */
     public void markDelivered(Collection<String> sessionIds, String channel, long now) {
         push.markDelivered(sessionIds, channel, now);
     }
 
     // --- meta ---
 
-    @Override
     public Optional<String> meta(String key) {
         return meta.get(key);
     }
 
-    @Override
     public void setMeta(String key, String value) {
         meta.set(key, value);
     }

@@ -20,7 +20,7 @@ import java.util.UUID;
  * The {@code sessions} table as the mobile apps drive it: log in, the token lookup of every mobile
  * request, heartbeats, log out and expiry; and {@link #end}, which every way of ending a session
  * goes through. The admin's reads are {@link ActiveSessionQueries}, the admin's actions
- * {@link AdminActions}, the log out after sync {@link PushQueries}.
+ * {@link AdminQueries}, the log out after sync {@link PushQueries}.
  */
 final class MobileSessions implements AutoCloseable {
 

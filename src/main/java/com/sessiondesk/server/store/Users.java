@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The {@code users} table: accounts, their credentials and super-user flag. Blocking and unblocking
- * are admin actions ({@link AdminActions}); a block's end is asked of the clock at read time ({@link Blocks}).
+ * are admin actions ({@link AdminQueries}); a block's end is asked of the clock at read time ({@link Blocks}).
  */
 final class Users {
 

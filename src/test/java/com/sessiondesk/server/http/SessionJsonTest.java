@@ -8,52 +8,68 @@ import com.sessiondesk.server.store.ActiveSessionRow;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SessionJsonTest {
 
+    private static final ActiveSessionRow TRICKY = new ActiveSessionRow(1, "id-1", "maria.lopez",
+            "María \"Mari\" López\\\n\u0001 <b>&'\u2028", "dev", "Galaxy A54", "Android 14", "Caregiver", "5.8.2",
+            "Español", 1_795_795_200_123L, 1_795_795_260_000L, 3);
+    private static final ActiveSessionRow PLAIN = new ActiveSessionRow(2, "id-2", "li.wei", "Li Wei", "dev2",
+            "iPhone 15", "iOS 18.1", "EVV", "3.4.0", "Chinese", 1_795_700_000_000L, 1_795_795_000_001L, 0);
+    private static final ActiveSessionRow ENDING = new ActiveSessionRow(3, "id-3", "ana", "Ana", "dev3", "Pixel",
+            "Android 15", "EVV", "3.4.0", "Spanish", -62_135_596_800_000L, 253_402_300_799_999L, 7, "203.0.113.9",
+            1_795_795_300_000L);
+
     @Test
-    void instantsAreWrittenExactlyLikeInstantToString() {
-        Random random = new Random(7);
+    void theStreamIsByteForByteWhatGsonWritesForTheSessionList() throws Exception {
+        StringWriter out = new StringWriter();
+        SessionJson json = new SessionJson(out);
+        json.write(TRICKY, true);
+        json.write(PLAIN, false);
+        json.write(ENDING, false);
+        json.finish("c-42");
+        SessionList expected = new SessionList(
+                List.of(TRICKY.toSession(true), PLAIN.toSession(false), ENDING.toSession(false)), "c-42");
+        assertThat(out.toString()).isEqualTo(Json.GSON.toJson(expected));
+        assertThat(out.toString()).contains("\"lastSeen\":\"2026-11-27T16:01:00Z\"", "\"loginTime\":\"0001-01-01T00:00:00Z\"")
+                .doesNotContain("\"address\":null", "\"syncDeadline\":null");
+    }
+
+    @Test
+    void instantsAreWrittenExactlyLikeInstantToString() throws Exception {
         SessionJson json = new SessionJson(new StringWriter());
-        long[] samples = new long[2000];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = 1_700_000_000_000L + (long) (random.nextDouble() * 200_000_000_000L);
-        }
-        samples[0] = 1_795_795_200_000L; // midnight, whole second
-        samples[1] = 1_795_795_200_500L;
-        samples[2] = 0L;
-        samples[3] = -1L;
+        long[] samples = {0, 1, 999, 1000, 59_999, 86_399_999, 86_400_000, -1, -86_400_001, 1_795_795_200_123L,
+            1_795_795_200_120L, 1_795_795_200_100L, 253_402_300_799_999L, 253_402_300_800_000L,
+            -30_610_224_000_001L, -62_135_596_800_000L};
         for (long millis : samples) {
-            SessionJson one = new SessionJson(new StringWriter());
-            String before = one.pending();
-            one.instant(millis);
-            assertThat(one.pending().substring(before.length())).isEqualTo(Instant.ofEpochMilli(millis).toString());
+            assertThat(json.instant(millis)).as("%d", millis).isEqualTo(Instant.ofEpochMilli(millis).toString());
         }
-        assertThat(json.pending()).isEqualTo("{\"sessions\":[");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            long millis = 1_700_000_000_000L + random.nextLong(200_000_000_000L);
+            assertThat(json.instant(millis)).isEqualTo(Instant.ofEpochMilli(millis).toString());
+        }
     }
 
     @Test
     void outputParsesBackIntoTheSameSessions() throws Exception {
-        ActiveSessionRow tricky = new ActiveSessionRow(1, "id-1", "maria.lopez", "María \"Mari\" López\\\n\u0001",
-                "dev", "Galaxy A54", "Android 14", "Caregiver", "5.8.2", "Español", 1_795_795_200_123L,
-                1_795_795_260_000L, 3);
-        ActiveSessionRow plain = new ActiveSessionRow(2, "id-2", "li.wei", "Li Wei", "dev2", "iPhone 15", "iOS 18.1",
-                "EVV", "3.4.0", "Chinese", 1_795_700_000_000L, 1_795_795_000_001L, 0);
         StringWriter out = new StringWriter();
         SessionJson json = new SessionJson(out);
-        json.write(tricky, true);
-        json.write(plain, false);
+        json.write(TRICKY, true);
+        json.write(PLAIN, false);
         json.finish();
         SessionList parsed = Json.GSON.fromJson(out.toString(), SessionList.class);
-        assertThat(parsed.sessions()).containsExactly(tricky.toSession(true), plain.toSession(false));
+        assertThat(parsed.sessions()).containsExactly(TRICKY.toSession(true), PLAIN.toSession(false));
+        assertThat(parsed.cursor()).isNull();
+        assertThat(out.toString()).doesNotContain("cursor");
     }
 
     @Test
     void emptyListIsValidJson() throws Exception {
         StringWriter out = new StringWriter();
         new SessionJson(out).finish();
+        assertThat(out.toString()).isEqualTo("{\"sessions\":[]}");
         assertThat(Json.GSON.fromJson(out.toString(), SessionList.class).sessions()).isEqualTo(List.of());
     }
 }

@@ -1,6 +1,7 @@
 package com.sessiondesk.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,32 @@ class DeviceTicketsTest {
         assertThat(tickets.verify(ticket, "maria", "phone-1", now + DeviceTickets.LIFETIME.toMillis() + 1)).isEmpty();
         assertThat(tickets.verify("dt1.x.y.z", "maria", "phone-1", now)).isEmpty();
         assertThat(tickets.verify("garbage", "maria", "phone-1", now)).isEmpty();
+    }
+
+    @Test
+    void aTicketFromAClockUpToAMinuteAheadIsAccepted() {
+        assertThat(tickets.verify(tickets.issue("maria", "phone-1", now + 60_000), "maria", "phone-1", now))
+                .isPresent();
+        assertThat(tickets.verify(tickets.issue("maria", "phone-1", now + 60_001), "maria", "phone-1", now))
+                .as("from the future").isEmpty();
+    }
+
+    @Test
+    void aTicketLivesExactlyItsLifetime() {
+        String ticket = tickets.issue("maria", "phone-1", now);
+        long lifetime = DeviceTickets.LIFETIME.toMillis();
+        assertThat(tickets.verify(ticket, "maria", "phone-1", now + lifetime)).isPresent();
+        assertThat(tickets.verify(ticket, "maria", "phone-1", now + lifetime + 1)).isEmpty();
+    }
+
+    @Test
+    void theIdIsTheTicketsSecondPartAndMalformedTicketsAreUnknown() {
+        String ticket = tickets.issue("maria", "phone-1", now);
+        assertThat(tickets.verify(ticket, "maria", "phone-1", now)).contains(ticket.split("\\.")[1]);
+        assertThat(tickets.verify("dt2" + ticket.substring(3), "maria", "phone-1", now)).as("prefix").isEmpty();
+        assertThat(tickets.verify(ticket + ".x", "maria", "phone-1", now)).as("five parts").isEmpty();
+        assertThat(tickets.verify(null, "maria", "phone-1", now)).isEmpty();
+        assertThat(tickets.verify(ticket + "x".repeat(200), "maria", "phone-1", now)).as("too long").isEmpty();
+        assertThatThrownBy(() -> new DeviceTickets("c2hvcnQ")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -23,7 +23,11 @@ class HashingQueueTest {
             assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<String> queued1 = CompletableFuture.supplyAsync(() -> queue.run(() -> "second"));
             CompletableFuture<String> queued2 = CompletableFuture.supplyAsync(() -> queue.run(() -> "third"));
-            Thread.sleep(200);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (queue.waiting() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(queue.waiting()).as("both tasks wait behind the first").isEqualTo(2);
             long started = System.nanoTime();
             assertThatThrownBy(() -> queue.run(() -> "fourth")).isInstanceOf(HashingQueue.Busy.class);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1000);

@@ -53,9 +53,9 @@ class LoginThrottleTest {
                         t -> assertThat(t.retryAfterSeconds()).isBetween(1L, 15 * 60L));
         // usernames are compared case-insensitively
         assertThatThrownBy(() -> throttle.begin("MARIA", "10.0.0.1", null)).isInstanceOf(LoginThrottle.Throttled.class);
-        assertThat(throttle.begin("maria", "10.0.0.2", null)).isNotNull();
+        assertThat(throttle.begin("maria", "10.0.0.2", null).counted()).as("pair, address, account").hasSize(3);
         clock.advance(LoginThrottle.WINDOW);
-        assertThat(throttle.begin("maria", "10.0.0.1", null)).isNotNull();
+        assertThat(throttle.begin("maria", "10.0.0.1", null).knownDevice()).as("the window ended").isFalse();
     }
 
     @Test
@@ -74,7 +74,8 @@ class LoginThrottleTest {
         }
         assertThatThrownBy(() -> throttle.begin("maria", "198.51.100.1", null))
                 .as("a new address").isInstanceOf(LoginThrottle.Throttled.class);
-        assertThat(throttle.begin("maria", "192.0.2.1", null)).as("the address that signed in before").isNotNull();
+        assertThat(throttle.begin("maria", "192.0.2.1", null).counted()).as("the address that signed in before: "
+                + "its own counter only").hasSize(1);
         assertThat(throttle.begin("maria", "198.51.100.1", "ticket-1").knownDevice()).as("a known device").isTrue();
     }
 
@@ -95,10 +96,11 @@ class LoginThrottleTest {
         }
         assertThatThrownBy(() -> throttle.begin("someone.else", "10.9.9.9", null))
                 .isInstanceOf(LoginThrottle.Throttled.class);
-        assertThat(throttle.begin("maria", "10.9.9.9", null)).as("maria signed in from there before").isNotNull();
+        assertThat(throttle.begin("maria", "10.9.9.9", null).counted()).as("maria signed in from there before")
+                .hasSize(1);
     }
 
-        @Test
+    @Test
     void aDeviceTicketHasItsOwnLimitAndThenCountsAsAnUnknownClient() {
         for (int i = 0; i < LoginThrottle.DEVICE_LIMIT; i++) {
             assertThat(throttle.begin("maria", "10.0.0.1", "ticket-9").knownDevice()).isTrue();
@@ -118,6 +120,46 @@ class LoginThrottleTest {
             }
         });
         assertThat(rows).isZero();
+    }
+
+    @Test
+    void purgeKeepsCountersWhoseWindowIsStillOpen() {
+        fail("maria", "10.0.0.1", LoginThrottle.PAIR_LIMIT);
+        clock.advance(LoginThrottle.WINDOW.minusMinutes(1));
+        throttle.purge();
+        assertThatThrownBy(() -> throttle.begin("maria", "10.0.0.1", null))
+                .as("the counter outlived the housekeeping run").isInstanceOf(LoginThrottle.Throttled.class);
+    }
+
+    @Test
+    void purgeKeepsAnAddressKnownAfterItsWindowEnded() {
+        throttle.succeeded(throttle.begin("maria", "10.0.0.1", null));
+        clock.advance(LoginThrottle.WINDOW.plusMinutes(1));
+        throttle.purge();
+        assertThat(throttle.begin("maria", "10.0.0.1", null).counted()).as("still known").hasSize(1);
+    }
+
+    @Test
+    void retryAfterIsTheRestOfTheWindowRoundedUpToWholeSeconds() {
+        fail("maria", "10.0.0.1", LoginThrottle.PAIR_LIMIT);
+        assertThat(retryAfter()).isEqualTo(LoginThrottle.WINDOW.toSeconds());
+        clock.advance(Duration.ofMillis(1));
+        assertThat(retryAfter()).as("899.999 s rounds up").isEqualTo(LoginThrottle.WINDOW.toSeconds());
+        clock.advance(Duration.ofMillis(999));
+        assertThat(retryAfter()).isEqualTo(LoginThrottle.WINDOW.toSeconds() - 1);
+        assertThat(new LoginThrottle.Throttled(1).retryAfterSeconds()).isEqualTo(1);
+        assertThat(new LoginThrottle.Throttled(1000).retryAfterSeconds()).isEqualTo(1);
+        assertThat(new LoginThrottle.Throttled(1001).retryAfterSeconds()).isEqualTo(2);
+        assertThat(new LoginThrottle.Throttled(0).retryAfterSeconds()).as("never 0").isEqualTo(1);
+    }
+
+    private long retryAfter() {
+        try {
+            throttle.begin("maria", "10.0.0.1", null);
+        } catch (LoginThrottle.Throttled e) {
+            return e.retryAfterSeconds();
+        }
+        throw new AssertionError("not throttled");
     }
 
     private boolean throttleAllows(String user, String address) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.LogoutResult;
 import com.sessiondesk.server.store.Records.Device;
+import com.sessiondesk.server.service.Logouts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ class JdbcStoreTest {
     Path dir;
     private Database db;
     private JdbcStore store;
+    private Logouts logouts;
     private long mariaId;
 
     @BeforeEach
@@ -28,6 +30,7 @@ class JdbcStoreTest {
         db = Database.open("jdbc:sqlite:" + dir.resolve("s.db"));
         new Migrations(db).run();
         store = new JdbcStore(db);
+        logouts = new Logouts(db);
         store.createUser("admin", "Admin", "x", true, 1);
         store.createUser("maria.lopez", "Maria Lopez", "x", false, 1);
         mariaId = store.credentials("maria.lopez").orElseThrow().userId();
@@ -52,7 +55,7 @@ class JdbcStoreTest {
     @Test
     void heartbeatFlushDoesNotReviveAnEndedSession() {
         String session = login("h1", "Caregiver", "phone", 1000);
-        store.logoutSession(session, false, false, "Lost phone", "admin", 2000);
+        logouts.session(session, false, false, "Lost phone", null, "admin", 2000);
         store.recordHeartbeats(Map.of(session, new Records.Heartbeat(3000, 7)));
         assertThat(store.activeSessionRows(null, null)).isEmpty();
         assertThat(store.mobileSession("h1").orElseThrow().ended()).isTrue();
@@ -67,56 +70,6 @@ class JdbcStoreTest {
         ActiveSessionRow row = store.activeSessionRows(null, null).get(0);
         assertThat(row.lastSeen()).isEqualTo(6000);
         assertThat(row.pendingSyncItems()).isEqualTo(4);
-    }
-
-    @Test
-    void blockEndsEverySessionAndIsOneEvent() {
-        String a = login("t1", "Caregiver", "phone", 1000);
-        String b = login("t2", "EVV", "tablet", 2000);
-        LogoutResult result = store.logoutSession(a, false, true, "Left", "admin", 3000).orElseThrow();
-        assertThat(result.endedSessionIds()).containsExactlyInAnyOrder(a, b);
-        assertThat(result.blocked()).isTrue();
-        List<AuditEvent> events = store.audit("maria.lopez", 10);
-        assertThat(events).hasSize(1);
-        assertThat(events.get(0).action()).isEqualTo("block");
-        assertThat(events.get(0).sessionIds()).containsExactlyInAnyOrder(a, b);
-        assertThat(store.startSession(mariaId, new Device("Caregiver", "1", "d", "m", "o", "l"), "t3", 4000))
-                .isEmpty();
-    }
-
-    @Test
-    void actionsThatChangeNothingRecordNoEvent() {
-        String a = login("t1", "Caregiver", "phone", 1000);
-        store.logoutSession(a, false, false, null, "admin", 2000);
-        LogoutResult again = store.logoutSession(a, false, false, null, "admin", 3000).orElseThrow();
-        assertThat(again.endedSessionIds()).isEmpty();
-        store.unblockUser("maria.lopez", "admin", 4000);
-        store.logoutUser("maria.lopez", null, "admin", 5000);
-        assertThat(store.audit("maria.lopez", 10)).extracting(AuditEvent::action).containsExactly("logout_session");
-    }
-
-    @Test
-    void blockOfAnEndedSessionStillBlocks() {
-        String a = login("t1", "Caregiver", "phone", 1000);
-        store.endSessionByUser(a, "maria.lopez", 2000);
-        LogoutResult result = store.logoutSession(a, false, true, null, "admin", 3000).orElseThrow();
-        assertThat(result.endedSessionIds()).isEmpty();
-        assertThat(result.blocked()).isTrue();
-        assertThat(store.user("maria.lopez").orElseThrow().blocked()).isTrue();
-        assertThat(store.audit("maria.lopez", 10)).extracting(AuditEvent::action).containsExactly("block");
-    }
-
-    @Test
-    void adminCannotBlockTheirOwnAccount() {
-        assertThatThrownBy(() -> store.blockUser("admin", null, "admin", 1000)).isInstanceOf(ActionRefused.class);
-        assertThat(store.user("admin").orElseThrow().blocked()).isFalse();
-    }
-
-    @Test
-    void unknownSessionOrUserIsEmpty() {
-        assertThat(store.logoutSession("nope", true, true, null, "admin", 1)).isEmpty();
-        assertThat(store.blockUser("nobody", null, "admin", 1)).isEmpty();
-        assertThat(store.activeSession("nope")).isEmpty();
     }
 
     @Test

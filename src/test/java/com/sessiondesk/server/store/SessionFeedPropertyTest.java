@@ -10,6 +10,7 @@ import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.api.User;
 import com.sessiondesk.server.MutableClock;
 import com.sessiondesk.server.store.Records.Device;
+import com.sessiondesk.server.service.Logouts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,7 +172,7 @@ class SessionFeedPropertyTest {
             pick(known, r).ifPresent(id -> store.endSessionByUser(id, "self", clock.millis()));
         } else if (choice < 80) {
             boolean block = r.nextInt(4) == 0;
-            pick(known, r).ifPresent(id -> store.logoutSession(id, r.nextBoolean(), block, reason,
+            pick(known, r).ifPresent(id -> new Logouts(instance.db()).session(id, r.nextBoolean(), block, reason,
                     block ? until(r) : null, actor, clock.millis()));
         } else if (choice < 86) {
             List<String> ids = new ArrayList<>();
@@ -180,13 +181,13 @@ class SessionFeedPropertyTest {
             }
             ids.add("unknown-" + r.nextInt(3));
             boolean block = r.nextInt(4) == 0;
-            BulkLogoutResult result = store.logoutSessions(ids, block, reason, block ? until(r) : null, actor,
+            BulkLogoutResult result = new Logouts(instance.db()).sessions(ids, block, reason, block ? until(r) : null, actor,
                     clock.millis());
             assertThat(result.skippedSessionIds()).contains(ids.get(ids.size() - 1));
         } else if (choice < 92) {
-            store.blockUser(user, reason, until(r), actor, clock.millis());
+            new Logouts(instance.db()).block(user, reason, until(r), actor, clock.millis(), null);
         } else if (choice < 98) {
-            store.unblockUser(user, actor, clock.millis());
+            new Logouts(instance.db()).unblock(user, actor, clock.millis());
         } else {
             // prune hard: a follower behind the new floor gets 410 and reloads
             store.pruneSessionFeed(clock.millis() - r.nextInt(20_000));
