@@ -2,17 +2,18 @@ package com.sessiondesk.api;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.BufferedSource;
+import okhttp3.internal.sse.ServerSentEventReader;
 
 /**
- * A minimal Server-Sent Events reader for {@code GET /api/v1/mobile/events} over OkHttp, as a
- * mobile app would hold it: one reading thread per stream (the simulator's devices and the tests
- * use it). Events are dispatched with their name and data; comments (keep-alives) are skipped.
+ * The stream of {@code GET /api/v1/mobile/events} as a mobile app holds it: one reading thread per
+ * stream (the simulator's devices and the tests use it); okhttp-sse's reader reads the events. Events are
+ * dispatched with their name and data; comments (keep-alives) are skipped.
  */
 public final class EventStream implements Closeable {
 
@@ -68,26 +69,7 @@ public final class EventStream implements Closeable {
                 return;
             }
             listener.opened();
-            BufferedSource source = body.source();
-            String event = "message";
-            StringBuilder data = null;
-            String line;
-            while ((line = source.readUtf8Line()) != null) {
-                if (line.isEmpty()) {
-                    if (data != null) {
-                        listener.event(event, data.toString());
-                    }
-                    event = "message";
-                    data = null;
-                } else if (line.startsWith(":")) {
-                    continue; // a comment: keep-alive
-                } else if (line.startsWith("event:")) {
-                    event = value(line, 6);
-                } else if (line.startsWith("data:")) {
-                    data = data == null ? new StringBuilder() : data.append('\n');
-                    data.append(value(line, 5));
-                }
-            }
+            readEvents(body, listener::event);
             listener.closed(null);
         } catch (IOException e) {
             if (!cancelled) {
@@ -96,8 +78,28 @@ public final class EventStream implements Closeable {
         }
     }
 
-    private static String value(String line, int from) {
-        return line.startsWith(" ", from) ? line.substring(from + 1) : line.substring(from);
+    /**
+     * Reads text/event-stream events until the end of {@code body}, on the calling thread, with
+     * okhttp-sse's reader: each event's name ({@code message} when it has none) and data; comments
+     * (keep-alives) and {@code retry:} are skipped. (Its own {@code EventSources.processResponse}
+     * fails in OkHttp 4.12 on a response it did not fetch itself; the asynchronous
+     * {@code EventSources.createFactory} would put every stream on OkHttp's dispatcher, five per host.)
+     */
+    public static void readEvents(ResponseBody body, BiConsumer<String, String> onEvent) throws IOException {
+        ServerSentEventReader reader = new ServerSentEventReader(body.source(), new ServerSentEventReader.Callback() {
+            @Override
+            public void onEvent(String id, String type, String data) {
+                onEvent.accept(type == null ? "message" : type, data);
+            }
+
+            @Override
+            public void onRetryChange(long timeMs) {
+                // the stream's users decide when to reconnect
+            }
+        });
+        while (reader.processNextEvent()) {
+            // each call dispatches at most one event
+        }
     }
 
     /** Closes the stream from this side (the listener is not called). */

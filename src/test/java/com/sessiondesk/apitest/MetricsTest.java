@@ -184,7 +184,7 @@ class MetricsTest {
     void theMetricsAreNotOnTheApiPortNorTheApiOnTheMetricsPort() throws Exception {
         Observed observed = SERVICE.get();
         HttpResponse<String> onApi = get(observed.server().baseUrl() + "metrics");
-        assertThat(onApi.statusCode()).as("no such route of the API: refused without a token").isEqualTo(401);
+        assertThat(onApi.statusCode()).as("no such route of the API").isEqualTo(404);
         assertThat(onApi.body()).doesNotContain("sessiondesk_");
         String metricsRoot = "http://127.0.0.1:" + observed.endpoint().port();
         assertThat(get(metricsRoot + "/api/v1/health").statusCode()).isEqualTo(404);

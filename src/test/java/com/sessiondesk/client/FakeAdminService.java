@@ -27,6 +27,10 @@ public final class FakeAdminService implements AdminService {
     public Exception failNext;
     /** Every sessionsOf call fails with this (a server that stays unreachable). */
     public Exception failSessionsOf;
+    /** The next sessionsOf calls fail with these, one each, in order (a server that comes back). */
+    public final Deque<Exception> sessionsOfFailures = new ArrayDeque<>();
+    /** Whether auditOf reports deliveries (as the session service does). */
+    public boolean tracksDeliveries;
     public LogoutResult logoutResult;
     public LogoutRequest lastLogoutRequest;
     public int sessionLoads;
@@ -175,6 +179,9 @@ public final class FakeAdminService implements AdminService {
         if (failSessionsOf != null) {
             throw failSessionsOf;
         }
+        if (!sessionsOfFailures.isEmpty()) {
+            throw sessionsOfFailures.poll();
+        }
         return sessions.stream().filter(s -> s.username().equals(username)).toList();
     }
 
@@ -183,6 +190,11 @@ public final class FakeAdminService implements AdminService {
         calls.add("auditOf " + username);
         maybeFail();
         return events.stream().filter(e -> username.equals(e.username())).toList();
+    }
+
+    @Override
+    public boolean tracksDeliveries() {
+        return tracksDeliveries;
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class FakeDialogs implements DialogService, LogoutDialogs {
     @Override
     public void show(LogoutDialogViewModel viewModel) {
         lastLogoutDialog = viewModel;
-        asked.add(viewModel.heading());
+        asked.add(viewModel.texts().heading());
         if (inLogoutDialog != null) {
             inLogoutDialog.accept(viewModel);
             viewModel.submit(); // the inline runner answers at once

@@ -3,13 +3,12 @@ package com.sessiondesk.client.history;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.ErrorBanner;
+import com.sessiondesk.client.common.ListViews;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
-import com.sessiondesk.client.common.StatusBinder;
-import javafx.beans.binding.Bindings;
 import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import java.util.List;
@@ -67,18 +66,10 @@ public final class HistoryController {
 
     @FXML
     private void initialize() {
-        auditCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
-        StatusBinder.mask(masker, Bindings.createBooleanBinding(
-                () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
-                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("history.loading"));
+        ListViews.bind(viewModel, auditTable, auditCountLabel, statusBar, masker, errorBanner, historyRefreshButton,
+                Messages.get("history.loading"));
         auditUserFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         securityOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.securityOnlyProperty());
-        historyRefreshButton.setOnAction(e -> viewModel.refresh());
-        auditTable.getStyleClass().add("striped");
-        Label placeholder = new Label();
-        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
-        auditTable.setPlaceholder(placeholder);
         Columns.value(timeColumn, AuditEvent::at); // sorts as time
         // Compact ("Nov 12, 1:27 PM"), the full date and time in the tooltip
         timeColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime, at -> null,

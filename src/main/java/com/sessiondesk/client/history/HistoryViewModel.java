@@ -31,7 +31,7 @@ import javafx.collections.transformation.FilteredList;
  * History: the audit log as the server sends it (newest first), searchable by a person's username
  * or name and to security events, with the devices a log out ended where this client saw those sessions.
  */
-public final class HistoryViewModel implements com.sessiondesk.client.common.Refreshable {
+public final class HistoryViewModel implements com.sessiondesk.client.common.ListViewModel<AuditEvent> {
 
     /** How many recent events the view loads. */
     static final int LIMIT = 1000;
@@ -204,6 +204,7 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         return securityOnly;
     }
 
+    @Override
     public ObservableList<AuditEvent> shown() {
         return shown;
     }
@@ -212,10 +213,12 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Ref
         return userFilter;
     }
 
+    @Override
     public ReadOnlyStringProperty placeholderTextProperty() {
         return placeholderText.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
     }

@@ -75,19 +75,19 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
 
     private void bind() {
         titleLabel.setText(dialogTitle.getText().toUpperCase(Messages.locale()));
-        headingLabel.setText(viewModel.heading());
-        sessionLabel.setText(viewModel.sessionDescription());
-        warningLabel.textProperty().bind(viewModel.warningText());
-        afterSyncCheckBox.setText(Messages.format("logout.afterSync", LogoutDialogViewModel.SYNC_MINUTES));
-        afterSyncCheckBox.selectedProperty().bindBidirectional(viewModel.afterSyncProperty());
-        afterSyncCheckBox.visibleProperty().bind(viewModel.afterSyncOffered());
+        headingLabel.setText(viewModel.texts().heading());
+        sessionLabel.setText(viewModel.texts().sessionDescription());
+        warningLabel.textProperty().bind(viewModel.afterSync().warningText());
+        afterSyncCheckBox.setText(Messages.format("logout.afterSync", AfterSyncOption.SYNC_MINUTES));
+        afterSyncCheckBox.selectedProperty().bindBidirectional(viewModel.afterSync().chosenProperty());
+        afterSyncCheckBox.visibleProperty().bind(viewModel.afterSync().offered());
         afterSyncCheckBox.managedProperty().bind(afterSyncCheckBox.visibleProperty());
         afterSyncCheckBox.disableProperty().bind(viewModel.busyProperty());
         unsyncedWarning.textProperty().bind(viewModel.unsyncedWarning());
         unsyncedWarning.visibleProperty().bind(viewModel.unsyncedWarning().isNotEmpty());
         unsyncedWarning.managedProperty().bind(unsyncedWarning.visibleProperty());
         blockUserCheckBox.selectedProperty().bindBidirectional(viewModel.blockProperty());
-        blockHelp.setText(viewModel.blockHelp());
+        blockHelp.setText(viewModel.texts().blockHelp());
         allDevicesCheckBox.selectedProperty().bindBidirectional(viewModel.allDevicesProperty());
         allDevicesHelp.textProperty().bind(viewModel.allDevicesHelp());
         reasonField.textProperty().bindBidirectional(viewModel.reasonProperty());

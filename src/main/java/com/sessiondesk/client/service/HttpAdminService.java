@@ -61,7 +61,11 @@ public final class HttpAdminService implements AdminService {
         return changes;
     }
 
-    /** Reads the event stream line by line (the text/event-stream format): event, id, data, a blank line ends one. */
+    /**
+     * Follows the change feed's event stream (okhttp-sse reads it) until the server closes it: each
+     * {@code changes} event is applied in order; {@code cursor_expired} and a failure end it with an
+     * exception. ("id:" repeats the cursor of the data; comments are keep-alives.)
+     */
     @Override
     public void followChanges(String cursor, java.util.function.Consumer<SessionChanges> onChanges) throws IOException {
         Response<okhttp3.ResponseBody> response = api.sessionStream(cursor, null).execute();
@@ -69,20 +73,7 @@ public final class HttpAdminService implements AdminService {
             throw new HttpException(response);
         }
         try (okhttp3.ResponseBody body = required(response.body())) {
-            okio.BufferedSource source = body.source();
-            String event = null;
-            StringBuilder data = new StringBuilder();
-            for (String line; (line = source.readUtf8Line()) != null; ) {
-                if (line.isEmpty()) {
-                    dispatch(event, data.toString(), onChanges);
-                    event = null;
-                    data.setLength(0);
-                } else if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(data.length() == 0 ? "" : "\n").append(line.substring(5).trim());
-                } // "id:" repeats the cursor of the data; ":" lines are keep-alive comments
-            }
+            com.sessiondesk.api.EventStream.readEvents(body, (event, data) -> dispatch(event, data, onChanges));
         }
     }
 

@@ -1,6 +1,5 @@
 package com.sessiondesk.client.sessions;
 
-import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.Choices;
 import com.sessiondesk.client.common.ColumnMemory;
 import com.sessiondesk.client.common.Columns;
@@ -23,7 +22,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.control.SelectionMode;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -42,7 +40,7 @@ import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.StatusBar;
 
-/** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; builds the seven columns. */
+/** Binds fxml/sessions.fxml to the {@link SessionsViewModel}; the columns come from {@link SessionColumns}. */
 public final class SessionsController {
 
     @FXML private Label sessionCountLabel;
@@ -94,10 +92,10 @@ public final class SessionsController {
         StatusBinder.mask(masker, Bindings.createBooleanBinding(
                 () -> viewModel.state().isLoading() && viewModel.rows().isEmpty(),
                 viewModel.state().loadingProperty(), viewModel.rows()), Messages.get("sessions.loading"));
-        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        Choices.bind(applicationFilter, viewModel.applications(), viewModel.chosenApplications(),
+        searchField.textProperty().bindBidirectional(viewModel.filter().searchTextProperty());
+        Choices.bind(applicationFilter, viewModel.filter().applications(), viewModel.filter().chosenApplications(),
                 Messages.get("sessions.filter.allApplications"));
-        Choices.bind(languageFilter, viewModel.languages(), viewModel.chosenLanguages(),
+        Choices.bind(languageFilter, viewModel.filter().languages(), viewModel.filter().chosenLanguages(),
                 Messages.get("sessions.filter.allLanguages"));
         refreshButton.setOnAction(e -> viewModel.refresh());
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
@@ -216,57 +214,8 @@ public final class SessionsController {
                 pseudoClassStateChanged(FRESH, !isEmpty() && row != null && viewModel.isFresh(row.id()));
             }
         });
-        TableColumn<SessionRow, SessionRow> lastSeen = null;
-        for (SessionColumn column : SessionColumn.values()) {
-            TableColumn<SessionRow, SessionRow> tableColumn = new TableColumn<>(column.header());
-            tableColumn.setId(column.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-column");
-            Columns.value(tableColumn, row -> row);
-            Columns.exportAs(tableColumn, row -> SessionTexts.exportText(column, row));
-            tableColumn.setCellFactory(Cells.text(row -> SessionTexts.cellText(column, row, viewModel.now()),
-                    row -> SessionTexts.fullText(column, row, viewModel.now()),
-                    row -> SessionTexts.badge(column, row), fullValueTooltip,
-                    column.dependsOnNow() ? viewModel.nowProperty() : null));
-            tableColumn.setComparator(column.order());
-            tableColumn.setUserData(column);
-            tableColumn.setPrefWidth(switch (column) {
-                case USERNAME -> 150;
-                case NAME -> 150;
-                case DEVICE -> 230;
-                case APPLICATION -> 210;
-                case LANGUAGE -> 100;
-                case LOGIN_TIME -> 150;
-                case LAST_SEEN -> 190;
-                case ADDRESS -> 140;
-            });
-            tableColumn.setVisible(column != SessionColumn.ADDRESS); // shown through the column chooser
-            // The times keep their time of day down to a 1024-wide window; the texts give way first.
-            tableColumn.setMinWidth(switch (column) {
-                case LOGIN_TIME -> 148;
-                case LAST_SEEN -> 168;
-                case LANGUAGE -> 64;
-                default -> 80;
-            });
-            if (column == SessionColumn.LAST_SEEN) {
-                tableColumn.setSortType(TableColumn.SortType.DESCENDING);
-                lastSeen = tableColumn;
-            }
-            sessionsTable.getColumns().add(tableColumn);
-        }
-        TableColumn<SessionRow, SessionRow> actions = new TableColumn<>("");
-        actions.setId("actions-column");
-        actions.setSortable(false);
-        actions.setReorderable(false);
-        actions.setPrefWidth(56);
-        actions.setMinWidth(56);
-        actions.setMaxWidth(56);
-        actions.setResizable(false);
-        actions.setStyle("-fx-alignment: CENTER;");
-        Columns.value(actions, row -> row);
-        actions.setCellFactory(Cells.buttons(List.of(new Cells.RowButton<SessionRow>(null, "logout",
-                "logout-button button-icon flat danger", logoutTooltip,
-                row -> Messages.format("sessions.logout.accessible", row.username(), row.device()), row -> true,
-                viewModel::logOut))));
-        sessionsTable.getColumns().add(actions);
+        TableColumn<SessionRow, SessionRow> lastSeen = SessionColumns.addTo(sessionsTable, viewModel, fullValueTooltip,
+                logoutTooltip, viewModel::logOut);
         sessionsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         columnMemory.install(sessionsTable, "sessions");
 

@@ -4,14 +4,13 @@ import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.Cells;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
+import com.sessiondesk.client.common.ListViews;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Messages;
-import com.sessiondesk.client.common.StatusBinder;
 import com.sessiondesk.client.export.Exporter;
 import java.time.Instant;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -71,19 +70,11 @@ public final class UsersController {
 
     @FXML
     private void initialize() {
-        usersCountLabel.textProperty().bind(viewModel.countTextProperty());
-        StatusBinder.bind(viewModel.state(), statusBar, errorBanner, viewModel::refresh);
-        StatusBinder.mask(masker, Bindings.createBooleanBinding(
-                () -> viewModel.state().isLoading() && viewModel.shown().isEmpty(),
-                viewModel.state().loadingProperty(), viewModel.shown()), Messages.get("users.loading"));
+        ListViews.bind(viewModel, usersTable, usersCountLabel, statusBar, masker, errorBanner, usersRefreshButton,
+                Messages.get("users.loading"));
         usersSearchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         blockedOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.blockedOnlyProperty());
-        usersRefreshButton.setOnAction(e -> viewModel.refresh());
 
-        usersTable.getStyleClass().add("striped");
-        Label placeholder = new Label();
-        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
-        usersTable.setPlaceholder(placeholder);
         Columns.value(usernameColumn, User::username);
         Columns.value(nameColumn, User::name);
         Columns.value(sessionsColumn, User::activeSessions);

@@ -29,7 +29,7 @@ import javafx.collections.transformation.FilteredList;
  * User Accounts: every user with their sessions and block state; log out everywhere and block
  * (the Logout User Account dialog, as in Active Sessions), and unblock.
  */
-public final class UsersViewModel implements com.sessiondesk.client.common.Refreshable {
+public final class UsersViewModel implements com.sessiondesk.client.common.ListViewModel<User> {
 
     private final ViewContext context;
     private final Clock clock;
@@ -158,6 +158,7 @@ public final class UsersViewModel implements com.sessiondesk.client.common.Refre
         return Formats.displayName(user.name(), user.username());
     }
 
+    @Override
     public ObservableList<User> shown() {
         return shown;
     }
@@ -170,10 +171,12 @@ public final class UsersViewModel implements com.sessiondesk.client.common.Refre
         return blockedOnly;
     }
 
+    @Override
     public ReadOnlyStringProperty placeholderTextProperty() {
         return placeholderText.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
     }

@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
      * tightened too, except folders that this service did not create and that are not its data
      * directory (a database in /tmp must not make /tmp private).
      */
-    private static void createPrivateFiles(String jdbcUrl) {
+    static void createPrivateFiles(String jdbcUrl) {
         Path path = sqliteFile(jdbcUrl);
         if (path == null) {
             return;

@@ -47,6 +47,8 @@ public final class DatabaseLock implements AutoCloseable {
         if (database == null) {
             return null;
         }
+        // On a first start the database's folder does not exist yet: it is made private (0700) first.
+        Database.createPrivateFiles(jdbcUrl);
         Path file = lockFile(database);
         synchronized (HELD) {
             Held held = HELD.get(file);

@@ -36,25 +36,25 @@ class AfterSyncChoiceTest {
     @Test
     void offeredOnlyWhenTheDevicesToLogOutReportedUnsyncedItems() {
         var vm = dialogFor(clean, clean, pending);
-        assertThat(vm.afterSyncOffered().get()).isFalse();
+        assertThat(vm.afterSync().offered().get()).isFalse();
         vm.allDevicesProperty().set(true); // now the tablet with 3 items is logged out too
-        assertThat(vm.afterSyncOffered().get()).isTrue();
-        assertThat(dialogFor(pending, pending).afterSyncOffered().get()).isTrue();
+        assertThat(vm.afterSync().offered().get()).isTrue();
+        assertThat(dialogFor(pending, pending).afterSync().offered().get()).isTrue();
         Session ending = new Session("s3", "bob.aide", "Bob Aide", "d", "Pixel", "Android", "Caregiver", "1",
                 "en", NOW, NOW, 3, false, NOW.plusSeconds(900));
-        assertThat(dialogFor(ending, ending).afterSyncOffered().get()).as("already ending: immediate only").isFalse();
+        assertThat(dialogFor(ending, ending).afterSync().offered().get()).as("already ending: immediate only").isFalse();
     }
 
     @Test
     void theRequestAsksForTheSyncAndTheSeedWarningStaysForTheImmediateChoice() {
         var vm = dialogFor(pending, pending);
-        assertThat(vm.warningText().get()).isEqualTo(Messages.get("logout.warning"));
+        assertThat(vm.afterSync().warningText().get()).isEqualTo(Messages.get("logout.warning"));
         assertThat(vm.request()).isEqualTo(LogoutRequest.of(false, false, null));
-        vm.afterSyncProperty().set(true);
+        vm.afterSync().chosenProperty().set(true);
         vm.reasonProperty().set("Shift over");
-        assertThat(vm.warningText().get()).isEqualTo(Messages.format("logout.afterSync.note", 15));
+        assertThat(vm.afterSync().warningText().get()).isEqualTo(Messages.format("logout.afterSync.note", 15));
         assertThat(vm.request()).isEqualTo(new LogoutRequest(false, false, "Shift over", true, 15));
-        assertThat(vm.notificationFor(new LogoutResult(List.of(), false, List.of("s2"), NOW.plusSeconds(900))))
+        assertThat(vm.texts().done(new LogoutResult(List.of(), false, List.of("s2"), NOW.plusSeconds(900)), null))
                 .startsWith("Logging out Bob Aide from 1 device once synced, by ");
     }
 

@@ -32,22 +32,25 @@ class LogoutDialogViewModelTest {
     final Session phone = session("s1", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW, 3, false);
     final Session oldApp = session("s2", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW.minusSeconds(9000), 0, true);
     final Session tablet = session("s3", "bob.aide", "Bob Aide", "Tab S9", "EVV", NOW, 2, false);
+    /** The waits the log out asked for: none of them sleeps. */
+    final List<Duration> pauses = new ArrayList<>();
 
     LogoutDialogViewModel dialogFor(Session session, Session... others) {
         List<Session> all = new ArrayList<>(List.of(others));
         all.add(session);
         var vm = LogoutDialogViewModel.forSession(session, all, service, t.context, Clock.fixed(NOW, ZoneOffset.UTC));
-        vm.setChecks(3, Duration.ZERO);
+        vm.command().checks(3, Duration.ofSeconds(5));
+        vm.command().pauseWith(pauses::add);
         return vm;
     }
 
     @Test
     void namesTheUserDeviceAndApplicationAndQuotesTheWarning() {
         var vm = dialogFor(phone);
-        assertThat(vm.title()).isEqualTo("Logout User Account");
-        assertThat(vm.heading()).isEqualTo("Log out Bob Aide (bob.aide)?");
-        assertThat(vm.sessionDescription()).isEqualTo("Galaxy A54 · Android 14 — Caregiver 3.2.0");
-        assertThat(vm.warning()).isEqualTo(
+        assertThat(vm.texts().title()).isEqualTo("Logout User Account");
+        assertThat(vm.texts().heading()).isEqualTo("Log out Bob Aide (bob.aide)?");
+        assertThat(vm.texts().sessionDescription()).isEqualTo("Galaxy A54 · Android 14 — Caregiver 3.2.0");
+        assertThat(vm.texts().warning()).isEqualTo(
                 "Any unsynced work the user has done offline will be lost and cannot be recovered if logout is completed.");
     }
 
@@ -70,7 +73,7 @@ class LogoutDialogViewModelTest {
                 .isEqualTo("Ends all 3 sessions of bob.aide, including 1 from an old app version.");
         assertThat(dialogFor(phone, tablet).allDevicesHelp().get()).isEqualTo("Ends all 2 sessions of bob.aide.");
         assertThat(dialogFor(phone).allDevicesHelp().get()).isEqualTo("bob.aide has no other active session.");
-        assertThat(dialogFor(phone).blockHelp()).contains("Unblock it later under User Accounts");
+        assertThat(dialogFor(phone).texts().blockHelp()).contains("Unblock it later under User Accounts");
     }
 
     @Test
@@ -107,11 +110,11 @@ class LogoutDialogViewModelTest {
     @Test
     void oneSessionIsReportedByDeviceAndApplication() {
         var vm = dialogFor(phone);
-        assertThat(vm.notificationFor(new LogoutResult(List.of("s1"), false)))
+        assertThat(vm.texts().done(new LogoutResult(List.of("s1"), false), null))
                 .isEqualTo("Signed out Bob Aide from Galaxy A54 (Caregiver)");
-        assertThat(vm.notificationFor(new LogoutResult(List.of("s1", "s9"), true)))
+        assertThat(vm.texts().done(new LogoutResult(List.of("s1", "s9"), true), null))
                 .isEqualTo("Signed out Bob Aide from 2 devices; account blocked");
-        assertThat(vm.notificationFor(new LogoutResult(List.of(), true)))
+        assertThat(vm.texts().done(new LogoutResult(List.of(), true), null))
                 .isEqualTo("Blocked Bob Aide's account; no session was active");
     }
 
@@ -164,6 +167,7 @@ class LogoutDialogViewModelTest {
         assertThat(vm.outcomeProperty().get().done()).isFalse();
         assertThat(vm.errorMessageProperty().get()).startsWith("Not known");
         assertThat(service.calls).filteredOn(c -> c.startsWith("sessionsOf")).hasSize(3);
+        assertThat(pauses).as("a pause between two checks").containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 
     @Test
@@ -245,5 +249,117 @@ class LogoutDialogViewModelTest {
         vm.submit();
         assertThat(service.calls).contains("blockUser bob.aide null");
         assertThat(service.lastBlockUntil).isEqualTo(NOW.plus(java.time.Duration.ofHours(1)));
+    }
+
+    // --- what the server is asked after a lost answer, and how the devices were told ---
+
+    @Test
+    void aServerThatAnswersAgainAfterATimeoutIsAskedUntilItDoes() {
+        service.sessions.add(tablet); // the phone's log out went through
+        var vm = dialogFor(phone, tablet);
+        service.failNext = new SocketTimeoutException("read timed out");
+        service.sessionsOfFailures.add(new SocketTimeoutException("still slow"));
+        vm.submit();
+        assertThat(service.calls).containsExactly("logoutSession s1", "sessionsOf bob.aide", "sessionsOf bob.aide");
+        assertThat(vm.outcomeProperty().get().done()).isTrue();
+        assertThat(vm.outcomeProperty().get().endedSessionIds()).containsExactly("s1");
+        assertThat(t.notifications).containsExactly("Done: the server confirmed late. Signed out Bob Aide from Galaxy A54 (Caregiver)");
+    }
+
+    @Test
+    void aCheckThatIsRefusedIsNotRetried() {
+        var vm = dialogFor(phone);
+        service.failNext = new SocketTimeoutException("read timed out");
+        service.sessionsOfFailures.add(new ClientException(new ClientError.ServerFailure("Internal error", 500)));
+        vm.submit();
+        assertThat(service.calls).containsExactly("logoutSession s1", "sessionsOf bob.aide");
+        assertThat(vm.outcomeProperty().get().done()).isFalse();
+        assertThat(vm.errorMessageProperty().get()).startsWith("Not known");
+    }
+
+    @Test
+    void aRequestThatSurelyDidNotArriveIsNotCheckedAndClaimsNothing() {
+        var vm = dialogFor(phone);
+        service.failNext = new java.net.ConnectException("Connection refused");
+        vm.submit();
+        assertThat(service.calls).containsExactly("logoutSession s1");
+        assertThat(vm.outcomeProperty().get().done()).isFalse();
+        assertThat(vm.errorMessageProperty().get()).isNotBlank().doesNotStartWith("Not known");
+        assertThat(t.notifications).isEmpty();
+    }
+
+    @Test
+    void aLateBlockCountsOnlyOnceTheAccountIsBlocked() {
+        service.sessions.add(tablet); // the phone ended, but the account is not blocked (yet)
+        service.users.add(com.sessiondesk.client.FakeAdminService.user("bob.aide", "Bob Aide", false, 1));
+        var vm = dialogFor(phone);
+        vm.blockProperty().set(true);
+        service.failNext = new SocketTimeoutException("read timed out");
+        vm.submit();
+        assertThat(vm.outcomeProperty().get().done()).isFalse();
+        assertThat(vm.errorMessageProperty().get()).startsWith("Not done");
+
+        service.users.set(0, com.sessiondesk.client.FakeAdminService.user("bob.aide", "Bob Aide", true, 0));
+        service.sessions.clear();
+        var again = dialogFor(phone, tablet);
+        again.blockProperty().set(true);
+        service.failNext = new SocketTimeoutException("read timed out");
+        again.submit();
+        assertThat(again.outcomeProperty().get().done()).isTrue();
+        assertThat(again.outcomeProperty().get().blocked()).isTrue();
+        assertThat(t.notifications).singleElement().asString().startsWith("Done: the server confirmed late.").endsWith("; account blocked");
+    }
+
+    @Test
+    void aSessionThatEndedByItselfSaysSo() {
+        service.logoutResult = new LogoutResult(List.of(), false);
+        var vm = dialogFor(phone);
+        vm.submit();
+        assertThat(t.notifications).containsExactly("This session had already ended (the app signed out, or the session expired).");
+        assertThat(vm.outcomeProperty().get().done()).isTrue();
+    }
+
+    @Test
+    void aSessionBlockedByAnotherAdminNamesThemAndTheBlock() {
+        service.logoutResult = new LogoutResult(List.of(), false);
+        service.events.add(new AuditEvent(7, NOW.minusSeconds(60), "carol.admin", "block", "bob.aide", List.of("s9", "s1"), null));
+        dialogFor(phone).submit();
+        assertThat(t.notifications).singleElement().asString().startsWith("This session had already ended: blocked by carol.admin at");
+    }
+
+    @Test
+    void theDevicesBeingToldComeAsASecondNotification() {
+        service.tracksDeliveries = true;
+        service.logoutResult = new LogoutResult(List.of("s1", "s3"), false);
+        service.events.add(new AuditEvent(8, NOW, "admin", "logout_session", "bob.aide", List.of("s1", "s3"), null, null, null,
+                List.of(new com.sessiondesk.api.Delivery("s1", NOW, "stream"), new com.sessiondesk.api.Delivery("s3", NOW, "response"))));
+        var vm = dialogFor(phone, tablet);
+        vm.allDevicesProperty().set(true);
+        vm.submit();
+        assertThat(t.notifications).containsExactly("Signed out Bob Aide from 2 devices",
+                "Signed out Bob Aide from 2 devices · Delivered to 2 of 2 devices");
+    }
+
+    @Test
+    void devicesNotYetToldAreCountedWhenTheWaitEnds() {
+        service.tracksDeliveries = true;
+        service.logoutResult = new LogoutResult(List.of("s1", "s3"), false);
+        service.events.add(new AuditEvent(8, NOW, "admin", "logout_session", "bob.aide", List.of("s1", "s3"), null, null, null,
+                List.of(new com.sessiondesk.api.Delivery("s1", NOW, "stream"), new com.sessiondesk.api.Delivery("s3", null, null))));
+        var vm = dialogFor(phone, tablet);
+        vm.allDevicesProperty().set(true);
+        vm.submit();
+        assertThat(t.notifications).containsExactly("Signed out Bob Aide from 2 devices",
+                "Signed out Bob Aide from 2 devices · Delivered to 1 of 2 devices");
+        assertThat(pauses).as("asked 13 times, a quarter second apart: about 3 s").hasSize(12).containsOnly(Duration.ofMillis(250));
+    }
+
+    @Test
+    void withoutDeliveryDataNothingMoreIsSaid() {
+        service.tracksDeliveries = true;
+        service.events.add(new AuditEvent(8, NOW, "admin", "logout_session", "bob.aide", List.of("s1"), null));
+        dialogFor(phone).submit();
+        assertThat(t.notifications).containsExactly("Signed out Bob Aide from Galaxy A54 (Caregiver)");
+        assertThat(service.calls).containsExactly("logoutSession s1", "auditOf bob.aide");
     }
 }

@@ -72,7 +72,7 @@ class LiveTableTest {
 
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5", "s4", "s1", "s3", "s2");
         assertThat(vm.countTextProperty().get()).isEqualTo("5 sessions · 4 users");
-        assertThat(vm.applications()).contains("Family");
+        assertThat(vm.filter().applications()).contains("Family");
         assertThat(service.sessionLoads).isEqualTo(loads);
         assertThat(hooks).containsExactly("before", "after");
         vm.poll();
@@ -81,7 +81,7 @@ class LiveTableTest {
 
     @Test
     void anUpdateMovesItsRowAndAnEndedSessionLeavesKeepingTheSearch() {
-        vm.searchTextProperty().set("bob");
+        vm.filter().searchTextProperty().set("bob");
         Session seenAgain = session("s2", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW, 7, true);
         service.changes.add(changes(List.of(seenAgain), List.of("s1", "unknown"), List.of(), "c1"));
 
@@ -96,7 +96,7 @@ class LiveTableTest {
     /** Typing onto the search looks only at the rows shown; it must show what a fresh search would. */
     @Test
     void aSearchTypedLetterByLetterShowsWhatTheWholeTextWouldAcrossLiveChangesAndFilters() {
-        vm.searchTextProperty().set("b");
+        vm.filter().searchTextProperty().set("b");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4", "s1", "s2"); // dave.blocked too
         // between two keystrokes a new "bo..." session starts and s1 is seen again (both now in the newest
         // minute, where the names order them)
@@ -104,25 +104,25 @@ class LiveTableTest {
         Session s1Again = session("s1", "bob.aide", "Bob Aide", "Galaxy A54", "Caregiver", NOW.plusSeconds(1), 4, false);
         service.changes.add(changes(List.of(bonnie, s1Again), List.of(), List.of(), "c1"));
         vm.poll();
-        vm.searchTextProperty().set("bo");
+        vm.filter().searchTextProperty().set("bo");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5", "s1", "s2");
-        vm.searchTextProperty().set("bon");
+        vm.filter().searchTextProperty().set("bon");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5");
         assertThat(vm.countTextProperty().get()).isEqualTo("1 session · 1 user");
         // a letter taken back widens the search again: every row is looked at
-        vm.searchTextProperty().set("bo");
+        vm.filter().searchTextProperty().set("bo");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5", "s1", "s2");
         // a filter ticked between keystrokes, then a longer text: both apply
-        vm.chosenApplications().add("EVV");
+        vm.filter().chosenApplications().add("EVV");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5");
-        vm.chosenApplications().clear();
-        vm.searchTextProperty().set("bob");
+        vm.filter().chosenApplications().clear();
+        vm.filter().searchTextProperty().set("bob");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s1", "s2");
         // a text that holds the old one elsewhere than at its end narrows too
-        vm.searchTextProperty().set("bob.a");
-        vm.searchTextProperty().set("x bob.a");
+        vm.filter().searchTextProperty().set("bob.a");
+        vm.filter().searchTextProperty().set("x bob.a");
         assertThat(vm.shown()).isEmpty();
-        vm.searchTextProperty().set("");
+        vm.filter().searchTextProperty().set("");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5", "s1", "s4", "s3", "s2");
     }
 
@@ -217,7 +217,7 @@ class LiveTableTest {
 
     @Test
     void oldAppVersionSessionsAreTheSupersededOnes() {
-        vm.searchTextProperty().set("carol");
+        vm.filter().searchTextProperty().set("carol");
         assertThat(vm.oldVersionRows()).extracting(SessionRow::id).containsExactly("s2");
         vm.clearFilters();
         assertThat(vm.shown()).hasSize(4);

@@ -79,4 +79,30 @@ class SessionColumnTest {
         assertThat(SessionTexts.cellText(SessionColumn.LAST_SEEN, row, NOW)).isEmpty();
         assertThat(row.matches("bob")).isTrue();
     }
+
+    @Test
+    void onlyTheTimesDependOnThePresent() {
+        assertThat(Arrays.stream(SessionColumn.values()).filter(SessionColumn::dependsOnNow))
+                .containsExactly(SessionColumn.LOGIN_TIME, SessionColumn.LAST_SEEN);
+    }
+
+    @Test
+    void theHeaderClicksMakeOneOrderOfTheirColumnsEitherWayRound() {
+        SessionRow amyOld = SessionRow.of(session("1", "amy", "Amy", "M", "App", NOW.minusSeconds(600), 0, false), false);
+        SessionRow amyNew = SessionRow.of(session("2", "amy", "Amy", "M", "App", NOW, 0, false), false);
+        SessionRow bob = SessionRow.of(session("3", "bob", "Bob", "M", "App", NOW.minusSeconds(300), 0, false), false);
+        var username = new javafx.scene.control.TableColumn<SessionRow, SessionRow>("Username");
+        username.setUserData(SessionColumn.USERNAME);
+        var lastSeen = new javafx.scene.control.TableColumn<SessionRow, SessionRow>("Last Seen");
+        lastSeen.setUserData(SessionColumn.LAST_SEEN);
+        lastSeen.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+        var actions = new javafx.scene.control.TableColumn<SessionRow, SessionRow>("");
+        List<SessionRow> rows = new ArrayList<>(List.of(amyOld, bob, amyNew));
+        rows.sort(SessionColumn.orderOf(List.of(lastSeen, actions, username)));
+        assertThat(rows).extracting(SessionRow::id).as("newest first").containsExactly("2", "3", "1");
+        lastSeen.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+        rows.sort(SessionColumn.orderOf(List.of(lastSeen, username)));
+        assertThat(rows).extracting(SessionRow::id).as("oldest first").containsExactly("1", "3", "2");
+        assertThat(SessionColumn.orderOf(List.of(actions))).as("no column of the table's own: no order").isNull();
+    }
 }

@@ -49,39 +49,39 @@ class SessionsViewModelTest {
 
     @Test
     void searchNarrowsByUsernameNameOrDeviceIgnoringCase() {
-        vm.searchTextProperty().set("CAROL");
+        vm.filter().searchTextProperty().set("CAROL");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s3");
-        vm.searchTextProperty().set("galaxy");
+        vm.filter().searchTextProperty().set("galaxy");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactlyInAnyOrder("s1", "s2");
         assertThat(vm.countTextProperty().get()).isEqualTo("2 sessions · 1 user");
-        vm.searchTextProperty().set("stone");
+        vm.filter().searchTextProperty().set("stone");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
-        vm.searchTextProperty().set("nobody");
+        vm.filter().searchTextProperty().set("nobody");
         assertThat(vm.shown()).isEmpty();
         assertThat(vm.placeholderTextProperty().get()).contains("No sessions match");
-        vm.searchTextProperty().set("");
+        vm.filter().searchTextProperty().set("");
         assertThat(vm.shown()).hasSize(4);
     }
 
     @Test
     void severalApplicationsAndLanguagesCanBeTickedAndCombineWithSearch() {
-        assertThat(vm.applications()).containsExactly("Caregiver", "EVV");
-        assertThat(vm.languages()).containsExactly("English");
-        vm.chosenApplications().add("EVV");
+        assertThat(vm.filter().applications()).containsExactly("Caregiver", "EVV");
+        assertThat(vm.filter().languages()).containsExactly("English");
+        vm.filter().chosenApplications().add("EVV");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactlyInAnyOrder("s3", "s4");
-        vm.chosenApplications().add("Caregiver");
+        vm.filter().chosenApplications().add("Caregiver");
         assertThat(vm.shown()).hasSize(4);
-        vm.chosenApplications().remove("Caregiver");
-        vm.searchTextProperty().set("dave");
+        vm.filter().chosenApplications().remove("Caregiver");
+        vm.filter().searchTextProperty().set("dave");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
-        vm.chosenLanguages().add("English");
+        vm.filter().chosenLanguages().add("English");
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4");
-        vm.chosenLanguages().clear();
-        vm.chosenLanguages().add("Spanish");
+        vm.filter().chosenLanguages().clear();
+        vm.filter().chosenLanguages().add("Spanish");
         assertThat(vm.shown()).isEmpty();
-        vm.chosenLanguages().clear();
-        vm.chosenApplications().clear();
-        vm.searchTextProperty().set("");
+        vm.filter().chosenLanguages().clear();
+        vm.filter().chosenApplications().clear();
+        vm.filter().searchTextProperty().set("");
         assertThat(vm.shown()).hasSize(4);
     }
 
@@ -112,7 +112,7 @@ class SessionsViewModelTest {
 
     @Test
     void refreshKeepsTheFilterAndPicksUpChanges() {
-        vm.searchTextProperty().set("bob");
+        vm.filter().searchTextProperty().set("bob");
         service.sessions.removeIf(s -> s.id().equals("s2"));
         vm.refresh();
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s1");
@@ -150,10 +150,10 @@ class SessionsViewModelTest {
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s4", "s1", "s3", "s2");
         vm.sortBy(SessionColumn.USERNAME.order());
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s1", "s2", "s3", "s4");
-        vm.searchTextProperty().set("bob");
+        vm.filter().searchTextProperty().set("bob");
         vm.sortBy(SessionColumn.LOGIN_TIME.order());
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s2", "s1");
-        vm.searchTextProperty().set("");
+        vm.filter().searchTextProperty().set("");
         service.sessions.add(session("s0", "aaron", "Aaron A", "Pixel", "EVV", NOW.minusSeconds(999_999), 0, false));
         vm.refresh();
         assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s0", "s2", "s3", "s1", "s4");
@@ -190,11 +190,11 @@ class SessionsViewModelTest {
     /** The search text does not survive switching to another server. */
     @Test
     void signingOutForgetsTheSearchAndFilter() {
-        vm.searchTextProperty().set("bob");
-        vm.chosenApplications().add("EVV");
+        vm.filter().searchTextProperty().set("bob");
+        vm.filter().chosenApplications().add("EVV");
         vm.disconnect();
-        assertThat(vm.searchTextProperty().get()).isEmpty();
-        assertThat(vm.chosenApplications()).isEmpty();
+        assertThat(vm.filter().searchTextProperty().get()).isEmpty();
+        assertThat(vm.filter().chosenApplications()).isEmpty();
     }
 
     /** Sessions a reload brings are marked (highlighted briefly); the first load marks none. */

@@ -62,8 +62,8 @@ class UsersViewModelTest {
         t.dialogs.inLogoutDialog = dialog -> dialog.reasonProperty().set("Left the agency");
         vm.logOutEverywhere(vm.shown().get(0));
         var dialog = t.dialogs.lastLogoutDialog;
-        assertThat(dialog.heading()).isEqualTo("Log out Bob Aide (bob.aide) from all devices?");
-        assertThat(dialog.warning()).contains("Any unsynced work");
+        assertThat(dialog.texts().heading()).isEqualTo("Log out Bob Aide (bob.aide) from all devices?");
+        assertThat(dialog.texts().warning()).contains("Any unsynced work");
         assertThat(dialog.unsyncedWarning().get()).contains("4 unsynced items");
         assertThat(dialog.allDevicesProperty().get()).isTrue();
         assertThat(dialog.allDevicesLocked().get()).as("a user's dialog always ends every session").isTrue();
@@ -81,7 +81,7 @@ class UsersViewModelTest {
         t.dialogs.inLogoutDialog = dialog -> dialog.reasonProperty().set("Contract ended");
         vm.block(carolWithout);
         var dialog = t.dialogs.lastLogoutDialog;
-        assertThat(dialog.heading()).isEqualTo("Block Erin Home (erin.home)?");
+        assertThat(dialog.texts().heading()).isEqualTo("Block Erin Home (erin.home)?");
         assertThat(dialog.confirm().get()).isEqualTo(LogoutDialogViewModel.Confirm.BLOCK_AND_LOG_OUT);
         assertThat(service.calls).contains("blockUser erin.home Contract ended");
         assertThat(t.notifications).containsExactly("Blocked Erin Home's account; no session was active");

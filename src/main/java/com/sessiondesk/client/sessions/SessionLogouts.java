@@ -1,0 +1,85 @@
+package com.sessiondesk.client.sessions;
+
+import com.sessiondesk.api.BulkLogoutResult;
+import com.sessiondesk.api.Session;
+import com.sessiondesk.client.common.ViewContext;
+import com.sessiondesk.client.logout.BulkLogoutViewModel;
+import com.sessiondesk.client.logout.LogoutDialogViewModel;
+import com.sessiondesk.client.logout.LogoutDialogs;
+import com.sessiondesk.client.logout.LogoutOutcome;
+import com.sessiondesk.client.service.AdminService;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The log-out dialogs of Active Sessions: opened for a row or a selection, and what they did
+ * applied to the rows at once (ended rows leave, block markers follow; no reload).
+ */
+final class SessionLogouts {
+
+    private final ViewContext context;
+    private final Clock clock;
+    private final LogoutDialogs dialogs;
+    private final SessionRows rows;
+    private final BlockMarkers markers;
+    private final Consumer<Runnable> keepingPosition;
+
+    SessionLogouts(ViewContext context, Clock clock, LogoutDialogs dialogs, SessionRows rows, BlockMarkers markers,
+                   Consumer<Runnable> keepingPosition) {
+        this.context = context;
+        this.clock = clock;
+        this.dialogs = dialogs;
+        this.rows = rows;
+        this.markers = markers;
+        this.keepingPosition = keepingPosition;
+    }
+
+    /** The Logout User Account dialog for a row, Block ticked when {@code block} (Ctrl+B). */
+    void logOut(AdminService service, SessionRow row, boolean block) {
+        var dialog = LogoutDialogViewModel.forSession(row.session(), rows.sessionsOf(row.username()), service, context, clock);
+        if (block) {
+            dialog.blockProperty().set(true);
+        }
+        dialog.setOnDone(this::done);
+        dialogs.show(dialog);
+    }
+
+    /** What the server did: the ended rows leave at once, the block marker follows. */
+    void done(LogoutOutcome outcome) {
+        if (outcome.blocked()) {
+            for (String id : outcome.endedSessionIds()) {
+                SessionRow row = rows.row(id);
+                if (row != null) {
+                    markers.blocked(List.of(row.username()), outcome.blockedUntil());
+                }
+            }
+        }
+        removeEnded(outcome.endedSessionIds());
+    }
+
+    /** One confirmation for many sessions, then one request; the ended rows leave at once. */
+    void logOutSessions(AdminService service, String title, List<SessionRow> selected) {
+        List<Session> chosen = selected.stream().map(SessionRow::session).toList();
+        var dialog = new BulkLogoutViewModel(title, chosen, rows.sessions(), service, context, clock);
+        dialogs.showBulkLogoutDialog(dialog).ifPresent(result -> bulkDone(dialog, result));
+    }
+
+    private void bulkDone(BulkLogoutViewModel dialog, BulkLogoutResult result) {
+        if (result.endedSessionIds() != null) {
+            removeEnded(result.endedSessionIds());
+        }
+        if (result.blockedUsernames() != null && !result.blockedUsernames().isEmpty()) {
+            markers.blocked(result.blockedUsernames(), dialog.sentUntil());
+            keepingPosition.accept(() -> rows.updateBlockMarkers(new HashSet<>(result.blockedUsernames())));
+        }
+        context.notifier().accept(dialog.notificationFor(result));
+    }
+
+    /** Removes the rows of sessions that ended. */
+    void removeEnded(Collection<String> sessionIds) {
+        keepingPosition.accept(() -> rows.change(List.of(), new HashSet<>(sessionIds)));
+    }
+}
