@@ -111,17 +111,7 @@ public final class DatabaseLock implements AutoCloseable {
 
     private static FileChannel open(Path file) {
         try {
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-            // A first start: the data directory does not exist yet (private, like the database's).
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                if (posix) {
-                    Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(parent);
-                }
-            }
-            if (!Files.exists(file) && posix) {
+            if (!Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (java.nio.file.FileAlreadyExistsException e) {
