@@ -20,8 +20,8 @@ public enum AuditAction {
     ADMIN_TOKENS_REVOKED("admin_tokens_revoked"),
     /** A password set by the user themselves (the admin API) or from the command line: their sessions ended. */
     PASSWORD_CHANGED("password_changed"),
-    /** A user created from the command line. */
-    USER_ADDED("user_added");
+    /** A super user created from the command line. */
+    SUPER_USER_ADDED("super_user_added");
 
     /** What History's "Security" filter shows. */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code user add} and {@code user passwd}: accounts made from the command line, the password on
  * standard input (one line), beside a running service or without one. A refused password or an
- * unknown or existing user exits with 1. Both are audited with the actor {@value PasswordService#COMMAND_LINE};
- * a new password ends the user's sessions ({@link PasswordService}).
+ * unknown or existing user exits with 1. A new super user and a new password are audited with the actor
+ * {@value PasswordService#COMMAND_LINE}; a new password ends the user's sessions ({@link PasswordService}).
  */
 @Command(name = "user", separator = " ", sortOptions = false, subcommands = {UserCommand.Add.class, UserCommand.Passwd.class},
         description = "Create a user or set a user's password; the password is read from standard input (one line).")
@@ -87,8 +87,10 @@ public final class UserCommand {
                     err.println("user add: the user '" + username + "' already exists");
                     return 1;
                 }
-                store.recordAudit(AuditAction.USER_ADDED, PasswordService.COMMAND_LINE, username, List.of(),
-                        superUser ? "super user" : "staff", now);
+                if (superUser) {
+                    store.recordAudit(AuditAction.SUPER_USER_ADDED, PasswordService.COMMAND_LINE, username,
+                            List.of(), null, now);
+                }
             } catch (RuntimeException e) {
                 err.println("user add: " + e.getMessage());
                 return 1;
