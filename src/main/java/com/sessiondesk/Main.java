@@ -49,10 +49,21 @@ public final class Main implements Callable<Integer> {
         }
         // The desktop menu starts the client without arguments: that start skips building the
         // command tree, whose reflection costs a fresh JVM about 0.3 s of CPU before the window.
-        int exitCode = args.length == 0 ? ClientLauncher.run(ClientOptions.defaults(), args) : run(Terminal.system(), args);
+        if (args.length == 0) {
+            windowClosed(ClientLauncher.run(ClientOptions.defaults(), args));
+        }
+        int exitCode = run(Terminal.system(), args);
         if (exitCode != 0) {
             System.exit(exitCode);
         }
+    }
+
+    /**
+     * The window has closed and the built-in service has stopped: the process ends now, not when an
+     * idle thread of the service's HTTP server times out (up to a minute later).
+     */
+    private static void windowClosed(int exitCode) {
+        System.exit(exitCode);
     }
 
     public static int run(Terminal terminal, String... args) {
@@ -67,6 +78,7 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return ClientLauncher.run(options, spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        windowClosed(ClientLauncher.run(options, spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+        return 0; // not reached
     }
 }
