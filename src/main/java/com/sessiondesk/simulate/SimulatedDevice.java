@@ -1,9 +1,6 @@
 package com.sessiondesk.simulate;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.sessiondesk.api.ErrorBody;
-import com.sessiondesk.api.EventStream;
 import com.sessiondesk.api.HeartbeatAnswer;
 import com.sessiondesk.api.HeartbeatRequest;
 import com.sessiondesk.api.Json;
@@ -22,13 +19,13 @@ import retrofit2.Response;
 
 /**
  * One phone running a mobile app, the reference device: signs in, holds its event stream
- * ({@code GET /api/v1/mobile/events}) while in the foreground, heartbeats with its count of
- * unsynced items, and when the office ends the session it goes back to the login page with the
- * reason, counting the unsynced items lost. Told {@code sync_then_logout} (by the stream or a
+ * ({@link DeviceStream}: {@code GET /api/v1/mobile/events}) while in the foreground, heartbeats with
+ * its count of unsynced items, and when the office ends the session it goes back to the login page
+ * with the reason, counting the unsynced items lost. Told {@code sync_then_logout} (by the stream or a
  * heartbeat answer), it uploads its unsynced items first (a little time per item), reports 0 and
  * then goes to the login page.
  */
-final class SimulatedDevice {
+final class SimulatedDevice implements DeviceStream.Device {
 
     enum State { NOT_SIGNED_IN, SIGNED_IN, SYNCING, LOGIN_PAGE }
 
@@ -48,6 +45,7 @@ final class SimulatedDevice {
     private final Link link;
     private final Consumer<String> out;
     private final Random random;
+    private final DeviceStream stream;
 
     private State state = State.NOT_SIGNED_IN;
     private String token;
@@ -60,8 +58,6 @@ final class SimulatedDevice {
     private boolean signedOutByOffice;
     private boolean refusedAsBlocked;
     private String lastProblem;
-    private EventStream stream;
-    private boolean streamOpen;
     private long toldAtMillis;
     private String toldBy;
     private int syncedItems;
@@ -80,6 +76,7 @@ final class SimulatedDevice {
         this.link = link;
         this.out = out;
         this.random = new Random(seed);
+        this.stream = new DeviceStream(link, "device-" + number + "-stream", this);
     }
 
     /** Starts with this many unsynced items that stay until synced (no random walk). */
@@ -93,8 +90,8 @@ final class SimulatedDevice {
         switch (state) {
             case NOT_SIGNED_IN -> signIn(password);
             case SIGNED_IN -> {
-                if (link.holdStream() && stream == null) {
-                    openStream();
+                if (link.holdStream() && !stream.held()) {
+                    stream.open(token);
                 }
                 heartbeat();
             }
@@ -113,7 +110,7 @@ final class SimulatedDevice {
                 state = State.SIGNED_IN;
                 say("signed in (" + language + ")");
                 if (link.holdStream()) {
-                    openStream();
+                    stream.open(token);
                 }
                 return;
             }
@@ -136,80 +133,23 @@ final class SimulatedDevice {
         }
     }
 
-    // --- the event stream ---
+    // --- what the event stream says (DeviceStream calls these holding this device's lock) ---
 
-    private void openStream() {
-        String streamToken = token;
-        stream = EventStream.open(link.streamHttp(), link.baseUrl(), streamToken, new EventStream.Listener() {
-            @Override
-            public void opened() {
-                streamOpened(streamToken);
-            }
-
-            @Override
-            public void event(String name, String data) {
-                onEvent(streamToken, name, data);
-            }
-
-            @Override
-            public void refused(int status, String body) {
-                streamRefused(streamToken, status, body);
-            }
-
-            @Override
-            public void closed(IOException failure) {
-                streamLost(streamToken);
-            }
-        }, "device-" + number + "-stream");
+    @Override
+    public synchronized String token() {
+        return token;
     }
 
-    private synchronized void streamOpened(String streamToken) {
-        if (streamToken.equals(token)) {
-            streamOpen = true;
-        }
+    @Override
+    public synchronized void syncThenLogout(String reason, String syncDeadline) {
+        told("stream");
+        startSync(reason, syncDeadline);
     }
 
-    private synchronized void onEvent(String streamToken, String name, String data) {
-        if (!streamToken.equals(token)) {
-            return;
-        }
-        JsonObject json = JsonParser.parseString(data).getAsJsonObject();
-        String reason = json.has("reason") && !json.get("reason").isJsonNull() ? json.get("reason").getAsString() : null;
-        switch (name) {
-            case "sync_then_logout" -> {
-                told("stream");
-                startSync(reason, json.get("syncDeadline").getAsString());
-            }
-            case "session_ended" -> {
-                told("stream");
-                boolean blocked = json.has("blocked") && json.get("blocked").getAsBoolean();
-                toLoginPage(reason, blocked ? " Account blocked." : "");
-            }
-            default -> { } // ready, and events of later versions
-        }
-    }
-
-    private synchronized void streamRefused(String streamToken, int status, String body) {
-        if (!streamToken.equals(token)) {
-            return;
-        }
-        stream = null;
-        streamOpen = false;
-        if (status == 401) {
-            ErrorBody error = Json.GSON.fromJson(body, ErrorBody.class);
-            if (error != null && "session_ended".equals(error.error())) {
-                told("response");
-                toLoginPage(error.reason(), "");
-            }
-        }
-    }
-
-    /** Dropped: the next tick reconnects (a real app would back off: 1 s, 2 s, ... 60 s). */
-    private synchronized void streamLost(String streamToken) {
-        if (streamToken.equals(token)) {
-            stream = null;
-            streamOpen = false;
-        }
+    @Override
+    public synchronized void sessionEnded(String how, String reason, String extra) {
+        told(how);
+        toLoginPage(reason, extra);
     }
 
     // --- heartbeats ---
@@ -246,7 +186,7 @@ final class SimulatedDevice {
                 toLoginPage(error.reason(), "");
             } else {
                 state = State.LOGIN_PAGE;
-                closeStream();
+                stream.close();
                 say("token refused (" + error.error() + "), back to the login page.");
             }
         } else {
@@ -311,17 +251,9 @@ final class SimulatedDevice {
         lostItems = pendingSyncItems;
         state = State.LOGIN_PAGE;
         token = null;
-        closeStream();
+        stream.close();
         say("signed out by the office, back to the login page. Reason: " + reasonText(reason) + extra
                 + lostWork());
-    }
-
-    private void closeStream() {
-        if (stream != null) {
-            stream.close();
-            stream = null;
-        }
-        streamOpen = false;
     }
 
     private static String reasonText(String reason) {
@@ -373,7 +305,7 @@ final class SimulatedDevice {
 
     /** The app goes to the background: its stream closes. */
     synchronized void stop() {
-        closeStream();
+        stream.close();
     }
 
     int number() {
@@ -401,7 +333,7 @@ final class SimulatedDevice {
     }
 
     synchronized boolean streamOpen() {
-        return streamOpen;
+        return stream.isOpen();
     }
 
     /** Wall-clock time the office's log out first reached the device (0: not yet), and how. */

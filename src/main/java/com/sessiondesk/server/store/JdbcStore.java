@@ -180,7 +180,7 @@ public final class JdbcStore {
     /** What changed since the cursor; empty when it is unknown or older than the feed keeps (410). */
     public Optional<SessionChanges> sessionChanges(String since) {
         long now = clock.millis();
-        return db.snapshot(c -> SessionFeed.changes(c, since, now));
+        return db.snapshot(c -> SessionFeedReader.after(c, since, now));
     }
 
     /** The feed's position now: the cursor a list read now would carry. */

@@ -1,14 +1,9 @@
 package com.sessiondesk.server.store;
 
-import com.sessiondesk.api.BlockChange;
-import com.sessiondesk.api.EndedSession;
-import com.sessiondesk.api.Session;
-import com.sessiondesk.api.SessionChanges;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,9 +21,9 @@ import java.util.Set;
  * locks the one counter row until the transaction commits, so feed writers commit in the order of
  * their numbers and every snapshot holds a gap-free prefix of the feed (numbers taken from a plain
  * sequence would become visible out of order, and a reader could pass a change not yet committed).
- * A reader reads the feed position, the rows after its cursor and the sessions they name in one
- * snapshot ({@link Database#snapshot}), so each answer agrees with itself and the next cursor is
- * exactly where it stopped: nothing skipped, nothing given twice.
+ * A reader ({@link SessionFeedReader}) reads the feed position, the rows after its cursor and the
+ * sessions they name in one snapshot ({@link Database#snapshot}), so each answer agrees with itself
+ * and the next cursor is exactly where it stopped: nothing skipped, nothing given twice.
  *
  * <p>A row names what changed, not the new values: an answer carries each named session in its state
  * in the snapshot (or as ended), so many changes of one session cost one row of the answer.
@@ -48,7 +42,8 @@ public final class SessionFeed {
     /** Last Seen reaches the feed once it moved this much since the feed showed it (counts, addresses always). */
     public static final long SEEN_STEP_MILLIS = 30_000L;
 
-    private static final int CHUNK = 500;
+    /** Ids per {@code IN (...)} query. */
+    static final int CHUNK = 500;
     /** Between application and device id in a group key; never in a value (see Fields: no control characters). */
     private static final char GROUP_SEPARATOR = '\u001f';
 
@@ -272,7 +267,7 @@ public final class SessionFeed {
         }
     }
 
-    // --- reading (inside a snapshot) ---
+    // --- reading (inside a snapshot; the changes after a cursor: SessionFeedReader) ---
 
     static Position position(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -283,133 +278,6 @@ public final class SessionFeed {
             }
             return new Position(rs.getString(1), rs.getLong(2), rs.getLong(3));
         }
-    }
-
-    /**
-     * The changes after {@code since}; empty when that cursor is unknown or older than the feed keeps.
-     *
-     * @param now for block ends: a block whose end has passed is reported as no block
-     */
-    static Optional<SessionChanges> changes(Connection c, String since, long now) throws SQLException {
-        Position position = position(c);
-        long from = position.parse(since);
-        if (from < 0) {
-            return Optional.empty();
-        }
-        if (from == position.lastSeq()) {
-            return Optional.of(new SessionChanges(List.of(), List.of(), List.of(), position.cursor()));
-        }
-        Map<String, Integer> sessions = new LinkedHashMap<>(); // id -> STARTED_HERE | ENDED_HERE
-        Map<String, Entry> accounts = new LinkedHashMap<>(); // username -> last block change
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason "
-                + "FROM session_feed WHERE seq > ? AND seq <= ? ORDER BY seq")) {
-            ps.setLong(1, from);
-            ps.setLong(2, position.lastSeq());
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Kind kind = Kind.of(rs.getString(1));
-                    if (kind == Kind.BLOCKED || kind == Kind.UNBLOCKED) {
-                        String username = rs.getString(3);
-                        accounts.remove(username);
-                        accounts.put(username, new Entry(kind, null, username, rs.getString(4), rs.getString(5)));
-                    } else {
-                        int flag = kind == Kind.STARTED ? STARTED_HERE : kind == Kind.ENDED ? ENDED_HERE : 0;
-                        sessions.merge(rs.getString(2), flag, (a, b) -> a | b);
-                    }
-                }
-            }
-        }
-        List<Session> upserted = new ArrayList<>();
-        List<EndedSession> ended = new ArrayList<>();
-        loadSessions(c, sessions, upserted, ended);
-        List<BlockChange> blockChanges = new ArrayList<>();
-        for (Entry entry : accounts.values()) {
-            blockChanges.add(blockChange(c, entry, now));
-        }
-        return Optional.of(new SessionChanges(upserted, ended, blockChanges, position.cursor()));
-    }
-
-    private static final String CHANGED_SESSION = "SELECT s.id, s.user_id, u.username, u.name, s.device_id, "
-            + "s.device_model, s.device_os, s.application, s.app_version, s.language, s.login_at, s.last_seen_at, "
-            + "s.pending_sync_items, s.address, s.ended_at, s.ended_by, s.end_reason, "
-            + "CASE WHEN s.ended_at IS NULL AND EXISTS (SELECT 1 FROM sessions n WHERE n.user_id = s.user_id "
-            + "AND n.application = s.application AND n.device_id = s.device_id AND n.ended_at IS NULL "
-            + "AND n.login_at > s.login_at) THEN 1 ELSE 0 END, s.end_after "
-            + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ";
-
-    /** The session started after the cursor (the follower never had it). */
-    private static final int STARTED_HERE = 1;
-    /** The session ended after the cursor (its one ENDED row is in the window). */
-    private static final int ENDED_HERE = 2;
-
-    /**
-     * Each named session in its state now, in feed order. An ended one is reported only when it ended
-     * in the window and had started before it: a row naming a session that ended earlier (another
-     * transaction saw it active just before it ended) must not end it twice.
-     */
-    private static void loadSessions(Connection c, Map<String, Integer> named, List<Session> upserted,
-            List<EndedSession> ended) throws SQLException {
-        List<String> ids = new ArrayList<>(named.keySet());
-        Map<String, Session> active = new LinkedHashMap<>();
-        Map<String, EndedSession> gone = new LinkedHashMap<>();
-        for (int start = 0; start < ids.size(); start += CHUNK) {
-            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + CHUNK));
-            try (PreparedStatement ps = c.prepareStatement(CHANGED_SESSION + placeholders(chunk.size()))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        rs.getLong(15);
-                        if (rs.wasNull()) {
-                            ActiveSessionRow row = new ActiveSessionRow(rs.getLong(2), id, rs.getString(3),
-                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                    rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
-                                    rs.getLong(12), rs.getInt(13), rs.getString(14), endAfter(rs));
-                            active.put(id, row.toSession(rs.getInt(18) != 0));
-                        } else if (named.get(id) == ENDED_HERE) {
-                            gone.put(id, new EndedSession(id, rs.getString(3), rs.getString(16), rs.getString(17)));
-                        }
-                    }
-                }
-            }
-        }
-        for (String id : ids) {
-            Session session = active.get(id);
-            if (session != null) {
-                upserted.add(session);
-            } else if (gone.containsKey(id)) {
-                ended.add(gone.get(id));
-            }
-        }
-    }
-
-    /** The sync deadline of an ending session (column 19), or null. */
-    private static Long endAfter(ResultSet rs) throws SQLException {
-        long value = rs.getLong(19);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static BlockChange blockChange(Connection c, Entry last, long now) throws SQLException {
-        Long until = null;
-        boolean blocked = false;
-        if (last.kind() == Kind.BLOCKED) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT blocked, blocked_until FROM users WHERE username = ?")) {
-                ps.setString(1, last.username());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        long end = rs.getLong(2);
-                        until = rs.wasNull() ? null : end;
-                        blocked = Blocks.inForce(rs.getInt(1) != 0, until, now);
-                    }
-                }
-            }
-        }
-        return new BlockChange(last.username(), blocked, blocked && until != null ? Instant.ofEpochMilli(until) : null,
-                last.actor(), blocked ? last.reason() : null);
     }
 
     static String placeholders(int n) {
