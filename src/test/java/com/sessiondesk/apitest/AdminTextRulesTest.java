@@ -156,11 +156,11 @@ abstract class AdminTextRulesTest {
     /** Whatever a test (or the old code's acceptance of a bad value) blocked, the next test starts unblocked. */
     @AfterEach
     void unblockAfterEachTest() {
-        api.raw().post("/api/v1/users/" + STAFF + "/unblock", api.adminToken(), "{}");
+        api.raw().post("/api/v1/users/" + STAFF + "/unblock", api.adminToken(), null);
     }
 
     private void unblock() {
-        RawHttp.Reply unblocked = api.raw().post("/api/v1/users/" + STAFF + "/unblock", api.adminToken(), "{}");
+        RawHttp.Reply unblocked = api.raw().post("/api/v1/users/" + STAFF + "/unblock", api.adminToken(), null);
         assertThat(unblocked.status()).as("%s", unblocked).isIn(200, 204);
     }
 
