@@ -105,7 +105,7 @@ abstract class AdminTextRulesTest {
 
     static Stream<Arguments> unprintableReasons() {
         List<String> escapes = List.of(
-                "\\u0000", "\\t", "\\n", "\\r", "\\u001b[31m", "\\u007f", "\\u0085", "\\u009b",
+                "\\u0000", "\\t", "\\n", "\\r", "\\u001b[31m", "\\u007f", "\\u0085", "\\u009b", "\\u2028",
                 "\\u202a", "\\u202e", "\\u2066", "\\u2069", "\\u200e", "\\u200f", "\\u061c", "\\ud800");
         List<Arguments> cases = new ArrayList<>();
         for (Operation operation : Operation.values()) {
@@ -122,6 +122,11 @@ abstract class AdminTextRulesTest {
         MobileLoginResponse victim = session("reason");
         JsonObject error = assertError(send(operation, victim.sessionId(),
                 "\"reason\":\"Left " + escape + "the agency\""), 400, "invalid_request");
+        // at either end too: refused, not trimmed away
+        assertError(send(operation, victim.sessionId(), "\"reason\":\"Left the agency" + escape + "\""), 400,
+                "invalid_request");
+        assertError(send(operation, victim.sessionId(), "\"reason\":\"" + escape + "\""), 400,
+                "invalid_request");
         assertThat(error.get("message").getAsString()).contains("'reason'");
         assertStillActive(victim);
     }

@@ -44,19 +44,15 @@ public final class Fields {
      * {@link #MAX_REASON} characters (Unicode code points, as JSON Schema's maxLength counts them)
      * of printable text. It is shown on the admin's screen and the user's device, so it is refused
      * (400, nothing silently changed) when it holds a control character (C0 and C1, so also line
-     * breaks, tab and ESC), a bidi control (embeddings and overrides U+202A to U+202E, isolates
+     * breaks, tab and ESC, and the separators U+2028, U+2029), a bidi control (embeddings and overrides U+202A to U+202E, isolates
      * U+2066 to U+2069, the marks U+200E, U+200F and U+061C) or a lone surrogate.
      */
     public static String reason(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
-        String reason = value.strip();
-        if (reason.codePointCount(0, reason.length()) > MAX_REASON) {
-            throw ApiException.invalid("The field 'reason' is too long (at most " + MAX_REASON + " characters).");
-        }
-        reason.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
+        value.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
                 throw ApiException.invalid("The field 'reason' contains a control character (U+"
                         + hex(c) + "); line breaks, tabs and escape codes are not allowed.");
             }
@@ -69,7 +65,11 @@ public final class Fields {
                         + "), which is no character.");
             }
         });
-        return reason;
+        String reason = value.strip();
+        if (reason.codePointCount(0, reason.length()) > MAX_REASON) {
+            throw ApiException.invalid("The field 'reason' is too long (at most " + MAX_REASON + " characters).");
+        }
+        return reason.isEmpty() ? null : reason;
     }
 
     private static boolean isBidiControl(int c) {
