@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 5xx or a stack trace, and nothing is lost or changed by a refused request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BadInputTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BadInputTest {
 
     private static final String STAFF = "bea.input";
     private static final String VALID_LOGIN = """
@@ -37,7 +38,17 @@ class BadInputTest {
              "deviceId":"bea-phone","deviceModel":"Pixel 7","deviceOs":"Android 14","language":"Polish"}"""
             .formatted(TestUsers.PASSWORD);
 
-    private static MobileLoginResponse session;
+    private final ApiServer api;
+    private MobileLoginResponse session;
+
+    /** Over the subclass's server (SQLite or PostgreSQL), which has the user {@link #STAFF}. */
+    BadInputTest(ApiServer api) {
+        this.api = api;
+    }
+
+    static ApiServer server(TestServers.Running<com.sessiondesk.server.SessionServer> running) {
+        return ApiServer.on(running).withUser(STAFF, "Bea Input");
+    }
 
     /** A route that takes a JSON body, and who may call it. */
     enum BodyRoute {
@@ -56,28 +67,25 @@ class BadInputTest {
             this.path = path;
         }
 
-        RawHttp.Reply send(byte[] body) {
-            String token = switch (this) {
-                case MOBILE_LOGIN, ADMIN_LOGIN -> null;
-                case HEARTBEAT -> session.token();
-                default -> API.adminToken();
-            };
-            String realPath = path.replace("{id}", session.sessionId()).replace("{username}", STAFF);
-            return API.raw().send(method, realPath, token, body, Map.of());
-        }
-
-        RawHttp.Reply send(String body) {
-            return send(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
-    @RegisterExtension
-    static final ApiServer API = ApiServer.on(TestServers.sqlite())
-            .withUser(STAFF, "Bea Input");
+    private RawHttp.Reply send(BodyRoute route, byte[] body) {
+        String token = switch (route) {
+            case MOBILE_LOGIN, ADMIN_LOGIN -> null;
+            case HEARTBEAT -> session.token();
+            default -> api.adminToken();
+        };
+        String realPath = route.path.replace("{id}", session.sessionId()).replace("{username}", STAFF);
+        return api.raw().send(route.method, realPath, token, body, Map.of());
+    }
+
+    private RawHttp.Reply send(BodyRoute route, String body) {
+        return send(route, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
 
     @BeforeAll
-    static void start() {
-        RawHttp.Reply login = API.raw().post("/api/v1/mobile/login", null, VALID_LOGIN);
+    void start() {
+        RawHttp.Reply login = api.raw().post("/api/v1/mobile/login", null, VALID_LOGIN);
         assertThat(login.status()).as("%s", login).isEqualTo(201);
         session = com.sessiondesk.api.Json.GSON.fromJson(login.body(), MobileLoginResponse.class);
     }
@@ -146,44 +154,44 @@ class BadInputTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("notAnObject")
     void aBodyThatIsNoJsonObjectIs400(BodyRoute route, String body) {
-        assertError(route.send(body), 400, "invalid_request");
+        assertError(send(route, body), 400, "invalid_request");
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("wrongFields")
     void aWrongTypeOrAMissingRequiredFieldIs400(BodyRoute route, String body) {
-        assertError(route.send(body), 400, "invalid_request");
+        assertError(send(route, body), 400, "invalid_request");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"MOBILE_LOGIN", "ADMIN_LOGIN"})
     void anEmptyBodyIsRefusedWhereOneIsRequired(BodyRoute route) {
-        assertError(route.send((String) null), 400, "invalid_request");
-        assertError(route.send(""), 400, "invalid_request");
+        assertError(send(route, (String) null), 400, "invalid_request");
+        assertError(send(route, ""), 400, "invalid_request");
     }
 
     @Test
     void unknownFieldsAreIgnored() {
         String extra = "\"clientBuild\":{\"sha\":\"abc\",\"flags\":[1,2,3]},\"future\":null,";
-        RawHttp.Reply login = BodyRoute.MOBILE_LOGIN.send(VALID_LOGIN.replaceFirst("\\{", "{" + extra));
+        RawHttp.Reply login = send(BodyRoute.MOBILE_LOGIN, VALID_LOGIN.replaceFirst("\\{", "{" + extra));
         assertThat(login.status()).as("%s", login).isEqualTo(201);
-        RawHttp.Reply admin = BodyRoute.ADMIN_LOGIN.send("{" + extra + "\"username\":\"admin\",\"password\":\""
+        RawHttp.Reply admin = send(BodyRoute.ADMIN_LOGIN, "{" + extra + "\"username\":\"admin\",\"password\":\""
                 + TestServers.ADMIN_PASSWORD + "\"}");
         assertThat(admin.status()).as("%s", admin).isEqualTo(200);
         MobileLoginResponse victim = sacrificialSession("unknown-fields");
-        RawHttp.Reply logout = API.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout", API.adminToken(),
+        RawHttp.Reply logout = api.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout", api.adminToken(),
                 "{" + extra + "\"allDevices\":false,\"reason\":\"extra fields\"}");
         assertThat(logout.status()).as("%s", logout).isEqualTo(200);
         String sessionId = login.object().get("sessionId").getAsString();
-        assertThat(API.raw().post("/api/v1/sessions/" + sessionId + "/logout", API.adminToken(),
+        assertThat(api.raw().post("/api/v1/sessions/" + sessionId + "/logout", api.adminToken(),
                 "{}").status()).isEqualTo(200);
     }
 
     @Test
     void aHeartbeatNeedsNoBody() {
-        assertThat(BodyRoute.HEARTBEAT.send((String) null).status()).isEqualTo(204);
-        assertThat(BodyRoute.HEARTBEAT.send("{}").status()).isEqualTo(204);
-        assertThat(BodyRoute.HEARTBEAT.send("{\"pendingSyncItems\":null,\"unknownField\":[1,2,3]}").status())
+        assertThat(send(BodyRoute.HEARTBEAT, (String) null).status()).isEqualTo(204);
+        assertThat(send(BodyRoute.HEARTBEAT, "{}").status()).isEqualTo(204);
+        assertThat(send(BodyRoute.HEARTBEAT, "{\"pendingSyncItems\":null,\"unknownField\":[1,2,3]}").status())
                 .isEqualTo(204);
     }
 
@@ -191,7 +199,7 @@ class BadInputTest {
     @MethodSource("bodyRoutes")
     void aHugeBodyIsRefusedWithTheErrorBody(BodyRoute route) {
         String huge = "{\"reason\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
-        RawHttp.Reply reply = route.send(huge);
+        RawHttp.Reply reply = send(route, huge);
         assertThat(reply.status()).as("%s", reply).isIn(400, 413);
         assertErrorBody(reply);
         assertThat(reply.error()).isEqualTo("invalid_request");
@@ -203,8 +211,8 @@ class BadInputTest {
     void aHugeStringFieldIsAClientError(BodyRoute route) {
         for (int length : new int[] {20_000, 200_000}) {
             String longName = "u".repeat(length);
-            assertClientError(route.send(VALID_LOGIN.replace("\"bea.input\"", "\"" + longName + "\"")));
-            assertClientError(route.send(VALID_LOGIN.replace("\"Polish\"", "\"" + longName + "\"")));
+            assertClientError(send(route, VALID_LOGIN.replace("\"bea.input\"", "\"" + longName + "\"")));
+            assertClientError(send(route, VALID_LOGIN.replace("\"Polish\"", "\"" + longName + "\"")));
         }
     }
 
@@ -212,12 +220,12 @@ class BadInputTest {
     void aHugeReasonIsRefusedAndEndsNothing() {
         MobileLoginResponse victim = sacrificialSession("huge-reason");
         for (int length : new int[] {20_000, 300_000}) {
-            assertClientError(API.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout", API.adminToken(),
+            assertClientError(api.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout", api.adminToken(),
                     "{\"block\":true,\"reason\":\"" + "r".repeat(length) + "\"}"));
-            assertClientError(API.raw().post("/api/v1/users/" + STAFF + "/logout", API.adminToken(),
+            assertClientError(api.raw().post("/api/v1/users/" + STAFF + "/logout", api.adminToken(),
                     "{\"reason\":\"" + "r".repeat(length) + "\"}"));
         }
-        assertThat(API.raw().get("/api/v1/sessions/" + victim.sessionId(), API.adminToken()).status()).isEqualTo(200);
+        assertThat(api.raw().get("/api/v1/sessions/" + victim.sessionId(), api.adminToken()).status()).isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -225,22 +233,22 @@ class BadInputTest {
     void deeplyNestedJsonIsAClientError(BodyRoute route) {
         int depth = 50_000;
         String nested = "{\"username\":\"x\",\"extra\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
-        assertError(route.send(nested), 400, "invalid_request");
+        assertError(send(route, nested), 400, "invalid_request");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"MOBILE_LOGIN", "ADMIN_LOGIN"})
     void invalidUtf8IsAClientError(BodyRoute route) {
         byte[] body = "{\"username\":\"bea.input\",\"password\":\"\u00ff\u00fe\"}".getBytes(StandardCharsets.ISO_8859_1);
-        assertClientError(route.send(body));
+        assertClientError(send(route, body));
     }
 
     @Test
     void emptyOrMissingOptionalBodiesOnAdminActionsAreNoServerErrors() {
         for (String body : new String[] {null, "", "{}"}) {
             MobileLoginResponse victim = sacrificialSession("empty-" + body);
-            RawHttp.Reply reply = API.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout",
-                    API.adminToken(), body);
+            RawHttp.Reply reply = api.raw().post("/api/v1/sessions/" + victim.sessionId() + "/logout",
+                    api.adminToken(), body);
             assertThat(reply.status()).as("body %s: %s", body, reply).isIn(200, 400);
             if (reply.status() == 400) {
                 assertError(reply, 400, "invalid_request");
@@ -265,7 +273,7 @@ class BadInputTest {
     void anUnknownSessionOrUserIs404(String route) {
         String[] parts = route.split(" ", 2);
         String body = parts[0].equals("POST") ? "{\"reason\":\"r\"}" : null;
-        assertError(API.raw().send(parts[0], parts[1], API.adminToken(), body), 404, "not_found");
+        assertError(api.raw().send(parts[0], parts[1], api.adminToken(), body), 404, "not_found");
     }
 
     @ParameterizedTest
@@ -275,7 +283,7 @@ class BadInputTest {
         "/api/v1/sessions/%2e%2e",
         "/api/v1/users/a%2Fb/block"})
     void pathJunkIsAClientErrorWithTheErrorBody(String path) {
-        assertClientError(API.raw().send(path.contains("block") ? "POST" : "GET", path, API.adminToken(), "{}"));
+        assertClientError(api.raw().send(path.contains("block") ? "POST" : "GET", path, api.adminToken(), "{}"));
     }
 
     /** What no HTTP client sends: broken escapes, a broken header, an oversized header. Jetty refuses them first. */
@@ -287,14 +295,14 @@ class BadInputTest {
         "POST /api/v1/mobile/login HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\nConnection: close\r\n\r\n{}"})
     void malformedHttpIsAClientErrorWithTheErrorBody(String request) throws java.io.IOException {
         byte[] bytes = request.replace("{BIG}", "b".repeat(64 * 1024)).getBytes(StandardCharsets.US_ASCII);
-        RawHttp.Reply reply = RawSocket.exchange("127.0.0.1", API.server().port(), bytes);
+        RawHttp.Reply reply = RawSocket.exchange("127.0.0.1", api.server().port(), bytes);
         assertClientError(reply);
     }
 
     @Test
     void anOverlongIdOrUsernameIsAClientError() {
-        assertClientError(API.raw().get("/api/v1/sessions/" + "a".repeat(3000), API.adminToken()));
-        assertClientError(API.raw().post("/api/v1/users/" + "b".repeat(3000) + "/block", API.adminToken(), "{}"));
+        assertClientError(api.raw().get("/api/v1/sessions/" + "a".repeat(3000), api.adminToken()));
+        assertClientError(api.raw().post("/api/v1/users/" + "b".repeat(3000) + "/block", api.adminToken(), "{}"));
     }
 
     @ParameterizedTest
@@ -305,17 +313,17 @@ class BadInputTest {
         "/api/v1/audit?limit=1.5",
         "/api/v1/users?blocked=perhaps"})
     void malformedQueryParametersAre400(String pathAndQuery) {
-        assertError(API.raw().get(pathAndQuery, API.adminToken()), 400, "invalid_request");
+        assertError(api.raw().get(pathAndQuery, api.adminToken()), 400, "invalid_request");
     }
 
     @Test
     void queryParametersThatMatchNothingGiveEmptyLists() {
-        assertThat(API.raw().get("/api/v1/audit?username=no.such.user", API.adminToken()).object()
+        assertThat(api.raw().get("/api/v1/audit?username=no.such.user", api.adminToken()).object()
                 .getAsJsonArray("events")).isEmpty();
-        assertThat(API.raw().get("/api/v1/users?q=%27%20OR%201%3D1--", API.adminToken()).object()
+        assertThat(api.raw().get("/api/v1/users?q=%27%20OR%201%3D1--", api.adminToken()).object()
                 .getAsJsonArray("users")).isEmpty();
-        assertThat(API.raw().get("/api/v1/sessions?q=%25", API.adminToken()).status()).isEqualTo(200);
-        assertThat(API.raw().get("/api/v1/sessions?username=%27%20OR%20%271%27%3D%271", API.adminToken()).object()
+        assertThat(api.raw().get("/api/v1/sessions?q=%25", api.adminToken()).status()).isEqualTo(200);
+        assertThat(api.raw().get("/api/v1/sessions?username=%27%20OR%20%271%27%3D%271", api.adminToken()).object()
                 .getAsJsonArray("sessions")).isEmpty();
     }
 
@@ -323,7 +331,7 @@ class BadInputTest {
     @ValueSource(strings = {"GET /api/v1/nope", "GET /api/v2/sessions", "GET /nope", "POST /api/v1/mobile/nope"})
     void anUnknownRouteIs404(String route) {
         String[] parts = route.split(" ", 2);
-        assertError(API.raw().send(parts[0], parts[1], tokenFor(parts[1]), parts[0].equals("POST") ? "{}" : null),
+        assertError(api.raw().send(parts[0], parts[1], tokenFor(parts[1]), parts[0].equals("POST") ? "{}" : null),
                 404, "not_found");
     }
 
@@ -340,7 +348,7 @@ class BadInputTest {
     void aWrongMethodIsAClientErrorWithTheErrorBody(String route) {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", session.sessionId()).replace("{username}", STAFF);
-        RawHttp.Reply reply = API.raw().send(parts[0], path, tokenFor(path), parts[0].equals("GET") ? null : "{}");
+        RawHttp.Reply reply = api.raw().send(parts[0], path, tokenFor(path), parts[0].equals("GET") ? null : "{}");
         assertThat(reply.status()).as("%s %s: %s", parts[0], path, reply).isEqualTo(405);
         assertErrorBody(reply);
         assertThat(reply.error()).isEqualTo("method_not_allowed");
@@ -348,22 +356,22 @@ class BadInputTest {
     }
 
     /** The token a well-meaning caller of this path would hold: so only the route is wrong. */
-    private static String tokenFor(String path) {
-        return path.startsWith("/api/v1/mobile/") ? session.token() : API.adminToken();
+    private String tokenFor(String path) {
+        return path.startsWith("/api/v1/mobile/") ? session.token() : api.adminToken();
     }
 
     @Test
     @Order(Integer.MAX_VALUE)
     void refusedRequestsChangedNothing() {
-        assertThat(BodyRoute.HEARTBEAT.send("{\"pendingSyncItems\":3}").status()).isEqualTo(204);
-        RawHttp.Reply listed = API.raw().get("/api/v1/sessions/" + session.sessionId(), API.adminToken());
+        assertThat(send(BodyRoute.HEARTBEAT, "{\"pendingSyncItems\":3}").status()).isEqualTo(204);
+        RawHttp.Reply listed = api.raw().get("/api/v1/sessions/" + session.sessionId(), api.adminToken());
         assertThat(listed.status()).as("%s", listed).isEqualTo(200);
         Session row = com.sessiondesk.api.Json.GSON.fromJson(listed.body(), Session.class);
         assertThat(row.username()).isEqualTo(STAFF);
-        RawHttp.Reply users = API.raw().get("/api/v1/users?blocked=true", API.adminToken());
+        RawHttp.Reply users = api.raw().get("/api/v1/users?blocked=true", api.adminToken());
         assertThat(users.object().getAsJsonArray("users")).isEmpty();
         AuditEvent[] events = com.sessiondesk.api.Json.GSON.fromJson(
-                API.raw().get("/api/v1/audit?username=" + STAFF, API.adminToken()).object().get("events"),
+                api.raw().get("/api/v1/audit?username=" + STAFF, api.adminToken()).object().get("events"),
                         AuditEvent[].class);
         // only the sacrificial sessions' logouts (and failed admin sign-ins): nothing touched the main session
         for (AuditEvent event : events) {
@@ -376,8 +384,8 @@ class BadInputTest {
         return Stream.of(BodyRoute.values());
     }
 
-    private static MobileLoginResponse sacrificialSession(String deviceId) {
-        return Api.mobileLogin(API.baseUrl(), Api.device(STAFF, TestUsers.PASSWORD, "EVV", "1.0", deviceId,
+    private MobileLoginResponse sacrificialSession(String deviceId) {
+        return Api.mobileLogin(api.baseUrl(), Api.device(STAFF, TestUsers.PASSWORD, "EVV", "1.0", deviceId,
                 "Moto G", "Android 13", "Polish"));
     }
 }
