@@ -18,7 +18,10 @@ public enum AuditAction {
     ADMIN_CALL_REFUSED("admin_call_refused"),
     /** A blocked or demoted super user's admin sessions were ended. */
     ADMIN_TOKENS_REVOKED("admin_tokens_revoked"),
-    PASSWORD_CHANGED("password_changed");
+    /** A password set by the user themselves (the admin API) or from the command line: their sessions ended. */
+    PASSWORD_CHANGED("password_changed"),
+    /** A super user created from the command line. */
+    SUPER_USER_ADDED("super_user_added");
 
     /** What History's "Security" filter shows. */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",

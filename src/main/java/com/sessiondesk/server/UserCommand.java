@@ -1,10 +1,12 @@
 package com.sessiondesk.server;
 
+import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.User;
 import com.sessiondesk.cli.Terminal;
 import com.sessiondesk.server.http.Fields;
 import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Passwords;
+import com.sessiondesk.server.service.PasswordService;
 import com.sessiondesk.server.store.Database;
 import com.sessiondesk.server.store.JdbcStore;
 import com.sessiondesk.server.store.Migrations;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code user add} and {@code user passwd}: accounts made from the command line, the password on
  * standard input (one line), beside a running service or without one. A refused password or an
- * unknown or existing user exits with 1.
+ * unknown or existing user exits with 1. A new super user and a new password are audited with the actor
+ * {@value PasswordService#COMMAND_LINE}; a new password ends the user's sessions ({@link PasswordService}).
  */
 @Command(name = "user", separator = " ", sortOptions = false, subcommands = {UserCommand.Add.class, UserCommand.Passwd.class},
         description = "Create a user or set a user's password; the password is read from standard input (one line).")
@@ -77,11 +81,15 @@ public final class UserCommand {
             }
             try (Database db = Database.open(database.jdbcUrl())) {
                 new Migrations(db).run();
-                boolean created = new JdbcStore(db).createUser(username, name, Passwords.hash(password.get()),
-                        superUser, System.currentTimeMillis());
-                if (!created) {
+                JdbcStore store = new JdbcStore(db);
+                long now = System.currentTimeMillis();
+                if (!store.createUser(username, name, Passwords.hash(password.get()), superUser, now)) {
                     err.println("user add: the user '" + username + "' already exists");
                     return 1;
+                }
+                if (superUser) {
+                    store.recordAudit(AuditAction.SUPER_USER_ADDED, PasswordService.COMMAND_LINE, username,
+                            List.of(), null, now);
                 }
             } catch (RuntimeException e) {
                 err.println("user add: " + e.getMessage());
@@ -117,6 +125,7 @@ public final class UserCommand {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = spec.commandLine().getOut();
             try (Database db = Database.open(database.jdbcUrl())) {
                 new Migrations(db).run();
                 JdbcStore store = new JdbcStore(db);
@@ -129,17 +138,25 @@ public final class UserCommand {
                 if (password.isEmpty()) {
                     return 1;
                 }
-                if (!store.setPasswordHash(username, Passwords.hash(password.get()))) {
+                Optional<PasswordService.Change> change = new PasswordService(db).setPassword(username,
+                        Passwords.hash(password.get()), PasswordService.COMMAND_LINE, null, System.currentTimeMillis());
+                if (change.isEmpty()) {
                     err.println("user passwd: there is no user '" + username + "'");
                     return 1;
                 }
+                out.println("Ended " + sessions(change.get().endedSessions().size(), "mobile session") + " and "
+                        + sessions(change.get().endedAdminSessions(), "admin session") + " of '" + username + "'.");
             } catch (RuntimeException e) {
                 err.println("user passwd: " + e.getMessage());
                 return 1;
             }
-            spec.commandLine().getOut().println("Changed the password of '" + username + "'.");
+            out.println("Changed the password of '" + username + "'.");
             return 0;
         }
+    }
+
+    private static String sessions(int count, String what) {
+        return count + " " + what + (count == 1 ? "" : "s");
     }
 
     /** One line of standard input that the password policy accepts; empty after saying why not. */

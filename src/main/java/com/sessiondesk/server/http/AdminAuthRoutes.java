@@ -7,6 +7,7 @@ import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.service.PasswordService;
 import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.Credentials;
 import io.javalin.http.Context;
@@ -88,7 +89,8 @@ public final class AdminAuthRoutes {
 
     /**
      * The signed-in super user changes their password: the current one is checked like a login
-     * (throttled), the new one must pass the {@link PasswordPolicy}. Their other admin sessions end.
+     * (throttled), the new one must pass the {@link PasswordPolicy}. Their other admin sessions and
+     * their mobile sessions end ({@link PasswordService}).
      */
     private void changePassword(Context ctx) {
         AdminToken admin = AccessFilter.adminOf(ctx);
@@ -108,10 +110,8 @@ public final class AdminAuthRoutes {
             throw ApiException.invalid("The current password is wrong.");
         }
         String hash = PasswordCheck.hashNew(services, newPassword);
-        services.store().setPasswordHash(admin.username(), hash);
-        int ended = services.store().revokeAdminTokensOf(admin.userId(), admin.tokenHash());
-        services.store().recordAudit(AuditAction.PASSWORD_CHANGED, admin.username(), admin.username(), List.of(),
-                ended == 0 ? null : "other admin sessions ended: " + ended, services.now());
+        new PasswordService(services.store().database()).setPassword(admin.username(), hash, admin.username(),
+                admin.tokenHash(), services.now());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 }

@@ -193,6 +193,20 @@ public final class AdminQueries {
         AdminTokens.revokeAllAudited(c, account.id(), actor, account.username(), why, now);
     }
 
+    /** Stores a new password hash for the account. */
+    public void setPasswordHash(LockedAccount account, String passwordHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
+            ps.setString(1, passwordHash);
+            ps.setLong(2, account.id());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes the admin tokens of the account but {@code keepTokenHash} (null: all); returns how many. */
+    public int revokeAdminTokensExcept(LockedAccount account, String keepTokenHash) throws SQLException {
+        return AdminTokens.revokeAllOf(c, account.id(), keepTokenHash);
+    }
+
     /**
      * Records one audit event listing {@code sessionIds}, each with a delivery that waits for its
      * device to be told. {@code until}: the end of a time-limited block, or null.

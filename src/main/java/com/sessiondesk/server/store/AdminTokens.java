@@ -83,12 +83,10 @@ final class AdminTokens {
         });
     }
 
-    /** Deletes every token of a user but {@code keepTokenHash} (may be null); returns how many. */
-    int revokeAllOf(long userId, String keepTokenHash) {
-        return db.write(c -> revokeAllOf(c, userId, keepTokenHash));
-    }
-
-    /** {@link #revokeAllOf(long, String)} in the caller's transaction. */
+    /**
+     * Deletes every token of a user but {@code keepTokenHash} (may be null), in the caller's
+     * transaction; returns how many.
+     */
     static int revokeAllOf(Connection c, long userId, String keepTokenHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM admin_tokens WHERE user_id = ?"
                 + (keepTokenHash != null ? " AND token_hash <> ?" : ""))) {

@@ -257,11 +257,6 @@ public final class JdbcStore {
         return sessions.expire(idleBefore, startedBefore, now);
     }
 
-    /** Deletes every admin token of a user but {@code keepTokenHash} (may be null); returns how many. */
-    public int revokeAdminTokensOf(long userId, String keepTokenHash) {
-        return adminTokens.revokeAllOf(userId, keepTokenHash);
-    }
-
     /** The value of {@code key}, storing {@code value} first when there is none (atomic across instances). */
     public String metaIfAbsent(String key, String value) {
         return meta.getOrSet(key, value);
