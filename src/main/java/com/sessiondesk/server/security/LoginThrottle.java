@@ -86,7 +86,11 @@ public final class LoginThrottle {
             counters.add(new ThrottleCounter(key("address", "", address), ADDRESS_LIMIT, window));
             counters.add(new ThrottleCounter(account, ACCOUNT_LIMIT, window));
         }
-        long wait = store.reserveLoginAttempts(counters, now);
+        // A client already at a limit is refused on a read; the write below counts the others atomically.
+        long wait = store.loginWait(counters, now);
+        if (wait == 0) {
+            wait = store.reserveLoginAttempts(counters, now);
+        }
         if (wait > 0) {
             throw new Throttled(wait);
         }

@@ -210,6 +210,11 @@ public final class JdbcStore {
         return throttle.reserveLoginAttempts(counters, now);
     }
 
+    /** How long a counter at its limit still holds (0: none is), read without taking the write lock. */
+    public long loginWait(List<ThrottleCounter> counters, long now) {
+        return throttle.loginWait(counters, now);
+    }
+
     /**
      * After an attempt: gives back one attempt of each of {@code release} (it did not fail), starts
      * {@code reset} over, and marks {@code knownKey} (when not null) as known until {@code knownUntil}.
