@@ -19,8 +19,9 @@ import java.util.Locale;
  * address signed in to that account before ({@link #KNOWN_FOR}), also per address over all
  * accounts ({@link #ADDRESS_LIMIT}) and per account over all such clients ({@link #ACCOUNT_LIMIT}).</li>
  * </ul>
- * Counters hold failures and attempts in progress in a window of {@link #WINDOW}; a success gives
- * its attempt back and starts its own counter over.
+ * Counters hold failures, attempts in progress and attempts refused as busy ({@link #busy}) in a
+ * window of {@link #WINDOW}; a success gives its attempt back and starts its own counter over. A
+ * client already at a limit is refused on a read, without the database's write lock.
  */
 public final class LoginThrottle {
 
