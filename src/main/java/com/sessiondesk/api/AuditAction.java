@@ -25,9 +25,12 @@ public enum AuditAction {
     /** A super user created from the command line. */
     SUPER_USER_ADDED("super_user_added");
 
-    /** What History's "Security" filter shows. */
+    /**
+     * The security events: what refused clients caused, recorded apart from the admin actions
+     * (History's "Security" filter; their own retention, counted per minute).
+     */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",
-            "login_throttled", "login_busy", "admin_call_refused", "admin_tokens_revoked", "password_changed");
+            "login_throttled", "login_busy", "admin_call_refused");
 
     private final String wireName;
 
