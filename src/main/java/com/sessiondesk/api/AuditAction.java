@@ -23,7 +23,10 @@ public enum AuditAction {
     /** A password set by the user themselves (the admin API) or from the command line: their sessions ended. */
     PASSWORD_CHANGED("password_changed"),
     /** A super user created from the command line. */
-    SUPER_USER_ADDED("super_user_added");
+    SUPER_USER_ADDED("super_user_added"),
+    /** A device blocked (its sessions ended, its logins refused) or unblocked; username: its last user. */
+    DEVICE_BLOCKED("device_blocked"),
+    DEVICE_UNBLOCKED("device_unblocked");
 
     /**
      * The security events: what refused clients caused, recorded apart from the admin actions
