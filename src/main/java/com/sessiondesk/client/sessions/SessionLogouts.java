@@ -26,15 +26,18 @@ final class SessionLogouts {
     private final SessionRows rows;
     private final BlockMarkers markers;
     private final Consumer<Runnable> keepingPosition;
+    private final Runnable clearSelection;
 
+    /** @param clearSelection empties the table's selection (after a bulk log out nobody stays chosen) */
     SessionLogouts(ViewContext context, Clock clock, LogoutDialogs dialogs, SessionRows rows, BlockMarkers markers,
-                   Consumer<Runnable> keepingPosition) {
+                   Consumer<Runnable> keepingPosition, Runnable clearSelection) {
         this.context = context;
         this.clock = clock;
         this.dialogs = dialogs;
         this.rows = rows;
         this.markers = markers;
         this.keepingPosition = keepingPosition;
+        this.clearSelection = clearSelection;
     }
 
     /** The Logout User Account dialog for a row, Block ticked when {@code block} (Ctrl+B). */
@@ -67,7 +70,12 @@ final class SessionLogouts {
         dialogs.showBulkLogoutDialog(dialog).ifPresent(result -> bulkDone(dialog, result));
     }
 
+    /**
+     * After a bulk log out the selection is empty: the rows chosen ended (or had ended), and no row
+     * nobody chose takes their place (that rule is for one row and the keyboard).
+     */
     private void bulkDone(BulkLogoutViewModel dialog, BulkLogoutResult result) {
+        clearSelection.run();
         if (result.endedSessionIds() != null) {
             removeEnded(result.endedSessionIds());
         }

@@ -104,6 +104,7 @@ public final class SessionsController {
         buildTable();
         position = new RowPosition(sessionsTable);
         viewModel.setRowsReplacedHooks(() -> position.remember(viewModel.shown()), this::afterRowsReplaced);
+        viewModel.setSelectionClearer(() -> sessionsTable.getSelectionModel().clearSelection());
         // A new minute or a reload moves the "… ago" texts: the time cells redraw themselves (Cells.text).
         freshHighlight.setOnFinished(e -> {
             viewModel.clearFresh();

@@ -47,6 +47,7 @@ public final class SessionsViewModel implements Refreshable {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private Runnable beforeRowsReplaced = () -> { };
     private Runnable afterRowsReplaced = () -> { };
+    private Runnable clearSelection = () -> { };
 
     public SessionsViewModel(ViewContext context, Clock clock, LogoutDialogs logoutDialogs) {
         this.context = context;
@@ -56,7 +57,8 @@ public final class SessionsViewModel implements Refreshable {
         this.markers = new BlockMarkers(clock);
         this.rows = new SessionRows(markers, this::started);
         this.live = new LiveRows(context, state, rows, markers, this::refresh, this::keepingPosition);
-        this.logouts = new SessionLogouts(context, clock, logoutDialogs, rows, markers, this::keepingPosition);
+        this.logouts = new SessionLogouts(context, clock, logoutDialogs, rows, markers, this::keepingPosition,
+                () -> clearSelection.run());
         this.filter = new SessionFilter(rows::filterBy);
         rows.onShownChanged(this::updateTexts);
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
@@ -247,6 +249,11 @@ public final class SessionsViewModel implements Refreshable {
     public void setRowsReplacedHooks(Runnable before, Runnable after) {
         this.beforeRowsReplaced = before;
         this.afterRowsReplaced = after;
+    }
+
+    /** Lets the view empty its selection (after a bulk log out). */
+    public void setSelectionClearer(Runnable clear) {
+        this.clearSelection = clear;
     }
 
     public ObservableList<SessionRow> rows() {

@@ -161,7 +161,7 @@ public final class LogoutService {
                     all.addAll(sql.activeSessionIds(account.id()));
                     usernames.add(account.username());
                 }
-                ended = sql.end(all, order.actor(), order.reason(), order.now());
+                ended = endOrStartEnding(sql, all, order);
                 for (LockedAccount account : accounts) {
                     if (sql.applyBlock(account, order.actor(), order.reason(), order.until(), order.now())) {
                         blockedNames.add(account.username());
@@ -169,7 +169,7 @@ public final class LogoutService {
                     sql.revokeAdminTokens(account, order.actor(), TOKENS_REVOKED_WHY, order.now());
                 }
             } else {
-                ended = sql.end(new ArrayList<>(owners.keySet()), order.actor(), order.reason(), order.now());
+                ended = endOrStartEnding(sql, new ArrayList<>(owners.keySet()), order);
                 usernames.addAll(sql.usernamesOf(new TreeSet<>(owners.values())));
             }
             if (!ended.isEmpty() || !blockedNames.isEmpty()) {
@@ -177,8 +177,18 @@ public final class LogoutService {
                         usernames.size() == 1 ? usernames.iterator().next() : "", ended, order.reason(),
                         order.block() ? order.until() : null, order.now());
             }
-            return new BulkLogoutResult(ended, blockedNames, skipped);
+            Long deadline = order.syncDeadline();
+            return deadline == null ? new BulkLogoutResult(ended, blockedNames, skipped)
+                    : new BulkLogoutResult(List.of(), blockedNames, skipped, ended, Instant.ofEpochMilli(deadline));
         });
+    }
+
+    /** Ends the sessions at once, or after sync makes them ending (they end once their devices synced). */
+    private static List<String> endOrStartEnding(AdminQueries sql, List<String> ids, LogoutOrder order)
+            throws SQLException {
+        Long deadline = order.syncDeadline();
+        return deadline == null ? sql.end(ids, order.actor(), order.reason(), order.now())
+                : sql.startEnding(ids, order.actor(), order.reason(), order.now(), deadline);
     }
 
     /**
