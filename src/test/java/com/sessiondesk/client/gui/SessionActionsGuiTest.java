@@ -102,6 +102,13 @@ class SessionActionsGuiTest extends SharedServerGuiTest {
         waitUntil("Enter after a reason confirms", () -> !showing("#bulkLogoutConfirmButton"));
         waitUntil("the sessions are ending, told to sync first", () -> phones.stream().allMatch(phone ->
                 server.sessionsOf(phone.username()).stream().anyMatch(s -> s.id().equals(phone.sessionId()) && s.ending())));
+        waitUntil("the notification says so", () -> notification().startsWith("Told 3 sessions to sync first"));
+        org.controlsfx.control.NotificationPane pane = node("#notificationPane", org.controlsfx.control.NotificationPane.class);
+        Node footer = node("#statusBar", Node.class);
+        Node bar = fx(() -> pane.lookup(".notification-bar"));
+        assertThat(fx(() -> bar.localToScene(bar.getBoundsInLocal()).getMaxY()
+                < footer.localToScene(footer.getBoundsInLocal()).getMinY())).as("it never covers the footer").isTrue();
+        waitUntil("it closes by itself", 15, () -> !fx(pane::isShowing));
     }
 
     @Test
