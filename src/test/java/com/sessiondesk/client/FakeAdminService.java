@@ -166,10 +166,14 @@ public final class FakeAdminService implements AdminService {
         return List.copyOf(events);
     }
 
+    /** How many other admin sessions a password change ends here. */
+    public int otherAdminSessions;
+
     @Override
-    public void changePassword(String currentPassword, String newPassword) throws Exception {
+    public int changePassword(String currentPassword, String newPassword) throws Exception {
         calls.add("changePassword");
         maybeFail();
+        return otherAdminSessions;
     }
 
     @Override

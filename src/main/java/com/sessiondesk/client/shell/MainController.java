@@ -194,9 +194,9 @@ public final class MainController {
 
     /** "Change my password" of the signed-in super user (client/password). */
     private void changePassword() {
-        if (service != null && ChangePasswordDialog.show(root.getScene().getWindow(),
-                new ChangePasswordViewModel(context, service))) {
-            notify(ChangePasswordViewModel.done());
+        ChangePasswordViewModel change = service == null ? null : new ChangePasswordViewModel(context, service);
+        if (change != null && ChangePasswordDialog.show(root.getScene().getWindow(), change)) {
+            notify(change.done());
         }
     }
 
