@@ -6,6 +6,7 @@ import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.ServerReasons;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
@@ -192,7 +193,7 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
 
     /** The reason, with the client address of a security event. */
     public static String reasonText(AuditEvent event) {
-        String reason = event.reason() == null ? "" : event.reason();
+        String reason = ServerReasons.text(event.reason()); // the service's own reasons in the window's language
         if (event.address() == null) {
             return reason;
         }
