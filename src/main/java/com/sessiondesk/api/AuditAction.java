@@ -21,7 +21,9 @@ public enum AuditAction {
     /** A password set by the user themselves (the admin API) or from the command line: their sessions ended. */
     PASSWORD_CHANGED("password_changed"),
     /** A super user created from the command line. */
-    SUPER_USER_ADDED("super_user_added");
+    SUPER_USER_ADDED("super_user_added"),
+    /** A super user acknowledged an alert (the alert's kind in the reason). */
+    ALERT_ACKNOWLEDGED("alert_acknowledged");
 
     /** What History's "Security" filter shows. */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",

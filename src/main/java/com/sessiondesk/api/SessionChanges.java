@@ -7,10 +7,18 @@ import java.util.List;
  * sessions to insert or replace (their state now), sessions that ended, accounts blocked or
  * unblocked, and the {@code cursor} to ask from next. Applying it to the list of the old cursor
  * gives the list of the new one (Last Seen moves under 30 s excepted: they are coalesced).
+ * {@code alerts} are the alerts raised or updated since the cursor, in their state now.
  */
 public record SessionChanges(
         List<Session> upserted,
         List<EndedSession> ended,
         List<BlockChange> blockChanges,
-        String cursor) {
+        String cursor,
+        List<Alert> alerts) {
+
+    /** Changes without alerts. */
+    public SessionChanges(List<Session> upserted, List<EndedSession> ended, List<BlockChange> blockChanges,
+            String cursor) {
+        this(upserted, ended, blockChanges, cursor, List.of());
+    }
 }
