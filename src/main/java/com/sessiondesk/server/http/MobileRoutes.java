@@ -6,6 +6,7 @@ import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.service.AlertService;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.MobileSession;
@@ -57,6 +58,8 @@ public final class MobileRoutes {
         String token = Tokens.newToken();
         String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now())
                 .orElseThrow(() -> PasswordCheck.blocked(services, username));
+        new AlertService(services.store().database()).loggedIn(user.userId(), user.username(), sessionId,
+                device.deviceId(), device.deviceModel(), device.address(), services.now());
         String ticket = services.tickets().issue(username, device.deviceId(), services.now());
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));
     }

@@ -49,7 +49,9 @@ public final class SessionFeed {
 
     /** What happened; stored by its lower-case name. */
     enum Kind {
-        STARTED, SUPERSEDED, SEEN, CHANGED, ENDED, BLOCKED, UNBLOCKED;
+        STARTED, SUPERSEDED, SEEN, CHANGED, ENDED, BLOCKED, UNBLOCKED,
+        /** An alert raised, updated or acknowledged ({@code alertId}). */
+        ALERT;
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -60,8 +62,12 @@ public final class SessionFeed {
         }
     }
 
-    /** One change: a session's ({@code sessionId}) or an account's ({@code username}). */
-    record Entry(Kind kind, String sessionId, String username, String actor, String reason) {
+    /** One change: a session's ({@code sessionId}), an account's ({@code username}) or an alert's ({@code alertId}). */
+    record Entry(Kind kind, String sessionId, String username, String actor, String reason, Long alertId) {
+
+        Entry(Kind kind, String sessionId, String username, String actor, String reason) {
+            this(kind, sessionId, username, actor, reason, null);
+        }
 
         static Entry session(Kind kind, String sessionId) {
             return new Entry(kind, sessionId, null, null, null);
@@ -131,7 +137,7 @@ public final class SessionFeed {
         }
         long seq = last - entries.size();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_feed (seq, at, kind, session_id, username, "
-                + "actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "actor, reason, alert_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Entry entry : entries) {
                 ps.setLong(1, ++seq);
@@ -141,6 +147,7 @@ public final class SessionFeed {
                 ps.setString(5, entry.username());
                 ps.setString(6, entry.actor());
                 ps.setString(7, entry.reason());
+                Rows.setNullableLong(ps, 8, entry.alertId());
                 ps.addBatch();
                 if (++n % 1000 == 0) {
                     ps.executeBatch();
@@ -193,6 +200,11 @@ public final class SessionFeed {
 
     static void unblocked(Connection c, String username, String actor, long now) throws SQLException {
         append(c, now, List.of(new Entry(Kind.UNBLOCKED, null, username, actor, null)));
+    }
+
+    /** An alert was raised, updated or acknowledged (call after the change): it is sent again in its state then. */
+    static void alerted(Connection c, long alertId, long now) throws SQLException {
+        append(c, now, List.of(new Entry(Kind.ALERT, null, null, null, null, alertId)));
     }
 
     /**

@@ -14,9 +14,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the {@link SessionFeed} for a follower: the changes after its cursor, each named session in
@@ -44,7 +46,8 @@ final class SessionFeedReader {
         }
         Map<String, Integer> sessions = new LinkedHashMap<>(); // id -> STARTED_HERE | ENDED_HERE
         Map<String, Entry> accounts = new LinkedHashMap<>(); // username -> last block change
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason "
+        Set<Long> alertIds = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason, alert_id "
                 + "FROM session_feed WHERE seq > ? AND seq <= ? ORDER BY seq")) {
             ps.setLong(1, from);
             ps.setLong(2, position.lastSeq());
@@ -52,7 +55,9 @@ final class SessionFeedReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Kind kind = Kind.of(rs.getString(1));
-                    if (kind == Kind.BLOCKED || kind == Kind.UNBLOCKED) {
+                    if (kind == Kind.ALERT) {
+                        alertIds.add(rs.getLong(6));
+                    } else if (kind == Kind.BLOCKED || kind == Kind.UNBLOCKED) {
                         String username = rs.getString(3);
                         accounts.remove(username);
                         accounts.put(username, new Entry(kind, null, username, rs.getString(4), rs.getString(5)));
@@ -70,7 +75,8 @@ final class SessionFeedReader {
         for (Entry entry : accounts.values()) {
             blockChanges.add(blockChange(c, entry, now));
         }
-        return Optional.of(new SessionChanges(upserted, ended, blockChanges, position.cursor()));
+        return Optional.of(new SessionChanges(upserted, ended, blockChanges, position.cursor(),
+                Alerts.byIds(c, alertIds)));
     }
 
     private static final String CHANGED_SESSION = "SELECT s.id, s.user_id, u.username, u.name, s.device_id, "
