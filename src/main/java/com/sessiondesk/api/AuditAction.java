@@ -22,6 +22,9 @@ public enum AuditAction {
     PASSWORD_CHANGED("password_changed"),
     /** A super user created from the command line. */
     SUPER_USER_ADDED("super_user_added"),
+    /** A device blocked (its sessions ended, its logins refused) or unblocked; username: its last user. */
+    DEVICE_BLOCKED("device_blocked"),
+    DEVICE_UNBLOCKED("device_unblocked"),
     /** A super user acknowledged an alert (the alert's kind in the reason). */
     ALERT_ACKNOWLEDGED("alert_acknowledged");
 
