@@ -127,6 +127,7 @@ class DeviceBlockTest {
                 .filter(e -> e.action().equals("device_blocked")).findFirst().orElseThrow();
         assertThat(audited.actor()).isEqualTo(TestServers.ADMIN);
         assertThat(audited.username()).isEqualTo(BEN);
+        assertThat(audited.deviceId()).isEqualTo(TABLET);
         assertThat(audited.sessionIds()).containsExactlyInAnyOrder(anaOnTablet.sessionId(), benOnTablet.sessionId());
         assertThat(audited.reason()).isEqualTo("Tablet stolen");
         assertThat(audited.until()).isEqualTo(until);
@@ -159,7 +160,7 @@ class DeviceBlockTest {
                 .containsExactly(new DeviceBlockChange(TABLET, false, null, TestServers.ADMIN, null));
         List<AuditEvent> events = ok(admin.audit(null, 50)).events();
         assertThat(events).filteredOn(e -> e.action().equals("device_unblocked")).singleElement()
-                .satisfies(e -> assertThat(e.username()).isEqualTo(ANA));
+                .satisfies(e -> assertThat(e.deviceId()).isEqualTo(TABLET));
 
         RawHttp.Reply again = new RawHttp(server.baseUrl()).post("/api/v1/devices/" + TABLET + "/unblock",
                 Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD), null);

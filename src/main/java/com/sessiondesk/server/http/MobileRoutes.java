@@ -1,6 +1,5 @@
 package com.sessiondesk.server.http;
 
-import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.HeartbeatRequest;
 import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.MobileLoginResponse;
@@ -58,8 +57,7 @@ public final class MobileRoutes {
         String ticketId = body.deviceTicket() == null ? null
                 : services.tickets().verify(body.deviceTicket(), username, device.deviceId(), now).orElse(null);
         Credentials user = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
-                        device.address(), ticketId, AuditAction.MOBILE_LOGIN_FAILED,
-                        "wrong username or password"))
+                        device.address(), ticketId, PasswordCheck.Kind.MOBILE_LOGIN))
                 .orElseThrow(PasswordCheck::wrongPassword);
         if (user.blocked()) {
             throw PasswordCheck.blocked(services, username);
@@ -83,7 +81,9 @@ public final class MobileRoutes {
 
     /**
      * A login from a blocked device: refused with 403 {@code device_blocked} (the block's reason and
-     * end), before its password is checked and again if the block came while it was checked.
+     * end), before its password is checked and again if the block came while it was checked. The
+     * one place such an attempt is known: the device and the username tried are here for what
+     * reacts to it (an alert of a blocked device's attempt).
      */
     private void refuseBlockedDevice(Device device, String username, BlockState block) {
         alerts.blockedDeviceAttempt(username, device.deviceId(), device.deviceModel(), device.address(),
