@@ -21,7 +21,15 @@ public enum AuditAction {
     /** A password set by the user themselves (the admin API) or from the command line: their sessions ended. */
     PASSWORD_CHANGED("password_changed"),
     /** A super user created from the command line. */
-    SUPER_USER_ADDED("super_user_added");
+    SUPER_USER_ADDED("super_user_added"),
+    /** A staff user (not a super user) created from the command line. */
+    USER_ADDED("user_added"),
+    /** An admin signed out of the desktop client (their admin session ended). */
+    ADMIN_LOGOUT("admin_logout"),
+    /** A user made a super user. */
+    SUPER_USER_PROMOTED("super_user_promoted"),
+    /** A super user made a staff user again (their admin sessions end). */
+    SUPER_USER_DEMOTED("super_user_demoted");
 
     /** What History's "Security" filter shows. */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param mobileIdleTimeout a mobile session unused this long has expired
  * @param mobileAbsoluteTimeout a mobile session this old has expired, used or not
  * @param tls HTTPS with these PEM files; null serves plain HTTP
+ * @param maxSessionsPerUser a mobile login beyond this many active sessions of its user ends the oldest
  */
 public record ServerConfig(
         String host,
@@ -36,7 +37,8 @@ public record ServerConfig(
         List<String> trustedProxies,
         Duration mobileIdleTimeout,
         Duration mobileAbsoluteTimeout,
-        TlsFiles tls) implements Timeouts {
+        TlsFiles tls,
+        int maxSessionsPerUser) implements Timeouts {
 
     /**
      * Twice a second: a heartbeat's change reaches the live consoles' push streams within about half
@@ -46,6 +48,7 @@ public record ServerConfig(
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(500);
     public static final Duration DEFAULT_MOBILE_IDLE = Duration.ofDays(14);
     public static final Duration DEFAULT_MOBILE_ABSOLUTE = Duration.ofDays(90);
+    public static final int DEFAULT_MAX_SESSIONS_PER_USER = 10;
 
     /** Checks the settings; a null clock or flush interval means the default. */
     public ServerConfig {
@@ -60,6 +63,9 @@ public record ServerConfig(
                 || adminAbsoluteTimeout.isZero()) {
             throw new IllegalArgumentException("admin token timeouts must be positive");
         }
+        if (maxSessionsPerUser < 1) {
+            throw new IllegalArgumentException("maxSessionsPerUser must be 1 or more: " + maxSessionsPerUser);
+        }
         clock = clock != null ? clock : Clock.systemUTC();
         heartbeatFlushInterval = heartbeatFlushInterval != null ? heartbeatFlushInterval : DEFAULT_FLUSH_INTERVAL;
         trustedProxies = trustedProxies != null ? List.copyOf(trustedProxies) : List.of();
@@ -71,7 +77,9 @@ public record ServerConfig(
     public ServerConfig(String host, int port, String jdbcUrl, boolean demo, String initialAdminPassword,
             Duration adminIdleTimeout, Duration adminAbsoluteTimeout) {
         this(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout,
-                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE, DEFAULT_MOBILE_ABSOLUTE, null);
+                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE,
+                DEFAULT_MOBILE_ABSOLUTE, null,
+                DEFAULT_MAX_SESSIONS_PER_USER);
     }
 
     public static ServerConfig defaults() {
@@ -82,61 +90,72 @@ public record ServerConfig(
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, maxSessionsPerUser);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, maxSessionsPerUser);
     }
 
     public ServerConfig withJdbcUrl(String value) {
         return new ServerConfig(host, port, value, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, maxSessionsPerUser);
     }
 
     public ServerConfig withDemo(boolean value) {
         return new ServerConfig(host, port, jdbcUrl, value, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, maxSessionsPerUser);
     }
 
     public ServerConfig withInitialAdminPassword(String value) {
         return new ServerConfig(host, port, jdbcUrl, demo, value, adminIdleTimeout, adminAbsoluteTimeout,
-                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withAdminTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, idle, absolute, clock,
-                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, value, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
-                mobileAbsoluteTimeout, tls);
+                mobileAbsoluteTimeout, tls, maxSessionsPerUser);
     }
 
     public ServerConfig withHeartbeatFlushInterval(Duration value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withTrustedProxies(List<String> value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout, tls,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withMobileTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute, tls);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute, tls,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withTls(TlsFiles value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
-                mobileAbsoluteTimeout, value);
+                mobileAbsoluteTimeout, value, maxSessionsPerUser);
+    }
+
+    public ServerConfig withMaxSessionsPerUser(int value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
+                mobileAbsoluteTimeout, tls, value);
     }
 }

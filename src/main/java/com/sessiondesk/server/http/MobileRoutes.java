@@ -55,7 +55,8 @@ public final class MobileRoutes {
             throw PasswordCheck.blocked(services, username);
         }
         String token = Tokens.newToken();
-        String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now())
+        String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now(),
+                        services.timeouts().maxSessionsPerUser())
                 .orElseThrow(() -> PasswordCheck.blocked(services, username));
         String ticket = services.tickets().issue(username, device.deviceId(), services.now());
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));

@@ -85,8 +85,16 @@ public final class JdbcStore {
         return users.any();
     }
 
-    /** Creates a user; false when the username is taken. */
+    /** Creates a user; false when the username is taken or looks like an existing one. */
     public boolean createUser(String username, String name, String passwordHash, boolean superUser, long now) {
+        return addUser(username, name, passwordHash, superUser, now).isEmpty();
+    }
+
+    /**
+     * Creates a user under its normalized username; when that is taken or looks like an existing
+     * username (a confusable), creates nothing and returns the existing username.
+     */
+    public Optional<String> addUser(String username, String name, String passwordHash, boolean superUser, long now) {
         return users.create(username, name, passwordHash, superUser, now);
     }
 
@@ -109,13 +117,19 @@ public final class JdbcStore {
 
     // --- mobile sessions ---
 
+    /** Starts a session with no limit on the user's sessions (tests and tools). */
+    public Optional<String> startSession(long userId, Device device, String tokenHash, long now) {
+        return startSession(userId, device, tokenHash, now, Integer.MAX_VALUE);
+    }
+
     /**
-     * Starts a session, re-checking inside the transaction that the user is not blocked.
+     * Starts a session, re-checking inside the transaction that the user is not blocked; ends the
+     * user's oldest sessions beyond {@code maxSessions}, the new one included.
      *
      * @return the new session id, or empty when the user was blocked meanwhile
      */
-    public Optional<String> startSession(long userId, Device device, String tokenHash, long now) {
-        return sessions.start(userId, device, tokenHash, now);
+    public Optional<String> startSession(long userId, Device device, String tokenHash, long now, int maxSessions) {
+        return sessions.start(userId, device, tokenHash, now, maxSessions);
     }
 
     public Optional<MobileSession> mobileSession(String tokenHash) {
@@ -130,10 +144,6 @@ public final class JdbcStore {
     /** Writes coalesced heartbeats; sessions that ended meanwhile are left alone. */
     public void recordHeartbeats(Map<String, Heartbeat> heartbeats) {
         sessions.recordHeartbeats(heartbeats);
-    }
-
-    public boolean isSessionToken(String tokenHash) {
-        return sessions.isToken(tokenHash);
     }
 
     // --- admin tokens ---

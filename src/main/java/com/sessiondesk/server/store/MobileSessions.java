@@ -43,21 +43,28 @@ final class MobileSessions implements AutoCloseable {
         byToken.close();
     }
 
-    /** The new session's id, or empty when the user was blocked meanwhile. */
-    Optional<String> start(long userId, Device device, String tokenHash, long now) {
+    /**
+     * The new session's id, or empty when the user was blocked meanwhile. When the user would then
+     * hold more than {@code maxSessions} active sessions, the oldest end (ended by the user, with the
+     * reason {@link MobileSession#SIGNED_IN_ELSEWHERE}) in the same transaction.
+     */
+    Optional<String> start(long userId, Device device, String tokenHash, long now, int maxSessions) {
         return db.write(c -> {
             // Re-read the block flag under a share lock: a login racing a block either finishes first
             // (and its session is ended by the block) or sees the block.
+            String username;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Blocks.inForceSql("users")
-                    + " FROM users WHERE id = ?" + db.dialect().forShare())) {
+                    + ", username FROM users WHERE id = ?" + db.dialect().forShare())) {
                 ps.setLong(1, now);
                 ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getInt(1) != 0) {
                         return Optional.<String>empty();
                     }
+                    username = rs.getString(2);
                 }
             }
+            List<String> older = activeOldestFirst(c, userId);
             String id = UUID.randomUUID().toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (id, token_hash, user_id, application, "
                     + "app_version, device_id, device_model, device_os, language, login_at, last_seen_at, "
@@ -78,9 +85,28 @@ final class MobileSessions implements AutoCloseable {
                 ps.setLong(13, now);
                 ps.executeUpdate();
             }
+            int over = older.size() + 1 - maxSessions;
+            if (over > 0) {
+                end(c, older.subList(0, over), username, MobileSession.SIGNED_IN_ELSEWHERE, now);
+            }
             SessionFeed.started(c, id, now);
             return Optional.of(id);
         });
+    }
+
+    /** The user's active sessions (ending ones included), the oldest login first. */
+    private static List<String> activeOldestFirst(Connection c, long userId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sessions WHERE user_id = ? "
+                + "AND ended_at IS NULL ORDER BY login_at, id")) {
+            ps.setLong(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** The hot path: one prepared statement on connections of its own ({@link PreparedLookup}). */
@@ -95,17 +121,6 @@ final class MobileSessions implements AutoCloseable {
             return Optional.of(new MobileSession(rs.getString(1), rs.getLong(2), rs.getString(3),
                     rs.getString(4), ended, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
                     endAfter));
-        });
-    }
-
-    boolean isToken(String tokenHash) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sessions WHERE token_hash = ?")) {
-                ps.setString(1, tokenHash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
         });
     }
 
