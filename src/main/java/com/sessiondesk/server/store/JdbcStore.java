@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the service keeps, over JDBC, for SQLite and PostgreSQL alike (see {@link Dialect} for the
@@ -150,6 +151,11 @@ public final class JdbcStore {
 
     public void createAdminToken(String tokenHash, long userId, long now, long expiresAt) {
         adminTokens.create(tokenHash, userId, now, expiresAt);
+    }
+
+    /** Those of these admin tokens that still give access (not revoked or expired, super user, not blocked). */
+    public Set<String> liveAdminTokens(Collection<String> tokenHashes) {
+        return adminTokens.live(tokenHashes);
     }
 
     public Optional<AdminToken> adminToken(String tokenHash) {
