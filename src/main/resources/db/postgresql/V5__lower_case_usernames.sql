@@ -1,4 +1,4 @@
--- Usernames are kept in one form: Unicode NFKC, lower case (server/security/Usernames), and every
+-- Usernames are kept in one form: Unicode NFKC, lower case (server/security/identity/Usernames), and every
 -- username typed is turned into that form before it is looked up. An account made before that rule
 -- with capitals ("Maria.Lopez") is renamed to its lower-case form, unless another account has the
 -- same lower-case form (then both stay as they are and the operator decides; docs/security.md).

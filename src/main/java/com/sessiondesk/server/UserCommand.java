@@ -6,7 +6,7 @@ import com.sessiondesk.cli.Terminal;
 import com.sessiondesk.server.http.Fields;
 import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Passwords;
-import com.sessiondesk.server.security.Usernames;
+import com.sessiondesk.server.security.identity.Usernames;
 import com.sessiondesk.server.service.PasswordService;
 import com.sessiondesk.server.store.Database;
 import com.sessiondesk.server.store.JdbcStore;
@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "user", separator = " ", sortOptions = false, subcommands = {UserCommand.Add.class, UserCommand.Passwd.class,
         UserCommand.Promote.class, UserCommand.Demote.class},
-        description = {"Create a user, set a user's password (read from standard input, one line),",
-            "or make a user a super user or a staff user again."})
+        description = "Create a user, set a user's password (read from standard input), or promote or "
+                + "demote a super user.")
 public final class UserCommand {
 
     @Command(name = "add", separator = " ", sortOptions = false,

@@ -45,6 +45,12 @@ public final class PasswordPolicy {
         return Optional.empty();
     }
 
+    /** True when the only thing wrong with the password is its length (or it is empty). */
+    public static boolean tooShort(String password, boolean superUser) {
+        return password == null || password.isBlank()
+                || password.codePointCount(0, password.length()) < (superUser ? SUPER_USER_MIN_LENGTH : STAFF_MIN_LENGTH);
+    }
+
     /** The list, read once on first use (those shorter than the staff minimum are never asked about). */
     private static final class Common {
         static final Set<String> PASSWORDS = read();

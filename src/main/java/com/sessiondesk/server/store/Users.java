@@ -2,7 +2,7 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.User;
-import com.sessiondesk.server.security.Usernames;
+import com.sessiondesk.server.security.identity.Usernames;
 import com.sessiondesk.server.store.Records.Credentials;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package com.sessiondesk.server.security;
+package com.sessiondesk.server.security.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.sessiondesk.server.security;
+package com.sessiondesk.server.security.identity;
 
 import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
