@@ -89,6 +89,11 @@ public interface SessionDeskApi {
     @GET("api/v1/audit")
     Call<AuditList> audit(@Query("username") String username, @Query("limit") Integer limit);
 
+    /** A page of one category ("action" or "security"; null: both), older than the cursor {@code before}. */
+    @GET("api/v1/audit")
+    Call<AuditList> auditPage(@Query("category") String category, @Query("username") String username,
+            @Query("before") String before, @Query("limit") Integer limit);
+
     /** "Bearer TOKEN", the Authorization header value of a token. */
     static String bearer(String token) {
         return "Bearer " + token;

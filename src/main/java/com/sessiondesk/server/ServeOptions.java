@@ -3,6 +3,7 @@ package com.sessiondesk.server;
 import com.sessiondesk.cli.Cli;
 import com.sessiondesk.cli.Env;
 import com.sessiondesk.cli.Terminal;
+import com.sessiondesk.server.service.AuditService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,17 @@ public final class ServeOptions {
     @Env("SESSIONDESK_MAX_SESSIONS_PER_USER")
     int maxSessionsPerUser = ServerConfig.DEFAULT_MAX_SESSIONS_PER_USER;
 
+    @Option(names = "--audit-retention-days", paramLabel = "N",
+            description = "History keeps admin actions for N days (default: ${DEFAULT-VALUE}).")
+    @Env("SESSIONDESK_AUDIT_RETENTION_DAYS")
+    int auditRetentionDays = (int) AuditService.Retention.DEFAULT_ACTIONS.toDays();
+
+    @Option(names = "--security-event-retention-days", paramLabel = "N",
+            description = "History keeps security events (refused sign-ins and calls) for N days "
+                    + "(default: ${DEFAULT-VALUE}).")
+    @Env("SESSIONDESK_SECURITY_EVENT_RETENTION_DAYS")
+    int securityEventRetentionDays = (int) AuditService.Retention.DEFAULT_SECURITY_EVENTS.toDays();
+
     @Mixin
     MonitoringOptions monitoring;
 
@@ -90,6 +102,8 @@ public final class ServeOptions {
         Cli.inRange(spec, "--mobile-idle-days", mobileIdleDays, 1, MAX_DAYS);
         Cli.inRange(spec, "--mobile-absolute-days", mobileAbsoluteDays, 1, MAX_DAYS);
         Cli.inRange(spec, "--max-sessions-per-user", maxSessionsPerUser, 1, MAX_SESSIONS_PER_USER);
+        Cli.inRange(spec, "--audit-retention-days", auditRetentionDays, 1, MAX_DAYS);
+        Cli.inRange(spec, "--security-event-retention-days", securityEventRetentionDays, 1, MAX_DAYS);
         if (mobileIdleDays > mobileAbsoluteDays) {
             throw new ParameterException(spec.commandLine(), "--mobile-idle-days (" + mobileIdleDays
                     + ") cannot exceed --mobile-absolute-days (" + mobileAbsoluteDays + ")");
@@ -106,7 +120,9 @@ public final class ServeOptions {
                 .withTrustedProxies(trustedProxies)
                 .withMobileTimeouts(Duration.ofDays(mobileIdleDays), Duration.ofDays(mobileAbsoluteDays))
                 .withTls(tls.files())
-                .withMaxSessionsPerUser(maxSessionsPerUser);
+                .withMaxSessionsPerUser(maxSessionsPerUser)
+                .withAuditRetention(new AuditService.Retention(Duration.ofDays(auditRetentionDays),
+                        Duration.ofDays(securityEventRetentionDays)));
     }
 
     static final class Port implements ITypeConverter<Integer> {

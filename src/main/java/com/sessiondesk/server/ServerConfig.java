@@ -2,6 +2,7 @@ package com.sessiondesk.server;
 
 import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.server.http.Timeouts;
+import com.sessiondesk.server.service.AuditService;
 import com.sessiondesk.server.tls.TlsFiles;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param mobileIdleTimeout a mobile session unused this long has expired
  * @param mobileAbsoluteTimeout a mobile session this old has expired, used or not
  * @param tls HTTPS with these PEM files; null serves plain HTTP
+ * @param auditRetention how long History keeps admin actions and security events; null: 365 and 90 days
  * @param maxSessionsPerUser a mobile login beyond this many active sessions of its user ends the oldest
  */
 public record ServerConfig(
@@ -38,6 +40,7 @@ public record ServerConfig(
         Duration mobileIdleTimeout,
         Duration mobileAbsoluteTimeout,
         TlsFiles tls,
+        AuditService.Retention auditRetention,
         int maxSessionsPerUser) implements Timeouts {
 
     /**
@@ -71,15 +74,15 @@ public record ServerConfig(
         trustedProxies = trustedProxies != null ? List.copyOf(trustedProxies) : List.of();
         mobileIdleTimeout = mobileIdleTimeout != null ? mobileIdleTimeout : DEFAULT_MOBILE_IDLE;
         mobileAbsoluteTimeout = mobileAbsoluteTimeout != null ? mobileAbsoluteTimeout : DEFAULT_MOBILE_ABSOLUTE;
+        auditRetention = auditRetention != null ? auditRetention : AuditService.Retention.defaults();
     }
 
     /** The original seven settings; the clock is the system's, the flush interval the default. */
     public ServerConfig(String host, int port, String jdbcUrl, boolean demo, String initialAdminPassword,
             Duration adminIdleTimeout, Duration adminAbsoluteTimeout) {
         this(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout,
-                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE,
-                DEFAULT_MOBILE_ABSOLUTE, null,
-                DEFAULT_MAX_SESSIONS_PER_USER);
+                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE, DEFAULT_MOBILE_ABSOLUTE, null,
+                null, DEFAULT_MAX_SESSIONS_PER_USER);
     }
 
     public static ServerConfig defaults() {
@@ -90,72 +93,84 @@ public record ServerConfig(
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls, maxSessionsPerUser);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls, maxSessionsPerUser);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withJdbcUrl(String value) {
         return new ServerConfig(host, port, value, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls, maxSessionsPerUser);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withDemo(boolean value) {
         return new ServerConfig(host, port, jdbcUrl, value, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls, maxSessionsPerUser);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withInitialAdminPassword(String value) {
         return new ServerConfig(host, port, jdbcUrl, demo, value, adminIdleTimeout, adminAbsoluteTimeout,
-                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls,
+                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
                 maxSessionsPerUser);
     }
 
     public ServerConfig withAdminTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, idle, absolute, clock,
-                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls,
+                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
                 maxSessionsPerUser);
     }
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, value, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
-                mobileAbsoluteTimeout, tls, maxSessionsPerUser);
+                mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withHeartbeatFlushInterval(Duration value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls,
+                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
                 maxSessionsPerUser);
     }
 
     public ServerConfig withTrustedProxies(List<String> value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout, tls,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
                 maxSessionsPerUser);
     }
 
     public ServerConfig withMobileTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute, tls,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute, tls, auditRetention,
                 maxSessionsPerUser);
     }
 
     public ServerConfig withTls(TlsFiles value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
-                mobileAbsoluteTimeout, value, maxSessionsPerUser);
+                mobileAbsoluteTimeout, value, auditRetention,
+                maxSessionsPerUser);
+    }
+
+    public ServerConfig withAuditRetention(AuditService.Retention value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
+                mobileAbsoluteTimeout, tls, value, maxSessionsPerUser);
     }
 
     public ServerConfig withMaxSessionsPerUser(int value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
-                mobileAbsoluteTimeout, tls, value);
+                mobileAbsoluteTimeout, tls, auditRetention, value);
     }
 }
