@@ -31,7 +31,10 @@ public enum AuditAction {
     /** A user made a super user. */
     SUPER_USER_PROMOTED("super_user_promoted"),
     /** A super user made a staff user again (their admin sessions end). */
-    SUPER_USER_DEMOTED("super_user_demoted");
+    SUPER_USER_DEMOTED("super_user_demoted"),
+    /** A device blocked (its sessions ended, its logins refused) or unblocked; username: its last user. */
+    DEVICE_BLOCKED("device_blocked"),
+    DEVICE_UNBLOCKED("device_unblocked");
 
     /**
      * The security events: what refused clients caused, recorded apart from the admin actions

@@ -70,6 +70,9 @@ public final class MainController {
     private final Clock clock;
     private final LogoutDialogs logoutDialogs;
     private final Runnable onSignOut;
+    /** How long a notification stays before it closes by itself. */
+    static final javafx.util.Duration NOTIFICATION_SECONDS = javafx.util.Duration.seconds(8);
+    private final javafx.animation.PauseTransition notificationClose = new javafx.animation.PauseTransition(NOTIFICATION_SECONDS);
     private final Parent root;
     private final SessionsViewModel sessionsViewModel;
     private final SessionsController sessionsView;
@@ -239,6 +242,10 @@ public final class MainController {
         Region icon = Icons.of("check-circle-outline");
         icon.getStyleClass().addAll("icon-size-18", "notification-icon");
         notificationPane.show(text, icon);
+        // It closes by itself after a while (or with its close button); it shows at the top of the
+        // view, never over the footer's "Updated …" and status.
+        notificationClose.setOnFinished(e -> notificationPane.hide());
+        notificationClose.playFromStart();
         // ControlsFX's close button is an icon: name it for screen readers once its skin exists
         Platform.runLater(() -> notificationPane.lookupAll(".close-button").forEach(node -> {
             node.setAccessibleRole(AccessibleRole.BUTTON);

@@ -60,6 +60,18 @@ final class AuditLog {
         }
     }
 
+    /** Inserts the audit event of a device block or unblock, naming the device; returns its id. */
+    static long insertDeviceEvent(Connection c, AuditAction action, String actor, String username, String deviceId,
+            List<String> sessionIds, String reason, Long until, long now) throws SQLException {
+        long id = insert(c, action, actor, username, sessionIds, reason, until, now);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_events SET device_id = ? WHERE id = ?")) {
+            ps.setString(1, deviceId);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
     /**
      * Records a security event, at most one row per account, address, kind and minute: a repeat
      * within the minute adds one to that row's count. Past {@link #ROWS_PER_KIND_AND_MINUTE} rows of
@@ -137,7 +149,7 @@ final class AuditLog {
      */
     List<AuditEvent> page(AuditCategory category, String username, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, username, session_ids, reason, address, "
-                + "event_count, until_at FROM audit_events WHERE 1 = 1");
+                + "event_count, until_at, device_id FROM audit_events WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (category != null) {
             sql.append(" AND category = ?");
@@ -165,7 +177,8 @@ final class AuditLog {
                         events.add(new AuditEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5),
                                 ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")), rs.getString(7),
-                                rs.getString(8), Rows.nullableInt(rs, 9), Rows.instant(rs, 10)));
+                                rs.getString(8), Rows.nullableInt(rs, 9), Rows.instant(rs, 10), null,
+                                rs.getString(11)));
                     }
                 }
                 return withDeliveries(c, events);

@@ -9,6 +9,7 @@ import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
+import com.sessiondesk.server.store.Records.LoginStart;
 import com.sessiondesk.server.store.Records.MobileSession;
 import com.sessiondesk.server.store.Records.SessionSignal;
 import com.sessiondesk.server.store.Records.ThrottleCounter;
@@ -118,19 +119,31 @@ public final class JdbcStore {
 
     // --- mobile sessions ---
 
-    /** Starts a session with no limit on the user's sessions (tests and tools). */
+    /**
+     * Starts a session, re-checking inside the transaction that the user and the device are not
+     * blocked; an address unseen for {@link Devices#ADDRESS_MEMORY_MILLIS} counts as new.
+     *
+     * @return the new session id, or empty when the user or the device was blocked meanwhile
+     */
     public Optional<String> startSession(long userId, Device device, String tokenHash, long now) {
-        return startSession(userId, device, tokenHash, now, Integer.MAX_VALUE);
+        return Optional.ofNullable(startLogin(userId, device, tokenHash, now, Devices.ADDRESS_MEMORY_MILLIS)
+                .sessionId());
     }
 
     /**
-     * Starts a session, re-checking inside the transaction that the user is not blocked; ends the
-     * user's oldest sessions beyond {@code maxSessions}, the new one included.
+     * Starts a session unless the user or the device is blocked (both re-checked in the transaction),
+     * recording the device and the address as seen by the user.
      *
-     * @return the new session id, or empty when the user was blocked meanwhile
+     * @param addressMemoryMillis an address the user was last seen at longer ago than this is new
      */
-    public Optional<String> startSession(long userId, Device device, String tokenHash, long now, int maxSessions) {
-        return sessions.start(userId, device, tokenHash, now, maxSessions);
+    public LoginStart startLogin(long userId, Device device, String tokenHash, long now, long addressMemoryMillis) {
+        return startLogin(userId, device, tokenHash, now, addressMemoryMillis, Integer.MAX_VALUE);
+    }
+
+    /** As above; a login beyond {@code maxSessions} active sessions of its user ends the oldest. */
+    public LoginStart startLogin(long userId, Device device, String tokenHash, long now, long addressMemoryMillis,
+            int maxSessions) {
+        return sessions.start(userId, device, tokenHash, now, addressMemoryMillis, maxSessions);
     }
 
     public Optional<MobileSession> mobileSession(String tokenHash) {
@@ -142,10 +155,19 @@ public final class JdbcStore {
         sessions.endByUser(sessionId, username, now);
     }
 
+    /**
+     * Whether the heartbeat flush records a session's new address as seen by its user (on in the
+     * service). Only the benchmark of that tracking (DeviceTrackingBench) turns it off.
+     */
+    public static void trackAddressesAtHeartbeat(boolean on) {
+        HeartbeatFeed.trackAddresses(on);
+    }
+
     /** Writes coalesced heartbeats; sessions that ended meanwhile are left alone. */
     public void recordHeartbeats(Map<String, Heartbeat> heartbeats) {
         sessions.recordHeartbeats(heartbeats);
     }
+
 
     // --- admin tokens ---
 
