@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -130,8 +131,7 @@ public final class MainController {
         exportProgressBox.visibleProperty().bind(exporter.busyProperty());
         exportProgressBar.progressProperty().bind(exporter.progressProperty());
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
-        adminLabel.setMinWidth(0);
-        adminLabel.textProperty().addListener((obs, old, now) -> adminLabel.setTooltip(new javafx.scene.control.Tooltip(now)));
+        adminLabel.setMinWidth(0); // the only header item that gives way: "…" when nothing else is left (tooltip: all)
         content.widthProperty().addListener((obs, old, width) -> {
             ContentDisplay display = width.doubleValue() < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
             for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
@@ -197,23 +197,26 @@ public final class MainController {
 
     /** "Change my password" of the signed-in super user (client/password). */
     private void changePassword() {
-        if (service != null && ChangePasswordDialog.show(root.getScene().getWindow(),
-                new ChangePasswordViewModel(context, service))) {
-            notify(ChangePasswordViewModel.done());
+        ChangePasswordViewModel change = service == null ? null : new ChangePasswordViewModel(context, service);
+        if (change != null && ChangePasswordDialog.show(root.getScene().getWindow(), change)) {
+            notify(change.done());
         }
     }
 
     /** While the built-in service starts: the window is there, the table shows progress. */
     public void connecting(String what) {
         adminLabel.setText(what);
+        adminLabel.setTooltip(new javafx.scene.control.Tooltip(what));
         sessionsViewModel.expectConnection();
     }
 
     public void connect(AdminService adminService) {
         this.service = adminService;
         changePasswordButton.setDisable(false);
-        adminLabel.setText(Messages.format("main.admin", adminService.admin().name(), adminService.admin().username(),
-                adminService.serverLabel()));
+        // the name in the header, the server too in its tooltip (and in the window's title)
+        adminLabel.setText(Messages.format("main.admin.name", adminService.admin().name(), adminService.admin().username()));
+        adminLabel.setTooltip(new javafx.scene.control.Tooltip(Messages.format("main.admin",
+                adminService.admin().name(), adminService.admin().username(), adminService.serverLabel())));
         sessionsViewModel.connect(adminService);
         if (usersViewModel != null && usersTab.isSelected()) {
             usersViewModel.connect(adminService);
@@ -264,7 +267,8 @@ public final class MainController {
         choices.add(null);
         choices.addAll(Messages.LANGUAGES);
         for (String language : choices) {
-            RadioMenuItem item = new RadioMenuItem(Messages.get(language == null ? "main.language.system" : "main.language." + language));
+            RadioMenuItem item = new RadioMenuItem(language == null ? Messages.get("main.language.system")
+                    : languageName(language, Messages.locale()));
             item.setId(language == null ? "language-system" : "language-" + language);
             item.setToggleGroup(group);
             item.setSelected(java.util.Objects.equals(language, remembered));
@@ -274,6 +278,12 @@ public final class MainController {
             });
             languageMenu.getItems().add(item);
         }
+    }
+
+    /** A language's name in the language of the texts shown ("Inglés" in Spanish), as the JDK's locale data say it. */
+    static String languageName(String language, Locale shown) {
+        String name = Locale.forLanguageTag(language).getDisplayLanguage(shown);
+        return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(shown) + name.substring(1);
     }
 
     /** F1 and the keyboard button: the list of shortcuts. */
