@@ -24,6 +24,14 @@ public enum AuditAction {
     PASSWORD_CHANGED("password_changed"),
     /** A super user created from the command line. */
     SUPER_USER_ADDED("super_user_added"),
+    /** A staff user (not a super user) created from the command line. */
+    USER_ADDED("user_added"),
+    /** An admin signed out of the desktop client (their admin session ended). */
+    ADMIN_LOGOUT("admin_logout"),
+    /** A user made a super user. */
+    SUPER_USER_PROMOTED("super_user_promoted"),
+    /** A super user made a staff user again (their admin sessions end). */
+    SUPER_USER_DEMOTED("super_user_demoted"),
     /** A device blocked (its sessions ended, its logins refused) or unblocked; username: its last user. */
     DEVICE_BLOCKED("device_blocked"),
     DEVICE_UNBLOCKED("device_unblocked"),

@@ -63,7 +63,8 @@ public final class MobileRoutes {
             throw PasswordCheck.blocked(services, username);
         }
         String token = Tokens.newToken();
-        LoginStart started = devices.startSession(user.userId(), device, Tokens.hash(token), services.now());
+        LoginStart started = devices.startSession(user.userId(), device, Tokens.hash(token), services.now(),
+                services.timeouts().maxSessionsPerUser());
         if (started.deviceBlock() != null) {
             refuseBlockedDevice(device, username, started.deviceBlock());
         }
