@@ -33,7 +33,7 @@ import javafx.beans.value.ObservableBooleanValue;
 public final class LogoutDialogViewModel {
 
     /** What the confirm button does (its text is in the dialog's FXML). */
-    public enum Confirm { LOG_OUT, LOG_OUT_ALL_DEVICES, BLOCK_AND_LOG_OUT }
+    public enum Confirm { LOG_OUT, LOG_OUT_ALL_DEVICES, BLOCK_AND_LOG_OUT, BLOCK_DEVICE }
 
     private final LogoutTarget target;
     private final ViewContext context;
@@ -41,6 +41,8 @@ public final class LogoutDialogViewModel {
     private final LogoutCommand command;
 
     private final BlockOptions blockOptions;
+    private final DeviceBlockChoice deviceBlock;
+    private final AdminService service;
     private final BooleanProperty block;
     private final BooleanProperty allDevices = new SimpleBooleanProperty(this, "allDevices");
     private final AfterSyncOption afterSync;
@@ -64,6 +66,8 @@ public final class LogoutDialogViewModel {
         this.context = context;
         this.texts = new LogoutTexts(target, clock);
         this.command = new LogoutCommand(service, target, context, texts);
+        this.service = service;
+        this.deviceBlock = new DeviceBlockChoice(target.session(), clock);
         boolean userTarget = target.isUser();
         allDevicesLocked = block.or(new SimpleBooleanProperty(userTarget));
         allDevices.set(userTarget);
@@ -75,12 +79,22 @@ public final class LogoutDialogViewModel {
                 allDevices.set(allDevicesBeforeBlock || userTarget);
             }
         });
-        confirm = Bindings.createObjectBinding(() -> block.get() ? Confirm.BLOCK_AND_LOG_OUT
-                : allDevices.get() ? Confirm.LOG_OUT_ALL_DEVICES : Confirm.LOG_OUT, block, allDevices);
+        // The device block is the third way: it excludes blocking the account and all devices.
+        BooleanProperty device = deviceBlock.chosenProperty();
+        device.addListener((obs, was, now) -> {
+            if (now) {
+                block.set(false);
+                allDevices.set(userTarget);
+            }
+        });
+        block.addListener((obs, was, now) -> device.set(device.get() && !now));
+        allDevices.addListener((obs, was, now) -> device.set(device.get() && !now));
+        confirm = Bindings.createObjectBinding(() -> device.get() ? Confirm.BLOCK_DEVICE : block.get() ? Confirm.BLOCK_AND_LOG_OUT
+                : allDevices.get() ? Confirm.LOG_OUT_ALL_DEVICES : Confirm.LOG_OUT, block, allDevices, device);
         allDevicesHelp = Bindings.createStringBinding(
                 () -> block.get() ? Messages.get("logout.block.allDevices") + " " + texts.allDevicesScope() : texts.allDevicesScope(), block);
         unsyncedWarning = Bindings.createStringBinding(() -> texts.unsynced(allDevices.get()), allDevices);
-        afterSync = new AfterSyncOption(() -> target.offersAfterSync(endsEverySession()), allDevices);
+        afterSync = new AfterSyncOption(() -> !device.get() && target.offersAfterSync(endsEverySession()), allDevices, device);
     }
 
     /**
@@ -147,7 +161,12 @@ public final class LogoutDialogViewModel {
      * is what the server confirmed; a failure keeps the dialog open with the message.
      */
     public void submit() {
-        if (busy.get() || (outcome.get() != null && outcome.get().done()) || !blockOptions.validProperty().get()) {
+        if (busy.get() || (outcome.get() != null && outcome.get().done()) || !blockOptions.validProperty().get()
+                || !deviceBlock.options().validProperty().get()) {
+            return;
+        }
+        if (deviceBlock.isChosen()) {
+            submitDeviceBlock();
             return;
         }
         LogoutRequest request = request();
@@ -155,6 +174,20 @@ public final class LogoutDialogViewModel {
         progressText.set(Messages.get("logout.busy"));
         errorMessage.set(null);
         command.send(request, () -> progressText.set(Messages.get("logout.checking")), this::finish);
+    }
+
+    /** "The device is lost or stolen": blocks the device (its sessions of every user end), not the account. */
+    private void submitDeviceBlock() {
+        String reason = typedReason();
+        busy.set(true);
+        progressText.set(Messages.get("logout.blockDevice.busy"));
+        errorMessage.set(null);
+        context.runner().run(() -> deviceBlock.send(service, reason), result -> finish(deviceBlock.outcome(result)), error -> {
+            busy.set(false);
+            if (!context.handledGlobally(error)) {
+                finish(new LogoutOutcome(false, error.message()));
+            }
+        });
     }
 
     private void finish(LogoutOutcome result) {
@@ -183,6 +216,11 @@ public final class LogoutDialogViewModel {
 
     public String username() {
         return target.username();
+    }
+
+    /** "The device is lost or stolen: block this device", and until when. */
+    public DeviceBlockChoice deviceBlock() {
+        return deviceBlock;
     }
 
     /** Whether to block and until when. */

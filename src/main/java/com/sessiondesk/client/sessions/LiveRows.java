@@ -33,6 +33,7 @@ final class LiveRows {
     private final Consumer<Runnable> keepingPosition;
     private final LiveFeed feed = new LiveFeed(ZoneId.systemDefault());
     private String cursor;
+    private FeedListener listener = FeedListener.NONE;
     private boolean polling;
     private volatile int feedTicket; // read by the stream's thread to stop following an old list
     /** The push form: a stream is open (for the list of {@link #pushTicket}); none from a server without it. */
@@ -55,6 +56,11 @@ final class LiveRows {
         this.keepingPosition = keepingPosition;
     }
 
+    /** Who else reads each applied answer (the alerts). */
+    void setListener(FeedListener listener) {
+        this.listener = listener;
+    }
+
     /** A reload started: answers still on their way belong to the list being replaced. */
     void replacing() {
         feedTicket++;
@@ -63,6 +69,7 @@ final class LiveRows {
     /** A load arrived: follow from its cursor (null: a server without a change feed). */
     void loaded(String loadedCursor) {
         cursor = loadedCursor;
+        listener.reloaded();
         if (cursor != null) {
             feed.current();
         } else {
@@ -178,6 +185,7 @@ final class LiveRows {
         if (ticket != feedTicket) {
             return;
         }
+        listener.changes(changes);
         List<Session> upserted = changes.upserted() == null ? List.of() : changes.upserted();
         List<EndedSession> ended = changes.ended() == null ? List.of() : changes.ended();
         Set<String> touchedUsers = markers.apply(changes.blockChanges() == null ? List.of() : changes.blockChanges());

@@ -57,7 +57,7 @@ public final class SessionsViewModel implements Refreshable {
         this.rows = new SessionRows(markers, this::started);
         this.live = new LiveRows(context, state, rows, markers, this::refresh, this::keepingPosition);
         this.logouts = new SessionLogouts(context, clock, logoutDialogs, rows, markers, this::keepingPosition);
-        this.filter = new SessionFilter(rows::filterBy);
+        this.filter = new SessionFilter(rows::filterBy, clock);
         rows.onShownChanged(this::updateTexts);
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
@@ -135,6 +135,11 @@ public final class SessionsViewModel implements Refreshable {
             keepingPosition(() -> rows.updateBlockMarkers(lifted));
         }
         live.poll(service);
+    }
+
+    /** Hands each answer of the change feed, and each reload, to another reader of the feed (the alerts). */
+    public void setFeedListener(FeedListener listener) {
+        live.setListener(listener);
     }
 
     /** Removes the rows of sessions that ended (the result of a log out: no reload). */

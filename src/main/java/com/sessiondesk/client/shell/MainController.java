@@ -54,6 +54,8 @@ public final class MainController {
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
+    @FXML private ToggleButton alertsTab;
+    @FXML private Label alertCountLabel;
     @FXML private ToggleButton themeToggle;
     @FXML private MenuButton languageMenu;
     @FXML private Button keysButton;
@@ -75,6 +77,7 @@ public final class MainController {
     private final SessionsController sessionsView;
     private final AutoRefresh autoRefresh;
     private final Exporter exporter;
+    private final com.sessiondesk.client.incidents.Incidents incidents;
     private UsersViewModel usersViewModel;
     private UsersController usersView;
     private HistoryViewModel historyViewModel;
@@ -96,6 +99,9 @@ public final class MainController {
         this.sessionsViewModel = new SessionsViewModel(context, clock, logoutDialogs);
         this.sessionsView = new SessionsController(sessionsViewModel, liveInterval, exporter,
                 new ColumnMemory(settings, context.runner()));
+        this.incidents = new com.sessiondesk.client.incidents.Incidents(context, clock, logoutDialogs,
+                outcome -> sessionsViewModel.removeEnded(outcome.endedSessionIds()));
+        sessionsViewModel.setFeedListener(incidents.feedListener());
         this.root = Fxml.load("/fxml/main.fxml", this);
         this.autoRefresh = new AutoRefresh(refreshInterval, this::shownView, sessionsViewModel::tick);
     }
@@ -103,7 +109,7 @@ public final class MainController {
     @FXML
     private void initialize() {
         ToggleGroup navigation = new ToggleGroup();
-        for (ToggleButton tab : new ToggleButton[] {sessionsTab, usersTab, historyTab}) {
+        for (ToggleButton tab : new ToggleButton[] {sessionsTab, usersTab, historyTab, alertsTab}) {
             tab.setToggleGroup(navigation);
         }
         navigation.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -134,15 +140,30 @@ public final class MainController {
             for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
                 named.setContentDisplay(display);
             }
+            alertsTab.setText(display == ContentDisplay.GRAPHIC_ONLY ? "" : Messages.get("main.nav.alerts")); // the count stays
         });
+        bindAlertCount();
         for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
             named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
         }
     }
 
+    /** The header's indicator: the open alerts' count on the Alerts tab (hidden at 0), named for screen readers. */
+    private void bindAlertCount() {
+        var open = incidents.alerts().openCountProperty();
+        alertCountLabel.textProperty().bind(open.asString());
+        alertCountLabel.visibleProperty().bind(open.greaterThan(0));
+        alertCountLabel.managedProperty().bind(alertCountLabel.visibleProperty());
+        alertsTab.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.get("main.nav.alerts") + ", " + Messages.format("main.nav.alerts.count", open.get()), open));
+    }
+
     private Refreshable shownView() {
         if (service == null) {
             return null;
+        }
+        if (alertsTab.isSelected()) {
+            return incidents;
         }
         if (usersTab.isSelected()) {
             return usersViewModel;
@@ -161,6 +182,8 @@ public final class MainController {
             if (service != null) {
                 usersViewModel.connect(service);
             }
+        } else if (tab == alertsTab) {
+            content.getChildren().setAll(incidents.show());
         } else if (tab == historyTab) {
             if (historyView == null) {
                 historyViewModel = new HistoryViewModel(context, clock, sessionsViewModel::deviceOf);
@@ -186,6 +209,7 @@ public final class MainController {
         ToggleButton tab = switch (number) {
             case 2 -> usersTab;
             case 3 -> historyTab;
+            case 4 -> alertsTab;
             default -> sessionsTab;
         };
         tab.setSelected(true);
@@ -212,6 +236,10 @@ public final class MainController {
         adminLabel.setText(Messages.format("main.admin", adminService.admin().name(), adminService.admin().username(),
                 adminService.serverLabel()));
         sessionsViewModel.connect(adminService);
+        incidents.connect(adminService);
+        if (alertsTab.isSelected()) {
+            incidents.show();
+        }
         if (usersViewModel != null && usersTab.isSelected()) {
             usersViewModel.connect(adminService);
         }
@@ -225,6 +253,7 @@ public final class MainController {
         service = null;
         changePasswordButton.setDisable(true);
         sessionsViewModel.disconnect();
+        incidents.disconnect();
         if (usersViewModel != null) {
             usersViewModel.disconnect();
         }
@@ -304,6 +333,8 @@ public final class MainController {
             usersView.focusSearch();
         } else if (historyTab.isSelected() && historyView != null) {
             historyView.focusSearch();
+        } else if (alertsTab.isSelected()) {
+            incidents.focus();
         } else {
             sessionsView.focusSearch();
         }

@@ -19,7 +19,7 @@ final class ShortcutsDialog {
 
     /** In the order shown. */
     static final List<String> KEYS = List.of("keys.views", "keys.search", "keys.refresh", "keys.logout",
-            "keys.block", "keys.unblock", "keys.export", "keys.menu", "keys.help");
+            "keys.block", "keys.unblock", "keys.alerts", "keys.export", "keys.menu", "keys.help");
 
     private ShortcutsDialog() {
     }
