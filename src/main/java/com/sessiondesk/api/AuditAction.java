@@ -21,7 +21,10 @@ public enum AuditAction {
     /** A password set by the user themselves (the admin API) or from the command line: their sessions ended. */
     PASSWORD_CHANGED("password_changed"),
     /** A super user created from the command line. */
-    SUPER_USER_ADDED("super_user_added");
+    SUPER_USER_ADDED("super_user_added"),
+    /** A device blocked (its sessions ended, its logins refused) or unblocked; username: its last user. */
+    DEVICE_BLOCKED("device_blocked"),
+    DEVICE_UNBLOCKED("device_unblocked");
 
     /** What History's "Security" filter shows. */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",

@@ -5,12 +5,25 @@ import java.util.List;
 /**
  * What changed in the set of active sessions since a cursor ({@code GET /api/v1/sessions/changes}):
  * sessions to insert or replace (their state now), sessions that ended, accounts blocked or
- * unblocked, and the {@code cursor} to ask from next. Applying it to the list of the old cursor
+ * unblocked, devices blocked or unblocked, and the {@code cursor} to ask from next. Applying it to the list of the old cursor
  * gives the list of the new one (Last Seen moves under 30 s excepted: they are coalesced).
  */
 public record SessionChanges(
         List<Session> upserted,
         List<EndedSession> ended,
         List<BlockChange> blockChanges,
+        List<DeviceBlockChange> deviceBlockChanges,
         String cursor) {
+
+    /** Changes without device blocks. */
+    public SessionChanges(List<Session> upserted, List<EndedSession> ended, List<BlockChange> blockChanges,
+            String cursor) {
+        this(upserted, ended, blockChanges, List.of(), cursor);
+    }
+
+    /** Never null: an answer of an older service has no device block changes. */
+    @Override
+    public List<DeviceBlockChange> deviceBlockChanges() {
+        return deviceBlockChanges == null ? List.of() : deviceBlockChanges;
+    }
 }

@@ -86,6 +86,18 @@ public interface SessionDeskApi {
     @POST("api/v1/users/{username}/unblock")
     Call<User> unblockUser(@Path("username") String username);
 
+    /** Blocks a device: ends its sessions (every user's) and refuses its logins with 403 device_blocked. */
+    @POST("api/v1/devices/{deviceId}/block")
+    Call<DeviceBlockResult> blockDevice(@Path("deviceId") String deviceId, @Body DeviceBlockRequest request);
+
+    /** Lifts a device block (204); 404 not_found when the device is not blocked. */
+    @POST("api/v1/devices/{deviceId}/unblock")
+    Call<Void> unblockDevice(@Path("deviceId") String deviceId);
+
+    /** The blocked devices ({@code blocked=true}). */
+    @GET("api/v1/devices")
+    Call<DeviceList> devices(@Query("blocked") Boolean blocked);
+
     @GET("api/v1/audit")
     Call<AuditList> audit(@Query("username") String username, @Query("limit") Integer limit);
 
