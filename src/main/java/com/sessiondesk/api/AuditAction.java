@@ -24,7 +24,9 @@ public enum AuditAction {
     SUPER_USER_ADDED("super_user_added"),
     /** A device blocked (its sessions ended, its logins refused) or unblocked; username: its last user. */
     DEVICE_BLOCKED("device_blocked"),
-    DEVICE_UNBLOCKED("device_unblocked");
+    DEVICE_UNBLOCKED("device_unblocked"),
+    /** A super user acknowledged an alert (the alert's kind in the reason). */
+    ALERT_ACKNOWLEDGED("alert_acknowledged");
 
     /** What History's "Security" filter shows. */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",
