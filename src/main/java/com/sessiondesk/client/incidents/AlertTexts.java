@@ -13,7 +13,15 @@ public final class AlertTexts {
     /** "Failed logins", "Login from a new device", ...; a kind this client does not know keeps its wire name. */
     public static String kind(Alert alert) {
         AlertKind kind = AlertKind.fromWireName(alert.kind());
-        return kind == null ? String.valueOf(alert.kind()) : Messages.get("alerts.kind." + alert.kind());
+        if (kind == null) {
+            return String.valueOf(alert.kind());
+        }
+        return Messages.get(switch (kind) {
+            case FAILED_LOGINS -> "alerts.kind.failed_logins";
+            case NEW_DEVICE_LOGIN -> "alerts.kind.new_device_login";
+            case BLOCKED_DEVICE_ATTEMPT -> "alerts.kind.blocked_device_attempt";
+            case LOGIN_STORM -> "alerts.kind.login_storm";
+        });
     }
 
     /** "7 failed logins for ana" and the like: the kind's sentence with the alert's facts. */
@@ -22,8 +30,13 @@ public final class AlertTexts {
         if (kind == null) {
             return Messages.format("alerts.summary.other", kind(alert), alert.count());
         }
-        return Messages.format("alerts.summary." + alert.kind(), alert.count(), text(alert.username()),
-                device(alert), text(alert.address()));
+        Object[] facts = {alert.count(), text(alert.username()), device(alert), text(alert.address())};
+        return switch (kind) {
+            case FAILED_LOGINS -> Messages.format("alerts.summary.failed_logins", facts);
+            case NEW_DEVICE_LOGIN -> Messages.format("alerts.summary.new_device_login", facts);
+            case BLOCKED_DEVICE_ATTEMPT -> Messages.format("alerts.summary.blocked_device_attempt", facts);
+            case LOGIN_STORM -> Messages.format("alerts.summary.login_storm", facts);
+        };
     }
 
     /** The notification when a new alert arrives. */
