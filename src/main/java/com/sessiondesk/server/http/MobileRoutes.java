@@ -6,19 +6,25 @@ import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.service.DeviceService;
+import com.sessiondesk.server.store.Devices.BlockState;
+import com.sessiondesk.server.store.Records.LoginStart;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.MobileSession;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Instant;
 
 /** What the mobile apps call: log in, heartbeat, who am I, log out. */
 public final class MobileRoutes {
 
     private final Services services;
+    private final DeviceService devices;
 
     public MobileRoutes(Services services) {
         this.services = services;
+        this.devices = new DeviceService(services.store());
     }
 
     public void register(RouteTable routes) {
@@ -45,6 +51,7 @@ public final class MobileRoutes {
                     + " characters).");
         }
         long now = services.now();
+        devices.blockOf(device.deviceId(), now).ifPresent(block -> refuseBlockedDevice(device, username, block));
         String ticketId = body.deviceTicket() == null ? null
                 : services.tickets().verify(body.deviceTicket(), username, device.deviceId(), now).orElse(null);
         Credentials user = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
@@ -55,10 +62,25 @@ public final class MobileRoutes {
             throw PasswordCheck.blocked(services, username);
         }
         String token = Tokens.newToken();
-        String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now())
-                .orElseThrow(() -> PasswordCheck.blocked(services, username));
+        LoginStart started = devices.startSession(user.userId(), device, Tokens.hash(token), services.now());
+        if (started.deviceBlock() != null) {
+            refuseBlockedDevice(device, username, started.deviceBlock());
+        }
+        if (!started.started()) {
+            throw PasswordCheck.blocked(services, username);
+        }
+        String sessionId = started.sessionId();
         String ticket = services.tickets().issue(username, device.deviceId(), services.now());
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));
+    }
+
+    /**
+     * A login from a blocked device: refused with 403 {@code device_blocked} (the block's reason and
+     * end), before its password is checked and again if the block came while it was checked.
+     */
+    private static void refuseBlockedDevice(Device device, String username, BlockState block) {
+        throw ApiException.deviceBlocked(block.reason(),
+                block.until() == null ? null : Instant.ofEpochMilli(block.until()));
     }
 
     private void heartbeat(Context ctx) {

@@ -57,6 +57,18 @@ final class AuditLog {
         }
     }
 
+    /** Inserts the audit event of a device block or unblock, naming the device; returns its id. */
+    static long insertDeviceEvent(Connection c, AuditAction action, String actor, String username, String deviceId,
+            List<String> sessionIds, String reason, Long until, long now) throws SQLException {
+        long id = insert(c, action, actor, username, sessionIds, reason, until, now);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_events SET device_id = ? WHERE id = ?")) {
+            ps.setString(1, deviceId);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
     /**
      * Records a security event, at most one row per account, address, kind and minute: a repeat
      * within the minute adds one to that row's count.

@@ -9,6 +9,7 @@ import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
+import com.sessiondesk.server.store.Records.LoginStart;
 import com.sessiondesk.server.store.Records.MobileSession;
 import com.sessiondesk.server.store.Records.SessionSignal;
 import com.sessiondesk.server.store.Records.ThrottleCounter;
@@ -110,12 +111,24 @@ public final class JdbcStore {
     // --- mobile sessions ---
 
     /**
-     * Starts a session, re-checking inside the transaction that the user is not blocked.
+     * Starts a session, re-checking inside the transaction that the user and the device are not
+     * blocked; an address unseen for {@link Devices#ADDRESS_MEMORY_MILLIS} counts as new.
      *
-     * @return the new session id, or empty when the user was blocked meanwhile
+     * @return the new session id, or empty when the user or the device was blocked meanwhile
      */
     public Optional<String> startSession(long userId, Device device, String tokenHash, long now) {
-        return sessions.start(userId, device, tokenHash, now);
+        return Optional.ofNullable(startLogin(userId, device, tokenHash, now, Devices.ADDRESS_MEMORY_MILLIS)
+                .sessionId());
+    }
+
+    /**
+     * Starts a session unless the user or the device is blocked (both re-checked in the transaction),
+     * recording the device and the address as seen by the user.
+     *
+     * @param addressMemoryMillis an address the user was last seen at longer ago than this is new
+     */
+    public LoginStart startLogin(long userId, Device device, String tokenHash, long now, long addressMemoryMillis) {
+        return sessions.start(userId, device, tokenHash, now, addressMemoryMillis);
     }
 
     public Optional<MobileSession> mobileSession(String tokenHash) {

@@ -2,6 +2,7 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
+import com.sessiondesk.server.store.Records.LoginStart;
 import com.sessiondesk.server.store.Records.MobileSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,26 +44,37 @@ final class MobileSessions implements AutoCloseable {
         byToken.close();
     }
 
-    /** The new session's id, or empty when the user was blocked meanwhile. */
-    Optional<String> start(long userId, Device device, String tokenHash, long now) {
+    /**
+     * Starts a session unless the account or the device is blocked (both re-checked in the transaction,
+     * see {@link Devices}), recording the device and address as seen by the user.
+     *
+     * @param addressMemoryMillis an address the user was last seen at longer ago than this is new
+     */
+    LoginStart start(long userId, Device device, String tokenHash, long now, long addressMemoryMillis) {
         return db.write(c -> {
             // Re-read the block flag under a share lock: a login racing a block either finishes first
             // (and its session is ended by the block) or sees the block.
+            String username;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Blocks.inForceSql("users")
-                    + " FROM users WHERE id = ?" + db.dialect().forShare())) {
+                    + ", username FROM users WHERE id = ?" + db.dialect().forShare())) {
                 ps.setLong(1, now);
                 ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getInt(1) != 0) {
-                        return Optional.<String>empty();
+                        return LoginStart.refusedAccount();
                     }
+                    username = rs.getString(2);
                 }
+            }
+            Devices.LoginStep step = Devices.loginStep(c, userId, username, device, now, addressMemoryMillis);
+            if (step.block() != null) {
+                return LoginStart.refusedDevice(step.block());
             }
             String id = UUID.randomUUID().toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (id, token_hash, user_id, application, "
                     + "app_version, device_id, device_model, device_os, language, login_at, last_seen_at, "
-                    + "pending_sync_items, address, fed_last_seen_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                    + "pending_sync_items, address, fed_last_seen_at, new_device, new_address) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, tokenHash);
                 ps.setLong(3, userId);
@@ -76,10 +88,12 @@ final class MobileSessions implements AutoCloseable {
                 ps.setLong(11, now);
                 ps.setString(12, device.address());
                 ps.setLong(13, now);
+                ps.setInt(14, step.seen().newDevice() ? 1 : 0);
+                ps.setInt(15, step.seen().newAddress() ? 1 : 0);
                 ps.executeUpdate();
             }
             SessionFeed.started(c, id, now);
-            return Optional.of(id);
+            return new LoginStart(id, step.seen().newDevice(), step.seen().newAddress(), false, null);
         });
     }
 

@@ -90,4 +90,25 @@ public final class Records {
             this(lastSeen, pendingSyncItems, null);
         }
     }
+
+    /**
+     * What a login's transaction did: the new session ({@code sessionId}, and whether its device and
+     * address were new to the user), or why none was started: the account was blocked meanwhile
+     * ({@code accountBlocked}) or the device is blocked ({@code deviceBlock}).
+     */
+    public record LoginStart(String sessionId, boolean newDevice, boolean newAddress, boolean accountBlocked,
+            Devices.BlockState deviceBlock) {
+
+        static LoginStart refusedAccount() {
+            return new LoginStart(null, false, false, true, null);
+        }
+
+        static LoginStart refusedDevice(Devices.BlockState block) {
+            return new LoginStart(null, false, false, false, block);
+        }
+
+        public boolean started() {
+            return sessionId != null;
+        }
+    }
 }
