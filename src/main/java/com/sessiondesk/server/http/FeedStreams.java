@@ -123,7 +123,8 @@ final class FeedStreams implements AutoCloseable {
             return;
         }
         SessionChanges next = changes.get();
-        if (!next.upserted().isEmpty() || !next.ended().isEmpty() || !next.blockChanges().isEmpty()) {
+        if (!next.upserted().isEmpty() || !next.ended().isEmpty() || !next.blockChanges().isEmpty()
+                || !next.alerts().isEmpty()) {
             send(stream, next);
         }
         stream.cursor = next.cursor();

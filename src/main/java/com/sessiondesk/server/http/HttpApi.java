@@ -79,6 +79,7 @@ public final class HttpApi {
         new UserRoutes(services).register(routes);
         new AuditRoutes(services).register(routes);
         new DeviceRoutes(services).register(routes);
+        new AlertRoutes(services).register(routes);
         if (streams != null) {
             new DeviceEventRoutes(services, streams).register(routes);
             // An action through this instance is told at once; other instances see it at their next poll.

@@ -9,6 +9,7 @@ import com.sessiondesk.server.security.Tokens;
 import com.sessiondesk.server.service.DeviceService;
 import com.sessiondesk.server.store.Devices.BlockState;
 import com.sessiondesk.server.store.Records.LoginStart;
+import com.sessiondesk.server.service.AlertService;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.MobileSession;
@@ -70,6 +71,8 @@ public final class MobileRoutes {
             throw PasswordCheck.blocked(services, username);
         }
         String sessionId = started.sessionId();
+        new AlertService(services.store().database()).loggedIn(user.userId(), user.username(), sessionId,
+                device.deviceId(), device.deviceModel(), device.address(), services.now());
         String ticket = services.tickets().issue(username, device.deviceId(), services.now());
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));
     }

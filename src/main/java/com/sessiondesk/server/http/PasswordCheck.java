@@ -6,6 +6,7 @@ import com.sessiondesk.api.User;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.security.LoginThrottle;
 import com.sessiondesk.server.security.Passwords;
+import com.sessiondesk.server.service.AlertService;
 import com.sessiondesk.server.store.Records.Credentials;
 import java.time.Instant;
 import java.util.Optional;
@@ -52,6 +53,7 @@ final class PasswordCheck {
         } catch (LoginThrottle.Throttled e) {
             services.store().recordSecurityEvent(AuditAction.LOGIN_THROTTLED, auditName, attempt.address(),
                     "too many failed sign-ins", services.now());
+            new AlertService(services.store().database()).throttled(attempt.address(), services.now());
             throw ApiException.rateLimited(e.retryAfterSeconds());
         }
         Verdict verdict;
@@ -64,6 +66,8 @@ final class PasswordCheck {
         if (!verdict.ok()) {
             services.store().recordSecurityEvent(attempt.failureEvent(), auditName, attempt.address(),
                     attempt.failureReason(), services.now());
+            user.ifPresent(u -> new AlertService(services.store().database()).failedLogin(u.username(),
+                    attempt.address(), services.now()));
             return Optional.empty();
         }
         services.throttle().succeeded(counted);
