@@ -43,6 +43,21 @@ public final class DeviceBlockChoice {
         return options;
     }
 
+    /** "The device stays blocked until …", or what is missing (a date). */
+    public javafx.beans.binding.StringBinding summary() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            if (!options.isBlock()) {
+                return "";
+            }
+            if (!options.validProperty().get()) {
+                return Messages.get("block.chooseDate");
+            }
+            Instant until = options.until();
+            return until == null ? Messages.get("logout.blockDevice.summary.indefinite")
+                    : Messages.format("logout.blockDevice.summary.until", Formats.dateTime(until));
+        }, options.blockProperty(), options.endProperty(), options.dateProperty());
+    }
+
     /** "Ends every session on Galaxy A54 (of any user); Ana can still use her other devices." */
     public String help() {
         if (!offered()) {

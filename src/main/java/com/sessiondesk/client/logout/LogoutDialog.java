@@ -139,7 +139,7 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         deviceUntilPicker.bind(device.options(), viewModel.busyProperty());
         deviceUntilPicker.getChildren().forEach(part -> part.setId("device" + Character.toUpperCase(part.getId().charAt(0))
                 + part.getId().substring(1))); // deviceBlockUntilChoice, beside the account's blockUntilChoice
-        deviceUntilSummary.textProperty().bind(device.options().summaryProperty());
+        deviceUntilSummary.textProperty().bind(device.summary());
         deviceUntilSummary.visibleProperty().bind(device.chosenProperty());
         deviceUntilSummary.managedProperty().bind(device.chosenProperty());
     }

@@ -79,7 +79,8 @@ public final class IncidentsLook {
             mobile.mobileLogin(new MobileLoginRequest(staff.get(2), "wrong-" + i, "Billiyo Care", "3.2.0", "guess-1",
                     "Moto G", "Android 13", "en")).execute();
         }
-        admin.blockDevice("tablet-shared-7", new DeviceBlockRequest("Tablet left on the bus", null)).execute();
+        System.out.println("device block: " + admin.blockDevice("tablet-shared-7",
+                new DeviceBlockRequest("Tablet left on the bus", null)).execute().code());
 
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
@@ -133,6 +134,7 @@ public final class IncidentsLook {
             return null;
         });
         waitFor(() -> scene.lookup("#alertsTable") instanceof TableView<?> t && !t.getItems().isEmpty() ? t : null);
+        waitFor(() -> scene.lookup("#devicesTable") instanceof TableView<?> t && !t.getItems().isEmpty() ? t : null);
         Thread.sleep(1500);
         shot("alerts");
         Platform.exit();

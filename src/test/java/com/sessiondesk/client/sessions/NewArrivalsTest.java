@@ -26,11 +26,12 @@ class NewArrivalsTest {
     void theBadgeSaysWhatIsNewAndLastsTwentyFourHoursFromLogin() {
         Session device = session("s1", "Galaxy A54", NOW.minus(Duration.ofHours(23)), true, false);
         Badge badge = NewArrivals.badge(device, NOW);
-        assertThat(badge.text()).isEqualTo("New device");
-        assertThat(badge.explanation()).isEqualTo("First login of Ana Ruiz on this device (within the last 24 hours)");
+        assertThat(badge.text()).isEqualTo("New");
+        assertThat(badge.explanation()).isEqualTo("New device: first login of Ana Ruiz on this device (within the last 24 hours)");
         assertThat(NewArrivals.badge(device, NOW.plus(Duration.ofHours(2)))).as("25 hours after login").isNull();
-        assertThat(NewArrivals.badge(session("s2", "Pixel", NOW, false, true), NOW).text()).isEqualTo("New address");
-        assertThat(NewArrivals.badge(session("s3", "Pixel", NOW, true, true), NOW).text()).isEqualTo("New device and address");
+        assertThat(NewArrivals.badge(session("s2", "Pixel", NOW, false, true), NOW).explanation()).startsWith("New address: ");
+        assertThat(NewArrivals.badge(session("s3", "Pixel", NOW, true, true), NOW).explanation())
+                .startsWith("New device and address: ");
         assertThat(NewArrivals.badge(session("s4", "Pixel", NOW, false, false), NOW)).isNull();
     }
 
