@@ -69,7 +69,7 @@ public final class AlertsController {
     @FXML private TableColumn<DeviceBlock, String> blockedByColumn;
     @FXML private TableColumn<DeviceBlock, String> reasonColumn;
     @FXML private TableColumn<DeviceBlock, Instant> blockedAtColumn;
-    @FXML private TableColumn<DeviceBlock, Instant> blockedUntilColumn;
+    @FXML private TableColumn<DeviceBlock, DeviceBlock> blockedUntilColumn;
     @FXML private TableColumn<DeviceBlock, DeviceBlock> deviceActionsColumn;
     @FXML private Tooltip logoutTooltip;
     @FXML private Tooltip blockAccountTooltip;
@@ -208,14 +208,13 @@ public final class AlertsController {
         Columns.value(blockedAtColumn, DeviceBlock::blockedAt);
         blockedAtColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
                 at -> null, fullValueTooltip));
-        Columns.value(blockedUntilColumn, DeviceBlock::blockedUntil);
-        blockedUntilColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Instant until, boolean empty) {
-                super.updateItem(until, empty);
-                setText(empty ? null : until == null ? Messages.get("users.untilUnblocked") : Formats.dateTime(until));
-            }
-        });
+        // The row itself: a block without end reads "Until unblocked" (sorted last), cut texts in the tooltip.
+        Columns.value(blockedUntilColumn, device -> device);
+        blockedUntilColumn.setComparator(java.util.Comparator.comparing(DeviceBlock::blockedUntil,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        java.util.function.Function<DeviceBlock, String> until = device -> device.blockedUntil() == null
+                ? Messages.get("users.untilUnblocked") : Formats.dateTime(device.blockedUntil());
+        blockedUntilColumn.setCellFactory(Cells.text(until, until, device -> null, fullValueTooltip));
         Columns.value(deviceActionsColumn, device -> device);
         deviceActionsColumn.setCellFactory(Cells.buttons(List.of(new Cells.RowButton<DeviceBlock>(
                 Messages.get("devices.unblock"), "lock-open-variant-outline", "device-unblock-button small", unblockTooltip,

@@ -135,16 +135,24 @@ public final class MainController {
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
         adminLabel.setMinWidth(0);
         adminLabel.textProperty().addListener((obs, old, now) -> adminLabel.setTooltip(new javafx.scene.control.Tooltip(now)));
-        content.widthProperty().addListener((obs, old, width) -> {
-            ContentDisplay display = width.doubleValue() < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
-            for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
-                named.setContentDisplay(display);
+        // By the window's width, not the content's: a header wider than the window widens the content too.
+        content.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.widthProperty().addListener((o, was, width) -> compact(width.doubleValue()));
+                compact(scene.getWidth());
             }
-            alertsTab.setText(display == ContentDisplay.GRAPHIC_ONLY ? "" : Messages.get("main.nav.alerts")); // the count stays
         });
         bindAlertCount();
         for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
             named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
+        }
+    }
+
+    /** Narrow windows: the navigation and Sign out show their icons only (the Alerts tab keeps its count). */
+    private void compact(double windowWidth) {
+        ContentDisplay display = windowWidth < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton, signOutButton}) {
+            named.setContentDisplay(display);
         }
     }
 

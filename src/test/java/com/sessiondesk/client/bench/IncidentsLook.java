@@ -103,11 +103,13 @@ public final class IncidentsLook {
             return null;
         });
         waitFor(() -> scene.lookup("#sessionsTable") instanceof TableView<?> t && !t.getItems().isEmpty() ? t : null);
+        Thread.sleep(1500);
         onFx(() -> {
             ((CheckBox) scene.lookup("#newOnlyCheckBox")).setSelected(true);
             return null;
         });
-        Thread.sleep(1500);
+        waitFor(() -> scene.lookup("#sessionsTable") instanceof TableView<?> t && t.getItems().size() < 10 ? t : null);
+        Thread.sleep(800);
         shot("sessions-new-only");
         onFx(() -> {
             ((CheckBox) scene.lookup("#newOnlyCheckBox")).setSelected(false);
@@ -153,6 +155,12 @@ public final class IncidentsLook {
     }
 
     private static void shot(String name) throws Exception {
+        onFx(() -> {
+            Window w = scene.getWindow();
+            System.out.println(name + ": window x=" + w.getX() + " width=" + w.getWidth() + " root min width="
+                    + scene.getRoot().minWidth(-1) + " header pref width=" + scene.getRoot().lookup(".app-header").prefWidth(-1));
+            return null;
+        });
         Path file = out.resolve(name + suffix + ".png");
         Process p = new ProcessBuilder("import", "-window", "root", "-crop", width + "x" + height + "+0+0", "+repage",
                 file.toString()).inheritIO().start();
