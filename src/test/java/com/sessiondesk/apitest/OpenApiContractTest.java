@@ -154,7 +154,8 @@ class OpenApiContractTest {
             }
             secured.add(entry.getKey());
             String[] parts = entry.getKey().split(" ", 2);
-            String path = parts[1].replace("{id}", "any-id").replace("{username}", STAFF);
+            String path = parts[1].replace("{id}", "any-id").replace("{username}", STAFF)
+                    .replace("{deviceId}", "any-device");
             RawHttp.Reply reply = API.raw().send(parts[0], path, null, parts[0].equals("POST") ? "{}" : null);
             assertThat(reply.status()).as("%s without a token: %s", entry.getKey(), reply).isEqualTo(401);
             assertThat(map(entry.getValue().get("responses"))).as("responses of %s", entry.getKey()).containsKey("401");
@@ -190,6 +191,14 @@ class OpenApiContractTest {
             case "logoutUser", "blockUser" -> API.raw().post(path.replace("{username}", STAFF), API.adminToken(),
                     "{\"reason\":\"contract\"}");
             case "unblockUser" -> API.raw().post(path.replace("{username}", STAFF), API.adminToken(), null);
+            case "devices" -> API.raw().get(path + "?blocked=true", API.adminToken());
+            case "blockDevice" -> API.raw().post(path.replace("{deviceId}", "contract-block-" + System.nanoTime()),
+                    API.adminToken(), "{\"reason\":\"contract\"}");
+            case "unblockDevice" -> {
+                String deviceId = "contract-unblock-" + System.nanoTime();
+                API.raw().post("/api/v1/devices/" + deviceId + "/block", API.adminToken(), null);
+                yield API.raw().post(path.replace("{deviceId}", deviceId), API.adminToken(), null);
+            }
             case "changeAdminPassword" -> API.raw().post(path, Api.adminToken(API.baseUrl(), SUPER, TestUsers.PASSWORD),
                     Json.GSON.toJson(new com.sessiondesk.api.AdminPasswordRequest(TestUsers.PASSWORD,
                             "Contract-New-Password-" + System.nanoTime())));

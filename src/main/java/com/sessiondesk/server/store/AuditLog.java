@@ -94,8 +94,8 @@ final class AuditLog {
 
     /** The newest {@code limit} events (of one user, when not null), each with its deliveries. */
     List<AuditEvent> events(String username, int limit) {
-        String sql = "SELECT id, at, actor, action, username, session_ids, reason, address, event_count, until_at "
-                + "FROM audit_events"
+        String sql = "SELECT id, at, actor, action, username, session_ids, reason, address, event_count, until_at, "
+                + "device_id FROM audit_events"
                 + (username != null ? " WHERE username = ?" : "") + " ORDER BY id DESC LIMIT ?";
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -111,7 +111,8 @@ final class AuditLog {
                         events.add(new AuditEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5),
                                 ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")), rs.getString(7),
-                                rs.getString(8), Rows.nullableInt(rs, 9), Rows.instant(rs, 10)));
+                                rs.getString(8), Rows.nullableInt(rs, 9), Rows.instant(rs, 10), null,
+                                rs.getString(11)));
                     }
                 }
                 return withDeliveries(c, events);

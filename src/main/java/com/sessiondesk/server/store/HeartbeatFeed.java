@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,9 @@ final class HeartbeatFeed {
             ps.executeBatch();
         }
         if (trackAddresses && !moved.isEmpty()) {
+            // by user and address: two instances' flushes take these row locks in one order (PostgreSQL)
+            moved.sort(Comparator.comparingLong((String id) -> stored.get(id).userId())
+                    .thenComparing(id -> heartbeats.get(id).address()));
             try (PreparedStatement ps = c.prepareStatement(Devices.SEEN_AT_ADDRESS)) {
                 for (String id : moved) {
                     Devices.seenAt(ps, stored.get(id).userId(), heartbeats.get(id).address(),

@@ -140,6 +140,14 @@ public final class JdbcStore {
         sessions.endByUser(sessionId, username, now);
     }
 
+    /**
+     * Whether the heartbeat flush records a session's new address as seen by its user (on in the
+     * service). Only the benchmark of that tracking (DeviceTrackingBench) turns it off.
+     */
+    public static void trackAddressesAtHeartbeat(boolean on) {
+        HeartbeatFeed.trackAddresses(on);
+    }
+
     /** Writes coalesced heartbeats; sessions that ended meanwhile are left alone. */
     public void recordHeartbeats(Map<String, Heartbeat> heartbeats) {
         sessions.recordHeartbeats(heartbeats);
