@@ -17,7 +17,7 @@ public record SessionChanges(
         String cursor,
         List<Alert> alerts) {
 
-    /** Changes without device blocks or alerts. */
+    /** Changes without device blocks and alerts. */
     public SessionChanges(List<Session> upserted, List<EndedSession> ended, List<BlockChange> blockChanges,
             String cursor) {
         this(upserted, ended, blockChanges, List.of(), cursor, List.of());
@@ -27,12 +27,6 @@ public record SessionChanges(
     public SessionChanges(List<Session> upserted, List<EndedSession> ended, List<BlockChange> blockChanges,
             List<DeviceBlockChange> deviceBlockChanges, String cursor) {
         this(upserted, ended, blockChanges, deviceBlockChanges, cursor, List.of());
-    }
-
-    /** Changes without device blocks. */
-    public SessionChanges(List<Session> upserted, List<EndedSession> ended, List<BlockChange> blockChanges,
-            String cursor, List<Alert> alerts) {
-        this(upserted, ended, blockChanges, List.of(), cursor, alerts);
     }
 
     /** Never null: an answer of an older service has no device block changes. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.api.Alert;
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.DeviceBlockRequest;
 import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.ReasonRequest;
 import com.sessiondesk.api.SessionChanges;
@@ -36,7 +37,8 @@ class AlertsTest {
             .withUser("ada.acked", "Ada Acked")
             .withUser("nina.newphone", "Nina Newphone")
             .withUser("ole.onephone", "Ole Onephone")
-            .withUser("sid.storm", "Sid Storm");
+            .withUser("sid.storm", "Sid Storm")
+            .withUser("bea.blocked", "Bea Blocked");
 
     private static SessionDeskApi admin;
 
@@ -207,6 +209,35 @@ class AlertsTest {
         ok(admin.logoutUser("ole.onephone", new ReasonRequest(null)));
         Api.mobileLogin(API.baseUrl(), phone("ole.onephone", TestUsers.PASSWORD, "ole-new-phone"));
         assertThat(alertsOf("new_device_login", "ole.onephone")).isEmpty();
+    }
+
+    @Test
+    void aBlockedDeviceTryingAgainRaisesOneAlertPerDevice() {
+        Api.mobileLogin(API.baseUrl(), phone("bea.blocked", TestUsers.PASSWORD, "bea-lost-phone"));
+        ok(admin.blockDevice("bea-lost-phone", new DeviceBlockRequest("Lost on the bus", null)));
+        assertThat(alertsOf("blocked_device_attempt", "bea.blocked")).as("the block itself is no alert").isEmpty();
+
+        Response<?> refused = Api.execute(Api.anonymous(API.baseUrl())
+                .mobileLogin(phone("bea.blocked", TestUsers.PASSWORD, "bea-lost-phone")));
+        assertThat(refused.code()).isEqualTo(403);
+        assertThat(Api.errorText(refused)).contains("device_blocked");
+        Alert raised = alertsOf("blocked_device_attempt", "bea.blocked").get(0);
+        assertThat(raised.deviceId()).isEqualTo("bea-lost-phone");
+        assertThat(raised.deviceModel()).isEqualTo("Pixel 8");
+        assertThat(raised.count()).isEqualTo(1);
+
+        CLOCK.advance(Duration.ofSeconds(3));
+        Api.execute(Api.anonymous(API.baseUrl()).mobileLogin(phone("bea.blocked", "Wrong-Password-1", "bea-lost-phone")));
+        Api.execute(Api.anonymous(API.baseUrl()).mobileLogin(phone("no.such.user", "x", "bea-lost-phone")));
+        List<Alert> after = ok(admin.alerts()).alerts().stream()
+                .filter(a -> a.kind().equals("blocked_device_attempt") && "bea-lost-phone".equals(a.deviceId()))
+                .toList();
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).count()).isEqualTo(3);
+        assertThat(after.get(0).lastAt()).isEqualTo(CLOCK.instant());
+        assertThat(after.get(0).username()).as("a name that is no account is not kept").isEqualTo("bea.blocked");
+        // the account itself still works on another device
+        Api.mobileLogin(API.baseUrl(), phone("bea.blocked", TestUsers.PASSWORD, "bea-new-phone"));
     }
 
     @Test

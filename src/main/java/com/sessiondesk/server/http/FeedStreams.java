@@ -124,7 +124,7 @@ final class FeedStreams implements AutoCloseable {
         }
         SessionChanges next = changes.get();
         if (!next.upserted().isEmpty() || !next.ended().isEmpty() || !next.blockChanges().isEmpty()
-                || !next.alerts().isEmpty()) {
+                || !next.deviceBlockChanges().isEmpty() || !next.alerts().isEmpty()) {
             send(stream, next);
         }
         stream.cursor = next.cursor();

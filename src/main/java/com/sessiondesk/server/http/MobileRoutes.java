@@ -6,10 +6,10 @@ import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.service.AlertService;
 import com.sessiondesk.server.service.DeviceService;
 import com.sessiondesk.server.store.Devices.BlockState;
 import com.sessiondesk.server.store.Records.LoginStart;
-import com.sessiondesk.server.service.AlertService;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.MobileSession;
@@ -22,10 +22,12 @@ public final class MobileRoutes {
 
     private final Services services;
     private final DeviceService devices;
+    private final AlertService alerts;
 
     public MobileRoutes(Services services) {
         this.services = services;
         this.devices = new DeviceService(services.store());
+        this.alerts = new AlertService(services.store().database());
     }
 
     public void register(RouteTable routes) {
@@ -71,8 +73,10 @@ public final class MobileRoutes {
             throw PasswordCheck.blocked(services, username);
         }
         String sessionId = started.sessionId();
-        new AlertService(services.store().database()).loggedIn(user.userId(), user.username(), sessionId,
-                device.deviceId(), device.deviceModel(), device.address(), services.now());
+        if (started.newDevice()) {
+            alerts.newDeviceLogin(user.userId(), user.username(), device.deviceId(), device.deviceModel(),
+                    device.address(), services.now());
+        }
         String ticket = services.tickets().issue(username, device.deviceId(), services.now());
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));
     }
@@ -81,7 +85,9 @@ public final class MobileRoutes {
      * A login from a blocked device: refused with 403 {@code device_blocked} (the block's reason and
      * end), before its password is checked and again if the block came while it was checked.
      */
-    private static void refuseBlockedDevice(Device device, String username, BlockState block) {
+    private void refuseBlockedDevice(Device device, String username, BlockState block) {
+        alerts.blockedDeviceAttempt(username, device.deviceId(), device.deviceModel(), device.address(),
+                services.now());
         throw ApiException.deviceBlocked(block.reason(),
                 block.until() == null ? null : Instant.ofEpochMilli(block.until()));
     }

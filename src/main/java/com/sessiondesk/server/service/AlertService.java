@@ -69,25 +69,31 @@ public final class AlertService {
         });
     }
 
-    /** A mobile session started: a new device while another one is in use raises {@code new_device_login}. */
-    public void loggedIn(long userId, String username, String sessionId, String deviceId, String deviceModel,
-            String address, long now) {
+    /**
+     * A mobile session started on a device the user never used before: while the user has an active
+     * session on another device, it raises {@code new_device_login}.
+     */
+    public void newDeviceLogin(long userId, String username, String deviceId, String deviceModel, String address,
+            long now) {
         String kind = AlertKind.NEW_DEVICE_LOGIN.wireName();
-        boolean suspicious = db.read(c -> {
-            Alerts alerts = new Alerts(c);
-            return !alerts.usedDeviceBefore(userId, deviceId, sessionId) && alerts.activeElsewhere(userId, deviceId, now);
-        });
-        if (suspicious) {
+        if (db.read(c -> new Alerts(c).activeElsewhere(userId, deviceId, now))) {
             db.write(c -> new Alerts(c).raise(new Occurrence(kind, username, username, deviceId, deviceModel, address),
                     1, now, now));
         }
     }
 
-    /** A login was attempted from a blocked device. */
-    public void blockedDeviceAttempt(String username, String deviceId, String deviceModel, String address, long now) {
+    /**
+     * A login was attempted from a blocked device (one alert per device). The username typed is kept
+     * only when such an account exists (nothing else typed is kept).
+     */
+    public void blockedDeviceAttempt(String typedUsername, String deviceId, String deviceModel, String address,
+            long now) {
         String kind = AlertKind.BLOCKED_DEVICE_ATTEMPT.wireName();
-        db.write(c -> new Alerts(c).raise(new Occurrence(kind, deviceId, username, deviceId, deviceModel, address),
-                1, now, now));
+        db.write(c -> {
+            Alerts alerts = new Alerts(c);
+            String username = alerts.existingUsername(typedUsername).orElse(null);
+            return alerts.raise(new Occurrence(kind, deviceId, username, deviceId, deviceModel, address), 1, now, now);
+        });
     }
 
     /**

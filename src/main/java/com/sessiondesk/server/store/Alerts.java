@@ -99,15 +99,12 @@ public final class Alerts {
         }
     }
 
-    /** Whether user {@code userId} had a session on {@code deviceId} before session {@code sessionId}. */
-    public boolean usedDeviceBefore(long userId, String deviceId, String sessionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM sessions WHERE user_id = ? AND device_id = ? AND id <> ? LIMIT 1")) {
-            ps.setLong(1, userId);
-            ps.setString(2, deviceId);
-            ps.setString(3, sessionId);
+    /** The account of this exact username, if there is one. */
+    public Optional<String> existingUsername(String username) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT username FROM users WHERE username = ?")) {
+            ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
     }

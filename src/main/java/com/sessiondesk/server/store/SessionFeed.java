@@ -66,18 +66,15 @@ public final class SessionFeed {
      * One change: a session's ({@code sessionId}), an account's ({@code username}), a device's
      * ({@code deviceId}) or an alert's ({@code alertId}).
      */
-    record Entry(Kind kind, String sessionId, String username, String actor, String reason, String deviceId, Long alertId) {
+    record Entry(Kind kind, String sessionId, String username, String actor, String reason, String deviceId,
+            Long alertId) {
 
         Entry(Kind kind, String sessionId, String username, String actor, String reason, String deviceId) {
             this(kind, sessionId, username, actor, reason, deviceId, null);
         }
 
-        Entry(Kind kind, String sessionId, String username, String actor, String reason, Long alertId) {
-            this(kind, sessionId, username, actor, reason, null, alertId);
-        }
-
         Entry(Kind kind, String sessionId, String username, String actor, String reason) {
-            this(kind, sessionId, username, actor, reason, null, null);
+            this(kind, sessionId, username, actor, reason, null);
         }
 
         static Entry session(Kind kind, String sessionId) {
@@ -214,6 +211,11 @@ public final class SessionFeed {
         append(c, now, List.of(new Entry(Kind.UNBLOCKED, null, username, actor, null)));
     }
 
+    /** An alert was raised, updated or acknowledged (call after the change): it is sent again in its state then. */
+    static void alerted(Connection c, long alertId, long now) throws SQLException {
+        append(c, now, List.of(new Entry(Kind.ALERT, null, null, null, null, null, alertId)));
+    }
+
     /** A device blocked (or its block renewed); the follower reads the block in force when it reads the feed. */
     static void deviceBlocked(Connection c, String deviceId, String actor, String reason, long now)
             throws SQLException {
@@ -222,11 +224,6 @@ public final class SessionFeed {
 
     static void deviceUnblocked(Connection c, String deviceId, String actor, long now) throws SQLException {
         append(c, now, List.of(new Entry(Kind.DEVICE_UNBLOCKED, null, null, actor, null, deviceId)));
-    }
-
-    /** An alert was raised, updated or acknowledged (call after the change): it is sent again in its state then. */
-    static void alerted(Connection c, long alertId, long now) throws SQLException {
-        append(c, now, List.of(new Entry(Kind.ALERT, null, null, null, null, alertId)));
     }
 
     /**

@@ -49,7 +49,8 @@ final class SessionFeedReader {
         Map<String, Entry> accounts = new LinkedHashMap<>(); // username -> last block change
         Map<String, Entry> devices = new LinkedHashMap<>(); // device id -> last device block change
         Set<Long> alertIds = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason, device_id, alert_id "
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason, device_id, "
+                + "alert_id "
                 + "FROM session_feed WHERE seq > ? AND seq <= ? ORDER BY seq")) {
             ps.setLong(1, from);
             ps.setLong(2, position.lastSeq());
