@@ -15,6 +15,8 @@ public enum AuditAction {
     /** Security events (rate-limited: one per account, address and kind per minute, with a count). */
     MOBILE_LOGIN_FAILED("mobile_login_failed"),
     LOGIN_THROTTLED("login_throttled"),
+    /** A login refused with 503 because its hashing lane was full (counted like a failure for its client). */
+    LOGIN_BUSY("login_busy"),
     ADMIN_CALL_REFUSED("admin_call_refused"),
     /** A blocked or demoted super user's admin sessions were ended. */
     ADMIN_TOKENS_REVOKED("admin_tokens_revoked"),
@@ -28,9 +30,12 @@ public enum AuditAction {
     /** A super user acknowledged an alert (the alert's kind in the reason). */
     ALERT_ACKNOWLEDGED("alert_acknowledged");
 
-    /** What History's "Security" filter shows. */
+    /**
+     * The security events: what refused clients caused, recorded apart from the admin actions
+     * (History's "Security" filter; their own retention, counted per minute).
+     */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",
-            "login_throttled", "admin_call_refused", "admin_tokens_revoked", "password_changed");
+            "login_throttled", "login_busy", "admin_call_refused");
 
     private final String wireName;
 

@@ -109,6 +109,11 @@ public interface SessionDeskApi {
     @POST("api/v1/alerts/{id}/acknowledge")
     Call<Alert> acknowledgeAlert(@Path("id") long id);
 
+    /** A page of one category ("action" or "security"; null: both), older than the cursor {@code before}. */
+    @GET("api/v1/audit")
+    Call<AuditList> auditPage(@Query("category") String category, @Query("username") String username,
+            @Query("before") String before, @Query("limit") Integer limit);
+
     /** "Bearer TOKEN", the Authorization header value of a token. */
     static String bearer(String token) {
         return "Bearer " + token;

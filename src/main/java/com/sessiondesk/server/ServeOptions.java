@@ -3,6 +3,7 @@ package com.sessiondesk.server;
 import com.sessiondesk.cli.Cli;
 import com.sessiondesk.cli.Env;
 import com.sessiondesk.cli.Terminal;
+import com.sessiondesk.server.service.AuditService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,17 @@ public final class ServeOptions {
     @Env("SESSIONDESK_MOBILE_ABSOLUTE_DAYS")
     int mobileAbsoluteDays = (int) ServerConfig.DEFAULT_MOBILE_ABSOLUTE.toDays();
 
+    @Option(names = "--audit-retention-days", paramLabel = "N",
+            description = "History keeps admin actions for N days (default: ${DEFAULT-VALUE}).")
+    @Env("SESSIONDESK_AUDIT_RETENTION_DAYS")
+    int auditRetentionDays = (int) AuditService.Retention.DEFAULT_ACTIONS.toDays();
+
+    @Option(names = "--security-event-retention-days", paramLabel = "N",
+            description = "History keeps security events (refused sign-ins and calls) for N days "
+                    + "(default: ${DEFAULT-VALUE}).")
+    @Env("SESSIONDESK_SECURITY_EVENT_RETENTION_DAYS")
+    int securityEventRetentionDays = (int) AuditService.Retention.DEFAULT_SECURITY_EVENTS.toDays();
+
     @Mixin
     MonitoringOptions monitoring;
 
@@ -82,6 +94,8 @@ public final class ServeOptions {
     public ServerConfig config() {
         Cli.inRange(spec, "--mobile-idle-days", mobileIdleDays, 1, MAX_DAYS);
         Cli.inRange(spec, "--mobile-absolute-days", mobileAbsoluteDays, 1, MAX_DAYS);
+        Cli.inRange(spec, "--audit-retention-days", auditRetentionDays, 1, MAX_DAYS);
+        Cli.inRange(spec, "--security-event-retention-days", securityEventRetentionDays, 1, MAX_DAYS);
         if (mobileIdleDays > mobileAbsoluteDays) {
             throw new ParameterException(spec.commandLine(), "--mobile-idle-days (" + mobileIdleDays
                     + ") cannot exceed --mobile-absolute-days (" + mobileAbsoluteDays + ")");
@@ -97,7 +111,9 @@ public final class ServeOptions {
                 .withInitialAdminPassword(terminal.env().get(ADMIN_PASSWORD_VARIABLE))
                 .withTrustedProxies(trustedProxies)
                 .withMobileTimeouts(Duration.ofDays(mobileIdleDays), Duration.ofDays(mobileAbsoluteDays))
-                .withTls(tls.files());
+                .withTls(tls.files())
+                .withAuditRetention(new AuditService.Retention(Duration.ofDays(auditRetentionDays),
+                        Duration.ofDays(securityEventRetentionDays)));
     }
 
     static final class Port implements ITypeConverter<Integer> {

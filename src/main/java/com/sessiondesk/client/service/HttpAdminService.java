@@ -142,6 +142,12 @@ public final class HttpAdminService implements AdminService {
     }
 
     @Override
+    public AuditList auditPage(boolean security, String before, int limit) throws IOException {
+        AuditList page = body(api.auditPage(security ? "security" : "action", null, before, limit));
+        return new AuditList(required(page.events()), page.nextCursor());
+    }
+
+    @Override
     public List<AuditEvent> audit(int limit) throws IOException {
         AuditList list = body(api.audit(null, limit));
         return required(list.events());

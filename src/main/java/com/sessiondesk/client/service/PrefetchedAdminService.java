@@ -1,6 +1,7 @@
 package com.sessiondesk.client.service;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.AuditList;
 import com.sessiondesk.api.BulkLogoutRequest;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
@@ -118,6 +119,11 @@ final class PrefetchedAdminService implements AdminService {
     @Override
     public List<AuditEvent> audit(int limit) throws Exception {
         return delegate.audit(limit);
+    }
+
+    @Override
+    public AuditList auditPage(boolean security, String before, int limit) throws Exception {
+        return delegate.auditPage(security, before, limit);
     }
 
     @Override

@@ -112,14 +112,13 @@ public final class AccessFilter implements Handler {
         return admin;
     }
 
-    /** A refused admin call is a security event (at most one row per account and address a minute). */
+    /**
+     * A refused admin call is a security event (at most one row per account and address a minute).
+     * Its reason is the service's own words: nothing of the request (path, headers) is stored.
+     */
     private void refused(Context ctx, String username, String why) {
         services.store().recordSecurityEvent(AuditAction.ADMIN_CALL_REFUSED, username, services.clientAddress().of(ctx),
-                why + ": " + ctx.method() + " " + abbreviated(ctx.path()), services.now());
-    }
-
-    private static String abbreviated(String path) {
-        return path.length() <= 120 ? path : path.substring(0, 120) + "...";
+                why, services.now());
     }
 
     /** The bearer token of the request; 401 when there is none. */

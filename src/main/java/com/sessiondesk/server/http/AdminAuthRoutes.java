@@ -49,7 +49,7 @@ public final class AdminAuthRoutes {
         String ticketId = body.deviceTicket() == null ? null
                 : services.tickets().verify(body.deviceTicket(), username, DESKTOP, services.now()).orElse(null);
         Optional<Credentials> checked = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
-                address, ticketId, AuditAction.ADMIN_LOGIN_FAILED, "wrong username or password"));
+                address, ticketId, PasswordCheck.Kind.ADMIN_LOGIN));
         if (checked.isEmpty()) {
             throw PasswordCheck.wrongPassword();
         }
@@ -104,8 +104,7 @@ public final class AdminAuthRoutes {
             throw ApiException.invalid("The new password must differ from the current one.");
         }
         Optional<Credentials> checked = PasswordCheck.check(services, new PasswordCheck.Attempt(admin.username(),
-                oldPassword, services.clientAddress().of(ctx), null, AuditAction.ADMIN_LOGIN_FAILED,
-                "wrong current password (password change)"));
+                oldPassword, services.clientAddress().of(ctx), null, PasswordCheck.Kind.PASSWORD_CHANGE));
         if (checked.isEmpty()) {
             throw ApiException.invalid("The current password is wrong.");
         }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,15 +112,15 @@ public final class AdminQueries {
         return owners;
     }
 
-    /** The usernames of these user ids, in their order. */
-    public List<String> usernamesOf(Set<Long> userIds) throws SQLException {
-        List<String> names = new ArrayList<>();
+    /** The username of each of these user ids (an unknown id is left out). */
+    public Map<Long, String> usernamesById(Set<Long> userIds) throws SQLException {
+        Map<Long, String> names = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT username FROM users WHERE id = ?")) {
             for (long id : userIds) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        names.add(rs.getString(1));
+                        names.put(id, rs.getString(1));
                     }
                 }
             }

@@ -225,10 +225,28 @@ public final class JdbcStore {
         return auditLog.events(username, limit);
     }
 
+    /**
+     * Up to {@code limit} events of {@code category} (null: both), of {@code username} (null: anyone),
+     * older than {@code beforeId} (null: from the newest), newest first.
+     */
+    public List<AuditEvent> auditPage(AuditCategory category, String username, Long beforeId, int limit) {
+        return auditLog.page(category, username, beforeId, limit);
+    }
+
+    /** Deletes the events of {@code category} recorded before {@code olderThan}; returns how many. */
+    public int pruneAudit(AuditCategory category, long olderThan) {
+        return auditLog.prune(category, olderThan);
+    }
+
     // --- security ---
 
     public long reserveLoginAttempts(List<ThrottleCounter> counters, long now) {
         return throttle.reserveLoginAttempts(counters, now);
+    }
+
+    /** How long a counter at its limit still holds (0: none is), read without taking the write lock. */
+    public long loginWait(List<ThrottleCounter> counters, long now) {
+        return throttle.loginWait(counters, now);
     }
 
     /**
