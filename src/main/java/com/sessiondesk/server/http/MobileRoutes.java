@@ -81,7 +81,9 @@ public final class MobileRoutes {
 
     /**
      * A login from a blocked device: refused with 403 {@code device_blocked} (the block's reason and
-     * end), before its password is checked and again if the block came while it was checked.
+     * end), before its password is checked and again if the block came while it was checked. The
+     * one place such an attempt is known: the device and the username tried are here for what
+     * reacts to it (an alert of a blocked device's attempt).
      */
     private void refuseBlockedDevice(Device device, String username, BlockState block) {
         alerts.blockedDeviceAttempt(username, device.deviceId(), device.deviceModel(), device.address(),
