@@ -46,7 +46,7 @@ public interface SessionDeskApi {
     Call<Void> adminLogout();
 
     @POST("api/v1/admin/password")
-    Call<Void> changePassword(@Body AdminPasswordRequest request);
+    Call<AdminPasswordResponse> changePassword(@Body AdminPasswordRequest request);
 
     @GET("api/v1/sessions")
     Call<SessionList> sessions(

@@ -427,4 +427,29 @@ class LiveConsoleTest {
         assertThat(self.body()).contains("your own account");
         assertThat(ok(Api.withToken(server.baseUrl(), token).sessions(null, null, null)).sessions()).hasSize(2);
     }
+
+    @Test
+    void bulkLogoutAfterSyncMakesTheSessionsEndingUntilTheirDevicesSynced() {
+        SessionServer server = sqliteService();
+        SessionDeskApi admin = admin(server);
+        MobileLoginResponse a1 = Api.mobileLogin(server.baseUrl(), phone(ANA, "a1"));
+        String b1 = Api.mobileLogin(server.baseUrl(), phone(BEN, "b1")).sessionId();
+
+        BulkLogoutResult result = ok(admin.logoutSessions(new BulkLogoutRequest(List.of(a1.sessionId(), b1), false,
+                "Shift over", null, true, 5)));
+
+        assertThat(result.endedSessionIds()).isEmpty();
+        assertThat(result.endingSessionIds()).containsExactlyInAnyOrder(a1.sessionId(), b1);
+        assertThat(result.syncDeadline()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(ok(admin.sessions(null, null, null)).sessions()).as("still listed, ending")
+                .allSatisfy(s -> assertThat(s.syncDeadline()).isNotNull());
+        // the device uploads its work, reports 0, and its session ends with the reason
+        var told = Api.anonymous(server.baseUrl()).heartbeat(SessionDeskApi.bearer(a1.token()), new HeartbeatRequest(0));
+        assertThat(Api.execute(told).code()).isEqualTo(401);
+
+        String token = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
+        RawHttp.Reply minutesAlone = new RawHttp(server.baseUrl()).post("/api/v1/sessions/logout", token,
+                "{\"sessionIds\":[\"" + b1 + "\"],\"syncMinutes\":5}");
+        assertThat(minutesAlone.status()).as("syncMinutes without afterSync").isEqualTo(400);
+    }
 }

@@ -234,10 +234,14 @@ public final class FakeAdminService implements AdminService {
         return new com.sessiondesk.api.AuditList(List.copyOf(page), next);
     }
 
+    /** How many other admin sessions a password change ends here. */
+    public int otherAdminSessions;
+
     @Override
-    public void changePassword(String currentPassword, String newPassword) throws Exception {
+    public int changePassword(String currentPassword, String newPassword) throws Exception {
         calls.add("changePassword");
         maybeFail();
+        return otherAdminSessions;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.ServerReasons;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
@@ -311,7 +312,7 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
 
     /** The reason as recorded (a security event's address has its own column). */
     public static String reasonText(AuditEvent event) {
-        return event.reason() == null ? "" : event.reason();
+        return event.reason() == null ? "" : ServerReasons.text(event.reason()); // the service's own reasons in the window's language
     }
 
     public BooleanProperty securityOnlyProperty() {

@@ -118,7 +118,8 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         for (Observable changes : new Observable[] {viewModel.blockProperty(), viewModel.allDevicesProperty(),
                 viewModel.deviceBlock().chosenProperty(), viewModel.deviceBlock().options().endProperty(),
                 viewModel.blockOptions().endProperty(),
-                viewModel.busyProperty(), viewModel.progressTextProperty(), viewModel.errorMessageProperty()}) {
+                viewModel.busyProperty(), viewModel.progressTextProperty(), viewModel.errorMessageProperty(),
+                viewModel.unsyncedWarning(), viewModel.afterSync().offered()}) {
             changes.addListener(o -> Platform.runLater(this::fitContent));
         }
         setOnShown(e -> {

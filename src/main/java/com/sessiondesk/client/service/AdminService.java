@@ -83,7 +83,7 @@ public interface AdminService {
      * Changes the signed-in super user's password (the server checks the current one; the user's
      * other admin sessions end).
      */
-    default void changePassword(String currentPassword, String newPassword) throws Exception {
+    default int changePassword(String currentPassword, String newPassword) throws Exception {
         throw new UnsupportedOperationException("this service cannot change passwords");
     }
 

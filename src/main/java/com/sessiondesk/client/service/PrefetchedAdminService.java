@@ -127,8 +127,8 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
-    public void changePassword(String currentPassword, String newPassword) throws Exception {
-        delegate.changePassword(currentPassword, newPassword);
+    public int changePassword(String currentPassword, String newPassword) throws Exception {
+        return delegate.changePassword(currentPassword, newPassword);
     }
 
     @Override

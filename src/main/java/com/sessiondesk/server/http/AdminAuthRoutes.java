@@ -3,6 +3,7 @@ package com.sessiondesk.server.http;
 import com.sessiondesk.api.AdminLoginRequest;
 import com.sessiondesk.api.AdminLoginResponse;
 import com.sessiondesk.api.AdminPasswordRequest;
+import com.sessiondesk.api.AdminPasswordResponse;
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.security.PasswordPolicy;
@@ -109,8 +110,9 @@ public final class AdminAuthRoutes {
             throw ApiException.invalid("The current password is wrong.");
         }
         String hash = PasswordCheck.hashNew(services, newPassword);
-        new PasswordService(services.store().database()).setPassword(admin.username(), hash, admin.username(),
-                admin.tokenHash(), services.now());
-        ctx.status(HttpStatus.NO_CONTENT);
+        PasswordService.Change change = new PasswordService(services.store().database()).setPassword(admin.username(),
+                hash, admin.username(), admin.tokenHash(), services.now())
+                .orElseThrow(() -> ApiException.invalidToken("The account of this token no longer exists."));
+        ctx.json(new AdminPasswordResponse(change.endedAdminSessions(), change.endedSessions().size()));
     }
 }

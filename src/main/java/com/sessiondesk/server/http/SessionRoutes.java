@@ -110,7 +110,8 @@ public final class SessionRoutes {
         boolean block = Boolean.TRUE.equals(body.block());
         long now = services.now();
         LogoutOrder order = new LogoutOrder(new LogoutOrder.Sessions(ids), false, block, Fields.reason(body.reason()),
-                Fields.until(body.until(), block, now), null, AccessFilter.adminOf(ctx).username(), now);
+                Fields.until(body.until(), block, now), AfterSync.deadline(body.afterSync(), body.syncMinutes(), now),
+                AccessFilter.adminOf(ctx).username(), now);
         try {
             ctx.json(logouts.logOutSessions(order));
         } catch (ActionRefused e) {

@@ -165,7 +165,7 @@ public final class LogoutService {
                     all.addAll(ids);
                     sessionsOf.put(account.username(), ids);
                 }
-                ended = sql.end(all, order.actor(), order.reason(), order.now());
+                ended = endOrStartEnding(sql, all, order);
                 for (LockedAccount account : accounts) {
                     if (sql.applyBlock(account, order.actor(), order.reason(), order.until(), order.now())) {
                         blockedNames.add(account.username());
@@ -173,7 +173,7 @@ public final class LogoutService {
                     sql.revokeAdminTokens(account, order.actor(), TOKENS_REVOKED_WHY, order.now());
                 }
             } else {
-                ended = sql.end(new ArrayList<>(owners.keySet()), order.actor(), order.reason(), order.now());
+                ended = endOrStartEnding(sql, new ArrayList<>(owners.keySet()), order);
                 Map<Long, String> names = sql.usernamesById(new TreeSet<>(owners.values()));
                 for (String id : ended) {
                     sessionsOf.computeIfAbsent(names.get(owners.get(id)), name -> new ArrayList<>()).add(id);
@@ -189,8 +189,18 @@ public final class LogoutService {
                             order.now());
                 }
             }
-            return new BulkLogoutResult(ended, blockedNames, skipped);
+            Long deadline = order.syncDeadline();
+            return deadline == null ? new BulkLogoutResult(ended, blockedNames, skipped)
+                    : new BulkLogoutResult(List.of(), blockedNames, skipped, ended, Instant.ofEpochMilli(deadline));
         });
+    }
+
+    /** Ends the sessions at once, or after sync makes them ending (they end once their devices synced). */
+    private static List<String> endOrStartEnding(AdminQueries sql, List<String> ids, LogoutOrder order)
+            throws SQLException {
+        Long deadline = order.syncDeadline();
+        return deadline == null ? sql.end(ids, order.actor(), order.reason(), order.now())
+                : sql.startEnding(ids, order.actor(), order.reason(), order.now(), deadline);
     }
 
     /**
