@@ -101,6 +101,11 @@ public interface SessionDeskApi {
     @GET("api/v1/audit")
     Call<AuditList> audit(@Query("username") String username, @Query("limit") Integer limit);
 
+    /** A page of one category ("action" or "security"; null: both), older than the cursor {@code before}. */
+    @GET("api/v1/audit")
+    Call<AuditList> auditPage(@Query("category") String category, @Query("username") String username,
+            @Query("before") String before, @Query("limit") Integer limit);
+
     /** The open alerts and those of the last 7 days, newest first. */
     @GET("api/v1/alerts")
     Call<AlertList> alerts();
@@ -108,11 +113,6 @@ public interface SessionDeskApi {
     /** Marks an alert as seen (who and when); 404 not_found for an unknown id. */
     @POST("api/v1/alerts/{id}/acknowledge")
     Call<Alert> acknowledgeAlert(@Path("id") long id);
-
-    /** A page of one category ("action" or "security"; null: both), older than the cursor {@code before}. */
-    @GET("api/v1/audit")
-    Call<AuditList> auditPage(@Query("category") String category, @Query("username") String username,
-            @Query("before") String before, @Query("limit") Integer limit);
 
     /** "Bearer TOKEN", the Authorization header value of a token. */
     static String bearer(String token) {
