@@ -24,9 +24,19 @@ public enum AuditAction {
     PASSWORD_CHANGED("password_changed"),
     /** A super user created from the command line. */
     SUPER_USER_ADDED("super_user_added"),
+    /** A staff user (not a super user) created from the command line. */
+    USER_ADDED("user_added"),
+    /** An admin signed out of the desktop client (their admin session ended). */
+    ADMIN_LOGOUT("admin_logout"),
+    /** A user made a super user. */
+    SUPER_USER_PROMOTED("super_user_promoted"),
+    /** A super user made a staff user again (their admin sessions end). */
+    SUPER_USER_DEMOTED("super_user_demoted"),
     /** A device blocked (its sessions ended, its logins refused) or unblocked; username: its last user. */
     DEVICE_BLOCKED("device_blocked"),
-    DEVICE_UNBLOCKED("device_unblocked");
+    DEVICE_UNBLOCKED("device_unblocked"),
+    /** A super user acknowledged an alert (the alert's kind in the reason). */
+    ALERT_ACKNOWLEDGED("alert_acknowledged");
 
     /**
      * The security events: what refused clients caused, recorded apart from the admin actions

@@ -106,6 +106,14 @@ public interface SessionDeskApi {
     Call<AuditList> auditPage(@Query("category") String category, @Query("username") String username,
             @Query("before") String before, @Query("limit") Integer limit);
 
+    /** The open alerts and those of the last 7 days, newest first. */
+    @GET("api/v1/alerts")
+    Call<AlertList> alerts();
+
+    /** Marks an alert as seen (who and when); 404 not_found for an unknown id. */
+    @POST("api/v1/alerts/{id}/acknowledge")
+    Call<Alert> acknowledgeAlert(@Path("id") long id);
+
     /** "Bearer TOKEN", the Authorization header value of a token. */
     static String bearer(String token) {
         return "Bearer " + token;

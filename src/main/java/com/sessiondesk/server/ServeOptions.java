@@ -26,6 +26,7 @@ public final class ServeOptions {
     public static final String ADMIN_PASSWORD_NOTE = "On an empty database it creates the super user admin with the "
             + "password in " + ADMIN_PASSWORD_VARIABLE + " (without it, a random password printed once).";
     static final int MAX_DAYS = 3650;
+    static final int MAX_SESSIONS_PER_USER = 1000;
 
     @Option(names = "--host", paramLabel = "HOST",
             description = "The address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
@@ -62,6 +63,12 @@ public final class ServeOptions {
     @Env("SESSIONDESK_MOBILE_ABSOLUTE_DAYS")
     int mobileAbsoluteDays = (int) ServerConfig.DEFAULT_MOBILE_ABSOLUTE.toDays();
 
+    @Option(names = "--max-sessions-per-user", paramLabel = "N",
+            description = "A mobile login that would give its user more than N active sessions ends the oldest "
+                    + "(its device is told: signed in on another device) (default: ${DEFAULT-VALUE}).")
+    @Env("SESSIONDESK_MAX_SESSIONS_PER_USER")
+    int maxSessionsPerUser = ServerConfig.DEFAULT_MAX_SESSIONS_PER_USER;
+
     @Option(names = "--audit-retention-days", paramLabel = "N",
             description = "History keeps admin actions for N days (default: ${DEFAULT-VALUE}).")
     @Env("SESSIONDESK_AUDIT_RETENTION_DAYS")
@@ -94,6 +101,7 @@ public final class ServeOptions {
     public ServerConfig config() {
         Cli.inRange(spec, "--mobile-idle-days", mobileIdleDays, 1, MAX_DAYS);
         Cli.inRange(spec, "--mobile-absolute-days", mobileAbsoluteDays, 1, MAX_DAYS);
+        Cli.inRange(spec, "--max-sessions-per-user", maxSessionsPerUser, 1, MAX_SESSIONS_PER_USER);
         Cli.inRange(spec, "--audit-retention-days", auditRetentionDays, 1, MAX_DAYS);
         Cli.inRange(spec, "--security-event-retention-days", securityEventRetentionDays, 1, MAX_DAYS);
         if (mobileIdleDays > mobileAbsoluteDays) {
@@ -112,6 +120,7 @@ public final class ServeOptions {
                 .withTrustedProxies(trustedProxies)
                 .withMobileTimeouts(Duration.ofDays(mobileIdleDays), Duration.ofDays(mobileAbsoluteDays))
                 .withTls(tls.files())
+                .withMaxSessionsPerUser(maxSessionsPerUser)
                 .withAuditRetention(new AuditService.Retention(Duration.ofDays(auditRetentionDays),
                         Duration.ofDays(securityEventRetentionDays)));
     }

@@ -48,7 +48,9 @@ public final class ChangePasswordViewModel {
             return Optional.of(Messages.get("password.currentMissing"));
         }
         if (PasswordPolicy.problem(fresh, true).isPresent()) {
-            return Optional.of(Messages.format("password.tooShort", PasswordPolicy.SUPER_USER_MIN_LENGTH));
+            return Optional.of(PasswordPolicy.tooShort(fresh, true)
+                    ? Messages.format("password.tooShort", PasswordPolicy.SUPER_USER_MIN_LENGTH)
+                    : Messages.get("password.weak"));
         }
         if (!fresh.equals(repeatedPassword.get())) {
             return Optional.of(Messages.get("password.mismatch"));

@@ -83,8 +83,9 @@ public final class AccessFilter implements Handler {
         String hash = Tokens.hash(bearer(ctx));
         Optional<AdminToken> found = services.store().adminToken(hash);
         if (found.isEmpty()) {
-            if (services.store().isSessionToken(hash)) {
-                refused(ctx, PasswordCheck.UNKNOWN_USER, "a mobile session token on an admin route");
+            Optional<MobileSession> mobile = services.store().mobileSession(hash);
+            if (mobile.isPresent()) {
+                refused(ctx, mobile.get().username(), "a mobile session token on an admin route");
                 throw ApiException.forbidden("Only super users can manage sessions: a mobile session token "
                         + "cannot be used here.");
             }

@@ -84,7 +84,10 @@ public final class AdminAuthRoutes {
     }
 
     private void logout(Context ctx) {
-        services.store().revokeAdminToken(AccessFilter.adminOf(ctx).tokenHash());
+        AdminToken admin = AccessFilter.adminOf(ctx);
+        services.store().revokeAdminToken(admin.tokenHash());
+        services.store().recordAudit(AuditAction.ADMIN_LOGOUT, admin.username(), admin.username(), List.of(), null,
+                services.now());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

@@ -78,6 +78,7 @@ public final class HttpApi {
         app.events(events -> events.serverStopping(sessionRoutes::closeStreams));
         new UserRoutes(services).register(routes);
         new AuditRoutes(services).register(routes);
+        new AlertRoutes(services).register(routes);
         new DeviceRoutes(services).register(routes);
         if (streams != null) {
             new DeviceEventRoutes(services, streams).register(routes);

@@ -5,6 +5,7 @@ import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.service.AlertService;
 import com.sessiondesk.server.service.DeviceService;
 import com.sessiondesk.server.store.Devices.BlockState;
 import com.sessiondesk.server.store.Records.LoginStart;
@@ -20,10 +21,12 @@ public final class MobileRoutes {
 
     private final Services services;
     private final DeviceService devices;
+    private final AlertService alerts;
 
     public MobileRoutes(Services services) {
         this.services = services;
         this.devices = new DeviceService(services.store());
+        this.alerts = new AlertService(services.store().database());
     }
 
     public void register(RouteTable routes) {
@@ -60,7 +63,8 @@ public final class MobileRoutes {
             throw PasswordCheck.blocked(services, username);
         }
         String token = Tokens.newToken();
-        LoginStart started = devices.startSession(user.userId(), device, Tokens.hash(token), services.now());
+        LoginStart started = devices.startSession(user.userId(), device, Tokens.hash(token), services.now(),
+                services.timeouts().maxSessionsPerUser());
         if (started.deviceBlock() != null) {
             refuseBlockedDevice(device, username, started.deviceBlock());
         }
@@ -68,6 +72,10 @@ public final class MobileRoutes {
             throw PasswordCheck.blocked(services, username);
         }
         String sessionId = started.sessionId();
+        if (started.newDevice()) {
+            alerts.newDeviceLogin(user.userId(), user.username(), device.deviceId(), device.deviceModel(),
+                    device.address(), services.now());
+        }
         String ticket = services.tickets().issue(username, device.deviceId(), services.now());
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));
     }
@@ -78,7 +86,9 @@ public final class MobileRoutes {
      * one place such an attempt is known: the device and the username tried are here for what
      * reacts to it (an alert of a blocked device's attempt).
      */
-    private static void refuseBlockedDevice(Device device, String username, BlockState block) {
+    private void refuseBlockedDevice(Device device, String username, BlockState block) {
+        alerts.blockedDeviceAttempt(username, device.deviceId(), device.deviceModel(), device.address(),
+                services.now());
         throw ApiException.deviceBlocked(block.reason(),
                 block.until() == null ? null : Instant.ofEpochMilli(block.until()));
     }

@@ -6,6 +6,7 @@ import com.sessiondesk.api.User;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.security.LoginThrottle;
 import com.sessiondesk.server.security.Passwords;
+import com.sessiondesk.server.service.AlertService;
 import com.sessiondesk.server.store.Records.Credentials;
 import java.time.Instant;
 import java.util.Optional;
@@ -60,6 +61,7 @@ final class PasswordCheck {
         try {
             counted = services.throttle().begin(attempt.username(), attempt.address(), attempt.deviceTicketId());
         } catch (LoginThrottle.Throttled e) {
+            new AlertService(services.store().database()).throttled(attempt.address(), services.now());
             throw refused(services, attempt, AuditAction.LOGIN_THROTTLED, "too many failed sign-ins",
                     ApiException.rateLimited(e.retryAfterSeconds()));
         }
@@ -102,6 +104,8 @@ final class PasswordCheck {
             services.store().recordSecurityEvent(attempt.kind().failureEvent,
                     user.map(Credentials::username).orElse(UNKNOWN_USER), attempt.address(),
                     attempt.kind().failureReason, services.now());
+            user.ifPresent(u -> new AlertService(services.store().database()).failedLogin(u.username(),
+                    attempt.address(), services.now()));
             return Optional.empty();
         }
         services.throttle().succeeded(counted);

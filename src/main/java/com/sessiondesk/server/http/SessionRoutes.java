@@ -90,7 +90,8 @@ public final class SessionRoutes {
             throw ApiException.invalid("This route streams Server-Sent Events: send 'Accept: text/event-stream'.");
         }
         SessionChanges first = services.store().sessionChanges(since).orElseThrow(ApiException::cursorExpired);
-        new SseHandler(client -> streams.open(client, first)).handle(ctx);
+        String tokenHash = AccessFilter.adminOf(ctx).tokenHash();
+        new SseHandler(client -> streams.open(client, tokenHash, first)).handle(ctx);
     }
 
     /** Log out selected: many sessions, one transaction, one audit event. */

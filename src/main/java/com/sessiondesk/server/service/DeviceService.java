@@ -46,7 +46,12 @@ public final class DeviceService {
      * and address are new to the user.
      */
     public LoginStart startSession(long userId, Device device, String tokenHash, long now) {
-        return store.startLogin(userId, device, tokenHash, now, Devices.ADDRESS_MEMORY_MILLIS);
+        return startSession(userId, device, tokenHash, now, Integer.MAX_VALUE);
+    }
+
+    /** As above; a login beyond {@code maxSessions} active sessions of its user ends the oldest. */
+    public LoginStart startSession(long userId, Device device, String tokenHash, long now, int maxSessions) {
+        return store.startLogin(userId, device, tokenHash, now, Devices.ADDRESS_MEMORY_MILLIS, maxSessions);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.User;
+import com.sessiondesk.server.security.identity.Usernames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +47,7 @@ public final class AdminQueries {
 
     /** Locks the account {@code username}; empty when there is none. */
     public Optional<LockedAccount> lockAccount(String username, long now) throws SQLException {
-        return lock("username", username, now);
+        return lock("username", Usernames.normalize(username), now);
     }
 
     private Optional<LockedAccount> lock(String column, Object value, long now) throws SQLException {

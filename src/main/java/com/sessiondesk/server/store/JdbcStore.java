@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the service keeps, over JDBC, for SQLite and PostgreSQL alike (see {@link Dialect} for the
@@ -86,8 +87,16 @@ public final class JdbcStore {
         return users.any();
     }
 
-    /** Creates a user; false when the username is taken. */
+    /** Creates a user; false when the username is taken or looks like an existing one. */
     public boolean createUser(String username, String name, String passwordHash, boolean superUser, long now) {
+        return addUser(username, name, passwordHash, superUser, now).isEmpty();
+    }
+
+    /**
+     * Creates a user under its normalized username; when that is taken or looks like an existing
+     * username (a confusable), creates nothing and returns the existing username.
+     */
+    public Optional<String> addUser(String username, String name, String passwordHash, boolean superUser, long now) {
         return users.create(username, name, passwordHash, superUser, now);
     }
 
@@ -128,7 +137,13 @@ public final class JdbcStore {
      * @param addressMemoryMillis an address the user was last seen at longer ago than this is new
      */
     public LoginStart startLogin(long userId, Device device, String tokenHash, long now, long addressMemoryMillis) {
-        return sessions.start(userId, device, tokenHash, now, addressMemoryMillis);
+        return startLogin(userId, device, tokenHash, now, addressMemoryMillis, Integer.MAX_VALUE);
+    }
+
+    /** As above; a login beyond {@code maxSessions} active sessions of its user ends the oldest. */
+    public LoginStart startLogin(long userId, Device device, String tokenHash, long now, long addressMemoryMillis,
+            int maxSessions) {
+        return sessions.start(userId, device, tokenHash, now, addressMemoryMillis, maxSessions);
     }
 
     public Optional<MobileSession> mobileSession(String tokenHash) {
@@ -153,14 +168,16 @@ public final class JdbcStore {
         sessions.recordHeartbeats(heartbeats);
     }
 
-    public boolean isSessionToken(String tokenHash) {
-        return sessions.isToken(tokenHash);
-    }
 
     // --- admin tokens ---
 
     public void createAdminToken(String tokenHash, long userId, long now, long expiresAt) {
         adminTokens.create(tokenHash, userId, now, expiresAt);
+    }
+
+    /** Those of these admin tokens that still give access (not revoked or expired, super user, not blocked). */
+    public Set<String> liveAdminTokens(Collection<String> tokenHashes) {
+        return adminTokens.live(tokenHashes);
     }
 
     public Optional<AdminToken> adminToken(String tokenHash) {

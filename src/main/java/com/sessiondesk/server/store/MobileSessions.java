@@ -50,7 +50,8 @@ final class MobileSessions implements AutoCloseable {
      *
      * @param addressMemoryMillis an address the user was last seen at longer ago than this is new
      */
-    LoginStart start(long userId, Device device, String tokenHash, long now, long addressMemoryMillis) {
+    LoginStart start(long userId, Device device, String tokenHash, long now, long addressMemoryMillis,
+            int maxSessions) {
         return db.write(c -> {
             // Re-read the block flag under a share lock: a login racing a block either finishes first
             // (and its session is ended by the block) or sees the block.
@@ -70,6 +71,7 @@ final class MobileSessions implements AutoCloseable {
             if (step.block() != null) {
                 return LoginStart.refusedDevice(step.block());
             }
+            List<String> older = activeOldestFirst(c, userId);
             String id = UUID.randomUUID().toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (id, token_hash, user_id, application, "
                     + "app_version, device_id, device_model, device_os, language, login_at, last_seen_at, "
@@ -92,9 +94,28 @@ final class MobileSessions implements AutoCloseable {
                 ps.setInt(15, step.seen().newAddress() ? 1 : 0);
                 ps.executeUpdate();
             }
+            int over = older.size() + 1 - maxSessions; // beyond the limit, the oldest end
+            if (over > 0) {
+                end(c, older.subList(0, over), username, MobileSession.SIGNED_IN_ELSEWHERE, now);
+            }
             SessionFeed.started(c, id, now);
             return new LoginStart(id, step.seen().newDevice(), step.seen().newAddress(), false, null);
         });
+    }
+
+    /** The user's active sessions (ending ones included), the oldest login first. */
+    private static List<String> activeOldestFirst(Connection c, long userId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sessions WHERE user_id = ? "
+                + "AND ended_at IS NULL ORDER BY login_at, id")) {
+            ps.setLong(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** The hot path: one prepared statement on connections of its own ({@link PreparedLookup}). */
@@ -109,17 +130,6 @@ final class MobileSessions implements AutoCloseable {
             return Optional.of(new MobileSession(rs.getString(1), rs.getLong(2), rs.getString(3),
                     rs.getString(4), ended, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
                     endAfter));
-        });
-    }
-
-    boolean isToken(String tokenHash) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sessions WHERE token_hash = ?")) {
-                ps.setString(1, tokenHash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
         });
     }
 

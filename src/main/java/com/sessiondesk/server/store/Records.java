@@ -19,6 +19,8 @@ public final class Records {
             boolean ended, String endReason, long loginAt, long lastSeenAt, String endedBy, Long endAfter) {
 
         public static final String EXPIRED = "(expired)";
+        /** The reason a session is given when its user's login elsewhere went over the sessions allowed. */
+        public static final String SIGNED_IN_ELSEWHERE = "signed in on another device";
 
         /** A session that is not ending (no sync deadline). */
         public MobileSession(String sessionId, long userId, String username, String name, boolean ended,

@@ -49,7 +49,9 @@ public final class SessionFeed {
 
     /** What happened; stored by its lower-case name. */
     enum Kind {
-        STARTED, SUPERSEDED, SEEN, CHANGED, ENDED, BLOCKED, UNBLOCKED, DEVICE_BLOCKED, DEVICE_UNBLOCKED;
+        STARTED, SUPERSEDED, SEEN, CHANGED, ENDED, BLOCKED, UNBLOCKED, DEVICE_BLOCKED, DEVICE_UNBLOCKED,
+        /** An alert raised, updated or acknowledged ({@code alertId}). */
+        ALERT;
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -60,8 +62,16 @@ public final class SessionFeed {
         }
     }
 
-    /** One change: a session's ({@code sessionId}), an account's ({@code username}) or a device's ({@code deviceId}). */
-    record Entry(Kind kind, String sessionId, String username, String actor, String reason, String deviceId) {
+    /**
+     * One change: a session's ({@code sessionId}), an account's ({@code username}), a device's
+     * ({@code deviceId}) or an alert's ({@code alertId}).
+     */
+    record Entry(Kind kind, String sessionId, String username, String actor, String reason, String deviceId,
+            Long alertId) {
+
+        Entry(Kind kind, String sessionId, String username, String actor, String reason, String deviceId) {
+            this(kind, sessionId, username, actor, reason, deviceId, null);
+        }
 
         Entry(Kind kind, String sessionId, String username, String actor, String reason) {
             this(kind, sessionId, username, actor, reason, null);
@@ -135,7 +145,7 @@ public final class SessionFeed {
         }
         long seq = last - entries.size();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_feed (seq, at, kind, session_id, username, "
-                + "actor, reason, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "actor, reason, device_id, alert_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Entry entry : entries) {
                 ps.setLong(1, ++seq);
@@ -146,6 +156,7 @@ public final class SessionFeed {
                 ps.setString(6, entry.actor());
                 ps.setString(7, entry.reason());
                 ps.setString(8, entry.deviceId());
+                Rows.setNullableLong(ps, 9, entry.alertId());
                 ps.addBatch();
                 if (++n % 1000 == 0) {
                     ps.executeBatch();
@@ -198,6 +209,11 @@ public final class SessionFeed {
 
     static void unblocked(Connection c, String username, String actor, long now) throws SQLException {
         append(c, now, List.of(new Entry(Kind.UNBLOCKED, null, username, actor, null)));
+    }
+
+    /** An alert was raised, updated or acknowledged (call after the change): it is sent again in its state then. */
+    static void alerted(Connection c, long alertId, long now) throws SQLException {
+        append(c, now, List.of(new Entry(Kind.ALERT, null, null, null, null, null, alertId)));
     }
 
     /** A device blocked (or its block renewed); the follower reads the block in force when it reads the feed. */

@@ -15,9 +15,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the {@link SessionFeed} for a follower: the changes after its cursor, each named session in
@@ -46,7 +48,9 @@ final class SessionFeedReader {
         Map<String, Integer> sessions = new LinkedHashMap<>(); // id -> STARTED_HERE | ENDED_HERE
         Map<String, Entry> accounts = new LinkedHashMap<>(); // username -> last block change
         Map<String, Entry> devices = new LinkedHashMap<>(); // device id -> last device block change
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason, device_id "
+        Set<Long> alertIds = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason, device_id, "
+                + "alert_id "
                 + "FROM session_feed WHERE seq > ? AND seq <= ? ORDER BY seq")) {
             ps.setLong(1, from);
             ps.setLong(2, position.lastSeq());
@@ -54,7 +58,9 @@ final class SessionFeedReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Kind kind = Kind.of(rs.getString(1));
-                    if (kind == Kind.BLOCKED || kind == Kind.UNBLOCKED) {
+                    if (kind == Kind.ALERT) {
+                        alertIds.add(rs.getLong(7));
+                    } else if (kind == Kind.BLOCKED || kind == Kind.UNBLOCKED) {
                         String username = rs.getString(3);
                         accounts.remove(username);
                         accounts.put(username, new Entry(kind, null, username, rs.getString(4), rs.getString(5)));
@@ -80,7 +86,8 @@ final class SessionFeedReader {
         for (Entry entry : devices.values()) {
             deviceBlockChanges.add(deviceBlockChange(c, entry, now));
         }
-        return Optional.of(new SessionChanges(upserted, ended, blockChanges, deviceBlockChanges, position.cursor()));
+        return Optional.of(new SessionChanges(upserted, ended, blockChanges, deviceBlockChanges, position.cursor(),
+                Alerts.byIds(c, alertIds)));
     }
 
     private static final String CHANGED_SESSION = "SELECT s.id, s.user_id, u.username, u.name, s.device_id, "

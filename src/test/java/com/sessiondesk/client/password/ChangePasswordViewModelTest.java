@@ -41,6 +41,16 @@ class ChangePasswordViewModelTest {
     }
 
     @Test
+    void aCommonOrRepeatedPasswordIsRefusedAsTooEasyNotAsTooShort() {
+        for (String weak : List.of("qwerty123456", "aaaaaaaaaaaaaa")) {
+            type("old-password-1", weak, weak);
+            vm.submit(() -> done.add("done"));
+            assertThat(vm.errorMessageProperty().get()).as(weak).contains("too easy to guess");
+        }
+        assertThat(service.calls).isEmpty();
+    }
+
+    @Test
     void aGoodChangeIsSentAndForgetsThePasswords() {
         type("old-password-1", "a-new-password-1", "a-new-password-1");
         vm.submit(() -> done.add("done"));
