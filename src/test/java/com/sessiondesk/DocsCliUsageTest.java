@@ -34,7 +34,8 @@ class DocsCliUsageTest {
     @Test
     void theServiceDocShowsTheHelpOfEveryServiceCommand() throws IOException {
         assertThat(checkBlocks(Path.of("docs/service.md"))).containsExactlyInAnyOrder("sessiondesk serve --help",
-                "sessiondesk user add --help", "sessiondesk user passwd --help", "sessiondesk simulate --help");
+                "sessiondesk user add --help", "sessiondesk user passwd --help", "sessiondesk user promote --help",
+                "sessiondesk user demote --help", "sessiondesk simulate --help");
     }
 
     @Test

@@ -15,17 +15,35 @@ public enum AuditAction {
     /** Security events (rate-limited: one per account, address and kind per minute, with a count). */
     MOBILE_LOGIN_FAILED("mobile_login_failed"),
     LOGIN_THROTTLED("login_throttled"),
+    /** A login refused with 503 because its hashing lane was full (counted like a failure for its client). */
+    LOGIN_BUSY("login_busy"),
     ADMIN_CALL_REFUSED("admin_call_refused"),
     /** A blocked or demoted super user's admin sessions were ended. */
     ADMIN_TOKENS_REVOKED("admin_tokens_revoked"),
     /** A password set by the user themselves (the admin API) or from the command line: their sessions ended. */
     PASSWORD_CHANGED("password_changed"),
     /** A super user created from the command line. */
-    SUPER_USER_ADDED("super_user_added");
+    SUPER_USER_ADDED("super_user_added"),
+    /** A staff user (not a super user) created from the command line. */
+    USER_ADDED("user_added"),
+    /** An admin signed out of the desktop client (their admin session ended). */
+    ADMIN_LOGOUT("admin_logout"),
+    /** A user made a super user. */
+    SUPER_USER_PROMOTED("super_user_promoted"),
+    /** A super user made a staff user again (their admin sessions end). */
+    SUPER_USER_DEMOTED("super_user_demoted"),
+    /** A device blocked (its sessions ended, its logins refused) or unblocked; username: its last user. */
+    DEVICE_BLOCKED("device_blocked"),
+    DEVICE_UNBLOCKED("device_unblocked"),
+    /** A super user acknowledged an alert (the alert's kind in the reason). */
+    ALERT_ACKNOWLEDGED("alert_acknowledged");
 
-    /** What History's "Security" filter shows. */
+    /**
+     * The security events: what refused clients caused, recorded apart from the admin actions
+     * (History's "Security" filter; their own retention, counted per minute).
+     */
     public static final Set<String> SECURITY = Set.of("admin_login_failed", "mobile_login_failed",
-            "login_throttled", "admin_call_refused", "admin_tokens_revoked", "password_changed");
+            "login_throttled", "login_busy", "admin_call_refused");
 
     private final String wireName;
 

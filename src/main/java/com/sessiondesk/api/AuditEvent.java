@@ -9,7 +9,8 @@ import java.util.List;
  * thing happened (same account, address and kind) within that minute; both are null otherwise.
  * {@code until} is the end of a time-limited block (null otherwise).
  * {@code deliveries} lists, for an action that ended sessions (or made them ending), when each
- * device was told.
+ * device was told. {@code deviceId} names the device of {@code device_blocked} and
+ * {@code device_unblocked} (null otherwise; {@code username} is then the device's last user).
  */
 public record AuditEvent(
         long id,
@@ -22,7 +23,14 @@ public record AuditEvent(
         String address,
         Integer count,
         Instant until,
-        List<Delivery> deliveries) {
+        List<Delivery> deliveries,
+        String deviceId) {
+
+    /** An event about no device. */
+    public AuditEvent(long id, Instant at, String actor, String action, String username, List<String> sessionIds,
+            String reason, String address, Integer count, Instant until, List<Delivery> deliveries) {
+        this(id, at, actor, action, username, sessionIds, reason, address, count, until, deliveries, null);
+    }
 
     /** An admin action (no address, no count, no block end, no delivery data). */
     public AuditEvent(long id, Instant at, String actor, String action, String username, List<String> sessionIds,
@@ -50,7 +58,8 @@ public record AuditEvent(
 
     /** The same event with its deliveries. */
     public AuditEvent withDeliveries(List<Delivery> found) {
-        return new AuditEvent(id, at, actor, action, username, sessionIds, reason, address, count, until, found);
+        return new AuditEvent(id, at, actor, action, username, sessionIds, reason, address, count, until, found,
+                deviceId);
     }
 
     /** True for the events History's "Security" filter shows. */

@@ -9,6 +9,7 @@ public enum ErrorCode {
     SESSION_EXPIRED("session_expired", 401),
     FORBIDDEN("forbidden", 403),
     ACCOUNT_BLOCKED("account_blocked", 403),
+    DEVICE_BLOCKED("device_blocked", 403),
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
     CURSOR_EXPIRED("cursor_expired", 410),

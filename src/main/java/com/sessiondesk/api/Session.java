@@ -9,6 +9,8 @@ import java.time.Instant;
  * when none was recorded.
  * {@code syncDeadline} is set while the session is ending (logged out after sync): it ends once the
  * device has synced, at that time at the latest.
+ * {@code newDevice}: the user had never used this device id before this session's login;
+ * {@code newAddress}: the login's address had not been seen for this user in the 90 days before it.
  */
 public record Session(
         String id,
@@ -25,7 +27,17 @@ public record Session(
         int pendingSyncItems,
         boolean superseded,
         String address,
-        Instant syncDeadline) {
+        Instant syncDeadline,
+        boolean newDevice,
+        boolean newAddress) {
+
+    /** A session from a known device and address. */
+    public Session(String id, String username, String name, String deviceId, String deviceModel, String deviceOs,
+            String application, String appVersion, String language, Instant loginTime, Instant lastSeen,
+            int pendingSyncItems, boolean superseded, String address, Instant syncDeadline) {
+        this(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language, loginTime,
+                lastSeen, pendingSyncItems, superseded, address, syncDeadline, false, false);
+    }
 
     /** A session without a recorded address, not ending. */
     public Session(String id, String username, String name, String deviceId, String deviceModel, String deviceOs,

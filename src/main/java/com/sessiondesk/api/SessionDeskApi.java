@@ -46,7 +46,7 @@ public interface SessionDeskApi {
     Call<Void> adminLogout();
 
     @POST("api/v1/admin/password")
-    Call<Void> changePassword(@Body AdminPasswordRequest request);
+    Call<AdminPasswordResponse> changePassword(@Body AdminPasswordRequest request);
 
     @GET("api/v1/sessions")
     Call<SessionList> sessions(
@@ -86,8 +86,33 @@ public interface SessionDeskApi {
     @POST("api/v1/users/{username}/unblock")
     Call<User> unblockUser(@Path("username") String username);
 
+    /** Blocks a device: ends its sessions (every user's) and refuses its logins with 403 device_blocked. */
+    @POST("api/v1/devices/{deviceId}/block")
+    Call<DeviceBlockResult> blockDevice(@Path("deviceId") String deviceId, @Body DeviceBlockRequest request);
+
+    /** Lifts a device block (204); 404 not_found when the device is not blocked. */
+    @POST("api/v1/devices/{deviceId}/unblock")
+    Call<Void> unblockDevice(@Path("deviceId") String deviceId);
+
+    /** The blocked devices ({@code blocked=true}). */
+    @GET("api/v1/devices")
+    Call<DeviceList> devices(@Query("blocked") Boolean blocked);
+
     @GET("api/v1/audit")
     Call<AuditList> audit(@Query("username") String username, @Query("limit") Integer limit);
+
+    /** A page of one category ("action" or "security"; null: both), older than the cursor {@code before}. */
+    @GET("api/v1/audit")
+    Call<AuditList> auditPage(@Query("category") String category, @Query("username") String username,
+            @Query("before") String before, @Query("limit") Integer limit);
+
+    /** The open alerts and those of the last 7 days, newest first. */
+    @GET("api/v1/alerts")
+    Call<AlertList> alerts();
+
+    /** Marks an alert as seen (who and when); 404 not_found for an unknown id. */
+    @POST("api/v1/alerts/{id}/acknowledge")
+    Call<Alert> acknowledgeAlert(@Path("id") long id);
 
     /** "Bearer TOKEN", the Authorization header value of a token. */
     static String bearer(String token) {

@@ -25,9 +25,9 @@ public final class DemoAgency {
 
     /** The one password every demo staff member shares (documented in docs/service.md). */
     public static final String STAFF_PASSWORD = "caredemo2026";
-    /** PBKDF2 hash of {@link #STAFF_PASSWORD}, computed once so that seeding stays fast. */
+    /** Argon2id hash of {@link #STAFF_PASSWORD}, computed once so that seeding stays fast. */
     static final String STAFF_PASSWORD_HASH =
-            "pbkdf2-sha256$600000$KCnu2b15pjnln4sCfLvZXQ$xsAD+dqIgwic49jbYUMCP7hefYezvEUUG6OkMteKKp8";
+            "$argon2id$v=19$m=19456,t=2,p=1$g6Sn9gBqgrPQ04yBvzqbZA$3imCXZ9kTuQyIcObQDaUSQtPJPHCdURu+UNiBcopNA4";
     public static final int STAFF = 320;
     static final String SEEDED_KEY = "demo_seeded";
     private static final long SEED = 20261127L;

@@ -3,6 +3,7 @@ package com.sessiondesk.server;
 import com.sessiondesk.cli.Cli;
 import com.sessiondesk.cli.Env;
 import com.sessiondesk.cli.Terminal;
+import com.sessiondesk.server.service.AuditService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ServeOptions {
     public static final String ADMIN_PASSWORD_NOTE = "On an empty database it creates the super user admin with the "
             + "password in " + ADMIN_PASSWORD_VARIABLE + " (without it, a random password printed once).";
     static final int MAX_DAYS = 3650;
+    static final int MAX_SESSIONS_PER_USER = 1000;
 
     @Option(names = "--host", paramLabel = "HOST",
             description = "The address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
@@ -61,6 +63,23 @@ public final class ServeOptions {
     @Env("SESSIONDESK_MOBILE_ABSOLUTE_DAYS")
     int mobileAbsoluteDays = (int) ServerConfig.DEFAULT_MOBILE_ABSOLUTE.toDays();
 
+    @Option(names = "--max-sessions-per-user", paramLabel = "N",
+            description = "A mobile login that would give its user more than N active sessions ends the oldest "
+                    + "(its device is told: signed in on another device) (default: ${DEFAULT-VALUE}).")
+    @Env("SESSIONDESK_MAX_SESSIONS_PER_USER")
+    int maxSessionsPerUser = ServerConfig.DEFAULT_MAX_SESSIONS_PER_USER;
+
+    @Option(names = "--audit-retention-days", paramLabel = "N",
+            description = "History keeps admin actions for N days (default: ${DEFAULT-VALUE}).")
+    @Env("SESSIONDESK_AUDIT_RETENTION_DAYS")
+    int auditRetentionDays = (int) AuditService.Retention.DEFAULT_ACTIONS.toDays();
+
+    @Option(names = "--security-event-retention-days", paramLabel = "N",
+            description = "History keeps security events (refused sign-ins and calls) for N days "
+                    + "(default: ${DEFAULT-VALUE}).")
+    @Env("SESSIONDESK_SECURITY_EVENT_RETENTION_DAYS")
+    int securityEventRetentionDays = (int) AuditService.Retention.DEFAULT_SECURITY_EVENTS.toDays();
+
     @Mixin
     MonitoringOptions monitoring;
 
@@ -82,6 +101,9 @@ public final class ServeOptions {
     public ServerConfig config() {
         Cli.inRange(spec, "--mobile-idle-days", mobileIdleDays, 1, MAX_DAYS);
         Cli.inRange(spec, "--mobile-absolute-days", mobileAbsoluteDays, 1, MAX_DAYS);
+        Cli.inRange(spec, "--max-sessions-per-user", maxSessionsPerUser, 1, MAX_SESSIONS_PER_USER);
+        Cli.inRange(spec, "--audit-retention-days", auditRetentionDays, 1, MAX_DAYS);
+        Cli.inRange(spec, "--security-event-retention-days", securityEventRetentionDays, 1, MAX_DAYS);
         if (mobileIdleDays > mobileAbsoluteDays) {
             throw new ParameterException(spec.commandLine(), "--mobile-idle-days (" + mobileIdleDays
                     + ") cannot exceed --mobile-absolute-days (" + mobileAbsoluteDays + ")");
@@ -97,7 +119,10 @@ public final class ServeOptions {
                 .withInitialAdminPassword(terminal.env().get(ADMIN_PASSWORD_VARIABLE))
                 .withTrustedProxies(trustedProxies)
                 .withMobileTimeouts(Duration.ofDays(mobileIdleDays), Duration.ofDays(mobileAbsoluteDays))
-                .withTls(tls.files());
+                .withTls(tls.files())
+                .withMaxSessionsPerUser(maxSessionsPerUser)
+                .withAuditRetention(new AuditService.Retention(Duration.ofDays(auditRetentionDays),
+                        Duration.ofDays(securityEventRetentionDays)));
     }
 
     static final class Port implements ITypeConverter<Integer> {

@@ -2,6 +2,7 @@ package com.sessiondesk.server;
 
 import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.server.http.Timeouts;
+import com.sessiondesk.server.service.AuditService;
 import com.sessiondesk.server.tls.TlsFiles;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param mobileIdleTimeout a mobile session unused this long has expired
  * @param mobileAbsoluteTimeout a mobile session this old has expired, used or not
  * @param tls HTTPS with these PEM files; null serves plain HTTP
+ * @param auditRetention how long History keeps admin actions and security events; null: 365 and 90 days
+ * @param maxSessionsPerUser a mobile login beyond this many active sessions of its user ends the oldest
  */
 public record ServerConfig(
         String host,
@@ -36,7 +39,9 @@ public record ServerConfig(
         List<String> trustedProxies,
         Duration mobileIdleTimeout,
         Duration mobileAbsoluteTimeout,
-        TlsFiles tls) implements Timeouts {
+        TlsFiles tls,
+        AuditService.Retention auditRetention,
+        int maxSessionsPerUser) implements Timeouts {
 
     /**
      * Twice a second: a heartbeat's change reaches the live consoles' push streams within about half
@@ -46,6 +51,7 @@ public record ServerConfig(
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(500);
     public static final Duration DEFAULT_MOBILE_IDLE = Duration.ofDays(14);
     public static final Duration DEFAULT_MOBILE_ABSOLUTE = Duration.ofDays(90);
+    public static final int DEFAULT_MAX_SESSIONS_PER_USER = 10;
 
     /** Checks the settings; a null clock or flush interval means the default. */
     public ServerConfig {
@@ -60,18 +66,23 @@ public record ServerConfig(
                 || adminAbsoluteTimeout.isZero()) {
             throw new IllegalArgumentException("admin token timeouts must be positive");
         }
+        if (maxSessionsPerUser < 1) {
+            throw new IllegalArgumentException("maxSessionsPerUser must be 1 or more: " + maxSessionsPerUser);
+        }
         clock = clock != null ? clock : Clock.systemUTC();
         heartbeatFlushInterval = heartbeatFlushInterval != null ? heartbeatFlushInterval : DEFAULT_FLUSH_INTERVAL;
         trustedProxies = trustedProxies != null ? List.copyOf(trustedProxies) : List.of();
         mobileIdleTimeout = mobileIdleTimeout != null ? mobileIdleTimeout : DEFAULT_MOBILE_IDLE;
         mobileAbsoluteTimeout = mobileAbsoluteTimeout != null ? mobileAbsoluteTimeout : DEFAULT_MOBILE_ABSOLUTE;
+        auditRetention = auditRetention != null ? auditRetention : AuditService.Retention.defaults();
     }
 
     /** The original seven settings; the clock is the system's, the flush interval the default. */
     public ServerConfig(String host, int port, String jdbcUrl, boolean demo, String initialAdminPassword,
             Duration adminIdleTimeout, Duration adminAbsoluteTimeout) {
         this(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout, adminAbsoluteTimeout,
-                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE, DEFAULT_MOBILE_ABSOLUTE, null);
+                Clock.systemUTC(), DEFAULT_FLUSH_INTERVAL, List.of(), DEFAULT_MOBILE_IDLE, DEFAULT_MOBILE_ABSOLUTE, null,
+                null, DEFAULT_MAX_SESSIONS_PER_USER);
     }
 
     public static ServerConfig defaults() {
@@ -82,61 +93,84 @@ public record ServerConfig(
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withJdbcUrl(String value) {
         return new ServerConfig(host, port, value, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withDemo(boolean value) {
         return new ServerConfig(host, port, jdbcUrl, value, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies,
-                mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withInitialAdminPassword(String value) {
         return new ServerConfig(host, port, jdbcUrl, demo, value, adminIdleTimeout, adminAbsoluteTimeout,
-                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withAdminTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, idle, absolute, clock,
-                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                heartbeatFlushInterval, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, value, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
-                mobileAbsoluteTimeout, tls);
+                mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withHeartbeatFlushInterval(Duration value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                adminAbsoluteTimeout, clock, value, trustedProxies, mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withTrustedProxies(List<String> value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout, tls);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, value, mobileIdleTimeout, mobileAbsoluteTimeout, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withMobileTimeouts(Duration idle, Duration absolute) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
-                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute, tls);
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, idle, absolute, tls, auditRetention,
+                maxSessionsPerUser);
     }
 
     public ServerConfig withTls(TlsFiles value) {
         return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
                 adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
-                mobileAbsoluteTimeout, value);
+                mobileAbsoluteTimeout, value, auditRetention,
+                maxSessionsPerUser);
+    }
+
+    public ServerConfig withAuditRetention(AuditService.Retention value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
+                mobileAbsoluteTimeout, tls, value, maxSessionsPerUser);
+    }
+
+    public ServerConfig withMaxSessionsPerUser(int value) {
+        return new ServerConfig(host, port, jdbcUrl, demo, initialAdminPassword, adminIdleTimeout,
+                adminAbsoluteTimeout, clock, heartbeatFlushInterval, trustedProxies, mobileIdleTimeout,
+                mobileAbsoluteTimeout, tls, auditRetention, value);
     }
 }

@@ -7,6 +7,7 @@ import com.sessiondesk.server.http.Services;
 import com.sessiondesk.server.observability.Metrics;
 import com.sessiondesk.server.observability.RequestLog;
 import com.sessiondesk.server.security.DeviceTickets;
+import com.sessiondesk.server.service.AuditService;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.push.DeviceStreams;
 import com.sessiondesk.server.security.LoginThrottle;
@@ -137,6 +138,7 @@ public final class SessionServer implements AutoCloseable {
             flusher.scheduleWithFixedDelay(() -> housekeeping(services), 10, 10, TimeUnit.MINUTES);
             SessionServer server = new SessionServer(config, db, store, services, http, flusher, streams, tls, running);
             flusher.scheduleWithFixedDelay(server::pruneSessionFeedQuietly, 1, 1, TimeUnit.MINUTES);
+            flusher.scheduleWithFixedDelay(server::pruneAuditQuietly, 0, 1, TimeUnit.DAYS); // at start, then daily
             LOG.info("SessionDesk session service listening on {} ({}, started in {} ms)", server.baseUrl(),
                     db.dialect().folder(), (System.nanoTime() - startedAt) / 1_000_000);
             return server;
@@ -288,6 +290,26 @@ public final class SessionServer implements AutoCloseable {
             pruneSessionFeed();
         } catch (RuntimeException e) {
             LOG.warn("Could not prune the session feed, will retry: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the History rows older than their retention ({@code --audit-retention-days} for admin
+     * actions, {@code --security-event-retention-days} for security events; by the service's clock);
+     * returns how many. Runs at start and daily; tests call it after moving the clock.
+     */
+    public int pruneAudit() {
+        return new AuditService(store).prune(config.auditRetention(), services.now());
+    }
+
+    private void pruneAuditQuietly() {
+        try {
+            int pruned = pruneAudit();
+            if (pruned > 0) {
+                LOG.info("{} History rows older than their retention deleted", pruned);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not prune History, will retry tomorrow: {}", e.getMessage());
         }
     }
 

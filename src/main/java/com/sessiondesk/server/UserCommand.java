@@ -6,6 +6,7 @@ import com.sessiondesk.cli.Terminal;
 import com.sessiondesk.server.http.Fields;
 import com.sessiondesk.server.security.PasswordPolicy;
 import com.sessiondesk.server.security.Passwords;
+import com.sessiondesk.server.security.identity.Usernames;
 import com.sessiondesk.server.service.PasswordService;
 import com.sessiondesk.server.store.Database;
 import com.sessiondesk.server.store.JdbcStore;
@@ -32,8 +33,10 @@ import picocli.CommandLine.Spec;
  * unknown or existing user exits with 1. A new super user and a new password are audited with the actor
  * {@value PasswordService#COMMAND_LINE}; a new password ends the user's sessions ({@link PasswordService}).
  */
-@Command(name = "user", separator = " ", sortOptions = false, subcommands = {UserCommand.Add.class, UserCommand.Passwd.class},
-        description = "Create a user or set a user's password; the password is read from standard input (one line).")
+@Command(name = "user", separator = " ", sortOptions = false, subcommands = {UserCommand.Add.class, UserCommand.Passwd.class,
+        UserCommand.Promote.class, UserCommand.Demote.class},
+        description = "Create a user, set a user's password (read from standard input), or promote or "
+                + "demote a super user.")
 public final class UserCommand {
 
     @Command(name = "add", separator = " ", sortOptions = false,
@@ -83,14 +86,19 @@ public final class UserCommand {
                 new Migrations(db).run();
                 JdbcStore store = new JdbcStore(db);
                 long now = System.currentTimeMillis();
-                if (!store.createUser(username, name, Passwords.hash(password.get()), superUser, now)) {
-                    err.println("user add: the user '" + username + "' already exists");
+                String normalized = Usernames.normalize(username);
+                Optional<String> existing = store.addUser(username, name, Passwords.hash(password.get()), superUser,
+                        now);
+                if (existing.isPresent()) {
+                    err.println("user add: " + (existing.get().equals(normalized)
+                            ? "the user '" + normalized + "' already exists"
+                            : "'" + username + "' looks like the existing user '" + existing.get()
+                                    + "': choose a username that cannot be mistaken for it"));
                     return 1;
                 }
-                if (superUser) {
-                    store.recordAudit(AuditAction.SUPER_USER_ADDED, PasswordService.COMMAND_LINE, username,
-                            List.of(), null, now);
-                }
+                store.recordAudit(superUser ? AuditAction.SUPER_USER_ADDED : AuditAction.USER_ADDED,
+                        PasswordService.COMMAND_LINE, normalized, List.of(), null, now);
+                username = normalized;
             } catch (RuntimeException e) {
                 err.println("user add: " + e.getMessage());
                 return 1;
@@ -152,6 +160,64 @@ public final class UserCommand {
             }
             out.println("Changed the password of '" + username + "'.");
             return 0;
+        }
+    }
+
+    @Command(name = "promote", separator = " ", sortOptions = false,
+            description = "Make a user a super user (audited).")
+    static final class Promote implements Callable<Integer> {
+
+        @Parameters(paramLabel = "USERNAME", description = "The user who becomes a super user.")
+        String username;
+
+        @Mixin
+        DatabaseOption database;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return setSuperUser(spec, database, username, true);
+        }
+    }
+
+    @Command(name = "demote", separator = " ", sortOptions = false,
+            description = {"Make a super user a staff user again (audited): their admin sessions end,",
+                "live streams included, on every instance of the service."})
+    static final class Demote implements Callable<Integer> {
+
+        @Parameters(paramLabel = "USERNAME", description = "The super user who becomes a staff user.")
+        String username;
+
+        @Mixin
+        DatabaseOption database;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return setSuperUser(spec, database, username, false);
+        }
+    }
+
+    private static int setSuperUser(CommandSpec spec, DatabaseOption database, String username, boolean superUser) {
+        String command = "user " + spec.name();
+        try (Database db = Database.open(database.jdbcUrl())) {
+            new Migrations(db).run();
+            Optional<User> user = new JdbcStore(db).setSuperUser(username, superUser, PasswordService.COMMAND_LINE,
+                    System.currentTimeMillis());
+            if (user.isEmpty()) {
+                spec.commandLine().getErr().println(command + ": there is no user '" + username + "'");
+                return 1;
+            }
+            spec.commandLine().getOut().println("'" + user.get().username() + "' is "
+                    + (superUser ? "a super user." : "a staff user."));
+            return 0;
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println(command + ": " + e.getMessage());
+            return 1;
         }
     }
 

@@ -15,17 +15,20 @@ import picocli.CommandLine.Spec;
         description = {"Simulated mobile devices against a server started with --demo.",
             "N devices sign in as demo staff (distinct up to 320), hold their event streams and send a heartbeat "
                     + "every S seconds; each prints what its user sees after a forced log out or a log out after "
-                    + "sync, and a summary comes at the end."})
+                    + "sync, and a summary comes at the end.",
+            "With --scenario, one incident is played instead (--devices is not needed): stolen-phone (a phone "
+                    + "that keeps signing in again after the office logged it out or blocked the device) or "
+                    + "guesser (wrong passwords against a few accounts), so that alerts arrive."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--server", paramLabel = "URL", required = true,
             description = "The session service, http:// or https://.")
     String server;
 
-    @Option(names = "--devices", paramLabel = "N", required = true,
+    @Option(names = "--devices", paramLabel = "N",
             description = "How many devices (1 to " + SimArgs.MAX_DEVICES + "; past " + DemoAgency.STAFF
-                    + " several share an account).")
-    int devices;
+                    + " several share an account); needed unless --scenario is given.")
+    Integer devices;
 
     @Option(names = "--duration", paramLabel = "S", description = "Run for S seconds (default: ${DEFAULT-VALUE}).")
     int durationSeconds = 60;
@@ -44,6 +47,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--unsynced", paramLabel = "N",
             description = "Every device holds N unsynced items until told to sync (default: a random walk).")
     Integer unsyncedItems;
+
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Play an incident instead: stolen-phone or guesser (a step every --interval seconds).")
+    String scenario;
 
     @Spec
     CommandSpec spec;
@@ -64,12 +71,21 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!server.startsWith("http://") && !server.startsWith("https://")) {
             throw new ParameterException(spec.commandLine(), "--server must be an http:// or https:// URL, not " + server);
         }
+        Scenario played = scenario == null ? null : Scenario.of(scenario);
+        if (scenario != null && played == null) {
+            throw new ParameterException(spec.commandLine(), "--scenario must be one of " + Scenario.names()
+                    + ", not " + scenario);
+        }
+        if (devices == null && played == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--devices N'");
+        }
         return new SimArgs(server,
-                Cli.inRange(spec, "--devices", devices, 1, SimArgs.MAX_DEVICES),
+                played != null && devices == null ? 1 : Cli.inRange(spec, "--devices", devices, 1, SimArgs.MAX_DEVICES),
                 Cli.inRange(spec, "--duration", durationSeconds, 1, 86_400),
                 Cli.inRange(spec, "--interval", intervalSeconds, 1, 3600),
                 noStream,
                 Cli.inRange(spec, "--sync-ms", syncMillisPerItem, 0, 60_000),
-                unsyncedItems == null ? -1 : Cli.inRange(spec, "--unsynced", unsyncedItems, 0, 100_000));
+                unsyncedItems == null ? -1 : Cli.inRange(spec, "--unsynced", unsyncedItems, 0, 100_000),
+                played);
     }
 }

@@ -252,8 +252,19 @@ final class SimulatedDevice implements DeviceStream.Device {
         state = State.LOGIN_PAGE;
         token = null;
         stream.close();
-        say("signed out by the office, back to the login page. Reason: " + reasonText(reason) + extra
-                + lostWork());
+        say("signed out by the office, back to the login page. " + reasonSentence(reason, lostWork(), extra));
+    }
+
+    /**
+     * "Reason: Suspended pending review (3 unsynced items lost). Account blocked.": the reason (and
+     * what became of the device's work) as one sentence, then what {@code extra} adds as another.
+     */
+    static String reasonSentence(String reason, String work, String extra) {
+        String sentence = ("Reason: " + reasonText(reason)).strip() + work;
+        if (!sentence.endsWith(".") && !sentence.endsWith("!") && !sentence.endsWith("?")) {
+            sentence += ".";
+        }
+        return extra == null || extra.isBlank() ? sentence : sentence + " " + extra.strip();
     }
 
     private static String reasonText(String reason) {

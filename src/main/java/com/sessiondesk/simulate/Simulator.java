@@ -13,6 +13,9 @@ public final class Simulator {
     }
 
     static int run(SimArgs args, PrintStream out) {
+        if (args.scenario() != null) {
+            return ScenarioRunner.run(args, out);
+        }
         DeviceFleet.Settings settings = new DeviceFleet.Settings(args.server(), args.devices(), args.intervalSeconds(),
                 !args.noStream(), args.syncMillisPerItem(), args.unsyncedItems());
         out.println("Simulating " + args.devices() + " devices against " + args.server() + " for "

@@ -52,7 +52,10 @@ class AuthorizationSweepTest {
             "POST /api/v1/users/{username}/logout",
             "POST /api/v1/users/{username}/block",
             "POST /api/v1/users/{username}/unblock",
-            "GET /api/v1/audit");
+            "GET /api/v1/audit",
+            "GET /api/v1/devices",
+            "POST /api/v1/devices/{deviceId}/block",
+            "POST /api/v1/devices/{deviceId}/unblock");
 
     private static final String STAFF = "sam.staff";
 

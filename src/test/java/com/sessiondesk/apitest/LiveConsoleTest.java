@@ -286,7 +286,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void bulkLogoutEndsTheSessionsInOneTransactionWithOneAuditEvent() {
+    void bulkLogoutEndsTheSessionsInOneTransactionWithOneAuditEventPerAccount() {
         SessionServer server = sqliteService();
         SessionDeskApi admin = admin(server);
         String cursor = ok(admin.sessions(null, null, null)).cursor();
@@ -304,11 +304,12 @@ class LiveConsoleTest {
         assertThat(ok(admin.sessions(null, null, null)).sessions()).extracting(Session::id).containsExactly(a2);
 
         List<AuditEvent> events = ok(admin.audit(null, 10)).events();
-        assertThat(events.get(0).action()).isEqualTo("logout_sessions");
-        assertThat(events.get(0).sessionIds()).containsExactlyInAnyOrder(a1, b1);
-        assertThat(events.get(0).username()).isEmpty(); // two accounts
-        assertThat(events.get(0).reason()).isEqualTo("End of the pilot");
-        assertThat(events.get(1).action()).isEqualTo("logout_session");
+        // one row per account, each naming its user and its sessions
+        assertThat(events.subList(0, 2)).extracting(AuditEvent::action).containsOnly("logout_sessions");
+        assertThat(events.subList(0, 2)).extracting(AuditEvent::username).containsExactlyInAnyOrder(ANA, BEN);
+        assertThat(events.subList(0, 2)).flatExtracting(AuditEvent::sessionIds).containsExactlyInAnyOrder(a1, b1);
+        assertThat(events.subList(0, 2)).extracting(AuditEvent::reason).containsOnly("End of the pilot");
+        assertThat(events.get(2).action()).isEqualTo("logout_session");
 
         SessionChanges changes = ok(admin.sessionChanges(cursor));
         assertThat(changes.upserted()).extracting(Session::id).containsExactly(a2);
@@ -425,5 +426,30 @@ class LiveConsoleTest {
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.body()).contains("your own account");
         assertThat(ok(Api.withToken(server.baseUrl(), token).sessions(null, null, null)).sessions()).hasSize(2);
+    }
+
+    @Test
+    void bulkLogoutAfterSyncMakesTheSessionsEndingUntilTheirDevicesSynced() {
+        SessionServer server = sqliteService();
+        SessionDeskApi admin = admin(server);
+        MobileLoginResponse a1 = Api.mobileLogin(server.baseUrl(), phone(ANA, "a1"));
+        String b1 = Api.mobileLogin(server.baseUrl(), phone(BEN, "b1")).sessionId();
+
+        BulkLogoutResult result = ok(admin.logoutSessions(new BulkLogoutRequest(List.of(a1.sessionId(), b1), false,
+                "Shift over", null, true, 5)));
+
+        assertThat(result.endedSessionIds()).isEmpty();
+        assertThat(result.endingSessionIds()).containsExactlyInAnyOrder(a1.sessionId(), b1);
+        assertThat(result.syncDeadline()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(ok(admin.sessions(null, null, null)).sessions()).as("still listed, ending")
+                .allSatisfy(s -> assertThat(s.syncDeadline()).isNotNull());
+        // the device uploads its work, reports 0, and its session ends with the reason
+        var told = Api.anonymous(server.baseUrl()).heartbeat(SessionDeskApi.bearer(a1.token()), new HeartbeatRequest(0));
+        assertThat(Api.execute(told).code()).isEqualTo(401);
+
+        String token = Api.adminToken(server.baseUrl(), TestServers.ADMIN, TestServers.ADMIN_PASSWORD);
+        RawHttp.Reply minutesAlone = new RawHttp(server.baseUrl()).post("/api/v1/sessions/logout", token,
+                "{\"sessionIds\":[\"" + b1 + "\"],\"syncMinutes\":5}");
+        assertThat(minutesAlone.status()).as("syncMinutes without afterSync").isEqualTo(400);
     }
 }

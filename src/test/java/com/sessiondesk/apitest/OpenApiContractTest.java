@@ -154,7 +154,9 @@ class OpenApiContractTest {
             }
             secured.add(entry.getKey());
             String[] parts = entry.getKey().split(" ", 2);
-            String path = parts[1].replace("{id}", "any-id").replace("{username}", STAFF);
+            String path = parts[1].replace("{id}", "any-id").replace("{username}", STAFF)
+                    .replace("{deviceId}", "any-device")
+                    .replace("/alerts/any-id/", "/alerts/1/");
             RawHttp.Reply reply = API.raw().send(parts[0], path, null, parts[0].equals("POST") ? "{}" : null);
             assertThat(reply.status()).as("%s without a token: %s", entry.getKey(), reply).isEqualTo(401);
             assertThat(map(entry.getValue().get("responses"))).as("responses of %s", entry.getKey()).containsKey("401");
@@ -190,6 +192,26 @@ class OpenApiContractTest {
             case "logoutUser", "blockUser" -> API.raw().post(path.replace("{username}", STAFF), API.adminToken(),
                     "{\"reason\":\"contract\"}");
             case "unblockUser" -> API.raw().post(path.replace("{username}", STAFF), API.adminToken(), null);
+            case "devices" -> API.raw().get(path + "?blocked=true", API.adminToken());
+            case "blockDevice" -> API.raw().post(path.replace("{deviceId}", "contract-block-" + System.nanoTime()),
+                    API.adminToken(), "{\"reason\":\"contract\"}");
+            case "unblockDevice" -> {
+                String deviceId = "contract-unblock-" + System.nanoTime();
+                API.raw().post("/api/v1/devices/" + deviceId + "/block", API.adminToken(), null);
+                yield API.raw().post(path.replace("{deviceId}", deviceId), API.adminToken(), null);
+            }
+            case "alerts" -> API.raw().get(path, API.adminToken());
+            case "acknowledgeAlert" -> {
+                String wrong = Json.GSON.toJson(Api.device(STAFF, "Wrong-Password-1", "Caregiver", "4.2.0",
+                        "contract-guesser", "Pixel 7", "Android 14", "Vietnamese"));
+                for (int i = 0; i < 5; i++) {
+                    API.raw().post("/api/v1/mobile/login", null, wrong);
+                }
+                RawHttp.Reply alerts = API.raw().get("/api/v1/alerts", API.adminToken());
+                long id = JsonParser.parseString(alerts.body()).getAsJsonObject().getAsJsonArray("alerts").get(0)
+                        .getAsJsonObject().get("id").getAsLong();
+                yield API.raw().post(path.replace("{id}", Long.toString(id)), API.adminToken(), null);
+            }
             case "changeAdminPassword" -> API.raw().post(path, Api.adminToken(API.baseUrl(), SUPER, TestUsers.PASSWORD),
                     Json.GSON.toJson(new com.sessiondesk.api.AdminPasswordRequest(TestUsers.PASSWORD,
                             "Contract-New-Password-" + System.nanoTime())));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sessiondesk.Main;
 import com.sessiondesk.api.AdminPasswordRequest;
+import com.sessiondesk.api.AdminPasswordResponse;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.Json;
 import com.sessiondesk.api.MobileLoginResponse;
@@ -27,6 +28,7 @@ class PasswordChangeEndsSessionsTest {
     static final ApiServer API = ApiServer.on(TestServers.sqlite())
             .withSuperUser("cora.cli", "Cora Cli")
             .withSuperUser("abe.api", "Abe Api")
+            .withSuperUser("ida.alone", "Ida Alone")
             .withUser("bystander.b", "Bystander");
 
     @Test
@@ -58,7 +60,9 @@ class PasswordChangeEndsSessionsTest {
 
         RawHttp.Reply change = API.raw().post("/api/v1/admin/password", token,
                 Json.GSON.toJson(new AdminPasswordRequest(TestUsers.PASSWORD, "Api-New-Password-42")));
-        assertThat(change.status()).as("%s", change).isEqualTo(204);
+        assertThat(change.status()).as("%s", change).isEqualTo(200);
+        AdminPasswordResponse ended = Json.GSON.fromJson(change.body(), AdminPasswordResponse.class);
+        assertThat(ended).as("the answer says what ended").isEqualTo(new AdminPasswordResponse(1, 1));
 
         assertThat(API.raw().get("/api/v1/sessions", token).status()).as("the caller's session stays").isEqualTo(200);
         assertError(API.raw().get("/api/v1/sessions", otherToken), 401, "invalid_token");
@@ -68,6 +72,16 @@ class PasswordChangeEndsSessionsTest {
             assertThat(e.actor()).isEqualTo("abe.api");
             assertThat(e.sessionIds()).containsExactly(phone.sessionId());
         });
+    }
+
+    @Test
+    void theAnswerSaysWhenNoOtherAdminSessionEnded() {
+        String token = Api.adminToken(API.baseUrl(), "ida.alone", TestUsers.PASSWORD);
+        RawHttp.Reply change = API.raw().post("/api/v1/admin/password", token,
+                Json.GSON.toJson(new AdminPasswordRequest(TestUsers.PASSWORD, "Alone-New-Password-77")));
+        assertThat(change.status()).as("%s", change).isEqualTo(200);
+        assertThat(Json.GSON.fromJson(change.body(), AdminPasswordResponse.class))
+                .isEqualTo(new AdminPasswordResponse(0, 0));
     }
 
     @Test

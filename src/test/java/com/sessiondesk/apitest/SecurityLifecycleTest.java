@@ -80,23 +80,24 @@ class SecurityLifecycleTest {
     }
 
     @Test
-    void anOldHashIsUpgradedAtTheNextSuccessfulLogin() throws Exception {
+    void aPbkdf2HashIsUpgradedToArgon2idAtTheNextSuccessfulLogin() throws Exception {
         String jdbcUrl = plain.jdbcUrl();
         SessionServer server = plain.get();
         TestUsers.add(jdbcUrl, "olga.old", "Olga Old", false);
-        setHash(jdbcUrl, "olga.old", pbkdf2(TestUsers.PASSWORD, 100_000));
-        assertThat(hashOf(jdbcUrl, "olga.old")).startsWith("pbkdf2-sha256$100000$");
+        setHash(jdbcUrl, "olga.old", pbkdf2(TestUsers.PASSWORD, 600_000));
+        assertThat(hashOf(jdbcUrl, "olga.old")).startsWith("pbkdf2-sha256$600000$");
 
         assertThat(new RawHttp(server.baseUrl()).post("/api/v1/mobile/login", null, Json.GSON.toJson(
                 SecurityAttackTest.device("olga.old", "wrong-password", null))).status()).isEqualTo(401);
-        assertThat(hashOf(jdbcUrl, "olga.old")).as("not after a failure").startsWith("pbkdf2-sha256$100000$");
+        assertThat(hashOf(jdbcUrl, "olga.old")).as("not after a failure").startsWith("pbkdf2-sha256$600000$");
 
         Api.mobileLogin(server.baseUrl(), SecurityAttackTest.device("olga.old", TestUsers.PASSWORD, null));
-        assertThat(hashOf(jdbcUrl, "olga.old")).startsWith("pbkdf2-sha256$600000$");
+        // today's PBKDF2 (600,000 iterations) is upgraded to Argon2id, and the new hash verifies
+        assertThat(hashOf(jdbcUrl, "olga.old")).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         Api.mobileLogin(server.baseUrl(), SecurityAttackTest.device("olga.old", TestUsers.PASSWORD, null));
-        // and a user created now gets 600,000 iterations from the start
+        // and a user created now gets Argon2id from the start
         TestUsers.add(jdbcUrl, "nina.new", "Nina New", false);
-        assertThat(hashOf(jdbcUrl, "nina.new")).startsWith("pbkdf2-sha256$600000$");
+        assertThat(hashOf(jdbcUrl, "nina.new")).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
     }
 
     @Test

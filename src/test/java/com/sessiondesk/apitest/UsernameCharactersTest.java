@@ -56,6 +56,6 @@ class UsernameCharactersTest {
         assertThat(ok(admin.logoutUser(username, new ReasonRequest("again"))).endedSessionIds()).isEmpty();
 
         assertThat(ok(admin.audit(username, null)).events()).extracting(AuditEvent::action)
-                .containsExactly("unblock", "block");
+                .containsExactly("unblock", "block", "user_added");
     }
 }

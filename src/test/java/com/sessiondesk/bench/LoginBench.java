@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The cost of PBKDF2 at 600,000 iterations on this machine (kept out of {@code mvn verify}):
+ * The cost of password hashing (Argon2id, server/security/Passwords) on this machine (kept out of
+ * {@code mvn verify}; LoginBurstBench compares it with PBKDF2):
  * <ol>
  * <li>mobile logins per second: a few clients sign in in a loop as distinct demo staff (right
  * password, with their device tickets, so the throttle never answers);</li>
@@ -89,7 +90,7 @@ public final class LoginBench {
             pool.shutdown();
             pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
             double elapsed = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "mobile logins (600,000 iterations, %d clients, %d s): %.1f/s "
+            System.out.printf(Locale.ROOT, "mobile logins (Argon2id, %d clients, %d s): %.1f/s "
                     + "(%d signed in, %d other answers)%n", clients, seconds, ok.get() / elapsed, ok.get(), other.get());
 
             // 2. heartbeats alone, then with logins attempted at RATE per second

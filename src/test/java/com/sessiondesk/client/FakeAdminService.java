@@ -166,10 +166,26 @@ public final class FakeAdminService implements AdminService {
         return List.copyOf(events);
     }
 
+    /** Pages of {@link #events} (newest first) of one kind; the cursor is the last id handed out. */
     @Override
-    public void changePassword(String currentPassword, String newPassword) throws Exception {
+    public com.sessiondesk.api.AuditList auditPage(boolean security, String before, int limit) throws Exception {
+        calls.add("auditPage " + (security ? "security" : "action") + " " + before + " " + limit);
+        maybeFail();
+        long below = before == null ? Long.MAX_VALUE : Long.parseLong(before);
+        List<AuditEvent> matching = events.stream().filter(e -> e.security() == security && e.id() < below).toList();
+        List<AuditEvent> page = matching.subList(0, Math.min(limit, matching.size()));
+        String next = matching.size() > limit ? String.valueOf(page.get(page.size() - 1).id()) : null;
+        return new com.sessiondesk.api.AuditList(List.copyOf(page), next);
+    }
+
+    /** How many other admin sessions a password change ends here. */
+    public int otherAdminSessions;
+
+    @Override
+    public int changePassword(String currentPassword, String newPassword) throws Exception {
         calls.add("changePassword");
         maybeFail();
+        return otherAdminSessions;
     }
 
     @Override

@@ -67,6 +67,22 @@ class ServerCliTest {
     }
 
     @Test
+    void serveTakesHistorysRetentionOfActionsAndSecurityEvents() {
+        ServerConfig config = serve(Map.of("SESSIONDESK_SECURITY_EVENT_RETENTION_DAYS", "30"),
+                "--audit-retention-days", "730");
+        assertThat(config.auditRetention().actions()).isEqualTo(Duration.ofDays(730));
+        assertThat(config.auditRetention().securityEvents()).isEqualTo(Duration.ofDays(30));
+        ServerConfig defaults = serve(Map.of());
+        assertThat(defaults.auditRetention().actions()).isEqualTo(Duration.ofDays(365));
+        assertThat(defaults.auditRetention().securityEvents()).isEqualTo(Duration.ofDays(90));
+        assertThatThrownBy(() -> serve(Map.of(), "--audit-retention-days", "0"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--audit-retention-days must be");
+        assertThatThrownBy(() -> serve(Map.of(), "--security-event-retention-days", "4000"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--security-event-retention-days must be");
+    }
+
+    @Test
     void environmentVariablesGiveDefaultsAndTheCommandLineWins() {
         Map<String, String> env = Map.of("SESSIONDESK_HOST", "0.0.0.0", "SESSIONDESK_PORT", "9999",
                 "SESSIONDESK_DB", "jdbc:sqlite:/srv/env.db", "SESSIONDESK_TRUSTED_PROXIES", "10.0.0.1, 10.0.0.2",

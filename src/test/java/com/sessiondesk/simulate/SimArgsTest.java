@@ -54,6 +54,16 @@ class SimArgsTest {
     }
 
     @Test
+    void parsesTheScenarios() {
+        assertThat(parse("--server", "http://h", "--scenario", "stolen-phone").scenario()).isEqualTo(Scenario.STOLEN_PHONE);
+        assertThat(parse("--server", "http://h", "--scenario", "guesser", "--interval", "1"))
+                .isEqualTo(new SimArgs("http://h", 1, 60, 1, false, SimArgs.DEFAULT_SYNC_MILLIS, -1, Scenario.GUESSER));
+        assertThat(parse("--server", "http://h", "--devices", "2").scenario()).isNull();
+        assertThatThrownBy(() -> parse("--server", "http://h", "--scenario", "burglar"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("stolen-phone, guesser");
+    }
+
+    @Test
     void commandExitsWith2OnBadArguments() {
         TestTerminal terminal = new TestTerminal();
         assertThat(Main.run(terminal.terminal(), "simulate", "--devices", "x")).isEqualTo(2);

@@ -1,6 +1,5 @@
 package com.sessiondesk.client.common;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -193,6 +192,9 @@ public final class Cells {
             this.specs = specs;
             this.buttons = specs.stream().map(this::button).toList();
             box.setAlignment(Pos.CENTER_LEFT);
+            // Every button keeps its place (a hidden one leaves its gap), so each kind of button
+            // stands in one column, row after row.
+            box.getChildren().setAll(buttons);
         }
 
         private Button button(RowButton<S> spec) {
@@ -220,19 +222,14 @@ public final class Cells {
                 setGraphic(null);
                 return;
             }
-            List<Node> shown = new ArrayList<>(specs.size());
             for (int i = 0; i < specs.size(); i++) {
                 RowButton<S> spec = specs.get(i);
-                if (spec.shownFor().test(item)) {
-                    Button button = buttons.get(i);
+                Button button = buttons.get(i);
+                boolean shown = spec.shownFor().test(item);
+                button.setVisible(shown);
+                if (shown) {
                     button.setAccessibleText(spec.accessibleText().apply(item));
-                    shown.add(button);
                 }
-            }
-            // Only when the row shows other buttons: a button taken out and put back is styled
-            // anew (CSS matching) at every update of every visible row.
-            if (!box.getChildren().equals(shown)) {
-                box.getChildren().setAll(shown);
             }
             setGraphic(box);
         }

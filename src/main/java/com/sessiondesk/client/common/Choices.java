@@ -4,6 +4,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import org.controlsfx.control.CheckComboBox;
 
 /**
@@ -17,6 +19,7 @@ public final class Choices {
 
     public static void bind(CheckComboBox<String> box, ObservableList<String> items, ObservableSet<String> chosen,
                             String allText) {
+        openWithKeyboard(box);
         boolean[] syncing = {false};
         Runnable checkFromModel = () -> {
             syncing[0] = true;
@@ -46,5 +49,18 @@ public final class Choices {
             }
         });
         checkFromModel.run();
+    }
+
+    /** Space, Enter, F4 and Alt+Down open the list (as a combo box does); in the list Space ticks, Esc closes. */
+    static void openWithKeyboard(CheckComboBox<String> box) {
+        box.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            KeyCode key = event.getCode();
+            boolean opens = key == KeyCode.SPACE || key == KeyCode.ENTER || key == KeyCode.F4
+                    || (event.isAltDown() && (key == KeyCode.DOWN || key == KeyCode.KP_DOWN));
+            if (opens && box.isFocused()) {
+                box.show();
+                event.consume();
+            }
+        });
     }
 }

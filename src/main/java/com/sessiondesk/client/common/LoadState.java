@@ -52,6 +52,17 @@ public final class LoadState {
         updatedAt.set(clock.instant());
     }
 
+    /**
+     * The data shown is current as of now without a reload (a live view's change feed answered):
+     * "Updated …" moves on, and data a failed reload left stale is current again.
+     */
+    public void confirmedCurrent() {
+        if (!loading.get()) {
+            stale.set(false);
+            updatedAt.set(clock.instant());
+        }
+    }
+
     /** @param hasData whether the view still shows earlier data (which is now stale) */
     public void failed(String message, boolean hasData) {
         loading.set(false);

@@ -1,6 +1,6 @@
 package com.sessiondesk.client.common;
 
-import java.text.MessageFormat;
+import com.ibm.icu.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +90,11 @@ public final class Messages {
         }
     }
 
-    /** A text with arguments, in MessageFormat syntax ({@code {0}}, {@code {0,choice,...}}, numbers in the locale). */
+    /**
+     * A text with arguments, in ICU MessageFormat syntax: {@code {0}}, numbers in the locale, and
+     * counts with the language's plural rules ({@code {0,plural,one{# session} other{# sessions}}},
+     * {@code =0{...}} for a text of its own at zero), never a number glued to a fixed word.
+     */
     public static String format(String key, Object... args) {
         MessageFormat pattern = formats.computeIfAbsent(key, k -> new MessageFormat(get(k), locale));
         synchronized (pattern) { // a MessageFormat is not thread-safe; background tasks format too

@@ -66,7 +66,7 @@ public final class Exporter {
         }, written -> {
             busy.set(false);
             progress.set(1);
-            context.notifier().accept(Messages.format("export.done", written, written == 1 ? singular : plural, String.valueOf(file.getFileName())));
+            context.notifier().accept(Messages.format("export.done", written, singular, plural, String.valueOf(file.getFileName())));
         }, error -> {
             busy.set(false);
             context.notifier().accept(Messages.format("export.failed", error.message()));

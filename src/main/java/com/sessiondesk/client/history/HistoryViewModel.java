@@ -1,15 +1,19 @@
 package com.sessiondesk.client.history;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.AuditList;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.common.DeliveryTexts;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.LoadState;
 import com.sessiondesk.client.common.Messages;
+import com.sessiondesk.client.common.ServerReasons;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -28,13 +34,15 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * History: the audit log as the server sends it (newest first), searchable by a person's username
- * or name and to security events, with the devices a log out ended where this client saw those sessions.
+ * History: the audit log as the server sends it (newest first), a page at a time (the next page when
+ * the table shows its last row), either admin actions or, with the Security filter, security events;
+ * searchable by a person's username or name, with the devices a log out ended where this client saw
+ * those sessions.
  */
 public final class HistoryViewModel implements com.sessiondesk.client.common.ListViewModel<AuditEvent> {
 
-    /** How many recent events the view loads. */
-    static final int LIMIT = 1000;
+    /** How many events one page loads. */
+    static final int PAGE = 200;
 
     private final ViewContext context;
     private final LoadState state;
@@ -48,6 +56,12 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
     private final Function<String, String> deviceOfSession;
     private Map<String, String> names = Map.of();
+    /** The server's cursor of the next (older) page; null when every event of the kind is loaded. */
+    private String nextCursor;
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore", false);
+    /** Bumped when the loaded pages are replaced (category switched, reconnected): older pages in flight are dropped. */
+    private int generation;
+    private boolean loadingMore;
 
     /** @param deviceOfSession the device of a session this client listed, or null */
     public HistoryViewModel(ViewContext context, Clock clock, Function<String, String> deviceOfSession) {
@@ -55,24 +69,29 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
         this.state = new LoadState(clock);
         this.deviceOfSession = deviceOfSession;
         userFilter.addListener((obs, old, now) -> applyFilter());
-        securityOnly.addListener((obs, old, now) -> applyFilter());
+        securityOnly.addListener((obs, old, now) -> {
+            generation++;
+            events.clear();
+            setNextCursor(null);
+            refresh();
+        });
         shown.addListener((ListChangeListener<AuditEvent>) change -> updateTexts());
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         updateTexts();
     }
 
     private void updateTexts() {
-        countText.set(Messages.format("history.count", shown.size()));
+        countText.set(Messages.format(hasMore.get() ? "history.count.more" : "history.count", shown.size()));
         placeholderText.set(Messages.get(!events.isEmpty() ? "history.placeholder.noMatch"
                 : state.isLoading() ? "history.loading" : "history.placeholder"));
     }
 
-    /** The events and the names of the people they are about (for searching by name). */
-    private record Loaded(List<AuditEvent> events, Map<String, String> names) {
+    /** The first page and the names of the people they are about (for searching by name). */
+    private record Loaded(AuditList page, Map<String, String> names) {
     }
 
-    private static Loaded load(AdminService service) throws Exception {
-        List<AuditEvent> events = service.audit(LIMIT);
+    private static Loaded load(AdminService service, boolean security) throws Exception {
+        AuditList page = service.auditPage(security, null, PAGE);
         Map<String, String> names = new HashMap<>();
         try {
             for (User user : service.users(null)) {
@@ -81,14 +100,16 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
         } catch (Exception e) {
             // names are for searching only: the history still shows without them
         }
-        return new Loaded(events, names);
+        return new Loaded(page, names);
     }
 
     /** Signed out or switched server: the old server's search does not carry over. */
     public void disconnect() {
         service = null;
         state.reset();
+        generation++;
         events.clear();
+        setNextCursor(null);
         userFilter.set("");
     }
 
@@ -148,24 +169,107 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
         refresh();
     }
 
+    /**
+     * Reloads the newest page; the older pages already loaded stay (an action changes only its own
+     * row, e.g. its deliveries), so a refresh never shortens what the user scrolled to.
+     */
     @Override
     public void refresh() {
         if (service == null) {
             return;
         }
         AdminService current = service;
-        context.load(state, () -> load(current), loaded -> {
+        boolean security = securityOnly.get();
+        int loadedGeneration = generation;
+        context.load(state, () -> load(current, security), loaded -> {
             names = loaded.names();
-            events.setAll(loaded.events());
+            List<AuditEvent> first = loaded.page().events();
+            if (loadedGeneration != generation || events.isEmpty() || first.isEmpty()) {
+                events.setAll(first);
+                setNextCursor(loaded.page().nextCursor());
+                return;
+            }
+            long oldestOfFirst = first.get(first.size() - 1).id();
+            List<AuditEvent> merged = new ArrayList<>(first);
+            boolean keptOlder = false;
+            for (AuditEvent event : events) {
+                if (event.id() < oldestOfFirst) {
+                    merged.add(event);
+                    keptOlder = true;
+                }
+            }
+            events.setAll(merged);
+            if (!keptOlder) {
+                setNextCursor(loaded.page().nextCursor());
+            }
         }, () -> !events.isEmpty());
+    }
+
+    /** Loads the next (older) page, if there is one and none is on its way. */
+    public void loadMore() {
+        loadMore(() -> { }, () -> { });
+    }
+
+    private void loadMore(Runnable then, Runnable failed) {
+        if (service == null || nextCursor == null || loadingMore) {
+            then.run();
+            return;
+        }
+        loadingMore = true;
+        AdminService current = service;
+        boolean security = securityOnly.get();
+        String cursor = nextCursor;
+        int loadedGeneration = generation;
+        context.runner().run(() -> current.auditPage(security, cursor, PAGE), page -> {
+            loadingMore = false;
+            if (loadedGeneration != generation || !cursor.equals(nextCursor)) {
+                return; // the list was replaced meanwhile
+            }
+            Set<Long> known = new HashSet<>();
+            events.forEach(e -> known.add(e.id()));
+            events.addAll(page.events().stream().filter(e -> !known.contains(e.id())).toList());
+            setNextCursor(page.nextCursor());
+            then.run();
+        }, error -> {
+            loadingMore = false;
+            state.failed(error.message(), !events.isEmpty());
+            failed.run();
+        });
+    }
+
+    /**
+     * Loads every remaining page (the count grows as they arrive), then runs {@code then}, so that an
+     * export has all; {@code failed} instead when a page could not be loaded (the error is shown).
+     */
+    public void loadAll(Runnable then, Runnable failed) {
+        if (nextCursor == null) {
+            then.run();
+            return;
+        }
+        loadMore(() -> {
+            if (nextCursor == null) {
+                then.run();
+            } else {
+                loadAll(then, failed);
+            }
+        }, failed);
+    }
+
+    private void setNextCursor(String cursor) {
+        nextCursor = cursor;
+        hasMore.set(cursor != null);
+        updateTexts();
+    }
+
+    /** Whether older events wait on the server (the next page loads when the table shows its last row). */
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
     }
 
     private void applyFilter() {
         String query = userFilter.get() == null ? "" : userFilter.get().trim().toLowerCase(Locale.ROOT);
-        boolean security = securityOnly.get();
-        shown.setPredicate(query.isEmpty() && !security ? null
-                : event -> (!security || event.security())
-                        && (query.isEmpty() || contains(event.username(), query) || contains(nameOf(event), query)));
+        shown.setPredicate(query.isEmpty() ? null
+                : event -> contains(event.username(), query) || contains(nameOf(event), query));
     }
 
     private static boolean contains(String text, String lowercaseQuery) {
@@ -182,22 +286,33 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
         return action.startsWith("block") ? text + until : text;
     }
 
-    /** The Sessions column: how many sessions an action ended, or how often a security event happened; null for none. */
-    public static Integer countOf(AuditEvent event) {
-        if (event.count() != null) {
-            return event.count();
-        }
-        return event.sessionIds() == null || event.sessionIds().isEmpty() ? null : event.sessionIds().size();
+    /** The Sessions column: how many sessions an action ended; null for none (and for security events). */
+    public static Integer sessionCountOf(AuditEvent event) {
+        return event.security() || event.sessionIds() == null || event.sessionIds().isEmpty() ? null
+                : event.sessionIds().size();
     }
 
-    /** The reason, with the client address of a security event. */
-    public static String reasonText(AuditEvent event) {
-        String reason = event.reason() == null ? "" : event.reason();
-        if (event.address() == null) {
-            return reason;
+    /** The Attempts column: how often a security event happened in its minute; null for an action. */
+    public static Integer attemptsOf(AuditEvent event) {
+        return event.security() ? event.count() : null;
+    }
+
+    /** The Admin column: the super user who acted; empty for a security event (nobody acted). */
+    public static String adminOf(AuditEvent event) {
+        return event.security() || event.actor() == null ? "" : event.actor();
+    }
+
+    /** The Address column: a security event's client address, or "Many addresses" for the minute's count past 20 rows. */
+    public static String addressOf(AuditEvent event) {
+        if (!event.security()) {
+            return "";
         }
-        return reason.isEmpty() ? Messages.format("history.fromAddress", event.address())
-                : Messages.format("history.reasonFromAddress", reason, event.address());
+        return event.address() != null ? event.address() : Messages.get("history.address.many");
+    }
+
+    /** The reason as recorded (a security event's address has its own column). */
+    public static String reasonText(AuditEvent event) {
+        return event.reason() == null ? "" : ServerReasons.text(event.reason()); // the service's own reasons in the window's language
     }
 
     public BooleanProperty securityOnlyProperty() {

@@ -2,6 +2,7 @@ package com.sessiondesk.client.logout;
 
 import com.sessiondesk.client.common.Messages;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -25,9 +26,17 @@ public final class AfterSyncOption {
 
     /** @param offeredNow whether the option is offered, asked again when {@code changes} change */
     AfterSyncOption(BooleanSupplier offeredNow, Observable... changes) {
+        this(offeredNow, () -> Messages.get("logout.warning"), changes);
+    }
+
+    /**
+     * @param offeredNow whether the option is offered, asked again when {@code changes} change
+     * @param immediateWarning the seed's warning for an immediate log out, in the dialog's words
+     */
+    AfterSyncOption(BooleanSupplier offeredNow, Supplier<String> immediateWarning, Observable... changes) {
         offered = Bindings.createBooleanBinding(offeredNow::getAsBoolean, changes);
         warningText = Bindings.createStringBinding(() -> isChosen()
-                ? Messages.format("logout.afterSync.note", SYNC_MINUTES) : Messages.get("logout.warning"), chosen, offered);
+                ? Messages.format("logout.afterSync.note", SYNC_MINUTES) : immediateWarning.get(), chosen, offered);
     }
 
     /** Chosen and offered: only then is it sent. */

@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
  * The "until when" of a block beside its checkbox: 1 hour, end of day, 1 week, a date, or until
@@ -22,7 +23,10 @@ public final class BlockUntilPicker extends HBox {
         choice.setId("blockUntilChoice");
         date.setId("blockUntilDate");
         date.setPromptText(Messages.get("block.lastDay"));
-        date.setPrefWidth(160);
+        // whole texts: the choice ("Until a date…") and the date's prompt ("Last day blocked") are never cut
+        date.getEditor().setPrefColumnCount(Math.max(10, date.getPromptText().length()));
+        choice.setMinWidth(Region.USE_PREF_SIZE);
+        date.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(choice, date);
     }
 

@@ -22,7 +22,8 @@ import javafx.stage.Window;
 
 /**
  * The confirmation of a log out of many sessions (fxml/bulk-logout-dialog.fxml). Like the Logout
- * User Account dialog it stays open until the server answered, and Enter alone logs out no one.
+ * User Account dialog it stays open until the server answered, Enter alone logs out no one, Enter
+ * after typing a reason confirms, and unsynced work offers "log out after the device has synced".
  */
 public final class BulkLogoutDialog {
 
@@ -32,6 +33,7 @@ public final class BulkLogoutDialog {
     @FXML private Label scopeLabel;
     @FXML private Label warningLabel;
     @FXML private Label unsyncedWarning;
+    @FXML private CheckBox afterSyncCheckBox;
     @FXML private CheckBox blockUserCheckBox;
     @FXML private BlockUntilPicker blockUntilPicker;
     @FXML private Label blockHelp;
@@ -72,7 +74,12 @@ public final class BulkLogoutDialog {
         titleLabel.setText(viewModel.title().toUpperCase(Messages.locale()));
         headingLabel.setText(viewModel.heading());
         scopeLabel.textProperty().bind(viewModel.scopeText());
-        warningLabel.setText(Messages.get("logout.warning"));
+        warningLabel.textProperty().bind(viewModel.afterSync().warningText());
+        afterSyncCheckBox.setText(Messages.format("bulk.afterSync", AfterSyncOption.SYNC_MINUTES));
+        afterSyncCheckBox.selectedProperty().bindBidirectional(viewModel.afterSync().chosenProperty());
+        afterSyncCheckBox.visibleProperty().bind(viewModel.afterSync().offered());
+        afterSyncCheckBox.managedProperty().bind(afterSyncCheckBox.visibleProperty());
+        afterSyncCheckBox.disableProperty().bind(viewModel.busyProperty());
         unsyncedWarning.textProperty().bind(viewModel.unsyncedWarning());
         unsyncedWarning.visibleProperty().bind(viewModel.unsyncedWarning().isNotEmpty());
         unsyncedWarning.managedProperty().bind(unsyncedWarning.visibleProperty());
@@ -93,7 +100,8 @@ public final class BulkLogoutDialog {
         dialogErrorLabel.managedProperty().bind(dialogErrorLabel.visibleProperty());
         // What shows may change the content's height (the block's end, progress, an error): the window follows.
         for (javafx.beans.Observable changes : new javafx.beans.Observable[] {viewModel.blockProperty(),
-                viewModel.blockOptions().endProperty(), viewModel.busyProperty(), viewModel.errorMessageProperty()}) {
+                viewModel.blockOptions().endProperty(), viewModel.busyProperty(), viewModel.errorMessageProperty(),
+                viewModel.afterSync().chosenProperty()}) {
             changes.addListener(o -> javafx.application.Platform.runLater(() -> {
                 if (bulkLogoutDialog.getScene() != null && bulkLogoutDialog.getScene().getWindow() != null) {
                     bulkLogoutDialog.requestLayout();
@@ -112,12 +120,19 @@ public final class BulkLogoutDialog {
         logOut.disableProperty().bind(viewModel.busyProperty().or(viewModel.blockOptions().validProperty().not()));
         cancel.disableProperty().bind(viewModel.busyProperty());
         logOut.setDefaultButton(false);
+        Runnable submit = () -> viewModel.submit(result -> {
+            dialog.setResult(result);
+            dialog.close();
+        });
         logOut.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
-            viewModel.submit(result -> {
-                dialog.setResult(result);
-                dialog.close();
-            });
+            submit.run();
+        });
+        // A destructive action is never the default: Enter confirms only in the reason field, once a reason is typed.
+        reasonField.setOnAction(e -> {
+            if (viewModel.hasReason()) {
+                submit.run();
+            }
         });
         dialog.setOnCloseRequest(event -> {
             if (viewModel.busyProperty().get()) {

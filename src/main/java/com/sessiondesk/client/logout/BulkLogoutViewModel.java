@@ -69,6 +69,7 @@ public final class BulkLogoutViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final StringBinding scopeText;
     private final StringBinding unsyncedWarning;
+    private final AfterSyncOption afterSync;
     private Instant sentUntil;
 
     /**
@@ -100,6 +101,9 @@ public final class BulkLogoutViewModel {
             int items = scope().unsyncedItems();
             return items == 0 ? "" : Messages.format("bulk.unsynced", items);
         }, blockOptions.blockProperty());
+        // As in the dialog for one session: offered when the sessions it ends have unsynced work.
+        afterSync = new AfterSyncOption(() -> scope().unsyncedItems() > 0,
+                () -> Messages.format("bulk.warning", scope().users()), blockOptions.blockProperty());
     }
 
     /** The sessions that will end: the selection, or with Block every session of their users. */
@@ -132,7 +136,9 @@ public final class BulkLogoutViewModel {
         List<String> ids = new ArrayList<>(selected.size());
         selected.forEach(s -> ids.add(s.id()));
         String typed = reason.get() == null ? "" : reason.get().trim();
-        return new BulkLogoutRequest(ids, blockOptions.isBlock(), typed.isEmpty() ? null : typed, blockOptions.until());
+        boolean afterSyncChosen = afterSync.isChosen();
+        return new BulkLogoutRequest(ids, blockOptions.isBlock(), typed.isEmpty() ? null : typed, blockOptions.until(),
+                afterSyncChosen ? Boolean.TRUE : null, afterSyncChosen ? AfterSyncOption.SYNC_MINUTES : null);
     }
 
     /** Sends the request; {@code onDone} gets the server's result. On failure the dialog stays open with why. */
@@ -157,6 +163,7 @@ public final class BulkLogoutViewModel {
 
     /** What the server did: "Signed out 12 sessions of 9 users; blocked 9 accounts until …; 2 had already ended". */
     public String notificationFor(BulkLogoutResult result) {
+        List<String> ending = result.endingSessionIds() == null ? List.of() : result.endingSessionIds();
         List<String> ended = result.endedSessionIds() == null ? List.of() : result.endedSessionIds();
         List<String> blocked = result.blockedUsernames() == null ? List.of() : result.blockedUsernames();
         List<String> skipped = result.skippedSessionIds() == null ? List.of() : result.skippedSessionIds();
@@ -167,7 +174,9 @@ public final class BulkLogoutViewModel {
                 users.add(s.username());
             }
         }
-        String text = ended.isEmpty() ? Messages.get("bulk.done.none")
+        String text = !ending.isEmpty() && result.syncDeadline() != null
+                ? Messages.format("bulk.done.afterSync", ending.size(), Formats.time(result.syncDeadline()))
+                : ended.isEmpty() ? Messages.get("bulk.done.none")
                 : users.isEmpty() ? Messages.format("bulk.done", ended.size())
                 : Messages.format("bulk.done.users", ended.size(), users.size());
         if (!blocked.isEmpty()) {
@@ -207,6 +216,16 @@ public final class BulkLogoutViewModel {
 
     public StringBinding unsyncedWarning() {
         return unsyncedWarning;
+    }
+
+    /** "Log out after the device has synced": offered, chosen, and the warning it changes. */
+    public AfterSyncOption afterSync() {
+        return afterSync;
+    }
+
+    /** Enter in the reason field confirms once a reason is typed (as in the dialog for one session). */
+    public boolean hasReason() {
+        return reason.get() != null && !reason.get().isBlank();
     }
 
     public BooleanProperty blockProperty() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +37,7 @@ public final class LogoutCommand {
     }
 
     private final AdminService service;
-    private final LogoutTarget target;
+    private final Supplier<LogoutTarget> latestTarget;
     private final ViewContext context;
     private final LogoutTexts texts;
     private Pause pause = duration -> Thread.sleep(duration.toMillis());
@@ -46,10 +47,19 @@ public final class LogoutCommand {
     private Duration deliveryPause = Duration.ofMillis(250);
 
     LogoutCommand(AdminService service, LogoutTarget target, ViewContext context, LogoutTexts texts) {
+        this(service, () -> target, context, texts);
+    }
+
+    /** @param latestTarget whom the log out is about, as the client knows it now (its sessions follow the feed) */
+    LogoutCommand(AdminService service, Supplier<LogoutTarget> latestTarget, ViewContext context, LogoutTexts texts) {
         this.service = service;
-        this.target = target;
+        this.latestTarget = latestTarget;
         this.context = context;
         this.texts = texts;
+    }
+
+    private LogoutTarget target() {
+        return latestTarget.get();
     }
 
     /** How the waits pass (tests: without sleeping). */
@@ -76,20 +86,20 @@ public final class LogoutCommand {
      */
     public void send(LogoutRequest request, Runnable checking, Consumer<LogoutOutcome> done) {
         boolean everySession = Boolean.TRUE.equals(request.allDevices()) || Boolean.TRUE.equals(request.block());
-        Set<String> targetIds = target.targetIds(everySession);
+        Set<String> targetIds = target().targetIds(everySession);
         context.runner().run(() -> call(request), result -> sent(result, request, everySession, done),
                 error -> failed(error, request, targetIds, checking, done));
     }
 
     private LogoutResult call(LogoutRequest request) throws Exception {
-        if (!target.isUser()) {
-            return service.logoutSession(target.session().id(), request);
+        if (!target().isUser()) {
+            return service.logoutSession(target().session().id(), request);
         }
         if (Boolean.TRUE.equals(request.block())) {
-            service.blockUser(target.username(), request.reason(), request.until());
-            return new LogoutResult(target.userSessions().stream().map(s -> s.id()).toList(), true);
+            service.blockUser(target().username(), request.reason(), request.until());
+            return new LogoutResult(target().userSessions().stream().map(s -> s.id()).toList(), true);
         }
-        return service.logoutUser(target.username(), request.reason());
+        return service.logoutUser(target().username(), request.reason());
     }
 
     private void sent(LogoutResult result, LogoutRequest request, boolean everySession, Consumer<LogoutOutcome> done) {
@@ -100,7 +110,7 @@ public final class LogoutCommand {
             followDeliveries(result.endingSessionIds(), text);
             return;
         }
-        if (!target.isUser() && !everySession && result.endedSessionIds().isEmpty()) {
+        if (!target().isUser() && !everySession && result.endedSessionIds().isEmpty()) {
             // Nothing ended: this session had ended before. Say when and by whom, not "no session left".
             context.runner().run(this::alreadyEnded, text -> done.accept(outcome(result, text, until)),
                     error -> done.accept(outcome(result, texts.alreadyEndedUnknown(), until)));
@@ -117,8 +127,8 @@ public final class LogoutCommand {
     }
 
     private String alreadyEnded() throws Exception {
-        for (AuditEvent event : service.auditOf(target.username(), 100)) {
-            if (event.sessionIds() != null && event.sessionIds().contains(target.session().id())) {
+        for (AuditEvent event : service.auditOf(target().username(), 100)) {
+            if (event.sessionIds() != null && event.sessionIds().contains(target().session().id())) {
                 return texts.alreadyEnded(event, service.admin().username());
             }
         }
@@ -149,15 +159,15 @@ public final class LogoutCommand {
             }
             try {
                 Set<String> active = new HashSet<>();
-                service.sessionsOf(target.username()).forEach(s -> active.add(s.id()));
+                service.sessionsOf(target().username()).forEach(s -> active.add(s.id()));
                 List<String> ended = new ArrayList<>();
                 for (String id : targetIds) {
                     if (!active.contains(id)) {
                         ended.add(id);
                     }
                 }
-                boolean blocked = !block || service.users(true).stream().anyMatch(u -> u.username().equals(target.username()));
-                boolean allEnded = target.isUser() ? active.isEmpty() : ended.size() == targetIds.size();
+                boolean blocked = !block || service.users(true).stream().anyMatch(u -> u.username().equals(target().username()));
+                boolean allEnded = target().isUser() ? active.isEmpty() : ended.size() == targetIds.size();
                 if (allEnded && blocked) {
                     LogoutResult late = new LogoutResult(ended, block);
                     return outcome(late, texts.doneLate(late, request.until()), request.until());
@@ -208,7 +218,7 @@ public final class LogoutCommand {
     }
 
     private Told told(List<String> sessionIds) throws Exception {
-        for (AuditEvent event : service.auditOf(target.username(), 20)) {
+        for (AuditEvent event : service.auditOf(target().username(), 20)) {
             if (event.deliveries() != null && event.sessionIds() != null && event.sessionIds().containsAll(sessionIds)) {
                 int delivered = (int) event.deliveries().stream().filter(d -> d.deliveredAt() != null).count();
                 return new Told(delivered, event.deliveries().size());

@@ -110,7 +110,8 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
         // Every change of state may change the content's height: the window follows it.
         for (Observable changes : new Observable[] {viewModel.blockProperty(), viewModel.allDevicesProperty(),
                 viewModel.blockOptions().endProperty(),
-                viewModel.busyProperty(), viewModel.progressTextProperty(), viewModel.errorMessageProperty()}) {
+                viewModel.busyProperty(), viewModel.progressTextProperty(), viewModel.errorMessageProperty(),
+                viewModel.unsyncedWarning(), viewModel.afterSync().offered()}) {
             changes.addListener(o -> Platform.runLater(this::fitContent));
         }
         setOnShown(e -> {

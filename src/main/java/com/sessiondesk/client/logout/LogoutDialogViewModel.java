@@ -13,6 +13,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,7 +37,8 @@ public final class LogoutDialogViewModel {
     /** What the confirm button does (its text is in the dialog's FXML). */
     public enum Confirm { LOG_OUT, LOG_OUT_ALL_DEVICES, BLOCK_AND_LOG_OUT }
 
-    private final LogoutTarget target;
+    /** Whom it is about; a session's counts follow the live table while the dialog is open ({@link #update}). */
+    private final ObjectProperty<LogoutTarget> target = new SimpleObjectProperty<>(this, "target");
     private final ViewContext context;
     private final LogoutTexts texts;
     private final LogoutCommand command;
@@ -60,10 +63,10 @@ public final class LogoutDialogViewModel {
     private LogoutDialogViewModel(LogoutTarget target, AdminService service, ViewContext context, Clock clock) {
         this.blockOptions = new BlockOptions(clock);
         this.block = blockOptions.blockProperty();
-        this.target = target;
+        this.target.set(target);
         this.context = context;
-        this.texts = new LogoutTexts(target, clock);
-        this.command = new LogoutCommand(service, target, context, texts);
+        this.texts = new LogoutTexts(this.target::get, clock);
+        this.command = new LogoutCommand(service, this.target::get, context, texts);
         boolean userTarget = target.isUser();
         allDevicesLocked = block.or(new SimpleBooleanProperty(userTarget));
         allDevices.set(userTarget);
@@ -78,9 +81,10 @@ public final class LogoutDialogViewModel {
         confirm = Bindings.createObjectBinding(() -> block.get() ? Confirm.BLOCK_AND_LOG_OUT
                 : allDevices.get() ? Confirm.LOG_OUT_ALL_DEVICES : Confirm.LOG_OUT, block, allDevices);
         allDevicesHelp = Bindings.createStringBinding(
-                () -> block.get() ? Messages.get("logout.block.allDevices") + " " + texts.allDevicesScope() : texts.allDevicesScope(), block);
-        unsyncedWarning = Bindings.createStringBinding(() -> texts.unsynced(allDevices.get()), allDevices);
-        afterSync = new AfterSyncOption(() -> target.offersAfterSync(endsEverySession()), allDevices);
+                () -> block.get() ? Messages.get("logout.block.allDevices") + " " + texts.allDevicesScope() : texts.allDevicesScope(),
+                block, this.target);
+        unsyncedWarning = Bindings.createStringBinding(() -> texts.unsynced(allDevices.get()), allDevices, this.target);
+        afterSync = new AfterSyncOption(() -> this.target.get().offersAfterSync(endsEverySession()), allDevices, this.target);
     }
 
     /**
@@ -102,6 +106,22 @@ public final class LogoutDialogViewModel {
         var vm = new LogoutDialogViewModel(LogoutTarget.ofUser(user, userSessions), service, context, clock);
         vm.block.set(block);
         return vm;
+    }
+
+    /**
+     * The user's sessions as the live table shows them now (a count of unsynced items that arrived
+     * after the dialog opened): the warnings and the "log out after sync" offer follow. The session
+     * itself keeps its last known state when it is no longer listed (it ended meanwhile); nothing
+     * changes once the log out was sent.
+     */
+    public void update(List<Session> userSessions) {
+        LogoutTarget now = target.get();
+        if (now.isUser() || busy.get() || outcome.get() != null) {
+            return;
+        }
+        Session latest = userSessions.stream().filter(s -> s.id().equals(now.session().id())).findFirst()
+                .orElse(now.session());
+        target.set(LogoutTarget.ofSession(latest, userSessions));
     }
 
     /** The log out this dialog sends (tests set how its waits pass). */
@@ -178,11 +198,11 @@ public final class LogoutDialogViewModel {
 
     /** The session the dialog is about; null when it is about a user (User Accounts). */
     public Session session() {
-        return target.session();
+        return target.get().session();
     }
 
     public String username() {
-        return target.username();
+        return target.get().username();
     }
 
     /** Whether to block and until when. */

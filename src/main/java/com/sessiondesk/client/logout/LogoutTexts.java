@@ -8,16 +8,26 @@ import com.sessiondesk.client.common.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The words of a log out: the dialog's heading, scope and warnings, and the outcome for the notification. */
 public final class LogoutTexts {
 
-    private final LogoutTarget target;
+    private final Supplier<LogoutTarget> latestTarget;
     private final Clock clock;
 
     LogoutTexts(LogoutTarget target, Clock clock) {
-        this.target = target;
+        this(() -> target, clock);
+    }
+
+    /** @param latestTarget whom the log out is about, as the client knows it now (its sessions follow the feed) */
+    LogoutTexts(Supplier<LogoutTarget> latestTarget, Clock clock) {
+        this.latestTarget = latestTarget;
         this.clock = clock;
+    }
+
+    private LogoutTarget target() {
+        return latestTarget.get();
     }
 
     public String title() {
@@ -35,18 +45,18 @@ public final class LogoutTexts {
 
     /** "Log out Bob Aide (bob.aide)?" */
     public String heading() {
-        if (!target.isUser()) {
-            return Messages.format("logout.heading", target.displayName(), target.username());
+        if (!target().isUser()) {
+            return Messages.format("logout.heading", target().displayName(), target().username());
         }
-        return Messages.format(target.knownTotal() == 0 ? "logout.heading.block" : "logout.heading.allDevices",
-                target.displayName(), target.username());
+        return Messages.format(target().knownTotal() == 0 ? "logout.heading.block" : "logout.heading.allDevices",
+                target().displayName(), target().username());
     }
 
     /** "Galaxy A54 · Android 14 — Caregiver 3.2.0", or for a user "3 active sessions". */
     public String sessionDescription() {
-        Session session = target.session();
+        Session session = target().session();
         if (session == null) {
-            return Messages.format("logout.activeSessions", target.knownTotal());
+            return Messages.format("logout.activeSessions", target().knownTotal());
         }
         String device = join(" · ", session.deviceModel(), session.deviceOs());
         String app = join(" ", session.application(), session.appVersion());
@@ -56,26 +66,26 @@ public final class LogoutTexts {
 
     /** "Ends all 3 sessions of bob.aide, including 1 from an old app version." */
     String allDevicesScope() {
-        int total = target.knownTotal();
-        String username = target.username();
+        int total = target().knownTotal();
+        String username = target().username();
         if (total <= 1) {
             return total == 0 ? Messages.format("logout.allDevices.noSession", username)
-                    : !target.isUser() ? Messages.format("logout.allDevices.none", username)
+                    : !target().isUser() ? Messages.format("logout.allDevices.none", username)
                     : Messages.format("logout.allDevices.one", username);
         }
-        long old = target.userSessions().stream().filter(Session::superseded).count();
+        long old = target().userSessions().stream().filter(Session::superseded).count();
         return old > 0 ? Messages.format("logout.allDevices.scopeOld", total, username, old)
                 : Messages.format("logout.allDevices.scope", total, username);
     }
 
     /** The unsynced items a log out loses: on this device, and with all devices on the others too ("" for none). */
     String unsynced(boolean allDevices) {
-        Session session = target.session();
-        String username = target.username();
+        Session session = target().session();
+        String username = target().username();
         int here = session == null ? 0 : Math.max(0, session.pendingSyncItems());
         int elsewhere = 0;
         if (allDevices) {
-            for (Session other : target.userSessions()) {
+            for (Session other : target().userSessions()) {
                 if (session == null || !other.id().equals(session.id())) {
                     elsewhere += Math.max(0, other.pendingSyncItems());
                 }
@@ -94,25 +104,25 @@ public final class LogoutTexts {
 
     /** What the server did: "Signed out Bob Aide from 2 devices; account blocked until …". */
     String done(LogoutResult result, Instant blockedUntil) {
-        String name = target.displayName();
+        String name = target().displayName();
         if (result.endingSessionIds() != null && !result.endingSessionIds().isEmpty()) {
-            String text = Messages.format("logout.done.afterSync", name, target.devicesOf(result.endingSessionIds()),
+            String text = Messages.format("logout.done.afterSync", name, target().devicesOf(result.endingSessionIds()),
                     Formats.compactDateTime(result.syncDeadline(), clock.instant()));
             return result.blocked() ? blocked(text, blockedUntil) : text;
         }
         List<String> ended = result.endedSessionIds() == null ? List.of() : result.endedSessionIds();
-        if (ended.isEmpty() && target.isUser() && result.blocked() && target.knownTotal() > 0) {
+        if (ended.isEmpty() && target().isUser() && result.blocked() && target().knownTotal() > 0) {
             return Messages.format("logout.done.blockedAll", name);
         }
         if (ended.isEmpty()) {
             return result.blocked() ? Messages.format("logout.done.blockedNone", name) : Messages.format("logout.done.none", name);
         }
         String text;
-        var session = target.session();
+        var session = target().session();
         if (session != null && ended.size() == 1 && ended.get(0).equals(session.id())) {
             text = Messages.format("logout.done.one", name, join(" ", session.deviceModel(), "(" + session.application() + ")"));
         } else {
-            int devices = target.devicesOf(ended);
+            int devices = target().devicesOf(ended);
             text = devices != ended.size() ? Messages.format("logout.done.devicesSessions", name, devices, ended.size())
                     : Messages.format("logout.done.devices", name, devices);
         }
@@ -131,7 +141,7 @@ public final class LogoutTexts {
     }
 
     String notDone() {
-        return Messages.format("logout.notDone", target.displayName());
+        return Messages.format("logout.notDone", target().displayName());
     }
 
     String unknown() {

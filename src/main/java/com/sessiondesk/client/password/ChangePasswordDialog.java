@@ -3,6 +3,7 @@ package com.sessiondesk.client.password;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.server.security.PasswordPolicy;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -44,6 +46,7 @@ public final class ChangePasswordDialog {
         Label help = new Label(Messages.format("password.help", PasswordPolicy.SUPER_USER_MIN_LENGTH));
         help.getStyleClass().add("text-muted");
         help.setWrapText(true);
+        fitToForm(help);
         Label error = new Label();
         error.setId("passwordErrorLabel");
         error.getStyleClass().add("dialog-error");
@@ -51,6 +54,7 @@ public final class ChangePasswordDialog {
         error.textProperty().bind(viewModel.errorMessageProperty());
         error.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        fitToForm(error);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(20, 20);
         progress.visibleProperty().bind(viewModel.busyProperty());
@@ -73,6 +77,19 @@ public final class ChangePasswordDialog {
 
         Button changeButton = (Button) pane.lookupButton(change);
         Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
+        changeButton.setMinWidth(Region.USE_PREF_SIZE); // "Change password" whole in both languages
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        // an error (or its end) changes the content's height: the window follows, the buttons stay in it
+        error.visibleProperty().addListener((obs, old, shown) -> Platform.runLater(() -> {
+            if (pane.getScene() != null && pane.getScene().getWindow() != null) {
+                pane.getScene().getWindow().sizeToScene();
+            }
+        }));
+        error.textProperty().addListener((obs, old, text) -> Platform.runLater(() -> {
+            if (pane.getScene() != null && pane.getScene().getWindow() != null) {
+                pane.getScene().getWindow().sizeToScene();
+            }
+        }));
         changeButton.disableProperty().bind(viewModel.busyProperty());
         cancel.disableProperty().bind(viewModel.busyProperty());
         changeButton.addEventFilter(ActionEvent.ACTION, event -> {
@@ -88,8 +105,15 @@ public final class ChangePasswordDialog {
             }
         });
         dialog.setOnHidden(event -> viewModel.clear());
-        current.requestFocus();
+        dialog.setOnShown(event -> Platform.runLater(current::requestFocus)); // the cursor in the first field
         return Boolean.TRUE.equals(dialog.showAndWait().orElse(Boolean.FALSE));
+    }
+
+    /** A wrapping text as wide as the form: it grows downwards, never widens the dialog nor ends in "…". */
+    private static void fitToForm(Label text) {
+        text.setPrefWidth(1);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     /** A field's label, also its name for screen readers. */

@@ -27,9 +27,12 @@ public final class ChangePasswordViewModel {
     private final StringProperty errorMessage = new SimpleStringProperty(this, "errorMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
 
-    /** The notification once the password was changed. */
-    public static String done() {
-        return Messages.get("password.done");
+    /** How many other signed-in windows (admin sessions) the change ended; -1 until it was made. */
+    private int endedWindows = -1;
+
+    /** The notification once the password was changed: it says other windows were signed out only when some were. */
+    public String done() {
+        return endedWindows > 0 ? Messages.format("password.done.others", endedWindows) : Messages.get("password.done");
     }
 
     public ChangePasswordViewModel(ViewContext context, AdminService service) {
@@ -45,7 +48,9 @@ public final class ChangePasswordViewModel {
             return Optional.of(Messages.get("password.currentMissing"));
         }
         if (PasswordPolicy.problem(fresh, true).isPresent()) {
-            return Optional.of(Messages.format("password.tooShort", PasswordPolicy.SUPER_USER_MIN_LENGTH));
+            return Optional.of(PasswordPolicy.tooShort(fresh, true)
+                    ? Messages.format("password.tooShort", PasswordPolicy.SUPER_USER_MIN_LENGTH)
+                    : Messages.get("password.weak"));
         }
         if (!fresh.equals(repeatedPassword.get())) {
             return Optional.of(Messages.get("password.mismatch"));
@@ -70,10 +75,8 @@ public final class ChangePasswordViewModel {
         String fresh = newPassword.get();
         busy.set(true);
         errorMessage.set("");
-        context.runner().run(() -> {
-            service.changePassword(current, fresh);
-            return Boolean.TRUE;
-        }, ok -> {
+        context.runner().run(() -> service.changePassword(current, fresh), ended -> {
+            endedWindows = ended;
             busy.set(false);
             clear();
             onDone.run();

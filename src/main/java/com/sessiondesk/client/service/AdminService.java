@@ -1,6 +1,7 @@
 package com.sessiondesk.client.service;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.AuditList;
 import com.sessiondesk.api.BulkLogoutRequest;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
@@ -58,6 +59,15 @@ public interface AdminService {
 
     List<AuditEvent> audit(int limit) throws Exception;
 
+    /**
+     * A page of History, newest first: admin actions, or security events when {@code security};
+     * {@code before} is the previous page's {@code nextCursor} (null: from the newest). A service
+     * that does not page answers the newest events of that kind as the last page.
+     */
+    default AuditList auditPage(boolean security, String before, int limit) throws Exception {
+        return new AuditList(audit(limit).stream().filter(e -> e.security() == security).toList());
+    }
+
     /** The newest events about one account. */
     List<AuditEvent> auditOf(String username, int limit) throws Exception;
 
@@ -73,7 +83,7 @@ public interface AdminService {
      * Changes the signed-in super user's password (the server checks the current one; the user's
      * other admin sessions end).
      */
-    default void changePassword(String currentPassword, String newPassword) throws Exception {
+    default int changePassword(String currentPassword, String newPassword) throws Exception {
         throw new UnsupportedOperationException("this service cannot change passwords");
     }
 

@@ -1,6 +1,7 @@
 package com.sessiondesk.client.service;
 
 import com.sessiondesk.api.AdminPasswordRequest;
+import com.sessiondesk.api.AdminPasswordResponse;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.AuditList;
 import com.sessiondesk.api.BulkLogoutRequest;
@@ -142,17 +143,24 @@ public final class HttpAdminService implements AdminService {
     }
 
     @Override
+    public AuditList auditPage(boolean security, String before, int limit) throws IOException {
+        AuditList page = body(api.auditPage(security ? "security" : "action", null, before, limit));
+        return new AuditList(required(page.events()), page.nextCursor());
+    }
+
+    @Override
     public List<AuditEvent> audit(int limit) throws IOException {
         AuditList list = body(api.audit(null, limit));
         return required(list.events());
     }
 
     @Override
-    public void changePassword(String currentPassword, String newPassword) throws IOException {
-        Response<Void> response = api.changePassword(new AdminPasswordRequest(currentPassword, newPassword)).execute();
-        if (!response.isSuccessful()) {
+    public int changePassword(String currentPassword, String newPassword) throws IOException {
+        Response<AdminPasswordResponse> response = api.changePassword(new AdminPasswordRequest(currentPassword, newPassword)).execute();
+        if (!response.isSuccessful() || response.body() == null) {
             throw new HttpException(response);
         }
+        return response.body().endedAdminSessions();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.sessiondesk.client.service;
 
 import com.sessiondesk.api.AuditEvent;
+import com.sessiondesk.api.AuditList;
 import com.sessiondesk.api.BulkLogoutRequest;
 import com.sessiondesk.api.BulkLogoutResult;
 import com.sessiondesk.api.LogoutRequest;
@@ -121,8 +122,13 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
-    public void changePassword(String currentPassword, String newPassword) throws Exception {
-        delegate.changePassword(currentPassword, newPassword);
+    public AuditList auditPage(boolean security, String before, int limit) throws Exception {
+        return delegate.auditPage(security, before, limit);
+    }
+
+    @Override
+    public int changePassword(String currentPassword, String newPassword) throws Exception {
+        return delegate.changePassword(currentPassword, newPassword);
     }
 
     @Override

@@ -10,12 +10,15 @@ import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 /**
  * The rows following the service's change feed after a load: the feed's cursor, the stream (or,
@@ -40,6 +43,11 @@ final class LiveRows {
     private int pushTicket;
     /** Polling only: the server has no push form (404), or {@code -Dsessiondesk.livePush=false} (a proxy that holds streams back; benchmarks). */
     private boolean pushUnsupported = "false".equals(System.getProperty("sessiondesk.livePush"));
+    /** The order holds (the pointer is over the table, or a row has the keyboard focus): answers that move rows wait. */
+    private boolean held;
+    private final List<SessionChanges> waiting = new ArrayList<>();
+    private final Set<String> waitingSessions = new HashSet<>();
+    private final ReadOnlyIntegerWrapper waitingCount = new ReadOnlyIntegerWrapper(this, "waitingCount");
 
     /**
      * @param reload reloads the list (a cursor the service no longer knows)
@@ -58,6 +66,33 @@ final class LiveRows {
     /** A reload started: answers still on their way belong to the list being replaced. */
     void replacing() {
         feedTicket++;
+        dropWaiting();
+    }
+
+    /**
+     * Holds the order while the admin is about to act on a row (the pointer over the table, a row
+     * with the keyboard focus): an answer that would move a shown row waits, and so does every answer
+     * after it (they apply in order); rows replaced where they are still change at once. Released,
+     * the waiting answers apply as one change.
+     */
+    void hold(boolean hold) {
+        held = hold;
+        if (!hold && !waiting.isEmpty()) {
+            List<SessionChanges> answers = new ArrayList<>(waiting);
+            dropWaiting();
+            answers.forEach(this::applyNow); // in order, each one change of the lists
+        }
+    }
+
+    private void dropWaiting() {
+        waiting.clear();
+        waitingSessions.clear();
+        waitingCount.set(0);
+    }
+
+    /** How many sessions have changes waiting while the order holds (0: none). */
+    ReadOnlyIntegerProperty waitingCountProperty() {
+        return waitingCount.getReadOnlyProperty();
     }
 
     /** A load arrived: follow from its cursor (null: a server without a change feed). */
@@ -73,6 +108,7 @@ final class LiveRows {
     /** Signed out: nothing to follow. */
     void stop() {
         feedTicket++;
+        dropWaiting();
         cursor = null;
         feed.off();
     }
@@ -105,6 +141,7 @@ final class LiveRows {
                 polling = false;
                 cursor = changes.cursor();
                 feed.current();
+                state.confirmedCurrent(); // the footer's "Updated …" is the feed's last answer
             });
         }, error -> {
             polling = false;
@@ -164,6 +201,7 @@ final class LiveRows {
         applyChanges(changes, ticket, () -> {
             cursor = changes.cursor();
             feed.current();
+            state.confirmedCurrent(); // the footer's "Updated …" is the feed's last answer
         });
     }
 
@@ -178,11 +216,33 @@ final class LiveRows {
         if (ticket != feedTicket) {
             return;
         }
+        if (held && (!waiting.isEmpty() || moves(changes))) {
+            waiting.add(changes);
+            if (changes.upserted() != null) {
+                changes.upserted().forEach(s -> waitingSessions.add(s.id()));
+            }
+            if (changes.ended() != null) {
+                changes.ended().forEach(e -> waitingSessions.add(e.id()));
+            }
+            waitingCount.set(waitingSessions.size());
+            done.run();
+            return;
+        }
+        applyNow(changes);
+        done.run();
+    }
+
+    private boolean moves(SessionChanges changes) {
+        List<String> endedIds = changes.ended() == null ? List.of() : changes.ended().stream().map(EndedSession::id).toList();
+        return rows.movesShownRows(changes.upserted() == null ? List.of() : changes.upserted(), endedIds);
+    }
+
+    /** Applies one answer to the rows and markers now (one change of the lists). */
+    private void applyNow(SessionChanges changes) {
         List<Session> upserted = changes.upserted() == null ? List.of() : changes.upserted();
         List<EndedSession> ended = changes.ended() == null ? List.of() : changes.ended();
         Set<String> touchedUsers = markers.apply(changes.blockChanges() == null ? List.of() : changes.blockChanges());
         if (upserted.isEmpty() && ended.isEmpty() && touchedUsers.isEmpty()) {
-            done.run();
             return;
         }
         Set<String> endedIds = new HashSet<>();
@@ -199,7 +259,6 @@ final class LiveRows {
             rows.change(latest.values(), endedIds);
             rows.updateBlockMarkers(touchedUsers);
         });
-        done.run();
     }
 
     LiveFeed feed() {

@@ -1,7 +1,9 @@
 package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Cells;
+import com.sessiondesk.client.common.ColumnMemory;
 import com.sessiondesk.client.common.Columns;
+import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.Messages;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +85,10 @@ final class SessionColumns {
 
     /** The row's log-out button, in a narrow column of its own. */
     private static TableColumn<SessionRow, SessionRow> actions(Tooltip logoutTooltip, Consumer<SessionRow> logOut) {
-        TableColumn<SessionRow, SessionRow> actions = new TableColumn<>("");
+        // Named (the column chooser lists it, screen readers say it); its header shows the icon only.
+        TableColumn<SessionRow, SessionRow> actions = new TableColumn<>(Messages.get("sessions.column.logout"));
+        actions.setGraphic(Icons.of("logout"));
+        ColumnMemory.alwaysShown(actions);
         actions.setId("actions-column");
         actions.setSortable(false);
         actions.setReorderable(false);

@@ -87,6 +87,32 @@ final class SessionRows {
         batch.apply();
     }
 
+    /**
+     * Whether these changes would move a shown row (a row that starts, ends, changes its place in
+     * the order, or comes into or out of the filter); rows replaced where they are move nothing.
+     */
+    boolean movesShownRows(Collection<Session> upserted, Collection<String> endedIds) {
+        for (String id : endedIds) {
+            SessionRow old = byId.get(id);
+            if (old != null && filter.test(old)) {
+                return true;
+            }
+        }
+        for (Session session : upserted) {
+            SessionRow old = byId.get(session.id());
+            SessionRow next = old == null
+                    ? SessionRow.of(session, markers.isBlocked(SessionRow.text(session.username())),
+                            SessionRow.device(session.deviceModel(), session.deviceOs()), 0)
+                    : SessionRow.of(session, old.userBlocked(), old.device(), old.userId());
+            boolean wasShown = old != null && filter.test(old);
+            boolean isShown = filter.test(next);
+            if (wasShown != isShown || (isShown && order != null && order.compare(old, next) != 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The block markers of these accounts' rows as the blocks now say, as one batch (a walk over the rows). */
     void updateBlockMarkers(Collection<String> usernames) {
         if (usernames.isEmpty()) {

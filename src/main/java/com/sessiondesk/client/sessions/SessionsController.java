@@ -52,6 +52,7 @@ public final class SessionsController {
     @FXML private CheckComboBox<String> languageFilter;
     @FXML private Button refreshButton;
     @FXML private Label liveIndicator;
+    @FXML private Label heldLabel;
     @FXML private Button logoutSelectedButton;
     @FXML private Button endOldVersionsButton;
     @FXML private Button exportButton;
@@ -104,6 +105,7 @@ public final class SessionsController {
         buildTable();
         position = new RowPosition(sessionsTable);
         viewModel.setRowsReplacedHooks(() -> position.remember(viewModel.shown()), this::afterRowsReplaced);
+        viewModel.setSelectionClearer(() -> sessionsTable.getSelectionModel().clearSelection());
         // A new minute or a reload moves the "… ago" texts: the time cells redraw themselves (Cells.text).
         freshHighlight.setOnFinished(e -> {
             viewModel.clearFresh();
@@ -116,6 +118,7 @@ public final class SessionsController {
             timers.add(feed);
         }
         bindLiveIndicator();
+        bindHold();
         bindBulkTools();
         exportButton.setOnAction(e -> export());
         exportButton.disableProperty().bind(exporter.busyProperty());
@@ -137,6 +140,22 @@ public final class SessionsController {
             liveIndicator.getStyleClass().add(now == null ? "live-current" : "live-behind");
         });
         liveIndicator.getStyleClass().add("live-current");
+    }
+
+    /**
+     * Rows never move under the pointer or a selected row with the keyboard focus: the order holds
+     * while the pointer is over the table, or the table has the focus with a row selected; the label
+     * says how many changes wait, and they apply when the pointer leaves or the focus moves on.
+     */
+    private void bindHold() {
+        InvalidationListener update = o -> viewModel.holdOrder(sessionsTable.isHover()
+                || (sessionsTable.isFocused() && sessionsTable.getSelectionModel().getSelectedIndex() >= 0));
+        sessionsTable.hoverProperty().addListener(update);
+        sessionsTable.focusedProperty().addListener(update);
+        sessionsTable.getSelectionModel().selectedIndexProperty().addListener(update);
+        heldLabel.textProperty().bind(viewModel.waitingTextProperty());
+        heldLabel.visibleProperty().bind(viewModel.waitingTextProperty().isNotEmpty());
+        heldLabel.managedProperty().bind(heldLabel.visibleProperty());
     }
 
     /** Multi-selection, "Log out selected (N)" and "End old app-version sessions". */

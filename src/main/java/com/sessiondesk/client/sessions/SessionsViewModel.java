@@ -47,6 +47,10 @@ public final class SessionsViewModel implements Refreshable {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private Runnable beforeRowsReplaced = () -> { };
     private Runnable afterRowsReplaced = () -> { };
+    private Runnable clearSelection = () -> { };
+    private final ReadOnlyStringWrapper waitingText = new ReadOnlyStringWrapper(this, "waitingText", "");
+    private boolean holdWanted;
+    private int dialogsOpen;
 
     public SessionsViewModel(ViewContext context, Clock clock, LogoutDialogs logoutDialogs) {
         this.context = context;
@@ -56,9 +60,12 @@ public final class SessionsViewModel implements Refreshable {
         this.markers = new BlockMarkers(clock);
         this.rows = new SessionRows(markers, this::started);
         this.live = new LiveRows(context, state, rows, markers, this::refresh, this::keepingPosition);
-        this.logouts = new SessionLogouts(context, clock, logoutDialogs, rows, markers, this::keepingPosition);
+        this.logouts = new SessionLogouts(context, clock, logoutDialogs, rows, markers, this::keepingPosition,
+                () -> clearSelection.run());
         this.filter = new SessionFilter(rows::filterBy);
         rows.onShownChanged(this::updateTexts);
+        live.waitingCountProperty().addListener((obs, old, count) -> waitingText.set(
+                count.intValue() == 0 ? "" : Messages.format("sessions.held", count.intValue())));
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         state.errorMessageProperty().addListener((obs, old, now) -> updateTexts());
         updateTexts();
@@ -137,6 +144,32 @@ public final class SessionsViewModel implements Refreshable {
         live.poll(service);
     }
 
+    /**
+     * Holds the order while the admin is about to act on a row (the pointer over the table, or a
+     * row with the keyboard focus): changes that would move rows wait ({@link #waitingTextProperty()})
+     * and apply when released. A log-out dialog releases it first: it shows the latest state.
+     */
+    public void holdOrder(boolean hold) {
+        holdWanted = hold;
+        live.hold(hold && dialogsOpen == 0);
+    }
+
+    /** "3 changes wait" while the order holds them, else "". */
+    public ReadOnlyStringProperty waitingTextProperty() {
+        return waitingText.getReadOnlyProperty();
+    }
+
+    private void whileDialogOpen(Runnable dialog) {
+        dialogsOpen++;
+        live.hold(false);
+        try {
+            dialog.run();
+        } finally {
+            dialogsOpen--;
+            live.hold(holdWanted && dialogsOpen == 0);
+        }
+    }
+
     /** Removes the rows of sessions that ended (the result of a log out: no reload). */
     public void removeEnded(Collection<String> sessionIds) {
         logouts.removeEnded(sessionIds);
@@ -186,7 +219,8 @@ public final class SessionsViewModel implements Refreshable {
      */
     public void logOutSessions(String title, List<SessionRow> selected) {
         if (service != null && !selected.isEmpty()) {
-            logouts.logOutSessions(service, title, selected);
+            AdminService current = service;
+            whileDialogOpen(() -> logouts.logOutSessions(current, title, selected));
         }
     }
 
@@ -229,7 +263,8 @@ public final class SessionsViewModel implements Refreshable {
     /** The same, with Block user account already ticked when {@code block} (Ctrl+B). */
     public void logOut(SessionRow row, boolean block) {
         if (service != null && row != null) {
-            logouts.logOut(service, row, block);
+            AdminService current = service;
+            whileDialogOpen(() -> logouts.logOut(current, row, block));
         }
     }
 
@@ -247,6 +282,11 @@ public final class SessionsViewModel implements Refreshable {
     public void setRowsReplacedHooks(Runnable before, Runnable after) {
         this.beforeRowsReplaced = before;
         this.afterRowsReplaced = after;
+    }
+
+    /** Lets the view empty its selection (after a bulk log out). */
+    public void setSelectionClearer(Runnable clear) {
+        this.clearSelection = clear;
     }
 
     public ObservableList<SessionRow> rows() {

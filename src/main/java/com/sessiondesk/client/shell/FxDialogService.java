@@ -9,6 +9,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -38,6 +40,14 @@ final class FxDialogService implements DialogService {
         alert.setHeaderText(header);
         alert.getDialogPane().setId("confirmDialog");
         Theme.style(alert.getDialogPane());
+        // The question and its detail wrap onto as many lines as they need, never ending in "…";
+        // the buttons keep their whole names.
+        alert.setResizable(true);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        alert.getDialogPane().getChildren().stream().filter(Label.class::isInstance)
+                .forEach(label -> ((Label) label).setMinHeight(Region.USE_PREF_SIZE));
+        alert.getDialogPane().getButtonTypes().forEach(type ->
+                ((Button) alert.getDialogPane().lookupButton(type)).setMinWidth(Region.USE_PREF_SIZE));
         // Nothing is confirmed by Enter alone: Cancel has the focus, the confirm button is not the default.
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         confirmButton.setDefaultButton(false);

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -70,6 +71,9 @@ public final class MainController {
     private final Clock clock;
     private final LogoutDialogs logoutDialogs;
     private final Runnable onSignOut;
+    /** How long a notification stays before it closes by itself. */
+    static final javafx.util.Duration NOTIFICATION_SECONDS = javafx.util.Duration.seconds(8);
+    private final javafx.animation.PauseTransition notificationClose = new javafx.animation.PauseTransition(NOTIFICATION_SECONDS);
     private final Parent root;
     private final SessionsViewModel sessionsViewModel;
     private final SessionsController sessionsView;
@@ -127,8 +131,7 @@ public final class MainController {
         exportProgressBox.visibleProperty().bind(exporter.busyProperty());
         exportProgressBar.progressProperty().bind(exporter.progressProperty());
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
-        adminLabel.setMinWidth(0);
-        adminLabel.textProperty().addListener((obs, old, now) -> adminLabel.setTooltip(new javafx.scene.control.Tooltip(now)));
+        adminLabel.setMinWidth(0); // the only header item that gives way: "…" when nothing else is left (tooltip: all)
         content.widthProperty().addListener((obs, old, width) -> {
             ContentDisplay display = width.doubleValue() < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
             for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
@@ -194,23 +197,26 @@ public final class MainController {
 
     /** "Change my password" of the signed-in super user (client/password). */
     private void changePassword() {
-        if (service != null && ChangePasswordDialog.show(root.getScene().getWindow(),
-                new ChangePasswordViewModel(context, service))) {
-            notify(ChangePasswordViewModel.done());
+        ChangePasswordViewModel change = service == null ? null : new ChangePasswordViewModel(context, service);
+        if (change != null && ChangePasswordDialog.show(root.getScene().getWindow(), change)) {
+            notify(change.done());
         }
     }
 
     /** While the built-in service starts: the window is there, the table shows progress. */
     public void connecting(String what) {
         adminLabel.setText(what);
+        adminLabel.setTooltip(new javafx.scene.control.Tooltip(what));
         sessionsViewModel.expectConnection();
     }
 
     public void connect(AdminService adminService) {
         this.service = adminService;
         changePasswordButton.setDisable(false);
-        adminLabel.setText(Messages.format("main.admin", adminService.admin().name(), adminService.admin().username(),
-                adminService.serverLabel()));
+        // the name in the header, the server too in its tooltip (and in the window's title)
+        adminLabel.setText(Messages.format("main.admin.name", adminService.admin().name(), adminService.admin().username()));
+        adminLabel.setTooltip(new javafx.scene.control.Tooltip(Messages.format("main.admin",
+                adminService.admin().name(), adminService.admin().username(), adminService.serverLabel())));
         sessionsViewModel.connect(adminService);
         if (usersViewModel != null && usersTab.isSelected()) {
             usersViewModel.connect(adminService);
@@ -239,6 +245,10 @@ public final class MainController {
         Region icon = Icons.of("check-circle-outline");
         icon.getStyleClass().addAll("icon-size-18", "notification-icon");
         notificationPane.show(text, icon);
+        // It closes by itself after a while (or with its close button); it shows at the top of the
+        // view, never over the footer's "Updated …" and status.
+        notificationClose.setOnFinished(e -> notificationPane.hide());
+        notificationClose.playFromStart();
         // ControlsFX's close button is an icon: name it for screen readers once its skin exists
         Platform.runLater(() -> notificationPane.lookupAll(".close-button").forEach(node -> {
             node.setAccessibleRole(AccessibleRole.BUTTON);
@@ -257,7 +267,8 @@ public final class MainController {
         choices.add(null);
         choices.addAll(Messages.LANGUAGES);
         for (String language : choices) {
-            RadioMenuItem item = new RadioMenuItem(Messages.get(language == null ? "main.language.system" : "main.language." + language));
+            RadioMenuItem item = new RadioMenuItem(language == null ? Messages.get("main.language.system")
+                    : languageName(language, Messages.locale()));
             item.setId(language == null ? "language-system" : "language-" + language);
             item.setToggleGroup(group);
             item.setSelected(java.util.Objects.equals(language, remembered));
@@ -267,6 +278,12 @@ public final class MainController {
             });
             languageMenu.getItems().add(item);
         }
+    }
+
+    /** A language's name in the language of the texts shown ("Inglés" in Spanish), as the JDK's locale data say it. */
+    static String languageName(String language, Locale shown) {
+        String name = Locale.forLanguageTag(language).getDisplayLanguage(shown);
+        return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(shown) + name.substring(1);
     }
 
     /** F1 and the keyboard button: the list of shortcuts. */

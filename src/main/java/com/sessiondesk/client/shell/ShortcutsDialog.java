@@ -6,7 +6,10 @@ import java.util.List;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -19,7 +22,7 @@ final class ShortcutsDialog {
 
     /** In the order shown. */
     static final List<String> KEYS = List.of("keys.views", "keys.search", "keys.refresh", "keys.logout",
-            "keys.block", "keys.unblock", "keys.export", "keys.menu", "keys.help");
+            "keys.block", "keys.unblock", "keys.export", "keys.selectAll", "keys.menu", "keys.help");
 
     private ShortcutsDialog() {
     }
@@ -38,11 +41,17 @@ final class ShortcutsDialog {
             String[] parts = Messages.get(key).split("\t", 2);
             Label keys = new Label(parts[0]);
             keys.getStyleClass().add("shortcut-key");
+            keys.setMinWidth(Region.USE_PREF_SIZE); // the keys are the fact: never cut
             Label what = new Label(parts.length > 1 ? parts[1] : "");
             what.setWrapText(true);
-            what.setMaxWidth(460);
+            what.setMinHeight(Region.USE_PREF_SIZE); // wraps onto more lines instead of ending in "…"
             grid.addRow(row++, keys, what);
         }
+        ColumnConstraints keysColumn = new ColumnConstraints();
+        keysColumn.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints whatColumn = new ColumnConstraints(200, 460, 460);
+        whatColumn.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(keysColumn, whatColumn);
         dialog.getDialogPane().setId("shortcutsDialog");
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);

@@ -42,7 +42,7 @@ public final class UsersController {
     @FXML private TableColumn<User, Integer> sessionsColumn;
     @FXML private TableColumn<User, User> statusColumn;
     @FXML private TableColumn<User, Instant> blockedSinceColumn;
-    @FXML private TableColumn<User, Instant> blockedUntilColumn;
+    @FXML private TableColumn<User, User> blockedUntilColumn;
     @FXML private TableColumn<User, String> blockedByColumn;
     @FXML private Button exportButton;
     @FXML private TableColumn<User, String> reasonColumn;
@@ -86,16 +86,11 @@ public final class UsersController {
         blockedSinceColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
                 at -> null, fullValueTooltip));
         // A time-limited block shows its end; a plain one lasts until an admin unblocks.
-        Columns.value(blockedUntilColumn, user -> user.blocked() ? user.blockedUntil() : null);
-        blockedUntilColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Instant until, boolean empty) {
-                super.updateItem(until, empty);
-                User user = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(user == null || !user.blocked() ? null
-                        : until == null ? Messages.get("users.untilUnblocked") : Formats.dateTime(until));
-            }
-        });
+        Columns.value(blockedUntilColumn, user -> user);
+        blockedUntilColumn.setComparator(java.util.Comparator.comparing(UsersController::blockEnd,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        blockedUntilColumn.setCellFactory(Cells.text(user -> blockEndText(user, false), user -> blockEndText(user, true),
+                user -> null, fullValueTooltip));
         Columns.value(blockedByColumn, user -> user.blocked() ? user.blockedBy() : "");
         Columns.value(reasonColumn, user -> user.blocked() ? user.blockReason() : "");
         for (TableColumn<User, String> column : List.of(usernameColumn, nameColumn, blockedByColumn, reasonColumn)) {
@@ -132,14 +127,36 @@ public final class UsersController {
                     || (event.getCode() == KeyCode.L && event.isShortcutDown()))) {
                 viewModel.logOutEverywhere(selected);
                 event.consume();
-            } else if (selected != null && event.getCode() == KeyCode.B && event.isShortcutDown() && !selected.blocked()) {
-                viewModel.block(selected);
+            } else if (event.getCode() == KeyCode.B && event.isShortcutDown()) {
+                viewModel.block(selected); // or says why it cannot
                 event.consume();
-            } else if (selected != null && event.getCode() == KeyCode.U && event.isShortcutDown() && selected.blocked()) {
-                viewModel.unblock(selected);
+            } else if (event.getCode() == KeyCode.U && event.isShortcutDown()) {
+                viewModel.unblock(selected); // or says why it cannot
                 event.consume();
             }
         });
+        // The arrow keys select the row they move to (not only focus it), so Ctrl+U / Ctrl+B act on it.
+        usersTable.getFocusModel().focusedIndexProperty().addListener((obs, old, index) -> {
+            if (index.intValue() >= 0 && usersTable.getSelectionModel().isEmpty() && usersTable.isFocused()) {
+                usersTable.getSelectionModel().select(index.intValue());
+            }
+        });
+    }
+
+    /** When a block ends: null for an active user or a block until an admin unblocks (sorts last). */
+    private static Instant blockEnd(User user) {
+        return user.blocked() ? user.blockedUntil() : null;
+    }
+
+    /** "Until unblocked", or the end: the time without the year when it is this year (full: with it, in the tooltip). */
+    private static String blockEndText(User user, boolean full) {
+        if (!user.blocked()) {
+            return "";
+        }
+        if (user.blockedUntil() == null) {
+            return Messages.get("users.untilUnblocked");
+        }
+        return full ? Formats.dateTime(user.blockedUntil()) : Formats.compactDateTime(user.blockedUntil(), Instant.now());
     }
 
     /** Ctrl+E: the users shown (search and filter applied, in the shown order) to a CSV file. */

@@ -75,7 +75,12 @@ public final class UsersViewModel implements com.sessiondesk.client.common.ListV
 
     /** Asks for confirmation, then unblocks: the user can log in to the mobile apps again. */
     public void unblock(User user) {
-        if (service == null || user == null || !user.blocked()) {
+        if (service == null) {
+            return;
+        }
+        if (user == null || !user.blocked()) { // Ctrl+U on no row or an active one: say why nothing happens
+            context.notifier().accept(user == null ? Messages.get("users.noSelection")
+                    : Messages.format("users.unblock.notBlocked", user.username()));
             return;
         }
         boolean confirmed = context.dialogs().confirm(Messages.get("users.unblock.title"),
@@ -101,6 +106,10 @@ public final class UsersViewModel implements com.sessiondesk.client.common.ListV
     public void block(User user) {
         if (canBlock(user)) {
             openLogoutDialog(user, true);
+        } else if (service != null) { // Ctrl+B that cannot act: say why
+            context.notifier().accept(user == null ? Messages.get("users.noSelection")
+                    : user.blocked() ? Messages.format("users.block.already", user.username())
+                    : Messages.get("users.block.self"));
         }
     }
 

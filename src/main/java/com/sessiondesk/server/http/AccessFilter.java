@@ -83,8 +83,9 @@ public final class AccessFilter implements Handler {
         String hash = Tokens.hash(bearer(ctx));
         Optional<AdminToken> found = services.store().adminToken(hash);
         if (found.isEmpty()) {
-            if (services.store().isSessionToken(hash)) {
-                refused(ctx, PasswordCheck.UNKNOWN_USER, "a mobile session token on an admin route");
+            Optional<MobileSession> mobile = services.store().mobileSession(hash);
+            if (mobile.isPresent()) {
+                refused(ctx, mobile.get().username(), "a mobile session token on an admin route");
                 throw ApiException.forbidden("Only super users can manage sessions: a mobile session token "
                         + "cannot be used here.");
             }
@@ -112,14 +113,13 @@ public final class AccessFilter implements Handler {
         return admin;
     }
 
-    /** A refused admin call is a security event (at most one row per account and address a minute). */
+    /**
+     * A refused admin call is a security event (at most one row per account and address a minute).
+     * Its reason is the service's own words: nothing of the request (path, headers) is stored.
+     */
     private void refused(Context ctx, String username, String why) {
         services.store().recordSecurityEvent(AuditAction.ADMIN_CALL_REFUSED, username, services.clientAddress().of(ctx),
-                why + ": " + ctx.method() + " " + abbreviated(ctx.path()), services.now());
-    }
-
-    private static String abbreviated(String path) {
-        return path.length() <= 120 ? path : path.substring(0, 120) + "...";
+                why, services.now());
     }
 
     /** The bearer token of the request; 401 when there is none. */

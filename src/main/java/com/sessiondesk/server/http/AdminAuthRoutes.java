@@ -3,6 +3,7 @@ package com.sessiondesk.server.http;
 import com.sessiondesk.api.AdminLoginRequest;
 import com.sessiondesk.api.AdminLoginResponse;
 import com.sessiondesk.api.AdminPasswordRequest;
+import com.sessiondesk.api.AdminPasswordResponse;
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.security.PasswordPolicy;
@@ -49,7 +50,7 @@ public final class AdminAuthRoutes {
         String ticketId = body.deviceTicket() == null ? null
                 : services.tickets().verify(body.deviceTicket(), username, DESKTOP, services.now()).orElse(null);
         Optional<Credentials> checked = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
-                address, ticketId, AuditAction.ADMIN_LOGIN_FAILED, "wrong username or password"));
+                address, ticketId, PasswordCheck.Kind.ADMIN_LOGIN));
         if (checked.isEmpty()) {
             throw PasswordCheck.wrongPassword();
         }
@@ -83,7 +84,10 @@ public final class AdminAuthRoutes {
     }
 
     private void logout(Context ctx) {
-        services.store().revokeAdminToken(AccessFilter.adminOf(ctx).tokenHash());
+        AdminToken admin = AccessFilter.adminOf(ctx);
+        services.store().revokeAdminToken(admin.tokenHash());
+        services.store().recordAudit(AuditAction.ADMIN_LOGOUT, admin.username(), admin.username(), List.of(), null,
+                services.now());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -104,14 +108,14 @@ public final class AdminAuthRoutes {
             throw ApiException.invalid("The new password must differ from the current one.");
         }
         Optional<Credentials> checked = PasswordCheck.check(services, new PasswordCheck.Attempt(admin.username(),
-                oldPassword, services.clientAddress().of(ctx), null, AuditAction.ADMIN_LOGIN_FAILED,
-                "wrong current password (password change)"));
+                oldPassword, services.clientAddress().of(ctx), null, PasswordCheck.Kind.PASSWORD_CHANGE));
         if (checked.isEmpty()) {
             throw ApiException.invalid("The current password is wrong.");
         }
         String hash = PasswordCheck.hashNew(services, newPassword);
-        new PasswordService(services.store().database()).setPassword(admin.username(), hash, admin.username(),
-                admin.tokenHash(), services.now());
-        ctx.status(HttpStatus.NO_CONTENT);
+        PasswordService.Change change = new PasswordService(services.store().database()).setPassword(admin.username(),
+                hash, admin.username(), admin.tokenHash(), services.now())
+                .orElseThrow(() -> ApiException.invalidToken("The account of this token no longer exists."));
+        ctx.json(new AdminPasswordResponse(change.endedAdminSessions(), change.endedSessions().size()));
     }
 }

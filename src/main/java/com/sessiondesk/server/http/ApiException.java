@@ -29,6 +29,17 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.ACCOUNT_BLOCKED, message, null, 0, until);
     }
 
+    /**
+     * 403 {@code device_blocked}: this device id is blocked, whoever signs in; {@code reason} the
+     * admin's (or null), {@code until} the end of a time-limited block (or null).
+     */
+    public static ApiException deviceBlocked(String reason, Instant until) {
+        return new ApiException(ErrorCode.DEVICE_BLOCKED, until == null
+                ? "This device is blocked. Ask your office; you can still sign in on another device."
+                : "This device is blocked until " + until + ". Ask your office; you can still sign in on another device.",
+                reason, 0, until);
+    }
+
     /** 410 {@code cursor_expired}: the client reloads the list. */
     public static ApiException cursorExpired() {
         return of(ErrorCode.CURSOR_EXPIRED,

@@ -1,18 +1,20 @@
 package com.sessiondesk.server.http;
 
 import com.sessiondesk.api.AuditList;
+import com.sessiondesk.server.service.AuditService;
+import com.sessiondesk.server.store.AuditCategory;
 import io.javalin.http.Context;
 
-/** The History view: admin actions and sign-ins, newest first. */
+/** The History view: admin actions or security events, newest first, a page at a time. */
 public final class AuditRoutes {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private final Services services;
+    private final AuditService audit;
 
     public AuditRoutes(Services services) {
-        this.services = services;
+        this.audit = new AuditService(services.store());
     }
 
     public void register(RouteTable routes) {
@@ -21,8 +23,29 @@ public final class AuditRoutes {
 
     private void list(Context ctx) {
         String username = Fields.query(ctx.queryParam("username"), "username", Fields.MAX_USERNAME);
+        AuditCategory category = category(ctx.queryParam("category"));
         int limit = limit(ctx.queryParam("limit"));
-        ctx.json(new AuditList(services.store().audit(username, limit)));
+        String before = ctx.queryParam("before");
+        AuditService.Page page;
+        try {
+            page = audit.page(new AuditService.Query(category, username,
+                    before == null || before.isEmpty() ? null : before, limit));
+        } catch (AuditService.BadCursor e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+        ctx.json(new AuditList(page.events(), page.nextCursor()));
+    }
+
+    private static AuditCategory category(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        for (AuditCategory category : AuditCategory.values()) {
+            if (category.column().equals(value)) {
+                return category;
+            }
+        }
+        throw ApiException.invalid("The parameter 'category' must be 'action' or 'security'.");
     }
 
     private static int limit(String value) {

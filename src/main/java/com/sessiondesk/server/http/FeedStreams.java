@@ -6,7 +6,9 @@ import com.sessiondesk.api.Json;
 import com.sessiondesk.api.SessionChanges;
 import com.sessiondesk.server.store.JdbcStore;
 import io.javalin.http.sse.SseClient;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * changes of this instance go out as soon as they are committed. While streams are
  * connected a comment goes out every 15 s so that proxies keep the connection open. A stream is closed
  * after {@link #MAX_STREAM_MILLIS}, so that its admin token is checked again when the client reconnects
- * (with {@code Last-Event-ID}: nothing is lost).
+ * (with {@code Last-Event-ID}: nothing is lost). A stream ends with the right to it: at every check
+ * one more query asks the database which of the streams' admin tokens
+ * still give access, and the streams of a token revoked through any instance (sign-out, block,
+ * demotion, password set) are closed; the client's reconnection is then refused with 401.
  */
 final class FeedStreams implements AutoCloseable {
 
@@ -36,11 +41,13 @@ final class FeedStreams implements AutoCloseable {
     /** One connected console and the cursor it has received up to. */
     private static final class Stream {
         final SseClient client;
+        final String tokenHash;
         final long openedAt = System.currentTimeMillis();
         volatile String cursor;
 
-        Stream(SseClient client, String cursor) {
+        Stream(SseClient client, String tokenHash, String cursor) {
             this.client = client;
+            this.tokenHash = tokenHash;
             this.cursor = cursor;
         }
     }
@@ -55,10 +62,13 @@ final class FeedStreams implements AutoCloseable {
         this.store = store;
     }
 
-    /** Sends the first changes (possibly none: the console then knows it is live) and follows the feed. */
-    synchronized void open(SseClient client, SessionChanges first) {
+    /**
+     * Sends the first changes (possibly none: the console then knows it is live) and follows the
+     * feed while the admin token {@code tokenHash} gives access.
+     */
+    synchronized void open(SseClient client, String tokenHash, SessionChanges first) {
         client.keepAlive();
-        Stream stream = new Stream(client, first.cursor());
+        Stream stream = new Stream(client, tokenHash, first.cursor());
         client.onClose(() -> streams.remove(stream));
         send(stream, first);
         streams.add(stream);
@@ -88,6 +98,7 @@ final class FeedStreams implements AutoCloseable {
             return;
         }
         try {
+            closeRevoked();
             String position = store.sessionFeedCursor();
             boolean moved = !position.equals(lastPosition);
             lastPosition = position;
@@ -113,6 +124,21 @@ final class FeedStreams implements AutoCloseable {
         }
     }
 
+    /** Closes the streams whose admin token no longer gives access. */
+    private void closeRevoked() {
+        Set<String> held = new HashSet<>();
+        for (Stream stream : streams) {
+            held.add(stream.tokenHash);
+        }
+        Set<String> live = store.liveAdminTokens(held);
+        for (Stream stream : streams) {
+            if (!live.contains(stream.tokenHash)) {
+                stream.client.close(); // the reconnection is refused (401): the right to the stream ended
+                streams.remove(stream);
+            }
+        }
+    }
+
     private void catchUp(Stream stream) {
         Optional<SessionChanges> changes = store.sessionChanges(stream.cursor);
         if (changes.isEmpty()) { // pruned under a stalled stream: the console reloads
@@ -123,7 +149,8 @@ final class FeedStreams implements AutoCloseable {
             return;
         }
         SessionChanges next = changes.get();
-        if (!next.upserted().isEmpty() || !next.ended().isEmpty() || !next.blockChanges().isEmpty()) {
+        if (!next.upserted().isEmpty() || !next.ended().isEmpty() || !next.blockChanges().isEmpty()
+                || !next.deviceBlockChanges().isEmpty() || !next.alerts().isEmpty()) {
             send(stream, next);
         }
         stream.cursor = next.cursor();

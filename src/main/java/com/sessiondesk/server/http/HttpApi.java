@@ -78,6 +78,8 @@ public final class HttpApi {
         app.events(events -> events.serverStopping(sessionRoutes::closeStreams));
         new UserRoutes(services).register(routes);
         new AuditRoutes(services).register(routes);
+        new AlertRoutes(services).register(routes);
+        new DeviceRoutes(services).register(routes);
         if (streams != null) {
             new DeviceEventRoutes(services, streams).register(routes);
             // An action through this instance is told at once; other instances see it at their next poll.
@@ -147,7 +149,7 @@ public final class HttpApi {
             body.put("reason", e.reason());
             json = WITH_NULLS.toJson(body);
         } else {
-            json = Json.GSON.toJson(new ErrorBody(code.wireName(), e.getMessage(), null, e.blockedUntil()));
+            json = Json.GSON.toJson(new ErrorBody(code.wireName(), e.getMessage(), e.reason(), e.blockedUntil()));
         }
         ctx.contentType("application/json").result(json);
     }

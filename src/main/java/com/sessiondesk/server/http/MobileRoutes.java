@@ -1,24 +1,32 @@
 package com.sessiondesk.server.http;
 
-import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.HeartbeatRequest;
 import com.sessiondesk.api.MobileLoginRequest;
 import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.UserIdentity;
 import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.service.AlertService;
+import com.sessiondesk.server.service.DeviceService;
+import com.sessiondesk.server.store.Devices.BlockState;
+import com.sessiondesk.server.store.Records.LoginStart;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.MobileSession;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Instant;
 
 /** What the mobile apps call: log in, heartbeat, who am I, log out. */
 public final class MobileRoutes {
 
     private final Services services;
+    private final DeviceService devices;
+    private final AlertService alerts;
 
     public MobileRoutes(Services services) {
         this.services = services;
+        this.devices = new DeviceService(services.store());
+        this.alerts = new AlertService(services.store().database());
     }
 
     public void register(RouteTable routes) {
@@ -45,20 +53,44 @@ public final class MobileRoutes {
                     + " characters).");
         }
         long now = services.now();
+        devices.blockOf(device.deviceId(), now).ifPresent(block -> refuseBlockedDevice(device, username, block));
         String ticketId = body.deviceTicket() == null ? null
                 : services.tickets().verify(body.deviceTicket(), username, device.deviceId(), now).orElse(null);
         Credentials user = PasswordCheck.check(services, new PasswordCheck.Attempt(username, password,
-                        device.address(), ticketId, AuditAction.MOBILE_LOGIN_FAILED,
-                        "wrong username or password"))
+                        device.address(), ticketId, PasswordCheck.Kind.MOBILE_LOGIN))
                 .orElseThrow(PasswordCheck::wrongPassword);
         if (user.blocked()) {
             throw PasswordCheck.blocked(services, username);
         }
         String token = Tokens.newToken();
-        String sessionId = services.store().startSession(user.userId(), device, Tokens.hash(token), services.now())
-                .orElseThrow(() -> PasswordCheck.blocked(services, username));
+        LoginStart started = devices.startSession(user.userId(), device, Tokens.hash(token), services.now(),
+                services.timeouts().maxSessionsPerUser());
+        if (started.deviceBlock() != null) {
+            refuseBlockedDevice(device, username, started.deviceBlock());
+        }
+        if (!started.started()) {
+            throw PasswordCheck.blocked(services, username);
+        }
+        String sessionId = started.sessionId();
+        if (started.newDevice()) {
+            alerts.newDeviceLogin(user.userId(), user.username(), device.deviceId(), device.deviceModel(),
+                    device.address(), services.now());
+        }
         String ticket = services.tickets().issue(username, device.deviceId(), services.now());
         ctx.status(HttpStatus.CREATED).json(new MobileLoginResponse(sessionId, token, ticket));
+    }
+
+    /**
+     * A login from a blocked device: refused with 403 {@code device_blocked} (the block's reason and
+     * end), before its password is checked and again if the block came while it was checked. The
+     * one place such an attempt is known: the device and the username tried are here for what
+     * reacts to it (an alert of a blocked device's attempt).
+     */
+    private void refuseBlockedDevice(Device device, String username, BlockState block) {
+        alerts.blockedDeviceAttempt(username, device.deviceId(), device.deviceModel(), device.address(),
+                services.now());
+        throw ApiException.deviceBlocked(block.reason(),
+                block.until() == null ? null : Instant.ofEpochMilli(block.until()));
     }
 
     private void heartbeat(Context ctx) {

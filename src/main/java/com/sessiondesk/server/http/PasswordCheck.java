@@ -6,16 +6,23 @@ import com.sessiondesk.api.User;
 import com.sessiondesk.server.security.HashingQueue;
 import com.sessiondesk.server.security.LoginThrottle;
 import com.sessiondesk.server.security.Passwords;
+import com.sessiondesk.server.service.AlertService;
 import com.sessiondesk.server.store.Records.Credentials;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The password step of every login and of a password change: admitted by the {@link HashingQueue}
- * (503 at once when as many logins as it holds are in progress), counted by the {@link LoginThrottle}
- * before the hash runs (429 when a limit is reached), hashed on the {@link HashingQueue} (503 when
- * it is full), the same cost for unknown users, failures recorded as security events, and an old
- * hash upgraded to the current iterations after a success.
+ * The password step of every login and of a password change, in this order (docs/security.md):
+ * <ol>
+ * <li>the {@link LoginThrottle} counts the attempt before anything else: past a limit it is
+ * refused with 429 and takes no place on the hashing queue;</li>
+ * <li>the {@link HashingQueue} admits it into its lane (a device ticket the throttle honours and
+ * the admin's sign-in with its ticket have lanes of their own, so unknown clients never delay
+ * them), or refuses it with 503, which stays counted for its client;</li>
+ * <li>the hash, the same cost for unknown users; a wrong password is a security event; an old
+ * hash is replaced by a current one after a success.</li>
+ * </ol>
+ * Both refusals are recorded as security events in one place, {@link #refused}.
  */
 final class PasswordCheck {
 
@@ -25,45 +32,80 @@ final class PasswordCheck {
     private PasswordCheck() {
     }
 
-    /** Who tries to sign in, from where, and what a wrong password is recorded as. */
-    record Attempt(String username, String password, String address, String deviceTicketId,
-            AuditAction failureEvent, String failureReason) {
+    /** What is being signed in to: its lane when trusted, and what a wrong password is recorded as. */
+    enum Kind {
+        MOBILE_LOGIN(HashingQueue.Lane.DEVICE, AuditAction.MOBILE_LOGIN_FAILED, "wrong username or password"),
+        ADMIN_LOGIN(HashingQueue.Lane.ADMIN, AuditAction.ADMIN_LOGIN_FAILED, "wrong username or password"),
+        /** A signed-in admin: always the admin lane. */
+        PASSWORD_CHANGE(HashingQueue.Lane.ADMIN, AuditAction.ADMIN_LOGIN_FAILED,
+                "wrong current password (password change)");
+
+        private final HashingQueue.Lane trustedLane;
+        private final AuditAction failureEvent;
+        private final String failureReason;
+
+        Kind(HashingQueue.Lane trustedLane, AuditAction failureEvent, String failureReason) {
+            this.trustedLane = trustedLane;
+            this.failureEvent = failureEvent;
+            this.failureReason = failureReason;
+        }
     }
 
-    /** The user when the password is right; 429 when throttled; empty when wrong (recorded). */
+    /** Who tries to sign in, from where, with which device ticket (its id when valid, else null). */
+    record Attempt(String username, String password, String address, String deviceTicketId, Kind kind) {
+    }
+
+    /** The user when the password is right; 429 when throttled, 503 when its lane is full; empty when wrong. */
     static Optional<Credentials> check(Services services, Attempt attempt) {
-        HashingQueue.Permit permit;
-        try {
-            permit = services.hashing().admit();
-        } catch (HashingQueue.Busy e) {
-            throw ApiException.busy(HashingQueue.RETRY_AFTER_SECONDS);
-        }
-        try (permit) {
-            return admitted(services, attempt);
-        }
-    }
-
-    private static Optional<Credentials> admitted(Services services, Attempt attempt) {
-        Optional<Credentials> user = services.store().credentials(attempt.username());
-        String auditName = user.map(Credentials::username).orElse(UNKNOWN_USER);
         LoginThrottle.Attempt counted;
         try {
             counted = services.throttle().begin(attempt.username(), attempt.address(), attempt.deviceTicketId());
         } catch (LoginThrottle.Throttled e) {
-            services.store().recordSecurityEvent(AuditAction.LOGIN_THROTTLED, auditName, attempt.address(),
-                    "too many failed sign-ins", services.now());
-            throw ApiException.rateLimited(e.retryAfterSeconds());
+            new AlertService(services.store().database()).throttled(attempt.address(), services.now());
+            throw refused(services, attempt, AuditAction.LOGIN_THROTTLED, "too many failed sign-ins",
+                    ApiException.rateLimited(e.retryAfterSeconds()));
         }
-        Verdict verdict;
+        HashingQueue.Permit permit;
         try {
-            verdict = services.hashing().run(() -> verify(user, attempt.password()));
+            permit = services.hashing().admit(laneOf(attempt, counted));
         } catch (HashingQueue.Busy e) {
-            services.throttle().abandoned(counted);
-            throw ApiException.busy(HashingQueue.RETRY_AFTER_SECONDS);
+            services.throttle().busy(counted);
+            throw refused(services, attempt, AuditAction.LOGIN_BUSY, "service busy",
+                    ApiException.busy(HashingQueue.RETRY_AFTER_SECONDS));
         }
+        try (permit) {
+            return admitted(services, attempt, counted, permit);
+        }
+    }
+
+    /** A device ticket the throttle honoured, or a signed-in admin, has its own lane; anyone else the open one. */
+    private static HashingQueue.Lane laneOf(Attempt attempt, LoginThrottle.Attempt counted) {
+        boolean trusted = counted.knownDevice() || attempt.kind() == Kind.PASSWORD_CHANGE;
+        return trusted ? attempt.kind().trustedLane : HashingQueue.Lane.OPEN;
+    }
+
+    /** Every refused attempt (429 throttled, 503 busy) passes here: a security event, then the answer. */
+    private static ApiException refused(Services services, Attempt attempt, AuditAction event, String why,
+            ApiException answer) {
+        services.store().recordSecurityEvent(event, auditName(services, attempt), attempt.address(), why,
+                services.now());
+        return answer;
+    }
+
+    private static String auditName(Services services, Attempt attempt) {
+        return services.store().credentials(attempt.username()).map(Credentials::username).orElse(UNKNOWN_USER);
+    }
+
+    private static Optional<Credentials> admitted(Services services, Attempt attempt, LoginThrottle.Attempt counted,
+            HashingQueue.Permit permit) {
+        Optional<Credentials> user = services.store().credentials(attempt.username());
+        Verdict verdict = permit.run(() -> verify(user, attempt.password()));
         if (!verdict.ok()) {
-            services.store().recordSecurityEvent(attempt.failureEvent(), auditName, attempt.address(),
-                    attempt.failureReason(), services.now());
+            services.store().recordSecurityEvent(attempt.kind().failureEvent,
+                    user.map(Credentials::username).orElse(UNKNOWN_USER), attempt.address(),
+                    attempt.kind().failureReason, services.now());
+            user.ifPresent(u -> new AlertService(services.store().database()).failedLogin(u.username(),
+                    attempt.address(), services.now()));
             return Optional.empty();
         }
         services.throttle().succeeded(counted);
@@ -88,10 +130,10 @@ final class PasswordCheck {
         return new Verdict(true, Passwords.needsRehash(stored) ? Passwords.hash(password) : null);
     }
 
-    /** A hash of a new password, made on the hashing queue (503 when it is full). */
+    /** A hash of a signed-in admin's new password, made on the admin lane (503 when it is full). */
     static String hashNew(Services services, String password) {
-        try {
-            return services.hashing().run(() -> Passwords.hash(password));
+        try (HashingQueue.Permit permit = services.hashing().admit(HashingQueue.Lane.ADMIN)) {
+            return permit.run(() -> Passwords.hash(password));
         } catch (HashingQueue.Busy e) {
             throw ApiException.busy(HashingQueue.RETRY_AFTER_SECONDS);
         }

@@ -47,6 +47,8 @@ final class SessionJson {
         out.name("superseded").value(superseded);
         out.name("address").value(row.address());
         out.name("syncDeadline").value(row.syncDeadline() == null ? null : instant(row.syncDeadline()));
+        out.name("newDevice").value(row.newDevice());
+        out.name("newAddress").value(row.newAddress());
         out.endObject();
     }
 

@@ -90,7 +90,8 @@ public final class SessionRoutes {
             throw ApiException.invalid("This route streams Server-Sent Events: send 'Accept: text/event-stream'.");
         }
         SessionChanges first = services.store().sessionChanges(since).orElseThrow(ApiException::cursorExpired);
-        new SseHandler(client -> streams.open(client, first)).handle(ctx);
+        String tokenHash = AccessFilter.adminOf(ctx).tokenHash();
+        new SseHandler(client -> streams.open(client, tokenHash, first)).handle(ctx);
     }
 
     /** Log out selected: many sessions, one transaction, one audit event. */
@@ -110,7 +111,8 @@ public final class SessionRoutes {
         boolean block = Boolean.TRUE.equals(body.block());
         long now = services.now();
         LogoutOrder order = new LogoutOrder(new LogoutOrder.Sessions(ids), false, block, Fields.reason(body.reason()),
-                Fields.until(body.until(), block, now), null, AccessFilter.adminOf(ctx).username(), now);
+                Fields.until(body.until(), block, now), AfterSync.deadline(body.afterSync(), body.syncMinutes(), now),
+                AccessFilter.adminOf(ctx).username(), now);
         try {
             ctx.json(logouts.logOutSessions(order));
         } catch (ActionRefused e) {

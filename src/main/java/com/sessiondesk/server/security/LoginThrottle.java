@@ -19,8 +19,9 @@ import java.util.Locale;
  * address signed in to that account before ({@link #KNOWN_FOR}), also per address over all
  * accounts ({@link #ADDRESS_LIMIT}) and per account over all such clients ({@link #ACCOUNT_LIMIT}).</li>
  * </ul>
- * Counters hold failures and attempts in progress in a window of {@link #WINDOW}; a success gives
- * its attempt back and starts its own counter over.
+ * Counters hold failures, attempts in progress and attempts refused as busy ({@link #busy}) in a
+ * window of {@link #WINDOW}; a success gives its attempt back and starts its own counter over. A
+ * client already at a limit is refused on a read, without the database's write lock.
  */
 public final class LoginThrottle {
 
@@ -46,8 +47,11 @@ public final class LoginThrottle {
         }
     }
 
-    /** The counters one attempt was counted on, to settle once its password was checked. */
-    public record Attempt(List<String> counted, String ownKey, boolean knownDevice) {
+    /**
+     * The counters one attempt was counted on, to settle once its password was checked;
+     * {@code accountKey} is the counter shared by every new client of the account (null when none).
+     */
+    public record Attempt(List<String> counted, String ownKey, boolean knownDevice, String accountKey) {
     }
 
     private final JdbcStore store;
@@ -70,22 +74,28 @@ public final class LoginThrottle {
         if (ticketId != null) {
             String device = key("device", ticketId, "");
             if (store.reserveLoginAttempts(List.of(new ThrottleCounter(device, DEVICE_LIMIT, window)), now) == 0) {
-                return new Attempt(List.of(device), device, true);
+                return new Attempt(List.of(device), device, true, null);
             }
             // This ticket failed too often itself: it is treated like any unknown client.
         }
         String pair = key("pair", username, address);
         List<ThrottleCounter> counters = new ArrayList<>(List.of(new ThrottleCounter(pair, PAIR_LIMIT, window)));
+        String account = null;
         if (!store.isKnownLoginClient(pair, now)) {
             // Only an address new to this account is also held to the limits across accounts and addresses.
+            account = key("account", username, "");
             counters.add(new ThrottleCounter(key("address", "", address), ADDRESS_LIMIT, window));
-            counters.add(new ThrottleCounter(key("account", username, ""), ACCOUNT_LIMIT, window));
+            counters.add(new ThrottleCounter(account, ACCOUNT_LIMIT, window));
         }
-        long wait = store.reserveLoginAttempts(counters, now);
+        // A client already at a limit is refused on a read; the write below counts the others atomically.
+        long wait = store.loginWait(counters, now);
+        if (wait == 0) {
+            wait = store.reserveLoginAttempts(counters, now);
+        }
         if (wait > 0) {
             throw new Throttled(wait);
         }
-        return new Attempt(counters.stream().map(ThrottleCounter::key).toList(), pair, false);
+        return new Attempt(counters.stream().map(ThrottleCounter::key).toList(), pair, false, account);
     }
 
     /** The password was right: the attempt is given back and the client's own counter starts over. */
@@ -95,9 +105,15 @@ public final class LoginThrottle {
                 clock.millis() + KNOWN_FOR.toMillis());
     }
 
-    /** The password was never checked (the service was busy): the attempt is given back. */
-    public void abandoned(Attempt attempt) {
-        store.settleLoginAttempts(attempt.counted(), List.of(), null, 0);
+    /**
+     * The password was never checked (503: its hashing lane was full). The attempt stays counted
+     * for the client that made it (its address, its own counter), so retrying each 503 at once
+     * soon ends in 429; only the account's counter gets it back, so nobody's 503s lock an account.
+     */
+    public void busy(Attempt attempt) {
+        if (attempt.accountKey() != null) {
+            store.settleLoginAttempts(List.of(attempt.accountKey()), List.of(), null, 0);
+        }
     }
 
     /** Forgets counters that can no longer throttle anyone (called now and then). */

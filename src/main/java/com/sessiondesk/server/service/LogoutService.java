@@ -13,10 +13,12 @@ import com.sessiondesk.server.store.Database;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -135,8 +137,9 @@ public final class LogoutService {
     }
 
     /**
-     * Ends many sessions (the target's) in one transaction with one audit event; with a block, blocks
-     * their accounts and ends all their sessions. Unknown or ended sessions are skipped.
+     * Ends many sessions (the target's) in one transaction with one audit event per account (naming
+     * its user and listing its sessions); with a block, blocks their accounts and ends all their
+     * sessions. Unknown or ended sessions are skipped.
      *
      * @throws ActionRefused when the actor would block their own account
      */
@@ -146,7 +149,7 @@ public final class LogoutService {
             AdminQueries sql = new AdminQueries(c, db.dialect());
             Map<String, Long> owners = sql.activeOwners(new ArrayList<>(new TreeSet<>(requested)));
             List<String> skipped = requested.stream().filter(id -> !owners.containsKey(id)).toList();
-            Set<String> usernames = new TreeSet<>();
+            Map<String, List<String>> sessionsOf = new TreeMap<>(); // username -> its sessions this may end
             List<String> blockedNames = new ArrayList<>();
             List<String> ended;
             if (order.block()) {
@@ -158,10 +161,11 @@ public final class LogoutService {
                 }
                 List<String> all = new ArrayList<>();
                 for (LockedAccount account : accounts) {
-                    all.addAll(sql.activeSessionIds(account.id()));
-                    usernames.add(account.username());
+                    List<String> ids = sql.activeSessionIds(account.id());
+                    all.addAll(ids);
+                    sessionsOf.put(account.username(), ids);
                 }
-                ended = sql.end(all, order.actor(), order.reason(), order.now());
+                ended = endOrStartEnding(sql, all, order);
                 for (LockedAccount account : accounts) {
                     if (sql.applyBlock(account, order.actor(), order.reason(), order.until(), order.now())) {
                         blockedNames.add(account.username());
@@ -169,16 +173,34 @@ public final class LogoutService {
                     sql.revokeAdminTokens(account, order.actor(), TOKENS_REVOKED_WHY, order.now());
                 }
             } else {
-                ended = sql.end(new ArrayList<>(owners.keySet()), order.actor(), order.reason(), order.now());
-                usernames.addAll(sql.usernamesOf(new TreeSet<>(owners.values())));
+                ended = endOrStartEnding(sql, new ArrayList<>(owners.keySet()), order);
+                Map<Long, String> names = sql.usernamesById(new TreeSet<>(owners.values()));
+                for (String id : ended) {
+                    sessionsOf.computeIfAbsent(names.get(owners.get(id)), name -> new ArrayList<>()).add(id);
+                }
             }
-            if (!ended.isEmpty() || !blockedNames.isEmpty()) {
-                sql.audit(order.block() ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS, order.actor(),
-                        usernames.size() == 1 ? usernames.iterator().next() : "", ended, order.reason(),
-                        order.block() ? order.until() : null, order.now());
+            // One History row per account it ended or blocked, naming the user: searchable and exported by user.
+            Set<String> endedIds = new HashSet<>(ended);
+            for (Map.Entry<String, List<String>> user : sessionsOf.entrySet()) {
+                List<String> endedOfUser = user.getValue().stream().filter(endedIds::contains).toList();
+                if (!endedOfUser.isEmpty() || blockedNames.contains(user.getKey())) {
+                    sql.audit(order.block() ? AuditAction.BLOCK_SESSIONS : AuditAction.LOGOUT_SESSIONS, order.actor(),
+                            user.getKey(), endedOfUser, order.reason(), order.block() ? order.until() : null,
+                            order.now());
+                }
             }
-            return new BulkLogoutResult(ended, blockedNames, skipped);
+            Long deadline = order.syncDeadline();
+            return deadline == null ? new BulkLogoutResult(ended, blockedNames, skipped)
+                    : new BulkLogoutResult(List.of(), blockedNames, skipped, ended, Instant.ofEpochMilli(deadline));
         });
+    }
+
+    /** Ends the sessions at once, or after sync makes them ending (they end once their devices synced). */
+    private static List<String> endOrStartEnding(AdminQueries sql, List<String> ids, LogoutOrder order)
+            throws SQLException {
+        Long deadline = order.syncDeadline();
+        return deadline == null ? sql.end(ids, order.actor(), order.reason(), order.now())
+                : sql.startEnding(ids, order.actor(), order.reason(), order.now(), deadline);
     }
 
     /**

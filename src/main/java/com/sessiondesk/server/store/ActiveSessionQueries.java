@@ -17,7 +17,7 @@ final class ActiveSessionQueries {
 
     private static final String SESSION_COLUMNS = "s.user_id, s.id, u.username, u.name, s.device_id, s.device_model, "
             + "s.device_os, s.application, s.app_version, s.language, s.login_at, s.last_seen_at, s.pending_sync_items, "
-            + "s.address, s.end_after";
+            + "s.address, s.end_after, s.new_device, s.new_address";
 
     /** Separates the text columns packed into one by {@link #activeSessionRows}; never in a value (see Fields). */
     static final char UNIT_SEPARATOR = '\u001f';
@@ -68,7 +68,7 @@ final class ActiveSessionQueries {
                     return List.<ActiveSessionRow>of();
                 }
             }
-            String sql = "SELECT user_id, login_at, last_seen_at, pending_sync_items, " + PACKED_TEXT + ", address, end_after"
+            String sql = "SELECT user_id, login_at, last_seen_at, pending_sync_items, " + PACKED_TEXT + ", address, end_after, new_device, new_address"
                     // one user's sessions: through the partial index; all: by scanning the table
                     + (onlyUser != null ? " FROM sessions WHERE ended_at IS NULL AND user_id = ?"
                             : " FROM sessions WHERE +ended_at IS NULL")
@@ -97,7 +97,7 @@ final class ActiveSessionQueries {
                         Long endAfter = endAfter(rs.getLong(7), rs.wasNull());
                         rows.add(new ActiveSessionRow(userId, text[0], user[0], user[1], text[1], text[2], text[3],
                                 text[4], text[5], text[6], rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                                rs.getString(6), endAfter));
+                                rs.getString(6), endAfter, rs.getInt(8) != 0, rs.getInt(9) != 0));
                     }
                 }
             }
@@ -141,7 +141,7 @@ final class ActiveSessionQueries {
         return new ActiveSessionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13), rs.getString(14),
-                endAfter(rs.getLong(15), rs.wasNull()));
+                endAfter(rs.getLong(15), rs.wasNull()), rs.getInt(16) != 0, rs.getInt(17) != 0);
     }
 
     private static Long endAfter(long value, boolean wasNull) {

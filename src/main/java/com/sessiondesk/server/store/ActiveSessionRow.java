@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * One active session as read from the database, before its {@code superseded} flag is known.
  * {@code address} is the device's network address at its last request (null when none was recorded).
+ * {@code newDevice} and {@code newAddress}: at its login the device, the address, was new to the user.
  */
 public record ActiveSessionRow(
         long userId,
@@ -22,7 +23,17 @@ public record ActiveSessionRow(
         long lastSeen,
         int pendingSyncItems,
         String address,
-        Long syncDeadline) {
+        Long syncDeadline,
+        boolean newDevice,
+        boolean newAddress) {
+
+    /** A row from a known device and address. */
+    public ActiveSessionRow(long userId, String id, String username, String name, String deviceId,
+            String deviceModel, String deviceOs, String application, String appVersion, String language,
+            long loginTime, long lastSeen, int pendingSyncItems, String address, Long syncDeadline) {
+        this(userId, id, username, name, deviceId, deviceModel, deviceOs, application, appVersion, language,
+                loginTime, lastSeen, pendingSyncItems, address, syncDeadline, false, false);
+    }
 
     /** A row without an address, not ending. */
     public ActiveSessionRow(long userId, String id, String username, String name, String deviceId,
@@ -51,6 +62,7 @@ public record ActiveSessionRow(
     public Session toSession(boolean superseded) {
         return new Session(id, username, name, deviceId, deviceModel, deviceOs, application, appVersion,
                 language, Instant.ofEpochMilli(loginTime), Instant.ofEpochMilli(lastSeen), pendingSyncItems,
-                superseded, address, syncDeadline == null ? null : Instant.ofEpochMilli(syncDeadline));
+                superseded, address, syncDeadline == null ? null : Instant.ofEpochMilli(syncDeadline), newDevice,
+                newAddress);
     }
 }

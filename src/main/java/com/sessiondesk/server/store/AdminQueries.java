@@ -2,12 +2,14 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.User;
+import com.sessiondesk.server.security.identity.Usernames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +47,7 @@ public final class AdminQueries {
 
     /** Locks the account {@code username}; empty when there is none. */
     public Optional<LockedAccount> lockAccount(String username, long now) throws SQLException {
-        return lock("username", username, now);
+        return lock("username", Usernames.normalize(username), now);
     }
 
     private Optional<LockedAccount> lock(String column, Object value, long now) throws SQLException {
@@ -111,15 +113,15 @@ public final class AdminQueries {
         return owners;
     }
 
-    /** The usernames of these user ids, in their order. */
-    public List<String> usernamesOf(Set<Long> userIds) throws SQLException {
-        List<String> names = new ArrayList<>();
+    /** The username of each of these user ids (an unknown id is left out). */
+    public Map<Long, String> usernamesById(Set<Long> userIds) throws SQLException {
+        Map<Long, String> names = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT username FROM users WHERE id = ?")) {
             for (long id : userIds) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        names.add(rs.getString(1));
+                        names.put(id, rs.getString(1));
                     }
                 }
             }

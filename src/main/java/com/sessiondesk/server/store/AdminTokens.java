@@ -7,8 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code admin_tokens} table: the admins' signed-in sessions, checked on every admin request. */
 final class AdminTokens {
@@ -58,6 +62,37 @@ final class AdminTokens {
                             rs.getInt(4) != 0, rs.getInt(5) != 0, rs.getLong(6), rs.getLong(7)));
                 }
             }
+        });
+    }
+
+    /**
+     * Which of these tokens still give their holder the admin routes: not revoked (signed out,
+     * password set, demoted), not past their absolute end, of a super user who is not blocked.
+     */
+    Set<String> live(Collection<String> tokenHashes) {
+        if (tokenHashes.isEmpty()) {
+            return Set.of();
+        }
+        long now = clock.millis();
+        return db.read(c -> {
+            Set<String> live = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.token_hash FROM admin_tokens t "
+                    + "JOIN users u ON u.id = t.user_id WHERE t.token_hash IN ("
+                    + String.join(", ", Collections.nCopies(tokenHashes.size(), "?")) + ") AND t.expires_at > ? "
+                    + "AND u.super_user <> 0 AND " + Blocks.inForceSql("u") + " = 0")) {
+                int i = 1;
+                for (String hash : tokenHashes) {
+                    ps.setString(i++, hash);
+                }
+                ps.setLong(i++, now);
+                ps.setLong(i, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        live.add(rs.getString(1));
+                    }
+                }
+            }
+            return live;
         });
     }
 

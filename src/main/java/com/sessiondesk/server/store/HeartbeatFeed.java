@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,26 @@ import java.util.Objects;
  * moves worth showing (Last Seen moved {@link SessionFeed#SEEN_STEP_MILLIS} or more since the feed
  * last showed it, or the count or the address changed). The rows are read locked (PostgreSQL), in id
  * order, so that two instances flushing the same session cannot both decide "nothing changed".
+ * A heartbeat that moves a session to another address records the user as seen there
+ * ({@code user_addresses}, see {@link Devices}); other heartbeats write nothing more.
  */
 final class HeartbeatFeed {
 
     private static final int CHUNK = 500;
 
+    /** Whether a heartbeat's new address is recorded as seen by the user; off only to measure its cost. */
+    private static volatile boolean trackAddresses = true;
+
     private HeartbeatFeed() {
     }
 
+    /** For the benchmark of the address tracking only (DeviceTrackingBench): on in the service. */
+    static void trackAddresses(boolean on) {
+        trackAddresses = on;
+    }
+
     /** What the session holds before this flush. */
-    private record Stored(int pendingSyncItems, String address, long fedLastSeen) {
+    private record Stored(long userId, int pendingSyncItems, String address, long fedLastSeen) {
     }
 
     static void record(Connection c, Dialect dialect, Map<String, Heartbeat> heartbeats, long now)
@@ -39,7 +50,7 @@ final class HeartbeatFeed {
         for (int start = 0; start < ids.size(); start += CHUNK) {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + CHUNK));
             try (PreparedStatement ps = c.prepareStatement("SELECT id, pending_sync_items, address, "
-                    + "COALESCE(fed_last_seen_at, login_at) FROM sessions WHERE +ended_at IS NULL AND id IN "
+                    + "COALESCE(fed_last_seen_at, login_at), user_id FROM sessions WHERE +ended_at IS NULL AND id IN "
                     + SessionFeed.placeholders(chunk.size())
                     // PostgreSQL locks the rows in id order; SQLite (one writer) needs no order and is faster without
                     + (dialect == Dialect.POSTGRESQL ? " ORDER BY id" + dialect.forUpdate() : ""))) {
@@ -48,12 +59,14 @@ final class HeartbeatFeed {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        stored.put(rs.getString(1), new Stored(rs.getInt(2), rs.getString(3), rs.getLong(4)));
+                        stored.put(rs.getString(1), new Stored(rs.getLong(5), rs.getInt(2), rs.getString(3),
+                                rs.getLong(4)));
                     }
                 }
             }
         }
         List<Entry> entries = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET last_seen_at = ?, "
                 + "pending_sync_items = COALESCE(?, pending_sync_items), address = COALESCE(?, address), "
                 + "fed_last_seen_at = ? WHERE id = ? AND ended_at IS NULL")) {
@@ -63,9 +76,13 @@ final class HeartbeatFeed {
                     continue; // ended meanwhile (or unknown): left alone
                 }
                 Heartbeat beat = heartbeats.get(id);
+                boolean newAddress = beat.address() != null && !Objects.equals(beat.address(), before.address());
                 boolean show = Math.abs(beat.lastSeen() - before.fedLastSeen()) >= SessionFeed.SEEN_STEP_MILLIS
                         || beat.pendingSyncItems() != null && beat.pendingSyncItems() != before.pendingSyncItems()
-                        || beat.address() != null && !Objects.equals(beat.address(), before.address());
+                        || newAddress;
+                if (newAddress) {
+                    moved.add(id);
+                }
                 ps.setLong(1, beat.lastSeen());
                 if (beat.pendingSyncItems() == null) {
                     ps.setNull(2, Types.INTEGER);
@@ -81,6 +98,18 @@ final class HeartbeatFeed {
                 }
             }
             ps.executeBatch();
+        }
+        if (trackAddresses && !moved.isEmpty()) {
+            // by user and address: two instances' flushes take these row locks in one order (PostgreSQL)
+            moved.sort(Comparator.comparingLong((String id) -> stored.get(id).userId())
+                    .thenComparing(id -> heartbeats.get(id).address()));
+            try (PreparedStatement ps = c.prepareStatement(Devices.SEEN_AT_ADDRESS)) {
+                for (String id : moved) {
+                    Devices.seenAt(ps, stored.get(id).userId(), heartbeats.get(id).address(),
+                            heartbeats.get(id).lastSeen());
+                }
+                ps.executeBatch();
+            }
         }
         SessionFeed.append(c, now, entries);
     }

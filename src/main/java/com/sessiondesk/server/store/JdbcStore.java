@@ -9,6 +9,7 @@ import com.sessiondesk.server.store.Records.AdminToken;
 import com.sessiondesk.server.store.Records.Credentials;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
+import com.sessiondesk.server.store.Records.LoginStart;
 import com.sessiondesk.server.store.Records.MobileSession;
 import com.sessiondesk.server.store.Records.SessionSignal;
 import com.sessiondesk.server.store.Records.ThrottleCounter;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the service keeps, over JDBC, for SQLite and PostgreSQL alike (see {@link Dialect} for the
@@ -85,8 +87,16 @@ public final class JdbcStore {
         return users.any();
     }
 
-    /** Creates a user; false when the username is taken. */
+    /** Creates a user; false when the username is taken or looks like an existing one. */
     public boolean createUser(String username, String name, String passwordHash, boolean superUser, long now) {
+        return addUser(username, name, passwordHash, superUser, now).isEmpty();
+    }
+
+    /**
+     * Creates a user under its normalized username; when that is taken or looks like an existing
+     * username (a confusable), creates nothing and returns the existing username.
+     */
+    public Optional<String> addUser(String username, String name, String passwordHash, boolean superUser, long now) {
         return users.create(username, name, passwordHash, superUser, now);
     }
 
@@ -110,12 +120,30 @@ public final class JdbcStore {
     // --- mobile sessions ---
 
     /**
-     * Starts a session, re-checking inside the transaction that the user is not blocked.
+     * Starts a session, re-checking inside the transaction that the user and the device are not
+     * blocked; an address unseen for {@link Devices#ADDRESS_MEMORY_MILLIS} counts as new.
      *
-     * @return the new session id, or empty when the user was blocked meanwhile
+     * @return the new session id, or empty when the user or the device was blocked meanwhile
      */
     public Optional<String> startSession(long userId, Device device, String tokenHash, long now) {
-        return sessions.start(userId, device, tokenHash, now);
+        return Optional.ofNullable(startLogin(userId, device, tokenHash, now, Devices.ADDRESS_MEMORY_MILLIS)
+                .sessionId());
+    }
+
+    /**
+     * Starts a session unless the user or the device is blocked (both re-checked in the transaction),
+     * recording the device and the address as seen by the user.
+     *
+     * @param addressMemoryMillis an address the user was last seen at longer ago than this is new
+     */
+    public LoginStart startLogin(long userId, Device device, String tokenHash, long now, long addressMemoryMillis) {
+        return startLogin(userId, device, tokenHash, now, addressMemoryMillis, Integer.MAX_VALUE);
+    }
+
+    /** As above; a login beyond {@code maxSessions} active sessions of its user ends the oldest. */
+    public LoginStart startLogin(long userId, Device device, String tokenHash, long now, long addressMemoryMillis,
+            int maxSessions) {
+        return sessions.start(userId, device, tokenHash, now, addressMemoryMillis, maxSessions);
     }
 
     public Optional<MobileSession> mobileSession(String tokenHash) {
@@ -127,19 +155,29 @@ public final class JdbcStore {
         sessions.endByUser(sessionId, username, now);
     }
 
+    /**
+     * Whether the heartbeat flush records a session's new address as seen by its user (on in the
+     * service). Only the benchmark of that tracking (DeviceTrackingBench) turns it off.
+     */
+    public static void trackAddressesAtHeartbeat(boolean on) {
+        HeartbeatFeed.trackAddresses(on);
+    }
+
     /** Writes coalesced heartbeats; sessions that ended meanwhile are left alone. */
     public void recordHeartbeats(Map<String, Heartbeat> heartbeats) {
         sessions.recordHeartbeats(heartbeats);
     }
 
-    public boolean isSessionToken(String tokenHash) {
-        return sessions.isToken(tokenHash);
-    }
 
     // --- admin tokens ---
 
     public void createAdminToken(String tokenHash, long userId, long now, long expiresAt) {
         adminTokens.create(tokenHash, userId, now, expiresAt);
+    }
+
+    /** Those of these admin tokens that still give access (not revoked or expired, super user, not blocked). */
+    public Set<String> liveAdminTokens(Collection<String> tokenHashes) {
+        return adminTokens.live(tokenHashes);
     }
 
     public Optional<AdminToken> adminToken(String tokenHash) {
@@ -204,10 +242,28 @@ public final class JdbcStore {
         return auditLog.events(username, limit);
     }
 
+    /**
+     * Up to {@code limit} events of {@code category} (null: both), of {@code username} (null: anyone),
+     * older than {@code beforeId} (null: from the newest), newest first.
+     */
+    public List<AuditEvent> auditPage(AuditCategory category, String username, Long beforeId, int limit) {
+        return auditLog.page(category, username, beforeId, limit);
+    }
+
+    /** Deletes the events of {@code category} recorded before {@code olderThan}; returns how many. */
+    public int pruneAudit(AuditCategory category, long olderThan) {
+        return auditLog.prune(category, olderThan);
+    }
+
     // --- security ---
 
     public long reserveLoginAttempts(List<ThrottleCounter> counters, long now) {
         return throttle.reserveLoginAttempts(counters, now);
+    }
+
+    /** How long a counter at its limit still holds (0: none is), read without taking the write lock. */
+    public long loginWait(List<ThrottleCounter> counters, long now) {
+        return throttle.loginWait(counters, now);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.sessiondesk.server.store;
 
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
+import com.sessiondesk.server.store.Records.LoginStart;
 import com.sessiondesk.server.store.Records.MobileSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,26 +44,39 @@ final class MobileSessions implements AutoCloseable {
         byToken.close();
     }
 
-    /** The new session's id, or empty when the user was blocked meanwhile. */
-    Optional<String> start(long userId, Device device, String tokenHash, long now) {
+    /**
+     * Starts a session unless the account or the device is blocked (both re-checked in the transaction,
+     * see {@link Devices}), recording the device and address as seen by the user.
+     *
+     * @param addressMemoryMillis an address the user was last seen at longer ago than this is new
+     */
+    LoginStart start(long userId, Device device, String tokenHash, long now, long addressMemoryMillis,
+            int maxSessions) {
         return db.write(c -> {
             // Re-read the block flag under a share lock: a login racing a block either finishes first
             // (and its session is ended by the block) or sees the block.
+            String username;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Blocks.inForceSql("users")
-                    + " FROM users WHERE id = ?" + db.dialect().forShare())) {
+                    + ", username FROM users WHERE id = ?" + db.dialect().forShare())) {
                 ps.setLong(1, now);
                 ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getInt(1) != 0) {
-                        return Optional.<String>empty();
+                        return LoginStart.refusedAccount();
                     }
+                    username = rs.getString(2);
                 }
             }
+            Devices.LoginStep step = Devices.loginStep(c, userId, username, device, now, addressMemoryMillis);
+            if (step.block() != null) {
+                return LoginStart.refusedDevice(step.block());
+            }
+            List<String> older = activeOldestFirst(c, userId);
             String id = UUID.randomUUID().toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (id, token_hash, user_id, application, "
                     + "app_version, device_id, device_model, device_os, language, login_at, last_seen_at, "
-                    + "pending_sync_items, address, fed_last_seen_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                    + "pending_sync_items, address, fed_last_seen_at, new_device, new_address) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, tokenHash);
                 ps.setLong(3, userId);
@@ -76,11 +90,32 @@ final class MobileSessions implements AutoCloseable {
                 ps.setLong(11, now);
                 ps.setString(12, device.address());
                 ps.setLong(13, now);
+                ps.setInt(14, step.seen().newDevice() ? 1 : 0);
+                ps.setInt(15, step.seen().newAddress() ? 1 : 0);
                 ps.executeUpdate();
             }
+            int over = older.size() + 1 - maxSessions; // beyond the limit, the oldest end
+            if (over > 0) {
+                end(c, older.subList(0, over), username, MobileSession.SIGNED_IN_ELSEWHERE, now);
+            }
             SessionFeed.started(c, id, now);
-            return Optional.of(id);
+            return new LoginStart(id, step.seen().newDevice(), step.seen().newAddress(), false, null);
         });
+    }
+
+    /** The user's active sessions (ending ones included), the oldest login first. */
+    private static List<String> activeOldestFirst(Connection c, long userId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sessions WHERE user_id = ? "
+                + "AND ended_at IS NULL ORDER BY login_at, id")) {
+            ps.setLong(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** The hot path: one prepared statement on connections of its own ({@link PreparedLookup}). */
@@ -95,17 +130,6 @@ final class MobileSessions implements AutoCloseable {
             return Optional.of(new MobileSession(rs.getString(1), rs.getLong(2), rs.getString(3),
                     rs.getString(4), ended, rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
                     endAfter));
-        });
-    }
-
-    boolean isToken(String tokenHash) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sessions WHERE token_hash = ?")) {
-                ps.setString(1, tokenHash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
         });
     }
 

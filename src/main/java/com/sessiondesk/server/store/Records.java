@@ -19,6 +19,8 @@ public final class Records {
             boolean ended, String endReason, long loginAt, long lastSeenAt, String endedBy, Long endAfter) {
 
         public static final String EXPIRED = "(expired)";
+        /** The reason a session is given when its user's login elsewhere went over the sessions allowed. */
+        public static final String SIGNED_IN_ELSEWHERE = "signed in on another device";
 
         /** A session that is not ending (no sync deadline). */
         public MobileSession(String sessionId, long userId, String username, String name, boolean ended,
@@ -88,6 +90,27 @@ public final class Records {
 
         public Heartbeat(long lastSeen, Integer pendingSyncItems) {
             this(lastSeen, pendingSyncItems, null);
+        }
+    }
+
+    /**
+     * What a login's transaction did: the new session ({@code sessionId}, and whether its device and
+     * address were new to the user), or why none was started: the account was blocked meanwhile
+     * ({@code accountBlocked}) or the device is blocked ({@code deviceBlock}).
+     */
+    public record LoginStart(String sessionId, boolean newDevice, boolean newAddress, boolean accountBlocked,
+            Devices.BlockState deviceBlock) {
+
+        static LoginStart refusedAccount() {
+            return new LoginStart(null, false, false, true, null);
+        }
+
+        static LoginStart refusedDevice(Devices.BlockState block) {
+            return new LoginStart(null, false, false, false, block);
+        }
+
+        public boolean started() {
+            return sessionId != null;
         }
     }
 }

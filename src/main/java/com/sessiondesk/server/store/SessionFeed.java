@@ -31,7 +31,7 @@ import java.util.Set;
  * <p>So every write that changes what {@code GET /sessions} shows must append here in its own
  * transaction: a session inserted ({@link #started}), ended ({@link #ended}, which
  * {@code MobileSessions.end} calls), any other field it shows ({@link #changed}), a block
- * ({@link #blocked}, {@link #unblocked}), the heartbeat flush ({@code HeartbeatFeed}), and the log
+ * ({@link #blocked}, {@link #unblocked}), a device block ({@link #deviceBlocked}, {@link #deviceUnblocked}), the heartbeat flush ({@code HeartbeatFeed}), and the log
  * out after sync ({@code PushQueries}: a session made ending shows its syncDeadline, then ends). An UPDATE that sets {@code ended_at} elsewhere and skips
  * this leaves every live console showing that session until it reloads.
  */
@@ -49,7 +49,9 @@ public final class SessionFeed {
 
     /** What happened; stored by its lower-case name. */
     enum Kind {
-        STARTED, SUPERSEDED, SEEN, CHANGED, ENDED, BLOCKED, UNBLOCKED;
+        STARTED, SUPERSEDED, SEEN, CHANGED, ENDED, BLOCKED, UNBLOCKED, DEVICE_BLOCKED, DEVICE_UNBLOCKED,
+        /** An alert raised, updated or acknowledged ({@code alertId}). */
+        ALERT;
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -60,8 +62,20 @@ public final class SessionFeed {
         }
     }
 
-    /** One change: a session's ({@code sessionId}) or an account's ({@code username}). */
-    record Entry(Kind kind, String sessionId, String username, String actor, String reason) {
+    /**
+     * One change: a session's ({@code sessionId}), an account's ({@code username}), a device's
+     * ({@code deviceId}) or an alert's ({@code alertId}).
+     */
+    record Entry(Kind kind, String sessionId, String username, String actor, String reason, String deviceId,
+            Long alertId) {
+
+        Entry(Kind kind, String sessionId, String username, String actor, String reason, String deviceId) {
+            this(kind, sessionId, username, actor, reason, deviceId, null);
+        }
+
+        Entry(Kind kind, String sessionId, String username, String actor, String reason) {
+            this(kind, sessionId, username, actor, reason, null);
+        }
 
         static Entry session(Kind kind, String sessionId) {
             return new Entry(kind, sessionId, null, null, null);
@@ -131,7 +145,7 @@ public final class SessionFeed {
         }
         long seq = last - entries.size();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_feed (seq, at, kind, session_id, username, "
-                + "actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "actor, reason, device_id, alert_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Entry entry : entries) {
                 ps.setLong(1, ++seq);
@@ -141,6 +155,8 @@ public final class SessionFeed {
                 ps.setString(5, entry.username());
                 ps.setString(6, entry.actor());
                 ps.setString(7, entry.reason());
+                ps.setString(8, entry.deviceId());
+                Rows.setNullableLong(ps, 9, entry.alertId());
                 ps.addBatch();
                 if (++n % 1000 == 0) {
                     ps.executeBatch();
@@ -193,6 +209,21 @@ public final class SessionFeed {
 
     static void unblocked(Connection c, String username, String actor, long now) throws SQLException {
         append(c, now, List.of(new Entry(Kind.UNBLOCKED, null, username, actor, null)));
+    }
+
+    /** An alert was raised, updated or acknowledged (call after the change): it is sent again in its state then. */
+    static void alerted(Connection c, long alertId, long now) throws SQLException {
+        append(c, now, List.of(new Entry(Kind.ALERT, null, null, null, null, null, alertId)));
+    }
+
+    /** A device blocked (or its block renewed); the follower reads the block in force when it reads the feed. */
+    static void deviceBlocked(Connection c, String deviceId, String actor, String reason, long now)
+            throws SQLException {
+        append(c, now, List.of(new Entry(Kind.DEVICE_BLOCKED, null, null, actor, reason, deviceId)));
+    }
+
+    static void deviceUnblocked(Connection c, String deviceId, String actor, long now) throws SQLException {
+        append(c, now, List.of(new Entry(Kind.DEVICE_UNBLOCKED, null, null, actor, null, deviceId)));
     }
 
     /**

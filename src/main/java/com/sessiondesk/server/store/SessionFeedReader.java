@@ -1,6 +1,7 @@
 package com.sessiondesk.server.store;
 
 import com.sessiondesk.api.BlockChange;
+import com.sessiondesk.api.DeviceBlockChange;
 import com.sessiondesk.api.EndedSession;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.SessionChanges;
@@ -14,9 +15,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the {@link SessionFeed} for a follower: the changes after its cursor, each named session in
@@ -44,7 +47,10 @@ final class SessionFeedReader {
         }
         Map<String, Integer> sessions = new LinkedHashMap<>(); // id -> STARTED_HERE | ENDED_HERE
         Map<String, Entry> accounts = new LinkedHashMap<>(); // username -> last block change
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason "
+        Map<String, Entry> devices = new LinkedHashMap<>(); // device id -> last device block change
+        Set<Long> alertIds = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, session_id, username, actor, reason, device_id, "
+                + "alert_id "
                 + "FROM session_feed WHERE seq > ? AND seq <= ? ORDER BY seq")) {
             ps.setLong(1, from);
             ps.setLong(2, position.lastSeq());
@@ -52,10 +58,16 @@ final class SessionFeedReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Kind kind = Kind.of(rs.getString(1));
-                    if (kind == Kind.BLOCKED || kind == Kind.UNBLOCKED) {
+                    if (kind == Kind.ALERT) {
+                        alertIds.add(rs.getLong(7));
+                    } else if (kind == Kind.BLOCKED || kind == Kind.UNBLOCKED) {
                         String username = rs.getString(3);
                         accounts.remove(username);
                         accounts.put(username, new Entry(kind, null, username, rs.getString(4), rs.getString(5)));
+                    } else if (kind == Kind.DEVICE_BLOCKED || kind == Kind.DEVICE_UNBLOCKED) {
+                        String deviceId = rs.getString(6);
+                        devices.remove(deviceId);
+                        devices.put(deviceId, new Entry(kind, null, null, rs.getString(4), rs.getString(5), deviceId));
                     } else {
                         int flag = kind == Kind.STARTED ? STARTED_HERE : kind == Kind.ENDED ? ENDED_HERE : 0;
                         sessions.merge(rs.getString(2), flag, (a, b) -> a | b);
@@ -70,7 +82,12 @@ final class SessionFeedReader {
         for (Entry entry : accounts.values()) {
             blockChanges.add(blockChange(c, entry, now));
         }
-        return Optional.of(new SessionChanges(upserted, ended, blockChanges, position.cursor()));
+        List<DeviceBlockChange> deviceBlockChanges = new ArrayList<>();
+        for (Entry entry : devices.values()) {
+            deviceBlockChanges.add(deviceBlockChange(c, entry, now));
+        }
+        return Optional.of(new SessionChanges(upserted, ended, blockChanges, deviceBlockChanges, position.cursor(),
+                Alerts.byIds(c, alertIds)));
     }
 
     private static final String CHANGED_SESSION = "SELECT s.id, s.user_id, u.username, u.name, s.device_id, "
@@ -78,7 +95,7 @@ final class SessionFeedReader {
             + "s.pending_sync_items, s.address, s.ended_at, s.ended_by, s.end_reason, "
             + "CASE WHEN s.ended_at IS NULL AND EXISTS (SELECT 1 FROM sessions n WHERE n.user_id = s.user_id "
             + "AND n.application = s.application AND n.device_id = s.device_id AND n.ended_at IS NULL "
-            + "AND n.login_at > s.login_at) THEN 1 ELSE 0 END, s.end_after "
+            + "AND n.login_at > s.login_at) THEN 1 ELSE 0 END, s.end_after, s.new_device, s.new_address "
             + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN ";
 
     /** The session started after the cursor (the follower never had it). */
@@ -111,7 +128,8 @@ final class SessionFeedReader {
                             ActiveSessionRow row = new ActiveSessionRow(rs.getLong(2), id, rs.getString(3),
                                     rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                                     rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
-                                    rs.getLong(12), rs.getInt(13), rs.getString(14), endAfter(rs));
+                                    rs.getLong(12), rs.getInt(13), rs.getString(14), endAfter(rs),
+                                    rs.getInt(20) != 0, rs.getInt(21) != 0);
                             active.put(id, row.toSession(rs.getInt(18) != 0));
                         } else if (named.get(id) == ENDED_HERE) {
                             gone.put(id, new EndedSession(id, rs.getString(3), rs.getString(16), rs.getString(17)));
@@ -154,5 +172,15 @@ final class SessionFeedReader {
         }
         return new BlockChange(last.username(), blocked, blocked && until != null ? Instant.ofEpochMilli(until) : null,
                 last.actor(), blocked ? last.reason() : null);
+    }
+
+    /** The device's block in force now (a lapsed block is reported as no block), as the last change named it. */
+    private static DeviceBlockChange deviceBlockChange(Connection c, Entry last, long now) throws SQLException {
+        Devices.BlockState block = last.kind() == Kind.DEVICE_BLOCKED
+                ? Devices.blockOf(c, last.deviceId(), now).orElse(null) : null;
+        return block == null ? new DeviceBlockChange(last.deviceId(), false, null, last.actor(), null)
+                : new DeviceBlockChange(last.deviceId(), true,
+                        block.until() == null ? null : Instant.ofEpochMilli(block.until()), last.actor(),
+                        block.reason());
     }
 }

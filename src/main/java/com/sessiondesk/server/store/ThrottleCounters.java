@@ -69,6 +69,29 @@ final class ThrottleCounters {
         });
     }
 
+    /**
+     * How long the first of these counters that is at its limit still holds (0 when none is), read
+     * without the write lock: a storm's refused attempts never queue for the database's writer.
+     */
+    long loginWait(List<ThrottleCounter> counters, long now) {
+        return db.read(c -> {
+            long wait = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT window_start, attempts FROM login_throttle "
+                    + "WHERE throttle_key = ?")) {
+                for (ThrottleCounter counter : counters) {
+                    ps.setString(1, counter.key());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && rs.getInt(2) >= counter.limit()
+                                && rs.getLong(1) + counter.windowMillis() > now) {
+                            wait = Math.max(wait, rs.getLong(1) + counter.windowMillis() - now);
+                        }
+                    }
+                }
+            }
+            return wait;
+        });
+    }
+
     void settleLoginAttempts(List<String> release, List<String> reset, String knownKey, long knownUntil) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE login_throttle SET attempts = attempts - 1 "

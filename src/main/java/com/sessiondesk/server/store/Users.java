@@ -1,6 +1,8 @@
 package com.sessiondesk.server.store;
 
+import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.User;
+import com.sessiondesk.server.security.identity.Usernames;
 import com.sessiondesk.server.store.Records.Credentials;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,22 +42,36 @@ final class Users {
         });
     }
 
-    /** False when the username is taken. */
-    boolean create(String username, String name, String passwordHash, boolean superUser, long now) {
+    /**
+     * Creates the account under its normalized username ({@link Usernames#normalize}); when that
+     * username is taken or looks like an existing one ({@link Usernames#skeleton}), creates nothing
+     * and returns the existing username.
+     */
+    Optional<String> create(String username, String name, String passwordHash, boolean superUser, long now) {
+        String normalized = Usernames.normalize(username);
+        String skeleton = Usernames.skeleton(normalized);
         return db.write(c -> {
-            if (idOf(c, username) != null) {
-                return false;
+            if (idOf(c, normalized) != null) {
+                return Optional.of(normalized);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT username FROM users");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (Usernames.skeleton(rs.getString(1)).equals(skeleton)) {
+                        return Optional.of(rs.getString(1));
+                    }
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, name, password_hash, "
                     + "super_user, blocked, created_at) VALUES (?, ?, ?, ?, 0, ?)")) {
-                ps.setString(1, username);
+                ps.setString(1, normalized);
                 ps.setString(2, name);
                 ps.setString(3, passwordHash);
                 ps.setInt(4, superUser ? 1 : 0);
                 ps.setLong(5, now);
                 ps.executeUpdate();
             }
-            return true;
+            return Optional.<String>empty();
         });
     }
 
@@ -64,7 +80,7 @@ final class Users {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE username = ?")) {
                 ps.setString(1, passwordHash);
-                ps.setString(2, username);
+                ps.setString(2, Usernames.normalize(username));
                 return ps.executeUpdate() == 1;
             }
         });
@@ -75,7 +91,7 @@ final class Users {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, username, name, password_hash, super_user, "
                     + Blocks.inForceSql("users") + " FROM users WHERE username = ?")) {
                 ps.setLong(1, clock.millis());
-                ps.setString(2, username);
+                ps.setString(2, Usernames.normalize(username));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -106,20 +122,30 @@ final class Users {
         });
     }
 
-    /** Demoting deletes the user's admin tokens in the same transaction (audited). */
+    /**
+     * Makes the user a super user or a staff user again, audited with its actor when it changes;
+     * demoting deletes the user's admin tokens in the same transaction (audited too).
+     */
     Optional<User> setSuperUser(String username, boolean superUser, String actor, long now) {
         return db.write(c -> {
-            Long id = idOf(c, username);
-            if (id == null) {
+            Optional<User> before = load(c, username, now);
+            if (before.isEmpty()) {
                 return Optional.<User>empty();
             }
+            if (before.get().superUser() == superUser) {
+                return before;
+            }
+            long id = idOf(c, username);
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET super_user = ? WHERE id = ?")) {
                 ps.setInt(1, superUser ? 1 : 0);
                 ps.setLong(2, id);
                 ps.executeUpdate();
             }
+            String name = before.get().username();
+            AuditLog.insert(c, superUser ? AuditAction.SUPER_USER_PROMOTED : AuditAction.SUPER_USER_DEMOTED, actor,
+                    name, List.of(), null, now);
             if (!superUser) {
-                AdminTokens.revokeAllAudited(c, id, actor, username, "no longer a super user", now);
+                AdminTokens.revokeAllAudited(c, id, actor, name, "no longer a super user", now);
             }
             return load(c, username, now);
         });
@@ -130,7 +156,7 @@ final class Users {
     /** The id of the user, or null when there is none of that name. */
     static Long idOf(Connection c, String username) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM users WHERE username = ?")) {
-            ps.setString(1, username);
+            ps.setString(1, Usernames.normalize(username));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
@@ -140,7 +166,7 @@ final class Users {
     /** The user as the API shows it, with its count of active sessions and its block as in force at {@code now}. */
     static Optional<User> load(Connection c, String username, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + USER_FROM + " WHERE u.username = ?")) {
-            ps.setString(1, username);
+            ps.setString(1, Usernames.normalize(username));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(toUser(rs, now)) : Optional.empty();
             }

@@ -105,6 +105,21 @@ final class LiveServer implements AutoCloseable {
         ok(admin.logoutSession(sessionId, new com.sessiondesk.api.LogoutRequest(false, false, reason)));
     }
 
+    void unblock(String username) {
+        ok(admin.unblockUser(username));
+    }
+
+    /** A bulk log out of these sessions (of any users), through the API. */
+    void logoutSessions(List<String> sessionIds, String reason) {
+        ok(admin.logoutSessions(new com.sessiondesk.api.BulkLogoutRequest(sessionIds, false, reason, null)));
+    }
+
+    /** A mobile sign-in with a wrong password (a security event for this user and this address). */
+    int failedMobileLogin(String username) {
+        return execute(mobile.mobileLogin(new MobileLoginRequest(username, "not-the-password",
+                "Billiyo Care", "3.2.0", "device-" + UUID.randomUUID(), "Pixel 8", "Android 14", "en"))).code();
+    }
+
     List<com.sessiondesk.api.AuditEvent> audit() {
         return ok(admin.audit(null, 50)).events();
     }

@@ -22,7 +22,7 @@ class HistoryViewModelTest {
         service.events.add(new AuditEvent(1, at.minusSeconds(120), "admin", "admin_login", "admin", List.of(), null));
         HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> null);
         vm.connect(service);
-        assertThat(service.calls).startsWith("audit 1000");
+        assertThat(service.calls).startsWith("auditPage action null 200");
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L, 2L, 1L);
         vm.userFilterProperty().set("BOB");
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L);
@@ -82,27 +82,69 @@ class HistoryViewModelTest {
     }
 
     @Test
-    void theSecurityFilterShowsOnlySecurityEventsWithTheirCountAndAddress() {
+    void theSecurityFilterShowsOnlySecurityEventsWithTheirAttemptsAddressAndNoAdmin() {
         TestContexts t = new TestContexts();
         FakeAdminService service = new FakeAdminService();
         Instant at = Instant.parse("2026-11-27T15:00:00Z");
+        service.events.add(new AuditEvent(5, at, "", "admin_call_refused", "", List.of(), null, null, 980));
         service.events.add(new AuditEvent(4, at, "unknown user", "mobile_login_failed", "unknown user", List.of(),
                 "wrong username or password", "203.0.113.7", 12));
         service.events.add(new AuditEvent(3, at, "admin", "block", "bob.aide", List.of("s1"), "Stolen phone"));
-        service.events.add(new AuditEvent(2, at, "bob.aide", "login_throttled", "bob.aide", List.of(), null,
-                "203.0.113.7", 40));
+        service.events.add(new AuditEvent(2, at, "bob.aide", "admin_login_failed", "bob.aide", List.of(), "wrong password",
+                "203.0.113.8", 40));
         HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> null);
         vm.connect(service);
+        assertThat(vm.shown()).as("actions by default").extracting(AuditEvent::id).containsExactly(3L);
         vm.securityOnlyProperty().set(true);
-        assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(4L, 2L);
+        assertThat(service.calls).contains("auditPage security null 200");
+        assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(5L, 4L, 2L);
         vm.userFilterProperty().set("bob");
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(2L);
         vm.securityOnlyProperty().set(false);
-        assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L, 2L);
-        assertThat(HistoryViewModel.countOf(service.events.get(0))).isEqualTo(12);
-        assertThat(HistoryViewModel.countOf(service.events.get(1))).isEqualTo(1);
-        assertThat(HistoryViewModel.reasonText(service.events.get(0)))
-                .isEqualTo("wrong username or password (from 203.0.113.7)");
-        assertThat(HistoryViewModel.describe(service.events.get(2))).isEqualTo("Sign-in refused: too many failures");
+        assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L);
+
+        AuditEvent failedSignIn = service.events.get(3);
+        assertThat(HistoryViewModel.adminOf(failedSignIn)).as("nobody acted").isEmpty();
+        assertThat(HistoryViewModel.attemptsOf(failedSignIn)).isEqualTo(40);
+        assertThat(HistoryViewModel.sessionCountOf(failedSignIn)).as("not under Sessions").isNull();
+        assertThat(HistoryViewModel.addressOf(failedSignIn)).isEqualTo("203.0.113.8");
+        assertThat(HistoryViewModel.reasonText(failedSignIn)).isEqualTo("wrong password");
+        assertThat(HistoryViewModel.addressOf(service.events.get(0))).isEqualTo("Many addresses");
+        AuditEvent block = service.events.get(2);
+        assertThat(HistoryViewModel.adminOf(block)).isEqualTo("admin");
+        assertThat(HistoryViewModel.sessionCountOf(block)).isEqualTo(1);
+        assertThat(HistoryViewModel.attemptsOf(block)).isNull();
+        assertThat(HistoryViewModel.describe(service.events.get(1))).isEqualTo("Failed app sign-in");
+    }
+
+    /** Pages: the next one on request, a refresh keeps what was scrolled to, loadAll reaches the end. */
+    @Test
+    void loadsOlderPagesOnRequestKeepsThemOnRefreshAndLoadsAllForAnExport() {
+        TestContexts t = new TestContexts();
+        FakeAdminService service = new FakeAdminService();
+        Instant at = Instant.parse("2026-11-27T15:00:00Z");
+        for (long id = 650; id >= 1; id--) {
+            service.events.add(new AuditEvent(id, at.minusSeconds(650 - id), "admin", "unblock", "user" + id, List.of(),
+                    null));
+        }
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> null);
+        vm.connect(service);
+        assertThat(vm.shown()).hasSize(200);
+        assertThat(vm.hasMoreProperty().get()).isTrue();
+        assertThat(vm.countTextProperty().get()).isEqualTo("200 events loaded; scroll down for older ones");
+        vm.loadMore();
+        assertThat(vm.shown()).hasSize(400);
+        assertThat(service.calls).contains("auditPage action 451 200");
+        vm.refresh();
+        assertThat(vm.shown()).as("a refresh keeps the older pages").hasSize(400);
+        boolean[] done = {false};
+        vm.loadAll(() -> done[0] = true, () -> { });
+        assertThat(done[0]).isTrue();
+        assertThat(vm.shown()).hasSize(650);
+        assertThat(vm.shown()).extracting(AuditEvent::id).doesNotHaveDuplicates().startsWith(650L).endsWith(1L);
+        assertThat(vm.hasMoreProperty().get()).isFalse();
+        assertThat(vm.countTextProperty().get()).isEqualTo("650 events");
+        vm.loadMore();
+        assertThat(vm.shown()).as("nothing more to load").hasSize(650);
     }
 }

@@ -191,4 +191,40 @@ class BulkLogoutViewModelTest {
                 .isEqualTo("Signed out 1 session of 1 user; blocked 1 account until "
                         + Formats.dateTime(NOW.plus(Duration.ofHours(1))));
     }
+
+    @Test
+    void theWarningCountsTheUsersItSpeaksOf() {
+        assertThat(confirm(bobPhone, carolTab, daveOld).afterSync().warningText().get())
+                .isEqualTo("Any unsynced work the 3 users have done offline will be lost and cannot be recovered if logout is completed.");
+        assertThat(confirm(bobPhone, bobOld).afterSync().warningText().get())
+                .isEqualTo("Any unsynced work the user has done offline will be lost and cannot be recovered if logout is completed.");
+    }
+
+    @Test
+    void unsyncedWorkOffersLogOutAfterSyncAsTheDialogForOneSessionDoes() {
+        var none = confirm(bobOld, daveOld);
+        assertThat(none.afterSync().offered().get()).as("nothing unsynced: nothing to wait for").isFalse();
+        none.blockProperty().set(true);
+        assertThat(none.afterSync().offered().get()).as("the block ends bob's phone too, which has 7 unsynced items").isTrue();
+
+        var vm = confirm(bobOld, daveOld, carolTab);
+        assertThat(vm.afterSync().offered().get()).isTrue();
+        vm.afterSync().chosenProperty().set(true);
+        assertThat(vm.afterSync().warningText().get()).startsWith("The device uploads its unsynced work first");
+        assertThat(vm.request()).isEqualTo(new BulkLogoutRequest(List.of("s2", "s4", "s3"), false, null, null,
+                true, AfterSyncOption.SYNC_MINUTES));
+        Instant deadline = NOW.plus(Duration.ofMinutes(15));
+        assertThat(vm.notificationFor(new BulkLogoutResult(List.of(), List.of(), List.of(), List.of("s2", "s4", "s3"), deadline)))
+                .isEqualTo("Told 3 sessions to sync first; they end once synced, at the latest at " + Formats.time(deadline));
+    }
+
+    @Test
+    void enterConfirmsOnlyOnceAReasonIsTyped() {
+        var vm = confirm(carolTab);
+        assertThat(vm.hasReason()).isFalse();
+        vm.reasonProperty().set("   ");
+        assertThat(vm.hasReason()).isFalse();
+        vm.reasonProperty().set("Shift over");
+        assertThat(vm.hasReason()).isTrue();
+    }
 }

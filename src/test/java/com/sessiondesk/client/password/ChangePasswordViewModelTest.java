@@ -41,14 +41,37 @@ class ChangePasswordViewModelTest {
     }
 
     @Test
+    void aCommonOrRepeatedPasswordIsRefusedAsTooEasyNotAsTooShort() {
+        for (String weak : List.of("qwerty123456", "aaaaaaaaaaaaaa")) {
+            type("old-password-1", weak, weak);
+            vm.submit(() -> done.add("done"));
+            assertThat(vm.errorMessageProperty().get()).as(weak).contains("too easy to guess");
+        }
+        assertThat(service.calls).isEmpty();
+    }
+
+    @Test
     void aGoodChangeIsSentAndForgetsThePasswords() {
         type("old-password-1", "a-new-password-1", "a-new-password-1");
         vm.submit(() -> done.add("done"));
         assertThat(service.calls).containsExactly("changePassword");
         assertThat(done).containsExactly("done");
+        assertThat(vm.done()).as("no other window was signed in").isEqualTo("Your password was changed.");
         assertThat(vm.currentPasswordProperty().get()).isEmpty();
         assertThat(vm.newPasswordProperty().get()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theNotificationCountsTheOtherWindowsThatWereSignedOut() {
+        service.otherAdminSessions = 2;
+        type("old-password-1", "a-new-password-1", "a-new-password-1");
+        vm.submit(() -> done.add("done"));
+        assertThat(vm.done()).isEqualTo("Your password was changed. Your 2 other signed-in windows were signed out.");
+        service.otherAdminSessions = 1;
+        type("a-new-password-1", "a-new-password-2", "a-new-password-2");
+        vm.submit(() -> done.add("done"));
+        assertThat(vm.done()).isEqualTo("Your password was changed. Your other signed-in window was signed out.");
     }
 
     @Test

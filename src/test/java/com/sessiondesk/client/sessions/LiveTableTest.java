@@ -311,4 +311,39 @@ class LiveTableTest {
         assertThat(service.calls.stream().filter(c -> c.startsWith("stream"))).hasSize(1);
         assertThat(service.changesAskedSince).containsExactly("c0", "c0");
     }
+
+    @Test
+    void theFootersUpdatedTimeIsTheFeedsLastAnswerNotTheLastFullLoad() {
+        assertThat(vm.state().updatedAtProperty().get()).isEqualTo(NOW);
+        clock.advance(java.time.Duration.ofMinutes(7));
+        service.changes.add(changes(List.of(session("s3", "carol.nurse", "Carol Nurse", "iPhone 15", "EVV",
+                clock.instant(), 0, false)), List.of(), List.of(), "c1"));
+
+        vm.poll();
+
+        assertThat(vm.state().updatedAtProperty().get()).as("the table is current as of this answer")
+                .isEqualTo(NOW.plus(java.time.Duration.ofMinutes(7)));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        vm.poll(); // an answer with no change still says the table is current
+        assertThat(vm.state().updatedAtProperty().get()).isEqualTo(NOW.plus(java.time.Duration.ofMinutes(8)));
+    }
+
+    @Test
+    void whileTheOrderHoldsChangesThatMoveRowsWaitAndApplyInOrderWhenReleased() {
+        vm.holdOrder(true);
+        Session fresh = session("s5", "erin.new", "Erin New", "Moto G", "Family", NOW, 0, false);
+        Session inPlace = session("s3", "carol.nurse", "Carol Nurse", "iPhone 15", "EVV", NOW.minusSeconds(300), 4, false);
+        service.changes.add(changes(List.of(inPlace), List.of(), List.of(), "c1"));
+        service.changes.add(changes(List.of(fresh), List.of("s1"), List.of(), "c2"));
+
+        vm.poll();
+        assertThat(row("s3").session().pendingSyncItems()).as("a row replaced where it is changes at once").isEqualTo(4);
+        vm.poll();
+
+        assertThat(vm.shown()).extracting(SessionRow::id).as("nothing moved").containsExactly("s4", "s1", "s3", "s2");
+        assertThat(vm.waitingTextProperty().get()).isEqualTo("2 changes wait");
+        vm.holdOrder(false);
+        assertThat(vm.shown()).extracting(SessionRow::id).containsExactly("s5", "s4", "s3", "s2");
+        assertThat(vm.waitingTextProperty().get()).isEmpty();
+    }
 }

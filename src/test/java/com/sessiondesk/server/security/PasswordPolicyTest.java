@@ -30,4 +30,22 @@ class PasswordPolicyTest {
         // Seven emoji are 14 UTF-16 units but 7 characters: too short for staff.
         assertThat(PasswordPolicy.problem("😀😀😀😀😀😀😀", false)).isPresent();
     }
+
+    @Test
+    void oneCharacterRepeatedIsRefused() {
+        assertThat(PasswordPolicy.problem("aaaaaaaaaaaa", true)).hasValueSatisfying(
+                m -> assertThat(m).contains("one character repeated"));
+        assertThat(PasswordPolicy.problem("77777777", false)).isPresent();
+        assertThat(PasswordPolicy.problem("aaaaaaaaaaab", true)).isEmpty();
+    }
+
+    @Test
+    void theMostCommonPasswordsAreRefusedWhateverTheirCase() {
+        for (String common : new String[] {"password", "12345678", "qwertyuiop", "1qaz2wsx3edc", "Baseball1"}) {
+            assertThat(PasswordPolicy.problem(common, false)).as(common).hasValueSatisfying(
+                    m -> assertThat(m).contains("most common passwords"));
+        }
+        assertThat(PasswordPolicy.problem("QWERTY123456", true)).isPresent();
+        assertThat(PasswordPolicy.problem("Staff-Test-Password-1", true)).isEmpty();
+    }
 }

@@ -33,7 +33,7 @@ class MigrationsTest {
     void migratesOnceRecordsTheVersionWithItsChecksumAndValidatesOnTheNextStart() {
         String url = "jdbc:sqlite:" + dir.resolve("nested/folder/m.db");
         try (Database db = Database.open(url)) {
-            assertThat(new Migrations(db).run()).containsExactly(1, 2, 3, 4); // V3: change feed, V4: push and after sync
+            assertThat(new Migrations(db).run()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8); // V5: lower-case usernames, V6: audit categories, V7: devices, V8: alerts
             assertThat(new Migrations(db).run()).isEmpty();
             List<String> history = db.read(c -> strings(c,
                     "SELECT version || ':' || (checksum IS NOT NULL) || ':' || success FROM flyway_schema_history WHERE version = '1'"));

@@ -277,7 +277,7 @@ class SessionFeedPropertyTest {
         private static Session withLastSeen(Session s, Instant lastSeen) {
             return new Session(s.id(), s.username(), s.name(), s.deviceId(), s.deviceModel(), s.deviceOs(),
                     s.application(), s.appVersion(), s.language(), s.loginTime(), lastSeen, s.pendingSyncItems(),
-                    s.superseded(), s.address());
+                    s.superseded(), s.address(), s.syncDeadline(), s.newDevice(), s.newAddress());
         }
     }
 }

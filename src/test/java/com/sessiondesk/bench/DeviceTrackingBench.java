@@ -1,0 +1,102 @@
+package com.sessiondesk.bench;
+
+import com.sessiondesk.server.store.Database;
+import com.sessiondesk.server.store.JdbcStore;
+import com.sessiondesk.server.store.Migrations;
+import com.sessiondesk.server.store.Records.Device;
+import com.sessiondesk.server.store.Records.Heartbeat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The cost of device and address tracking on heartbeats: the heartbeat flush (what a heartbeat
+ * costs the database; the HTTP side is unchanged) with the tracking on versus off, in the same run,
+ * rounds interleaved. Two mixes: "steady" (each heartbeat from the session's address, as nearly all
+ * are), "some" (one session in 20 moves at every heartbeat) and "moving" (every heartbeat from
+ * another address than the last: each records the user as seen there, the worst case). Prints heartbeats per second and the ratio on/off (medians).
+ *
+ * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=com.sessiondesk.bench.DeviceTrackingBench -Dexec.args="[sessions] [rounds]"}
+ * (SQLite in a temporary folder; defaults 5,000 sessions of 500 users, 7 rounds per setting).
+ */
+public final class DeviceTrackingBench {
+
+    private static final int FLUSH = 1_000; // heartbeats per flush: about a half-second's worth at 2,000/s
+
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        Path dir = Files.createTempDirectory("device-tracking-bench");
+        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"))) {
+            new Migrations(db).run();
+            JdbcStore store = new JdbcStore(db);
+            List<String> ids = new ArrayList<>();
+            long now = 1_800_000_000_000L;
+            for (int u = 0; u < sessions / 10; u++) {
+                store.createUser("user" + u, "User " + u, "x", false, now);
+            }
+            Map<String, Long> userIds = new HashMap<>();
+            for (int i = 0; i < sessions; i++) {
+                String user = "user" + (i % (sessions / 10));
+                long userId = userIds.computeIfAbsent(user, name -> store.credentials(name).orElseThrow().userId());
+                ids.add(store.startSession(userId, new Device("EVV", "1.0", "device-" + i, "Pixel 8", "Android 15",
+                        "English", address(i, 0)), "token-" + i, now).orElseThrow());
+            }
+            long[] clock = {now};
+            String[] mixes = {"steady", "some", "moving"};
+            System.out.printf(Locale.ROOT, "%d sessions, flushes of %d heartbeats, %d rounds per setting (SQLite)%n",
+                    sessions, FLUSH, rounds);
+            System.out.printf(Locale.ROOT, "%-8s %14s %14s %10s%n", "mix", "off beats/s", "on beats/s", "on/off");
+            for (String mix : mixes) {
+                double[] off = new double[rounds];
+                double[] on = new double[rounds];
+                round(store, ids, mix, clock, true); // warm-up of both paths
+                round(store, ids, mix, clock, false);
+                for (int r = 0; r < rounds; r++) {
+                    off[r] = round(store, ids, mix, clock, false);
+                    on[r] = round(store, ids, mix, clock, true);
+                }
+                double offMedian = median(off);
+                double onMedian = median(on);
+                System.out.printf(Locale.ROOT, "%-8s %,14.0f %,14.0f %10.3f%n", mix, offMedian, onMedian,
+                        onMedian / offMedian);
+            }
+            JdbcStore.trackAddressesAtHeartbeat(true);
+            store.close();
+        }
+    }
+
+    /** One heartbeat of every session, in flushes of {@link #FLUSH}; returns heartbeats per second. */
+    private static double round(JdbcStore store, List<String> ids, String mix, long[] clock, boolean tracking) {
+        JdbcStore.trackAddressesAtHeartbeat(tracking);
+        clock[0] += 1_000;
+        long start = System.nanoTime();
+        for (int from = 0; from < ids.size(); from += FLUSH) {
+            Map<String, Heartbeat> beats = new HashMap<>();
+            for (int i = from; i < Math.min(ids.size(), from + FLUSH); i++) {
+                boolean moves = mix.equals("moving") || mix.equals("some") && i % 20 == 0;
+                String address = moves ? address(i, (int) (clock[0] / 1_000)) : address(i, 0);
+                beats.put(ids.get(i), new Heartbeat(clock[0], 3, address));
+            }
+            store.recordHeartbeats(beats);
+        }
+        return ids.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The address of session {@code i} in its {@code n}th place (two places a session moves between). */
+    private static String address(int i, int n) {
+        return "10." + (n % 2) + "." + (i / 250) + "." + (i % 250);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
