@@ -62,11 +62,12 @@ class AdminQueriesTest {
     }
 
     @Test
-    void usernamesOfKeepsTheOrderOfTheIdsAndSkipsUnknownOnes() {
+    void usernamesByIdLeavesOutUnknownIds() {
         long ana = f.user("ana");
         LinkedHashSet<Long> ids = new LinkedHashSet<>(List.of(ana, 999L, maria));
 
-        assertThat(f.<List<String>>admin(q -> q.usernamesOf(ids))).containsExactly("ana", "maria.lopez");
+        assertThat(f.<Map<Long, String>>admin(q -> q.usernamesById(ids)))
+                .containsOnly(Map.entry(ana, "ana"), Map.entry(maria, "maria.lopez"));
     }
 
     @Test

@@ -73,8 +73,8 @@ class JdbcStoreFacadeTest {
 
         String session = login(maria, "t1", 1000);
 
-        assertThat(store.isSessionToken("t1")).isTrue();
-        assertThat(store.isSessionToken("t2")).isFalse();
+        assertThat(store.mobileSession("t1")).isPresent();
+        assertThat(store.mobileSession("t2")).isEmpty();
         assertThat(store.countActiveSessions()).isEqualTo(1);
 
         store.expireSession(session, 2000);
