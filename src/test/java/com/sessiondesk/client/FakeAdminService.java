@@ -130,6 +130,62 @@ public final class FakeAdminService implements AdminService {
         return user(username, username, true, 0);
     }
 
+    /** What alerts() answers; acknowledgeAlert marks one of them as acknowledged by "admin". */
+    public final List<com.sessiondesk.api.Alert> alerts = new ArrayList<>();
+    /** What blockedDevices() answers; blockDevice adds to it, unblockDevice removes from it. */
+    public final List<com.sessiondesk.api.DeviceBlock> blockedDevices = new ArrayList<>();
+    public Instant lastDeviceBlockUntil;
+
+    @Override
+    public List<com.sessiondesk.api.Alert> alerts() throws Exception {
+        calls.add("alerts");
+        maybeFail();
+        return List.copyOf(alerts);
+    }
+
+    @Override
+    public com.sessiondesk.api.Alert acknowledgeAlert(long id) throws Exception {
+        calls.add("acknowledgeAlert " + id);
+        maybeFail();
+        for (int i = 0; i < alerts.size(); i++) {
+            var a = alerts.get(i);
+            if (a.id() == id) {
+                var done = new com.sessiondesk.api.Alert(a.id(), a.kind(), a.username(), a.deviceId(), a.deviceModel(),
+                        a.address(), a.count(), a.firstAt(), a.lastAt(), "admin", Instant.parse("2026-11-27T15:10:00Z"));
+                alerts.set(i, done);
+                return done;
+            }
+        }
+        throw new retrofit2.HttpException(retrofit2.Response.error(404,
+                okhttp3.ResponseBody.create(okhttp3.MediaType.get("application/json"), "{\"error\":\"not_found\",\"message\":\"no such alert\"}")));
+    }
+
+    @Override
+    public com.sessiondesk.api.DeviceBlockResult blockDevice(String deviceId, String reason, Instant until) throws Exception {
+        calls.add("blockDevice " + deviceId + " " + reason);
+        lastDeviceBlockUntil = until;
+        maybeFail();
+        List<String> ended = sessions.stream().filter(x -> deviceId.equals(x.deviceId())).map(Session::id).toList();
+        var block = new com.sessiondesk.api.DeviceBlock(deviceId, "model", "Android 14", "someone", "admin", reason,
+                Instant.parse("2026-11-27T15:10:00Z"), until);
+        blockedDevices.add(0, block);
+        return new com.sessiondesk.api.DeviceBlockResult(block, ended);
+    }
+
+    @Override
+    public void unblockDevice(String deviceId) throws Exception {
+        calls.add("unblockDevice " + deviceId);
+        maybeFail();
+        blockedDevices.removeIf(d -> d.deviceId().equals(deviceId));
+    }
+
+    @Override
+    public List<com.sessiondesk.api.DeviceBlock> blockedDevices() throws Exception {
+        calls.add("blockedDevices");
+        maybeFail();
+        return List.copyOf(blockedDevices);
+    }
+
     @Override
     public LogoutResult logoutSession(String sessionId, LogoutRequest request) throws Exception {
         calls.add("logoutSession " + sessionId);

@@ -35,6 +35,12 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
     @FXML private Label logOutText;
     @FXML private Label logOutAllDevicesText;
     @FXML private Label blockAndLogOutText;
+    @FXML private Label blockDeviceText;
+    @FXML private javafx.scene.layout.VBox deviceBlockBox;
+    @FXML private CheckBox blockDeviceCheckBox;
+    @FXML private BlockUntilPicker deviceUntilPicker;
+    @FXML private Label blockDeviceHelp;
+    @FXML private Label deviceUntilSummary;
     @FXML private ButtonType confirmButtonType;
     @FXML private Label titleLabel;
     @FXML private Label headingLabel;
@@ -107,8 +113,10 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
                 () -> viewModel.busyProperty().get() || viewModel.allDevicesLocked().get(),
                 viewModel.busyProperty(), viewModel.allDevicesLocked()));
         reasonField.disableProperty().bind(viewModel.busyProperty());
+        bindDeviceBlock();
         // Every change of state may change the content's height: the window follows it.
         for (Observable changes : new Observable[] {viewModel.blockProperty(), viewModel.allDevicesProperty(),
+                viewModel.deviceBlock().chosenProperty(), viewModel.deviceBlock().options().endProperty(),
                 viewModel.blockOptions().endProperty(),
                 viewModel.busyProperty(), viewModel.progressTextProperty(), viewModel.errorMessageProperty(),
                 viewModel.unsyncedWarning(), viewModel.afterSync().offered()}) {
@@ -119,6 +127,22 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
             reasonField.requestFocus();
             Platform.runLater(reasonField::requestFocus); // after the dialog's own focus on its first button
         });
+    }
+
+    /** The third choice, "The device is lost or stolen: block this device" (only for a session's dialog). */
+    private void bindDeviceBlock() {
+        DeviceBlockChoice device = viewModel.deviceBlock();
+        deviceBlockBox.setVisible(device.offered());
+        deviceBlockBox.setManaged(device.offered());
+        blockDeviceCheckBox.selectedProperty().bindBidirectional(device.chosenProperty());
+        blockDeviceCheckBox.disableProperty().bind(viewModel.busyProperty());
+        blockDeviceHelp.setText(device.help());
+        deviceUntilPicker.bind(device.options(), viewModel.busyProperty());
+        deviceUntilPicker.getChildren().forEach(part -> part.setId("device" + Character.toUpperCase(part.getId().charAt(0))
+                + part.getId().substring(1))); // deviceBlockUntilChoice, beside the account's blockUntilChoice
+        deviceUntilSummary.textProperty().bind(device.summary());
+        deviceUntilSummary.visibleProperty().bind(device.chosenProperty());
+        deviceUntilSummary.managedProperty().bind(device.chosenProperty());
     }
 
     private void fitContent() {
@@ -140,8 +164,10 @@ public final class LogoutDialog extends Dialog<LogoutOutcome> {
             case LOG_OUT -> logOutText.getText();
             case LOG_OUT_ALL_DEVICES -> logOutAllDevicesText.getText();
             case BLOCK_AND_LOG_OUT -> blockAndLogOutText.getText();
+            case BLOCK_DEVICE -> blockDeviceText.getText();
         }, viewModel.confirm()));
-        confirm.disableProperty().bind(viewModel.busyProperty().or(viewModel.blockOptions().validProperty().not()));
+        confirm.disableProperty().bind(viewModel.busyProperty().or(viewModel.blockOptions().validProperty().not())
+                .or(viewModel.deviceBlock().options().validProperty().not()));
         // Its text changes with the choices: it keeps its own width, never "Block …".
         ButtonBar.setButtonUniformSize(confirm, false);
         confirm.setMinWidth(Region.USE_PREF_SIZE);

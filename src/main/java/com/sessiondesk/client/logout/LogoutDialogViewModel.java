@@ -35,7 +35,7 @@ import javafx.beans.value.ObservableBooleanValue;
 public final class LogoutDialogViewModel {
 
     /** What the confirm button does (its text is in the dialog's FXML). */
-    public enum Confirm { LOG_OUT, LOG_OUT_ALL_DEVICES, BLOCK_AND_LOG_OUT }
+    public enum Confirm { LOG_OUT, LOG_OUT_ALL_DEVICES, BLOCK_AND_LOG_OUT, BLOCK_DEVICE }
 
     /** Whom it is about; a session's counts follow the live table while the dialog is open ({@link #update}). */
     private final ObjectProperty<LogoutTarget> target = new SimpleObjectProperty<>(this, "target");
@@ -44,6 +44,8 @@ public final class LogoutDialogViewModel {
     private final LogoutCommand command;
 
     private final BlockOptions blockOptions;
+    private final DeviceBlockChoice deviceBlock;
+    private final AdminService service;
     private final BooleanProperty block;
     private final BooleanProperty allDevices = new SimpleBooleanProperty(this, "allDevices");
     private final AfterSyncOption afterSync;
@@ -67,6 +69,8 @@ public final class LogoutDialogViewModel {
         this.context = context;
         this.texts = new LogoutTexts(this.target::get, clock);
         this.command = new LogoutCommand(service, this.target::get, context, texts);
+        this.service = service;
+        this.deviceBlock = new DeviceBlockChoice(this.target.get().session(), clock);
         boolean userTarget = target.isUser();
         allDevicesLocked = block.or(new SimpleBooleanProperty(userTarget));
         allDevices.set(userTarget);
@@ -78,13 +82,24 @@ public final class LogoutDialogViewModel {
                 allDevices.set(allDevicesBeforeBlock || userTarget);
             }
         });
-        confirm = Bindings.createObjectBinding(() -> block.get() ? Confirm.BLOCK_AND_LOG_OUT
-                : allDevices.get() ? Confirm.LOG_OUT_ALL_DEVICES : Confirm.LOG_OUT, block, allDevices);
+        // The device block is the third way: it excludes blocking the account and all devices.
+        BooleanProperty device = deviceBlock.chosenProperty();
+        device.addListener((obs, was, now) -> {
+            if (now) {
+                block.set(false);
+                allDevices.set(userTarget);
+            }
+        });
+        block.addListener((obs, was, now) -> device.set(device.get() && !now));
+        allDevices.addListener((obs, was, now) -> device.set(device.get() && !now));
+        confirm = Bindings.createObjectBinding(() -> device.get() ? Confirm.BLOCK_DEVICE : block.get() ? Confirm.BLOCK_AND_LOG_OUT
+                : allDevices.get() ? Confirm.LOG_OUT_ALL_DEVICES : Confirm.LOG_OUT, block, allDevices, device);
         allDevicesHelp = Bindings.createStringBinding(
                 () -> block.get() ? Messages.get("logout.block.allDevices") + " " + texts.allDevicesScope() : texts.allDevicesScope(),
                 block, this.target);
         unsyncedWarning = Bindings.createStringBinding(() -> texts.unsynced(allDevices.get()), allDevices, this.target);
-        afterSync = new AfterSyncOption(() -> this.target.get().offersAfterSync(endsEverySession()), allDevices, this.target);
+        afterSync = new AfterSyncOption(() -> !device.get() && this.target.get().offersAfterSync(endsEverySession()), allDevices,
+                this.target, device);
     }
 
     /**
@@ -167,7 +182,12 @@ public final class LogoutDialogViewModel {
      * is what the server confirmed; a failure keeps the dialog open with the message.
      */
     public void submit() {
-        if (busy.get() || (outcome.get() != null && outcome.get().done()) || !blockOptions.validProperty().get()) {
+        if (busy.get() || (outcome.get() != null && outcome.get().done()) || !blockOptions.validProperty().get()
+                || !deviceBlock.options().validProperty().get()) {
+            return;
+        }
+        if (deviceBlock.isChosen()) {
+            submitDeviceBlock();
             return;
         }
         LogoutRequest request = request();
@@ -175,6 +195,20 @@ public final class LogoutDialogViewModel {
         progressText.set(Messages.get("logout.busy"));
         errorMessage.set(null);
         command.send(request, () -> progressText.set(Messages.get("logout.checking")), this::finish);
+    }
+
+    /** "The device is lost or stolen": blocks the device (its sessions of every user end), not the account. */
+    private void submitDeviceBlock() {
+        String reason = typedReason();
+        busy.set(true);
+        progressText.set(Messages.get("logout.blockDevice.busy"));
+        errorMessage.set(null);
+        context.runner().run(() -> deviceBlock.send(service, reason), result -> finish(deviceBlock.outcome(result)), error -> {
+            busy.set(false);
+            if (!context.handledGlobally(error)) {
+                finish(new LogoutOutcome(false, error.message()));
+            }
+        });
     }
 
     private void finish(LogoutOutcome result) {
@@ -203,6 +237,11 @@ public final class LogoutDialogViewModel {
 
     public String username() {
         return target.get().username();
+    }
+
+    /** "The device is lost or stolen: block this device", and until when. */
+    public DeviceBlockChoice deviceBlock() {
+        return deviceBlock;
     }
 
     /** Whether to block and until when. */

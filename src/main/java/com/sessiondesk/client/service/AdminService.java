@@ -87,6 +87,34 @@ public interface AdminService {
         throw new UnsupportedOperationException("this service cannot change passwords");
     }
 
+    /**
+     * Blocks a device (not its users): its sessions of every user end with the reason told to it,
+     * and its later logins are refused until {@code until} (null: until unblocked).
+     */
+    default com.sessiondesk.api.DeviceBlockResult blockDevice(String deviceId, String reason, Instant until) throws Exception {
+        throw new UnsupportedOperationException("this service cannot block devices");
+    }
+
+    /** Lifts a device block: the device may sign in again. */
+    default void unblockDevice(String deviceId) throws Exception {
+        throw new UnsupportedOperationException("this service cannot block devices");
+    }
+
+    /** The blocked devices, newest block first. */
+    default List<com.sessiondesk.api.DeviceBlock> blockedDevices() throws Exception {
+        return List.of();
+    }
+
+    /** The open alerts and those of the last 7 days, newest first. */
+    default List<com.sessiondesk.api.Alert> alerts() throws Exception {
+        return List.of();
+    }
+
+    /** Marks an alert as seen by the signed-in admin; answers it as it is now. */
+    default com.sessiondesk.api.Alert acknowledgeAlert(long id) throws Exception {
+        throw new UnsupportedOperationException("this service has no alerts");
+    }
+
     /** Ends the admin token on the server. */
     void signOut() throws Exception;
 }

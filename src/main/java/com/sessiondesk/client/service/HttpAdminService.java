@@ -164,6 +164,37 @@ public final class HttpAdminService implements AdminService {
     }
 
     @Override
+    public com.sessiondesk.api.DeviceBlockResult blockDevice(String deviceId, String reason, Instant until) throws IOException {
+        com.sessiondesk.api.DeviceBlockResult result = body(api.blockDevice(deviceId,
+                new com.sessiondesk.api.DeviceBlockRequest(reason, until)));
+        required(result.endedSessionIds());
+        return result;
+    }
+
+    @Override
+    public void unblockDevice(String deviceId) throws IOException {
+        Response<Void> response = api.unblockDevice(deviceId).execute();
+        if (!response.isSuccessful()) {
+            throw new HttpException(response);
+        }
+    }
+
+    @Override
+    public List<com.sessiondesk.api.DeviceBlock> blockedDevices() throws IOException {
+        return required(body(api.devices(true)).devices());
+    }
+
+    @Override
+    public List<com.sessiondesk.api.Alert> alerts() throws IOException {
+        return required(body(api.alerts()).alerts());
+    }
+
+    @Override
+    public com.sessiondesk.api.Alert acknowledgeAlert(long id) throws IOException {
+        return body(api.acknowledgeAlert(id));
+    }
+
+    @Override
     public void signOut() throws IOException {
         Response<Void> response = api.adminLogout().execute();
         if (!response.isSuccessful()) {

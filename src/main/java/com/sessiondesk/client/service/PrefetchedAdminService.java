@@ -147,6 +147,31 @@ final class PrefetchedAdminService implements AdminService {
     }
 
     @Override
+    public com.sessiondesk.api.DeviceBlockResult blockDevice(String deviceId, String reason, Instant until) throws Exception {
+        return delegate.blockDevice(deviceId, reason, until);
+    }
+
+    @Override
+    public void unblockDevice(String deviceId) throws Exception {
+        delegate.unblockDevice(deviceId);
+    }
+
+    @Override
+    public List<com.sessiondesk.api.DeviceBlock> blockedDevices() throws Exception {
+        return delegate.blockedDevices();
+    }
+
+    @Override
+    public List<com.sessiondesk.api.Alert> alerts() throws Exception {
+        return delegate.alerts();
+    }
+
+    @Override
+    public com.sessiondesk.api.Alert acknowledgeAlert(long id) throws Exception {
+        return delegate.acknowledgeAlert(id);
+    }
+
+    @Override
     public void signOut() throws Exception {
         delegate.signOut();
     }

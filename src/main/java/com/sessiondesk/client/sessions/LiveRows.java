@@ -36,6 +36,7 @@ final class LiveRows {
     private final Consumer<Runnable> keepingPosition;
     private final LiveFeed feed = new LiveFeed(ZoneId.systemDefault());
     private String cursor;
+    private FeedListener listener = FeedListener.NONE;
     private boolean polling;
     private volatile int feedTicket; // read by the stream's thread to stop following an old list
     /** The push form: a stream is open (for the list of {@link #pushTicket}); none from a server without it. */
@@ -61,6 +62,11 @@ final class LiveRows {
         this.markers = markers;
         this.reload = reload;
         this.keepingPosition = keepingPosition;
+    }
+
+    /** Who else reads each applied answer (the alerts). */
+    void setListener(FeedListener listener) {
+        this.listener = listener;
     }
 
     /** A reload started: answers still on their way belong to the list being replaced. */
@@ -98,6 +104,7 @@ final class LiveRows {
     /** A load arrived: follow from its cursor (null: a server without a change feed). */
     void loaded(String loadedCursor) {
         cursor = loadedCursor;
+        listener.reloaded();
         if (cursor != null) {
             feed.current();
         } else {
@@ -216,6 +223,7 @@ final class LiveRows {
         if (ticket != feedTicket) {
             return;
         }
+        listener.changes(changes);
         if (held && (!waiting.isEmpty() || moves(changes))) {
             waiting.add(changes);
             if (changes.upserted() != null) {

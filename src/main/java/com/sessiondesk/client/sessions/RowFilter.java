@@ -1,15 +1,24 @@
 package com.sessiondesk.client.sessions;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** What a shown row passes: the search text (lowercase; empty: any) and the ticked applications and languages (none: any). */
-record RowFilter(String query, Set<String> apps, Set<String> langs) implements Predicate<SessionRow> {
+/**
+ * What a shown row passes: the search text (lowercase; empty: any), the ticked applications and
+ * languages (none: any), and with "New devices only" the sessions new for their user that logged
+ * in after {@code newSince} (null: any session).
+ */
+record RowFilter(String query, Set<String> apps, Set<String> langs, Instant newSince) implements Predicate<SessionRow> {
 
-    static final RowFilter NONE = new RowFilter("", Set.of(), Set.of());
+    static final RowFilter NONE = new RowFilter("", Set.of(), Set.of(), null);
 
     static RowFilter of(String query, Set<String> apps, Set<String> langs) {
-        RowFilter filter = new RowFilter(query, apps, langs);
+        return of(query, apps, langs, null);
+    }
+
+    static RowFilter of(String query, Set<String> apps, Set<String> langs, Instant newSince) {
+        RowFilter filter = new RowFilter(query, apps, langs, newSince);
         return filter.equals(NONE) ? NONE : filter;
     }
 
@@ -17,7 +26,8 @@ record RowFilter(String query, Set<String> apps, Set<String> langs) implements P
     public boolean test(SessionRow row) {
         return (query.isEmpty() || row.matches(query))
                 && (apps.isEmpty() || apps.contains(row.application()))
-                && (langs.isEmpty() || langs.contains(SessionRow.text(row.session().language())));
+                && (langs.isEmpty() || langs.contains(SessionRow.text(row.session().language())))
+                && (newSince == null || NewArrivals.newSince(row.session(), newSince));
     }
 
     /**
@@ -26,6 +36,6 @@ record RowFilter(String query, Set<String> apps, Set<String> langs) implements P
      */
     boolean narrows(RowFilter before) {
         return !before.query.isEmpty() && query.contains(before.query) && apps.equals(before.apps)
-                && langs.equals(before.langs);
+                && langs.equals(before.langs) && java.util.Objects.equals(newSince, before.newSince);
     }
 }

@@ -1,9 +1,12 @@
 package com.sessiondesk.client.sessions;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -23,23 +26,32 @@ public final class SessionFilter {
     private final ObservableSet<String> chosenApplications = FXCollections.observableSet();
     private final ObservableSet<String> chosenLanguages = FXCollections.observableSet();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final BooleanProperty newOnly = new SimpleBooleanProperty(this, "newOnly");
+    private final Clock clock;
 
-    /** @param changed gets the filter after each change of the search or the ticks */
-    SessionFilter(Consumer<RowFilter> changed) {
+    /**
+     * @param changed gets the filter after each change of the search or the ticks
+     * @param clock "New devices only" keeps the sessions of the last 24 hours from the moment it is ticked
+     */
+    SessionFilter(Consumer<RowFilter> changed, Clock clock) {
+        this.clock = clock;
         Runnable apply = () -> changed.accept(current());
         searchText.addListener((obs, old, now) -> apply.run());
+        newOnly.addListener((obs, old, now) -> apply.run());
         chosenApplications.addListener((SetChangeListener<String>) change -> apply.run());
         chosenLanguages.addListener((SetChangeListener<String>) change -> apply.run());
     }
 
     private RowFilter current() {
         String query = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
-        return RowFilter.of(query, Set.copyOf(chosenApplications), Set.copyOf(chosenLanguages));
+        return RowFilter.of(query, Set.copyOf(chosenApplications), Set.copyOf(chosenLanguages),
+                newOnly.get() ? clock.instant().minus(NewArrivals.MARKED_FOR) : null);
     }
 
     /** Clears the search and the ticks (so that every row shows). */
     void clear() {
         searchText.set("");
+        newOnly.set(false);
         chosenApplications.clear();
         chosenLanguages.clear();
     }
@@ -85,6 +97,11 @@ public final class SessionFilter {
 
     public ObservableSet<String> chosenLanguages() {
         return chosenLanguages;
+    }
+
+    /** "New devices only": sessions from a device or address new for their user, in the 24 hours after login. */
+    public BooleanProperty newOnlyProperty() {
+        return newOnly;
     }
 
     public StringProperty searchTextProperty() {

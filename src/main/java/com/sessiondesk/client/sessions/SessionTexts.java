@@ -55,7 +55,7 @@ public final class SessionTexts {
         };
     }
 
-    /** Markers: a blocked account, unsynced items on the device, an old app version. */
+    /** Markers: a blocked account, unsynced items on the device, a new device or address, an old app version. */
     public static Badge badge(SessionColumn column, SessionRow row) {
         return switch (column) {
             case USERNAME -> row.userBlocked() ? new Badge(Messages.get("sessions.badge.blocked"), "badge-danger",
@@ -66,6 +66,7 @@ public final class SessionTexts {
                     : row.session().pendingSyncItems() > 0
                     ? new Badge(Messages.format("sessions.badge.unsynced", row.session().pendingSyncItems()), "badge-warning",
                             Messages.format("sessions.badge.unsynced.explanation", row.session().pendingSyncItems())) : null;
+            case LOGIN_TIME -> NewArrivals.badge(row.session(), Instant.now());
             case APPLICATION -> row.session().superseded() ? new Badge(Messages.get("sessions.badge.oldVersion"), "badge-muted",
                     Messages.get("sessions.badge.oldVersion.explanation")) : null;
             default -> null;

@@ -50,6 +50,7 @@ public final class SessionsController {
     @FXML private TextField searchField;
     @FXML private CheckComboBox<String> applicationFilter;
     @FXML private CheckComboBox<String> languageFilter;
+    @FXML private javafx.scene.control.CheckBox newOnlyCheckBox;
     @FXML private Button refreshButton;
     @FXML private Label liveIndicator;
     @FXML private Label heldLabel;
@@ -94,6 +95,7 @@ public final class SessionsController {
                 () -> viewModel.state().isLoading() && viewModel.rows().isEmpty(),
                 viewModel.state().loadingProperty(), viewModel.rows()), Messages.get("sessions.loading"));
         searchField.textProperty().bindBidirectional(viewModel.filter().searchTextProperty());
+        newOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.filter().newOnlyProperty());
         Choices.bind(applicationFilter, viewModel.filter().applications(), viewModel.filter().chosenApplications(),
                 Messages.get("sessions.filter.allApplications"));
         Choices.bind(languageFilter, viewModel.filter().languages(), viewModel.filter().chosenLanguages(),

@@ -62,7 +62,7 @@ public final class SessionsViewModel implements Refreshable {
         this.live = new LiveRows(context, state, rows, markers, this::refresh, this::keepingPosition);
         this.logouts = new SessionLogouts(context, clock, logoutDialogs, rows, markers, this::keepingPosition,
                 () -> clearSelection.run());
-        this.filter = new SessionFilter(rows::filterBy);
+        this.filter = new SessionFilter(rows::filterBy, clock);
         rows.onShownChanged(this::updateTexts);
         live.waitingCountProperty().addListener((obs, old, count) -> waitingText.set(
                 count.intValue() == 0 ? "" : Messages.format("sessions.held", count.intValue())));
@@ -142,6 +142,11 @@ public final class SessionsViewModel implements Refreshable {
             keepingPosition(() -> rows.updateBlockMarkers(lifted));
         }
         live.poll(service);
+    }
+
+    /** Hands each answer of the change feed, and each reload, to another reader of the feed (the alerts). */
+    public void setFeedListener(FeedListener listener) {
+        live.setListener(listener);
     }
 
     /**

@@ -55,6 +55,8 @@ public final class MainController {
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
+    @FXML private ToggleButton alertsTab;
+    @FXML private Label alertCountLabel;
     @FXML private ToggleButton themeToggle;
     @FXML private MenuButton languageMenu;
     @FXML private Button keysButton;
@@ -79,6 +81,7 @@ public final class MainController {
     private final SessionsController sessionsView;
     private final AutoRefresh autoRefresh;
     private final Exporter exporter;
+    private final com.sessiondesk.client.incidents.Incidents incidents;
     private UsersViewModel usersViewModel;
     private UsersController usersView;
     private HistoryViewModel historyViewModel;
@@ -100,6 +103,9 @@ public final class MainController {
         this.sessionsViewModel = new SessionsViewModel(context, clock, logoutDialogs);
         this.sessionsView = new SessionsController(sessionsViewModel, liveInterval, exporter,
                 new ColumnMemory(settings, context.runner()));
+        this.incidents = new com.sessiondesk.client.incidents.Incidents(context, clock, logoutDialogs,
+                outcome -> sessionsViewModel.removeEnded(outcome.endedSessionIds()));
+        sessionsViewModel.setFeedListener(incidents.feedListener());
         this.root = Fxml.load("/fxml/main.fxml", this);
         this.autoRefresh = new AutoRefresh(refreshInterval, this::shownView, sessionsViewModel::tick);
     }
@@ -107,7 +113,7 @@ public final class MainController {
     @FXML
     private void initialize() {
         ToggleGroup navigation = new ToggleGroup();
-        for (ToggleButton tab : new ToggleButton[] {sessionsTab, usersTab, historyTab}) {
+        for (ToggleButton tab : new ToggleButton[] {sessionsTab, usersTab, historyTab, alertsTab}) {
             tab.setToggleGroup(navigation);
         }
         navigation.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -132,20 +138,43 @@ public final class MainController {
         exportProgressBar.progressProperty().bind(exporter.progressProperty());
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
         adminLabel.setMinWidth(0); // the only header item that gives way: "…" when nothing else is left (tooltip: all)
-        content.widthProperty().addListener((obs, old, width) -> {
-            ContentDisplay display = width.doubleValue() < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
-            for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
-                named.setContentDisplay(display);
+        // By the window's width, not the content's: a header wider than the window widens the content too.
+        content.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.widthProperty().addListener((o, was, width) -> compact(width.doubleValue()));
+                compact(scene.getWidth());
             }
         });
+        bindAlertCount();
         for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
             named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
         }
     }
 
+    /** Narrow windows: the navigation and Sign out show their icons only (the Alerts tab keeps its count). */
+    private void compact(double windowWidth) {
+        ContentDisplay display = windowWidth < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton, signOutButton}) {
+            named.setContentDisplay(display);
+        }
+    }
+
+    /** The header's indicator: the open alerts' count on the Alerts tab (hidden at 0), named for screen readers. */
+    private void bindAlertCount() {
+        var open = incidents.alerts().openCountProperty();
+        alertCountLabel.textProperty().bind(open.asString());
+        alertCountLabel.visibleProperty().bind(open.greaterThan(0));
+        alertCountLabel.managedProperty().bind(alertCountLabel.visibleProperty());
+        alertsTab.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.get("main.nav.alerts") + ", " + Messages.format("main.nav.alerts.count", open.get()), open));
+    }
+
     private Refreshable shownView() {
         if (service == null) {
             return null;
+        }
+        if (alertsTab.isSelected()) {
+            return incidents;
         }
         if (usersTab.isSelected()) {
             return usersViewModel;
@@ -164,6 +193,8 @@ public final class MainController {
             if (service != null) {
                 usersViewModel.connect(service);
             }
+        } else if (tab == alertsTab) {
+            content.getChildren().setAll(incidents.show());
         } else if (tab == historyTab) {
             if (historyView == null) {
                 historyViewModel = new HistoryViewModel(context, clock, sessionsViewModel::deviceOf);
@@ -189,6 +220,7 @@ public final class MainController {
         ToggleButton tab = switch (number) {
             case 2 -> usersTab;
             case 3 -> historyTab;
+            case 4 -> alertsTab;
             default -> sessionsTab;
         };
         tab.setSelected(true);
@@ -218,6 +250,10 @@ public final class MainController {
         adminLabel.setTooltip(new javafx.scene.control.Tooltip(Messages.format("main.admin",
                 adminService.admin().name(), adminService.admin().username(), adminService.serverLabel())));
         sessionsViewModel.connect(adminService);
+        incidents.connect(adminService);
+        if (alertsTab.isSelected()) {
+            incidents.show();
+        }
         if (usersViewModel != null && usersTab.isSelected()) {
             usersViewModel.connect(adminService);
         }
@@ -231,6 +267,7 @@ public final class MainController {
         service = null;
         changePasswordButton.setDisable(true);
         sessionsViewModel.disconnect();
+        incidents.disconnect();
         if (usersViewModel != null) {
             usersViewModel.disconnect();
         }
@@ -321,6 +358,8 @@ public final class MainController {
             usersView.focusSearch();
         } else if (historyTab.isSelected() && historyView != null) {
             historyView.focusSearch();
+        } else if (alertsTab.isSelected()) {
+            incidents.focus();
         } else {
             sessionsView.focusSearch();
         }

@@ -262,7 +262,7 @@ public final class Shell {
                 main.exportCurrent();
             }
         });
-        KeyCode[] views = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        KeyCode[] views = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (int i = 0; i < views.length; i++) {
             int number = i + 1;
             scene.getAccelerators().put(new KeyCodeCombination(views[i], KeyCombination.SHORTCUT_DOWN), () -> {

@@ -186,6 +186,29 @@ final class LiveServer implements AutoCloseable {
         return new Device(username, old.body().sessionId(), old.body().token(), model);
     }
 
+    /** Logs this user in on a given device (another user's phone, a shared tablet). */
+    Device loginOn(String username, String application, String deviceId, String model) {
+        Response<MobileLoginResponse> answer = mobileLogin(username, application, "3.2.0", deviceId, model);
+        if (answer.code() != 201 || answer.body() == null) {
+            throw new AssertionError("mobile login of " + username + " answered " + answer.code() + " " + errorOf(answer));
+        }
+        return new Device(username, answer.body().sessionId(), answer.body().token(), model);
+    }
+
+    /** A mobile login with a wrong password (a guesser); answers its status. */
+    int wrongLogin(String username, String deviceId) {
+        return execute(mobile.mobileLogin(new MobileLoginRequest(username, "not-the-password-" + UUID.randomUUID(),
+                "Billiyo Care", "3.2.0", deviceId, "Guesser Phone", "Android 14", "en"))).code();
+    }
+
+    List<com.sessiondesk.api.Alert> alerts() {
+        return ok(admin.alerts()).alerts();
+    }
+
+    List<com.sessiondesk.api.DeviceBlock> blockedDevices() {
+        return ok(admin.devices(true)).devices();
+    }
+
     Response<Void> heartbeat(Device device, Integer pendingSyncItems) {
         return execute(mobile.heartbeat(device.bearer(), new HeartbeatRequest(pendingSyncItems)));
     }
