@@ -8,6 +8,7 @@ import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.apitest.TestServers;
 import com.sessiondesk.client.common.Formats;
+import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.gui.LiveServer.Device;
 import com.sessiondesk.client.logout.BlockEnd;
 import com.sessiondesk.server.MutableClock;
@@ -84,8 +85,11 @@ class LiveConsoleGuiTest extends GuiTestBase {
         Object untouched = fx(() -> sessions().getItems().get(5));
         fx(() -> {
             sessions().getSelectionModel().clearAndSelect(5);
+            // the admin is not about to act on a row (pointer and focus elsewhere): the order may change
+            node("#searchField", javafx.scene.Node.class).requestFocus();
             return null;
         });
+        moveTo("#searchField");
 
         long start = System.nanoTime();
         Device device = server.login(staff.username(), "Billiyo Care");
@@ -217,7 +221,7 @@ class LiveConsoleGuiTest extends GuiTestBase {
         typeInto("#usersSearchField", staff.username());
         TableView<Object> users = table("#usersTable");
         waitUntil("the user's row says until when",
-                () -> rowCount(users) == 1 && textsUnder(users).contains(Formats.dateTime(expectedEnd)));
+                () -> rowCount(users) == 1 && textsUnder(users).contains(Formats.compactDateTime(expectedEnd, Instant.now())));
         assertThat(server.audit().get(0).until()).as("History records the end").isEqualTo(expectedEnd);
 
         clock.advance(Duration.ofMinutes(61));
@@ -254,7 +258,7 @@ class LiveConsoleGuiTest extends GuiTestBase {
         waitUntil("the export is written", () -> Files.exists(file)
                 && notification() != null && notification().startsWith("Exported 2 sessions"));
         List<String> headers = fx(() -> sessions().getVisibleLeafColumns().stream().map(TableColumn::getText)
-                .filter(t -> !t.isBlank()).toList());
+                .filter(t -> !t.isBlank() && !t.equals(Messages.get("sessions.column.logout"))).toList());
         assertThat(headers).containsExactly("Username", "Name", "Device", "Application", "Language", "Login Time",
                 "Last Seen", "Address");
         List<String> idsShown = fx(() -> sessions().getItems().stream()
