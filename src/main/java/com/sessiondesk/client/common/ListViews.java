@@ -27,6 +27,8 @@ public final class ListViews {
                 viewModel.state().loadingProperty(), viewModel.shown()), loadingText);
         refresh.setOnAction(e -> viewModel.refresh());
         table.getStyleClass().add("striped");
+        HeaderTips.install(table);
+        ColumnWidths.followTextSize(table);
         Label placeholder = new Label();
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         table.setPlaceholder(placeholder);

@@ -8,6 +8,8 @@ import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Refreshable;
+import com.sessiondesk.client.common.TextSize;
+import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
@@ -49,9 +51,9 @@ import org.controlsfx.control.NotificationPane;
  */
 public final class MainController {
 
-    /** Below this window width the navigation and Sign out show their icons only (names in tooltips). */
-    static final double COMPACT_WIDTH = 1200;
-
+    private HeaderFit headerFit;
+    @FXML private javafx.scene.layout.HBox header;
+    @FXML private Label appTitle;
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
@@ -59,6 +61,7 @@ public final class MainController {
     @FXML private Label alertCountLabel;
     @FXML private ToggleButton themeToggle;
     @FXML private MenuButton languageMenu;
+    @FXML private MenuButton textSizeMenu;
     @FXML private Button keysButton;
     @FXML private Label adminLabel;
     @FXML private Button changePasswordButton;
@@ -139,23 +142,17 @@ public final class MainController {
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
         adminLabel.setMinWidth(0); // the only header item that gives way: "…" when nothing else is left (tooltip: all)
         // By the window's width, not the content's: a header wider than the window widens the content too.
+        headerFit = new HeaderFit(header, appTitle, sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton,
+                signOutButton);
         content.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.widthProperty().addListener((o, was, width) -> compact(width.doubleValue()));
-                compact(scene.getWidth());
+                scene.widthProperty().addListener((o, was, width) -> headerFit.fit(width.doubleValue()));
+                headerFit.fit(scene.getWidth());
             }
         });
         bindAlertCount();
         for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
             named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
-        }
-    }
-
-    /** Narrow windows: the navigation and Sign out show their icons only (the Alerts tab keeps its count). */
-    private void compact(double windowWidth) {
-        ContentDisplay display = windowWidth < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
-        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton, signOutButton}) {
-            named.setContentDisplay(display);
         }
     }
 
@@ -314,6 +311,19 @@ public final class MainController {
                 notify(Messages.get("main.language.changed"));
             });
             languageMenu.getItems().add(item);
+        }
+    }
+
+    /** The Text size menu: a choice goes to {@code onChosen}, which applies and remembers it. */
+    public void offerTextSizes(Consumer<TextSize> onChosen) {
+        TextSizeMenu.fill(textSizeMenu, onChosen);
+    }
+
+    /** After the text size changed (menu or keyboard): the menu and the header follow. */
+    public void showTextSize(TextSize size) {
+        TextSizeMenu.show(textSizeMenu, size);
+        if (root.getScene() != null) {
+            headerFit.fit(root.getScene().getWidth());
         }
     }
 

@@ -22,7 +22,7 @@ final class ShortcutsDialog {
 
     /** In the order shown. */
     static final List<String> KEYS = List.of("keys.views", "keys.search", "keys.refresh", "keys.logout",
-            "keys.block", "keys.unblock", "keys.alerts", "keys.export", "keys.selectAll", "keys.menu", "keys.help");
+            "keys.block", "keys.unblock", "keys.alerts", "keys.export", "keys.selectAll", "keys.textSize", "keys.menu", "keys.help");
 
     private ShortcutsDialog() {
     }

@@ -1,0 +1,42 @@
+package com.sessiondesk.client.common;
+
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
+
+/**
+ * A table's column headers keep their full name one hover away: a narrow window or large text
+ * cuts a header to "Us…", its tooltip still says "Username". The header nodes are made by the
+ * table's skin and made again when columns show or hide, so the tooltips follow both.
+ */
+public final class HeaderTips {
+
+    private HeaderTips() {
+    }
+
+    public static void install(TableView<?> table) {
+        InvalidationListener later = o -> Platform.runLater(() -> apply(table));
+        table.skinProperty().addListener(later);
+        table.getVisibleLeafColumns().addListener(later);
+        apply(table);
+    }
+
+    private static void apply(TableView<?> table) {
+        for (Node node : table.lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header && header.getTableColumn() != null
+                    && header.lookup(".label") instanceof Label label) {
+                String name = header.getTableColumn().getText();
+                if (name == null || name.isBlank()) {
+                    continue; // an icon-only column says what it is in its own tooltip
+                }
+                if (label.getTooltip() == null || !name.equals(label.getTooltip().getText())) {
+                    label.setTooltip(new Tooltip(name));
+                }
+            }
+        }
+    }
+}
