@@ -11,13 +11,14 @@ import javafx.scene.control.TableView;
  * A table's column widths grow with the text ({@link TextSize}): each column's minimum, preferred
  * and maximum width, as the view set them for 100 %, times the text size; and with larger text a
  * column is never narrower than its preferred width (a table that shares out its width would
- * otherwise squeeze the larger text into the same room). Larger text then keeps badges and row
- * buttons whole, and a table wider than its window scrolls sideways instead of cutting every
- * value to "…".
+ * otherwise squeeze the larger text into the same room, and hide the columns past its edge).
+ * Larger text then keeps badges and row buttons whole, and a table wider than its window scrolls
+ * sideways (it stops sharing out its width) instead of cutting every value to "…".
  */
 public final class ColumnWidths {
 
     private static final String BASE = ColumnWidths.class.getName() + ".base";
+    private static final String POLICY = ColumnWidths.class.getName() + ".policy";
 
     private ColumnWidths() {
     }
@@ -30,8 +31,12 @@ public final class ColumnWidths {
         scale(table);
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static void scale(TableView<?> table) {
         double factor = Theme.textSize().percent() / 100.0;
+        Object policy = table.getProperties().computeIfAbsent(POLICY, key -> table.getColumnResizePolicy());
+        table.setColumnResizePolicy(factor > 1 ? (javafx.util.Callback) TableView.UNCONSTRAINED_RESIZE_POLICY
+                : (javafx.util.Callback) policy);
         for (TableColumn<?, ?> column : leaves(table.getColumns())) {
             double[] base = (double[]) column.getProperties().computeIfAbsent(BASE,
                     key -> new double[] {column.getMinWidth(), column.getPrefWidth(), column.getMaxWidth()});
