@@ -113,7 +113,7 @@ class TextSizeGuiTest extends SharedServerGuiTest {
                     .anyMatch(GuiTestBase::reallyVisible)));
             outside.addAll(fx(() -> controlsOutside(stage.getScene(), tab)));
         }
-        assertThat(outside).as("controls outside the 900 px window at 150 %% text").isEmpty();
+        assertThat(outside).as("controls outside the 900 px window at 150 % text").isEmpty();
     }
 
     /** The shown header and toolbar controls that are not wholly inside the window. */
