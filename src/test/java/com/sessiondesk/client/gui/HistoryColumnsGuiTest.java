@@ -75,10 +75,14 @@ class HistoryColumnsGuiTest extends SharedServerGuiTest {
         assertThat(cut).as("action texts cut at 1280 px").isEmpty();
     }
 
+    /** The JVM's language before a test chose Spanish (the client makes its language the JVM's default). */
+    private final Locale before = Locale.getDefault();
+
     @AfterEach
-    void englishAgain() throws Exception {
+    void systemLanguageAgain() throws Exception {
         new ClientSettings(AppDirs.dataDir()).savePreference(ClientSettings.LANGUAGE, null);
-        Messages.use(Locale.ENGLISH);
+        Locale.setDefault(before);
+        Messages.choose(null);
     }
 
     @Test
