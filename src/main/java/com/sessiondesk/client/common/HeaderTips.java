@@ -22,6 +22,11 @@ public final class HeaderTips {
         InvalidationListener later = o -> Platform.runLater(() -> apply(table));
         table.skinProperty().addListener(later);
         table.getVisibleLeafColumns().addListener(later);
+        table.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (!needs) {
+                apply(table); // after a layout pass: headers made in it have their tooltip before anyone can point at them
+            }
+        });
         apply(table);
     }
 

@@ -104,7 +104,8 @@ class HistoryColumnsGuiTest extends SharedServerGuiTest {
         List<String> wanted = List.of("addressColumn", "attemptsColumn", "actorColumn");
         waitUntil("the three columns show", () -> fx(() -> audit.getVisibleLeafColumns().stream()
                 .map(TableColumn::getId).toList().containsAll(wanted)));
-        List<String> nameless = fx(() -> {
+        List<List<String>> seen = new ArrayList<>();
+        java.util.concurrent.Callable<List<String>> check = () -> fx(() -> {
             audit.applyCss();
             audit.layout();
             List<String> missing = new ArrayList<>();
@@ -127,7 +128,16 @@ class HistoryColumnsGuiTest extends SharedServerGuiTest {
             }
             return missing;
         });
-        assertThat(nameless).as("Security columns whose header is cut with no tooltip").isEmpty();
+        // after the pulse that draws the new headers (a user cannot point at them sooner)
+        try {
+            waitUntil("the Security columns are named", 5, () -> {
+                seen.add(0, check.call());
+                return seen.get(0).isEmpty();
+            });
+        } catch (AssertionError | RuntimeException timedOut) {
+            // reported below with what was cut
+        }
+        assertThat(seen.get(0)).as("Security columns whose header is cut with no tooltip").isEmpty();
         assertThat(fx(() -> audit.getVisibleLeafColumns().stream().filter(c -> wanted.contains(c.getId()))
                 .map(TableColumn::getText).toList()))
                 .containsExactly(spanish.getString("history.column.admin"), spanish.getString("history.column.address"),
