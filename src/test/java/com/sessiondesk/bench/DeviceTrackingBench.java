@@ -18,8 +18,9 @@ import java.util.Map;
  * The cost of device and address tracking on heartbeats: the heartbeat flush (what a heartbeat
  * costs the database; the HTTP side is unchanged) with the tracking on versus off, in the same run
  * and on the same rows, with the same flushes. Each setting gets warm-up rounds, then the rounds
- * alternate in the order off-on, on-off, ... (so neither setting always follows the other) and the
- * medians are compared. Each phone has three places it moves between (home Wi-Fi, mobile data, the
+ * alternate in the order off-on, on-off, ... (so neither setting always follows the other). The
+ * ratio on/off is the median of each pair's ratio: the two rounds of a pair ran back to back, under
+ * the same load of a shared machine. Each phone has three places it moves between (home Wi-Fi, mobile data, the
  * office Wi-Fi). Four mixes:
  * <ul>
  * <li>"steady": every heartbeat from the session's address, as nearly all are;
@@ -29,11 +30,12 @@ import java.util.Map;
  * <li>"fresh": every heartbeat from an address the user was never seen at, the worst case: each
  * adds a row.
  * </ul>
- * Prints heartbeats per second with tracking off and on and the ratio on/off (medians).
+ * Prints heartbeats per second with tracking off and on (medians) and the ratio on/off (the median
+ * of the pairs' ratios).
  *
  * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=com.sessiondesk.bench.DeviceTrackingBench -Dexec.args="[sessions] [rounds]"}
- * (SQLite in a temporary folder; defaults 5,000 sessions of 500 users, 9 rounds per setting).
+ * (SQLite in a temporary folder; defaults 5,000 sessions of 500 users, 11 rounds per setting).
  */
 public final class DeviceTrackingBench {
 
@@ -43,7 +45,7 @@ public final class DeviceTrackingBench {
 
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 11;
         Path dir = Files.createTempDirectory("device-tracking-bench");
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"))) {
             new Migrations(db).run();
@@ -81,10 +83,12 @@ public final class DeviceTrackingBench {
                         off[r] = round(store, ids, mix, clock, false);
                     }
                 }
-                double offMedian = median(off);
-                double onMedian = median(on);
-                System.out.printf(Locale.ROOT, "%-8s %,14.0f %,14.0f %10.3f%n", mix, offMedian, onMedian,
-                        onMedian / offMedian);
+                double[] ratios = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratios[r] = on[r] / off[r];
+                }
+                System.out.printf(Locale.ROOT, "%-8s %,14.0f %,14.0f %10.3f%n", mix, median(off), median(on),
+                        median(ratios));
             }
             JdbcStore.trackAddressesAtHeartbeat(true);
             store.close();
