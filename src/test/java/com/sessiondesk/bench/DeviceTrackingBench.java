@@ -5,6 +5,8 @@ import com.sessiondesk.server.store.JdbcStore;
 import com.sessiondesk.server.store.Migrations;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +33,8 @@ import java.util.Map;
  * adds a row.
  * </ul>
  * Prints heartbeats per second with tracking off and on (medians) and the ratio on/off (the median
- * of the pairs' ratios).
+ * of the pairs' ratios), both in elapsed time and in the flushing thread's CPU time (SQLite runs in
+ * that thread: its CPU time moves less with the load of a shared machine than elapsed time does).
  *
  * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=com.sessiondesk.bench.DeviceTrackingBench -Dexec.args="[sessions] [rounds]"}
@@ -42,6 +45,7 @@ public final class DeviceTrackingBench {
     private static final int FLUSH = 1_000; // heartbeats per flush: about a half-second's worth at 2,000/s
     private static final int PLACES = 3;
     private static final int WARM_UP = 2;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
@@ -66,10 +70,11 @@ public final class DeviceTrackingBench {
             String[] mixes = {"steady", "some", "roaming", "fresh"};
             System.out.printf(Locale.ROOT, "%d sessions, flushes of %d heartbeats, %d rounds per setting (SQLite)%n",
                     sessions, FLUSH, rounds);
-            System.out.printf(Locale.ROOT, "%-8s %14s %14s %10s%n", "mix", "off beats/s", "on beats/s", "on/off");
+            System.out.printf(Locale.ROOT, "%-8s %14s %14s %10s %10s%n", "mix", "off beats/s", "on beats/s", "on/off",
+                    "CPU on/off");
             for (String mix : mixes) {
-                double[] off = new double[rounds];
-                double[] on = new double[rounds];
+                double[][] off = new double[rounds][];
+                double[][] on = new double[rounds][];
                 for (int w = 0; w < WARM_UP; w++) {
                     round(store, ids, mix, clock, true);
                     round(store, ids, mix, clock, false);
@@ -83,20 +88,29 @@ public final class DeviceTrackingBench {
                         off[r] = round(store, ids, mix, clock, false);
                     }
                 }
+                double[] offRates = new double[rounds];
+                double[] onRates = new double[rounds];
                 double[] ratios = new double[rounds];
+                double[] cpuRatios = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
-                    ratios[r] = on[r] / off[r];
+                    offRates[r] = off[r][0];
+                    onRates[r] = on[r][0];
+                    ratios[r] = on[r][0] / off[r][0];
+                    cpuRatios[r] = on[r][1] / off[r][1];
                 }
-                System.out.printf(Locale.ROOT, "%-8s %,14.0f %,14.0f %10.3f%n", mix, median(off), median(on),
-                        median(ratios));
+                System.out.printf(Locale.ROOT, "%-8s %,14.0f %,14.0f %10.3f %10.3f%n", mix, median(offRates),
+                        median(onRates), median(ratios), median(cpuRatios));
             }
             JdbcStore.trackAddressesAtHeartbeat(true);
             store.close();
         }
     }
 
-    /** One heartbeat of every session, in flushes of {@link #FLUSH}; returns heartbeats per second. */
-    private static double round(JdbcStore store, List<String> ids, String mix, long[] clock, boolean tracking) {
+    /**
+     * One heartbeat of every session, in flushes of {@link #FLUSH}; returns heartbeats per second of
+     * elapsed time and per second of this thread's CPU time.
+     */
+    private static double[] round(JdbcStore store, List<String> ids, String mix, long[] clock, boolean tracking) {
         JdbcStore.trackAddressesAtHeartbeat(tracking);
         clock[0] += 1_000;
         int beat = (int) ((clock[0] - 1_800_000_000_000L) / 1_000); // 1, 2, 3... over the whole run
@@ -108,11 +122,14 @@ public final class DeviceTrackingBench {
             }
             flushes.add(beats);
         }
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (Map<String, Heartbeat> beats : flushes) {
             store.recordHeartbeats(beats);
         }
-        return ids.size() / ((System.nanoTime() - start) / 1e9);
+        long elapsed = System.nanoTime() - start;
+        long cpu = CPU.getCurrentThreadCpuTime() - cpuStart;
+        return new double[] {ids.size() / (elapsed / 1e9), ids.size() / (cpu / 1e9)};
     }
 
     /** The address session {@code i}'s heartbeat number {@code beat} comes from in {@code mix}. */
