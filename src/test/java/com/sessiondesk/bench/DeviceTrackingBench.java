@@ -5,6 +5,7 @@ import com.sessiondesk.server.store.JdbcStore;
 import com.sessiondesk.server.store.Migrations;
 import com.sessiondesk.server.store.Records.Device;
 import com.sessiondesk.server.store.Records.Heartbeat;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -37,8 +38,9 @@ import java.util.Map;
  * that thread: its CPU time moves less with the load of a shared machine than elapsed time does).
  *
  * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=com.sessiondesk.bench.DeviceTrackingBench -Dexec.args="[sessions] [rounds]"}
- * (SQLite in a temporary folder; defaults 5,000 sessions of 500 users, 11 rounds per setting).
+ * -Dexec.mainClass=com.sessiondesk.bench.DeviceTrackingBench -Dexec.args="[sessions] [rounds] [postgresql]"}
+ * (SQLite in a temporary folder, or an embedded PostgreSQL; defaults 5,000 sessions of 500 users,
+ * 21 rounds per setting).
  */
 public final class DeviceTrackingBench {
 
@@ -49,9 +51,12 @@ public final class DeviceTrackingBench {
 
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 11;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 21;
+        boolean postgres = args.length > 2 && args[2].equals("postgresql");
         Path dir = Files.createTempDirectory("device-tracking-bench");
-        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"))) {
+        try (EmbeddedPostgres pg = postgres ? EmbeddedPostgres.start() : null;
+                Database db = Database.open(postgres ? pg.getJdbcUrl("postgres", "postgres")
+                        : "jdbc:sqlite:" + dir.resolve("bench.db"))) {
             new Migrations(db).run();
             JdbcStore store = new JdbcStore(db);
             List<String> ids = new ArrayList<>();
@@ -68,8 +73,8 @@ public final class DeviceTrackingBench {
             }
             long[] clock = {now};
             String[] mixes = {"steady", "some", "roaming", "fresh"};
-            System.out.printf(Locale.ROOT, "%d sessions, flushes of %d heartbeats, %d rounds per setting (SQLite)%n",
-                    sessions, FLUSH, rounds);
+            System.out.printf(Locale.ROOT, "%d sessions, flushes of %d heartbeats, %d rounds per setting (%s)%n",
+                    sessions, FLUSH, rounds, postgres ? "PostgreSQL; CPU: this JVM's side only" : "SQLite");
             System.out.printf(Locale.ROOT, "%-8s %14s %14s %10s %10s%n", "mix", "off beats/s", "on beats/s", "on/off",
                     "CPU on/off");
             for (String mix : mixes) {
