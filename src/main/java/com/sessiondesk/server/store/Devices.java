@@ -145,7 +145,7 @@ public final class Devices {
      * at less than this ago writes nothing ({@link RecentAddresses}). An hour: the 90-day memory of
      * addresses needs no finer time.
      */
-    public static final long ADDRESS_REFRESH_MILLIS = 60L * 60 * 1000;
+    static final long ADDRESS_REFRESH_MILLIS = 60L * 60 * 1000;
 
     /** Pairs per statement of {@link #seenAt}. */
     private static final int SEEN_ROWS = 250;
