@@ -48,6 +48,10 @@ public final class AlertsController {
     @FXML private ErrorBanner errorBanner;
     @FXML private CheckBox openOnlyCheckBox;
     @FXML private Button alertsRefreshButton;
+    @FXML private Button logoutAction;
+    @FXML private Button blockAccountAction;
+    @FXML private Button blockDeviceAction;
+    @FXML private Button acknowledgeAction;
     @FXML private StatusBar statusBar;
     @FXML private MaskerPane masker;
     @FXML private TableView<Alert> alertsTable;
@@ -84,6 +88,8 @@ public final class AlertsController {
     private final BlockedDevicesViewModel devices;
     private final Parent root;
     private final Tooltip fullValueTooltip = new Tooltip();
+    /** The toolbar's action buttons and when each applies to the selected alert. */
+    private final java.util.Map<Button, Predicate<Alert>> toolbarActions = new java.util.LinkedHashMap<>();
 
     public AlertsController(AlertsViewModel viewModel, AlertActions actions, BlockedDevicesViewModel devices) {
         this.viewModel = viewModel;
@@ -131,6 +137,7 @@ public final class AlertsController {
         sorted.comparatorProperty().bind(alertsTable.comparatorProperty());
         alertsTable.setItems(sorted);
         alertsTable.setContextMenu(alertMenu());
+        bindToolbarActions();
         alertsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             Alert selected = alertsTable.getSelectionModel().getSelectedItem();
             if (selected == null) {
@@ -143,6 +150,33 @@ public final class AlertsController {
                 event.consume();
             }
         });
+    }
+
+    /** The toolbar's buttons act on the selected alert, each enabled when its action applies to it. */
+    private void bindToolbarActions() {
+        toolbarAction(logoutAction, "logout", actions::canLogOutSession, actions::logOutSession);
+        toolbarAction(blockAccountAction, "account-lock-outline", actions::canBlockAccount, actions::blockAccount);
+        toolbarAction(blockDeviceAction, "cellphone-lock", actions::canBlockDevice, actions::blockDevice);
+        toolbarAction(acknowledgeAction, "check", alert -> alert != null && alert.open(), viewModel::acknowledge);
+        alertsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> updateToolbarActions());
+        alertsTable.getItems().addListener((javafx.collections.ListChangeListener<Alert>) change -> updateToolbarActions());
+        updateToolbarActions();
+    }
+
+    private void toolbarAction(Button button, String icon, Predicate<Alert> allowed, Consumer<Alert> action) {
+        button.setGraphic(com.sessiondesk.client.common.Icons.of(icon));
+        toolbarActions.put(button, allowed);
+        button.setOnAction(e -> {
+            Alert selected = alertsTable.getSelectionModel().getSelectedItem();
+            if (selected != null && allowed.test(selected)) {
+                action.accept(selected);
+            }
+        });
+    }
+
+    private void updateToolbarActions() {
+        Alert selected = alertsTable.getSelectionModel().getSelectedItem();
+        toolbarActions.forEach((button, allowed) -> button.setDisable(selected == null || !allowed.test(selected)));
     }
 
     private static Cells.RowButton<Alert> button(String icon, String styleClass, Tooltip tooltip, String accessibleKey,
