@@ -108,6 +108,76 @@ class IncidentsGuiTest extends SharedServerGuiTest {
     }
 
     @Test
+    void theAlertsHeadersAreWholeAt900And1280Px() throws Exception {
+        openSignedIn();
+        click("#alertsTab");
+        waitUntil("the alerts show", () -> showing("#alertsTable"));
+        for (double width : new double[] {900, 1280}) {
+            javafx.stage.Stage stage = (javafx.stage.Stage) mainWindow().orElseThrow();
+            fx(() -> {
+                stage.setWidth(width);
+                stage.setHeight(700);
+                return null;
+            });
+            waitUntil("the window is " + width + " wide", () -> fx(() -> Math.abs(stage.getScene().getWidth() - width) < 40));
+            List<String> cut = new java.util.ArrayList<>();
+            waitUntil("every header of the alerts is whole at " + width + " px", () -> fx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                cut.clear();
+                cut.addAll(cutHeaders(table("#alertsTable")));
+                return cut.isEmpty();
+            }));
+            assertThat(cut).as("headers cut at " + width + " px").isEmpty();
+        }
+    }
+
+    /** The header texts drawn shorter than they are ("…"). */
+    private static List<String> cutHeaders(TableView<Object> table) {
+        List<String> cut = new java.util.ArrayList<>();
+        for (Node header : table.lookupAll(".column-header .label")) {
+            if (header instanceof Label label && !label.getText().isEmpty()) {
+                label.getChildrenUnmodifiable().stream().filter(javafx.scene.text.Text.class::isInstance)
+                        .map(t -> ((javafx.scene.text.Text) t).getText())
+                        .filter(drawn -> !drawn.equals(label.getText())).forEach(drawn -> cut.add(label.getText() + " as " + drawn));
+            }
+        }
+        return cut;
+    }
+
+    @Test
+    void tabReachesTheSelectedAlertsActionsAndSpaceActs() throws Exception {
+        User staff = server.freshStaff();
+        openSignedIn();
+        click("#alertsTab");
+        waitUntil("the alerts show", () -> showing("#alertsTable"));
+        TableView<Object> alerts = table("#alertsTable");
+        String guesserDevice = "guesser-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            assertThat(server.wrongLogin(staff.username(), guesserDevice)).isEqualTo(401);
+        }
+        waitUntil("the alert arrives", 10, () -> rowContaining(alerts, staff.username(), "Failed logins") >= 0);
+        int row = rowContaining(alerts, staff.username(), "Failed logins");
+        fx(() -> {
+            alerts.getSelectionModel().clearAndSelect(row);
+            alerts.requestFocus();
+            return null;
+        });
+        javafx.scene.Scene scene = fx(alerts::getScene);
+        boolean reached = false;
+        for (int i = 0; i < 60 && !reached; i++) {
+            push(javafx.scene.input.KeyCode.TAB);
+            reached = fx(() -> scene.getFocusOwner() != null && "acknowledgeAction".equals(scene.getFocusOwner().getId()));
+        }
+        assertThat(reached).as("Tab reaches the Acknowledge action of the selected alert").isTrue();
+        assertThat(fx(() -> node("#blockAccountAction", javafx.scene.control.Button.class).isDisabled()))
+                .as("the account's alert can block it").isFalse();
+        push(javafx.scene.input.KeyCode.SPACE);
+        waitUntil("Space acknowledged it", () -> server.alerts().stream()
+                .anyMatch(a -> staff.username().equals(a.username()) && LiveServer.ADMIN.equals(a.acknowledgedBy())));
+    }
+
+    @Test
     void aNewDeviceIsMarkedAndNewDevicesOnlyKeepsIt() throws Exception {
         User staff = server.freshStaff();
         String deviceId = "phone-" + UUID.randomUUID();
