@@ -92,8 +92,10 @@ class LoginStormTest {
 
         AuditEvent[] events = Json.GSON.fromJson(API.raw().get("/api/v1/audit?limit=1000", API.adminToken()).object()
                 .get("events"), AuditEvent[].class);
-        assertThat(events).as("the refusals are security events with the attacker's address")
-                .anyMatch(e -> e.action().equals("login_throttled") && "127.0.0.2".equals(e.address()));
+        // Past 20 rows of a kind in a minute, the rest are counted in one row without an address.
+        assertThat(events).as("the refusals are security events with an attacker's address")
+                .anyMatch(e -> e.action().equals("login_throttled") && e.address() != null
+                        && e.address().startsWith("127.0.0.") && !e.address().equals("127.0.0.1"));
     }
 
     /** One attacker: wrong passwords, unknown names and the victim's, every answer retried at once. */
