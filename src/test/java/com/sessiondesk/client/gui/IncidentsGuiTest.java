@@ -7,6 +7,7 @@ import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.gui.LiveServer.Device;
+import com.sessiondesk.client.sessions.SessionRow;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.Node;
@@ -202,6 +203,48 @@ class IncidentsGuiTest extends SharedServerGuiTest {
                 () -> rowCount(sessions()) == 1 && idOf(fx(() -> sessions().getItems().get(0))).equals(first.id()));
         click("#newOnlyCheckBox");
         waitUntil("unticked, both show again", () -> rowCount(sessions()) == 2);
+    }
+
+    /**
+     * "New devices only" ticked as early as the window allows (before or as the first list arrives)
+     * keeps its rows after the load and after the feed's answers: a session from a new device that
+     * starts later shows, one from a known device stays hidden.
+     */
+    @Test
+    void newDevicesOnlyTickedAsTheFirstListArrivesHoldsAfterTheLoadAndTheFeed() throws Exception {
+        User staff = server.freshStaff();
+        String deviceId = "phone-" + UUID.randomUUID();
+        String model = "EarlyPhone-" + UUID.randomUUID().toString().substring(0, 8);
+        Device fresh = server.loginOn(staff.username(), "Billiyo Care", deviceId, model);
+        Device known = server.loginOn(staff.username(), "Billiyo Timesheets", deviceId, model);
+        launch(optionsFor(server.baseUrl()));
+        signIn(server);
+        waitUntil("the filter shows", () -> showing("#newOnlyCheckBox"));
+        CheckBox newOnly = node("#newOnlyCheckBox", CheckBox.class);
+        click("#newOnlyCheckBox"); // (the pointer stays there, off the table: the table's order does not hold)
+        waitUntil("the new sessions are loaded", () -> rowCount(sessions()) > 0);
+        assertThat(fx(newOnly::isSelected)).as("still ticked after the first load").isTrue();
+        assertThat(shownIds()).as("after the first load").contains(fresh.sessionId()).doesNotContain(known.sessionId());
+        assertThat(allShownNew()).as("only new sessions after the first load").isTrue();
+
+        User later = server.freshStaff();
+        String laterId = "phone-" + UUID.randomUUID();
+        Device laterPhone = server.loginOn(later.username(), "Billiyo Care", laterId, model);
+        Device laterKnown = server.loginOn(later.username(), "Billiyo Timesheets", laterId, model);
+        assertThat(server.heartbeat(known, 3).code()).isEqualTo(204);
+        waitUntil("the feed brought the new phone's session", 15, () -> shownIds().contains(laterPhone.sessionId()));
+        assertThat(fx(newOnly::isSelected)).as("still ticked after the feed's answer").isTrue();
+        assertThat(shownIds()).as("after the feed's answer").doesNotContain(known.sessionId(), laterKnown.sessionId());
+        assertThat(allShownNew()).as("only new sessions after the feed's answer").isTrue();
+    }
+
+    private List<String> shownIds() {
+        return fx(() -> sessions().getItems().stream().map(SharedServerGuiTest::idOf).toList());
+    }
+
+    private boolean allShownNew() {
+        return fx(() -> sessions().getItems().stream().map(row -> ((SessionRow) row).session())
+                .allMatch(s -> s.newDevice() || s.newAddress()));
     }
 
     private long openCount() {
