@@ -7,12 +7,16 @@ import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.ListViews;
 import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -89,7 +93,7 @@ public final class AlertsController {
     private final Parent root;
     private final Tooltip fullValueTooltip = new Tooltip();
     /** The toolbar's action buttons and when each applies to the selected alert. */
-    private final java.util.Map<Button, Predicate<Alert>> toolbarActions = new java.util.LinkedHashMap<>();
+    private final Map<Button, Predicate<Alert>> toolbarActions = new LinkedHashMap<>();
 
     public AlertsController(AlertsViewModel viewModel, AlertActions actions, BlockedDevicesViewModel devices) {
         this.viewModel = viewModel;
@@ -117,12 +121,9 @@ public final class AlertsController {
         Columns.value(usernameColumn, alert -> alert.username() == null ? "" : alert.username());
         Columns.value(deviceColumn, AlertTexts::device);
         Columns.value(addressColumn, alert -> alert.address() == null ? "" : alert.address());
-        for (TableColumn<Alert, String> column : List.of(kindColumn, summaryColumn, usernameColumn, deviceColumn, addressColumn)) {
-            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
-        }
+        ListViews.textColumns(fullValueTooltip, List.of(kindColumn, summaryColumn, usernameColumn, deviceColumn, addressColumn));
         Columns.value(lastAtColumn, Alert::lastAt);
-        lastAtColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
-                at -> null, fullValueTooltip));
+        ListViews.timeColumn(lastAtColumn, fullValueTooltip);
         Columns.value(actionsColumn, alert -> alert);
         actionsColumn.setCellFactory(Cells.buttons(List.of(
                 button("logout", "alert-logout-button", logoutTooltip, "alerts.logout.accessible",
@@ -159,12 +160,12 @@ public final class AlertsController {
         toolbarAction(blockDeviceAction, "cellphone-lock", actions::canBlockDevice, actions::blockDevice);
         toolbarAction(acknowledgeAction, "check", alert -> alert != null && alert.open(), viewModel::acknowledge);
         alertsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> updateToolbarActions());
-        alertsTable.getItems().addListener((javafx.collections.ListChangeListener<Alert>) change -> updateToolbarActions());
+        alertsTable.getItems().addListener((ListChangeListener<Alert>) change -> updateToolbarActions());
         updateToolbarActions();
     }
 
     private void toolbarAction(Button button, String icon, Predicate<Alert> allowed, Consumer<Alert> action) {
-        button.setGraphic(com.sessiondesk.client.common.Icons.of(icon));
+        button.setGraphic(Icons.of(icon));
         toolbarActions.put(button, allowed);
         button.setOnAction(e -> {
             Alert selected = alertsTable.getSelectionModel().getSelectedItem();
@@ -223,25 +224,17 @@ public final class AlertsController {
     }
 
     private void bindDevices() {
-        devicesCountLabel.textProperty().bind(devices.countTextProperty());
+        ListViews.bindTable(devices, devicesTable, devicesCountLabel, devicesRefreshButton);
         devicesErrorBanner.bind(devices.state(), devices::refresh);
-        devicesRefreshButton.setOnAction(e -> devices.refresh());
-        devicesTable.getStyleClass().add("striped");
-        Label placeholder = new Label();
-        placeholder.textProperty().bind(devices.placeholderTextProperty());
-        devicesTable.setPlaceholder(placeholder);
         Columns.value(deviceModelColumn, BlockedDevicesViewModel::name);
         Columns.value(deviceIdColumn, DeviceBlock::deviceId);
         Columns.value(lastUserColumn, device -> device.lastUsername() == null ? "" : device.lastUsername());
         Columns.value(blockedByColumn, device -> device.blockedBy() == null ? "" : device.blockedBy());
         Columns.value(reasonColumn, device -> device.reason() == null ? "" : device.reason());
-        for (TableColumn<DeviceBlock, String> column : List.of(deviceModelColumn, deviceIdColumn, lastUserColumn,
-                blockedByColumn, reasonColumn)) {
-            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
-        }
+        ListViews.textColumns(fullValueTooltip, List.of(deviceModelColumn, deviceIdColumn, lastUserColumn, blockedByColumn,
+                reasonColumn));
         Columns.value(blockedAtColumn, DeviceBlock::blockedAt);
-        blockedAtColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
-                at -> null, fullValueTooltip));
+        ListViews.timeColumn(blockedAtColumn, fullValueTooltip);
         // The row itself: a block without end reads "Until unblocked" (sorted last), cut texts in the tooltip.
         Columns.value(blockedUntilColumn, device -> device);
         blockedUntilColumn.setComparator(java.util.Comparator.comparing(DeviceBlock::blockedUntil,
