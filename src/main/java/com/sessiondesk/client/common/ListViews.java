@@ -2,12 +2,16 @@ package com.sessiondesk.client.common;
 
 import java.time.Instant;
 import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.StatusBar;
 
@@ -55,5 +59,23 @@ public final class ListViews {
     public static <S> void timeColumn(TableColumn<S, Instant> column, Tooltip fullValue) {
         column.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
                 at -> null, fullValue));
+    }
+
+    /**
+     * Every named header of the table shows its name whole in a tooltip: a narrow window or a long
+     * Spanish name may cut a header to "Bloquea…". Installed on the headers the skin makes, again
+     * when the columns change (a header moved by drag is made anew).
+     */
+    public static void headerTooltips(TableView<?> table) {
+        InvalidationListener install = o -> Platform.runLater(() -> {
+            for (Node node : table.lookupAll(".column-header")) {
+                if (node instanceof TableColumnHeader header && header.getTableColumn() != null
+                        && header.getTableColumn().getText() != null && !header.getTableColumn().getText().isEmpty()) {
+                    Tooltip.install(header, new Tooltip(header.getTableColumn().getText()));
+                }
+            }
+        });
+        table.skinProperty().addListener(install);
+        table.getColumns().addListener(install);
     }
 }

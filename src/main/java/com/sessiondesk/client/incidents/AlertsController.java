@@ -107,6 +107,7 @@ public final class AlertsController {
         ListViews.bind(viewModel, alertsTable, alertsCountLabel, statusBar, masker, errorBanner, alertsRefreshButton,
                 Messages.get("alerts.loading"));
         openOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.openOnlyProperty());
+        ListViews.headerTooltips(alertsTable);
         bindAlerts();
         bindDevices();
     }
@@ -225,6 +226,7 @@ public final class AlertsController {
 
     private void bindDevices() {
         ListViews.bindTable(devices, devicesTable, devicesCountLabel, devicesRefreshButton);
+        ListViews.headerTooltips(devicesTable);
         devicesErrorBanner.bind(devices.state(), devices::refresh);
         Columns.value(deviceModelColumn, BlockedDevicesViewModel::name);
         Columns.value(deviceIdColumn, DeviceBlock::deviceId);

@@ -130,7 +130,19 @@ class IncidentsGuiTest extends SharedServerGuiTest {
                 return cut.isEmpty();
             }));
             assertThat(cut).as("headers cut at " + width + " px").isEmpty();
+            assertThat(headersWithoutTheirName(table("#devicesTable"))).as("blocked devices' headers without their name in a tooltip at "
+                    + width + " px (they may be cut)").isEmpty();
         }
+    }
+
+    /** The named headers whose tooltip does not give their whole name. */
+    private static List<String> headersWithoutTheirName(TableView<Object> table) {
+        return fx(() -> table.lookupAll(".column-header").stream()
+                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                        && !h.getTableColumn().getText().isEmpty())
+                .map(n -> (javafx.scene.control.skin.TableColumnHeader) n)
+                .filter(h -> tooltipOf(h) == null || !h.getTableColumn().getText().equals(tooltipOf(h).getText()))
+                .map(h -> h.getTableColumn().getText()).toList());
     }
 
     /** The header texts drawn shorter than they are ("…"). */
