@@ -18,7 +18,11 @@ public final class HeaderTips {
     private HeaderTips() {
     }
 
+    /** Once per table (a second call does nothing). */
     public static void install(TableView<?> table) {
+        if (table.getProperties().putIfAbsent(HeaderTips.class, Boolean.TRUE) != null) {
+            return;
+        }
         InvalidationListener later = o -> Platform.runLater(() -> apply(table));
         table.skinProperty().addListener(later);
         table.getVisibleLeafColumns().addListener(later);

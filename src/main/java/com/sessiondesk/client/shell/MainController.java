@@ -31,7 +31,6 @@ import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Toggle;
@@ -40,6 +39,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.NotificationPane;
@@ -51,8 +51,8 @@ import org.controlsfx.control.NotificationPane;
  */
 public final class MainController {
 
-    private HeaderFit headerFit;
-    @FXML private javafx.scene.layout.HBox header;
+    private CompactHeader compactHeader;
+    @FXML private BorderPane mainWindow;
     @FXML private Label appTitle;
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
@@ -142,15 +142,21 @@ public final class MainController {
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
         adminLabel.setMinWidth(0); // the only header item that gives way: "…" when nothing else is left (tooltip: all)
         // By the window's width, not the content's: a header wider than the window widens the content too.
-        headerFit = new HeaderFit(header, appTitle, sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton,
-                signOutButton);
+        compactHeader = new CompactHeader(mainWindow, appTitle,
+                List.of(sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton, signOutButton));
         content.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.widthProperty().addListener((o, was, width) -> headerFit.fit(width.doubleValue()));
-                headerFit.fit(scene.getWidth());
+                scene.widthProperty().addListener((o, was, width) -> compactHeader.fit(width.doubleValue()));
+                compactHeader.fit(scene.getWidth());
             }
         });
         bindAlertCount();
+        // the count on the Alerts tab widens the header when it shows
+        alertCountLabel.visibleProperty().addListener((obs, was, shown) -> {
+            if (mainWindow.getScene() != null) {
+                compactHeader.fit(mainWindow.getScene().getWidth());
+            }
+        });
         for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
             named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
         }
@@ -323,7 +329,7 @@ public final class MainController {
     public void showTextSize(TextSize size) {
         TextSizeMenu.show(textSizeMenu, size);
         if (root.getScene() != null) {
-            headerFit.fit(root.getScene().getWidth());
+            compactHeader.fit(root.getScene().getWidth());
         }
     }
 
