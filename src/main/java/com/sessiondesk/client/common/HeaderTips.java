@@ -3,7 +3,6 @@ package com.sessiondesk.client.common;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
@@ -14,6 +13,9 @@ import javafx.scene.control.skin.TableColumnHeader;
  * table's skin and made again when columns show or hide, so the tooltips follow both.
  */
 public final class HeaderTips {
+
+    /** Where {@link Tooltip#install} keeps a node's tooltip. */
+    private static final String TOOLTIP = "javafx.scene.control.Tooltip";
 
     private HeaderTips() {
     }
@@ -36,14 +38,14 @@ public final class HeaderTips {
 
     private static void apply(TableView<?> table) {
         for (Node node : table.lookupAll(".column-header")) {
-            if (node instanceof TableColumnHeader header && header.getTableColumn() != null
-                    && header.lookup(".label") instanceof Label label) {
+            if (node instanceof TableColumnHeader header && header.getTableColumn() != null) {
                 String name = header.getTableColumn().getText();
                 if (name == null || name.isBlank()) {
                     continue; // an icon-only column says what it is in its own tooltip
                 }
-                if (label.getTooltip() == null || !name.equals(label.getTooltip().getText())) {
-                    label.setTooltip(new Tooltip(name));
+                // on the whole header (its text and the room around it), once per header node
+                if (!(header.getProperties().get(TOOLTIP) instanceof Tooltip tip) || !name.equals(tip.getText())) {
+                    Tooltip.install(header, new Tooltip(name));
                 }
             }
         }

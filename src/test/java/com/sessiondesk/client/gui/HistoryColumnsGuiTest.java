@@ -121,7 +121,7 @@ class HistoryColumnsGuiTest extends SharedServerGuiTest {
                 String name = header.getTableColumn().getText();
                 Label label = (Label) header.lookup(".label");
                 boolean whole = !Cells.isCut(label);
-                boolean told = label.getTooltip() != null && name.equals(label.getTooltip().getText());
+                boolean told = tooltipOf(header) != null && name.equals(tooltipOf(header).getText());
                 if (!whole && !told) {
                     missing.add(id + ": \"" + label.getText() + "\" of \"" + name + "\" without a tooltip");
                 }
