@@ -74,6 +74,7 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
             events.clear();
             setNextCursor(null);
             refresh();
+            updateTexts();
         });
         shown.addListener((ListChangeListener<AuditEvent>) change -> updateTexts());
         state.loadingProperty().addListener((obs, old, now) -> updateTexts());
@@ -82,8 +83,9 @@ public final class HistoryViewModel implements com.sessiondesk.client.common.Lis
 
     private void updateTexts() {
         countText.set(Messages.format(hasMore.get() ? "history.count.more" : "history.count", shown.size()));
-        placeholderText.set(Messages.get(!events.isEmpty() ? "history.placeholder.noMatch"
-                : state.isLoading() ? "history.loading" : "history.placeholder"));
+        String empty = securityOnly.get() ? "history.placeholder.security" : "history.placeholder";
+        placeholderText.set(Messages.get(!events.isEmpty() ? empty + ".noMatch"
+                : state.isLoading() ? "history.loading" : empty));
     }
 
     /** The first page and the names of the people they are about (for searching by name). */

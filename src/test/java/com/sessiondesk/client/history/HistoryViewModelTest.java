@@ -66,6 +66,22 @@ class HistoryViewModelTest {
         assertThat(vm.userFilterProperty().get()).as("forgotten on sign-out").isEmpty();
     }
 
+    /** An empty History says which list is empty. */
+    @Test
+    void anEmptySecurityListSaysNoSecurityEvents() {
+        TestContexts t = new TestContexts();
+        FakeAdminService service = new FakeAdminService();
+        service.events.add(new AuditEvent(3, Instant.parse("2026-11-27T15:00:00Z"), "admin", "block", "bob.aide",
+                List.of("s1"), null));
+        HistoryViewModel vm = new HistoryViewModel(t.context, Clock.systemUTC(), id -> null);
+        vm.connect(service);
+        vm.securityOnlyProperty().set(true);
+        assertThat(vm.shown()).isEmpty();
+        assertThat(vm.placeholderTextProperty().get()).isEqualTo("No security events recorded.");
+        vm.securityOnlyProperty().set(false);
+        assertThat(vm.placeholderTextProperty().get()).isEqualTo("No admin actions recorded yet.");
+    }
+
     /** The server's record names the device even for sessions this client never listed. */
     @Test
     void namesTheDeviceTheServerRecordedForEachEndedSession() {
@@ -100,6 +116,9 @@ class HistoryViewModelTest {
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(5L, 4L, 2L);
         vm.userFilterProperty().set("bob");
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(2L);
+        vm.userFilterProperty().set("nobody");
+        assertThat(vm.placeholderTextProperty().get()).isEqualTo("No security events match the search.");
+        vm.userFilterProperty().set("bob");
         vm.securityOnlyProperty().set(false);
         assertThat(vm.shown()).extracting(AuditEvent::id).containsExactly(3L);
 
