@@ -164,6 +164,17 @@ abstract class AuditHistoryTest {
     }
 
     @Test
+    void aUsernameIsLookedUpInTheFormItIsStoredIn() {
+        api.raw().post("/api/v1/users/" + OTHER + "/block", api.adminToken(), "{}");
+        api.raw().post("/api/v1/users/" + OTHER + "/unblock", api.adminToken(), "");
+        List<JsonObject> typed = events(audit("?category=action&username=" + "Omar.HISTORY"));
+        assertThat(typed).isNotEmpty().allSatisfy(e -> assertThat(e.get("username").getAsString()).isEqualTo(OTHER));
+        assertThat(typed).hasSameSizeAs(events(audit("?category=action&username=" + OTHER)));
+        // full-width letters are the same username once in Unicode NFKC
+        assertThat(events(audit("?category=action&username=" + encode("\uFF4Fmar.history")))).hasSameSizeAs(typed);
+    }
+
+    @Test
     void aChangedMadeUpOrBorrowedCursorAndBadLimitsAre400() {
         for (int i = 0; i < 3; i++) {
             api.raw().post("/api/v1/users/" + OTHER + "/block", api.adminToken(), "{}");

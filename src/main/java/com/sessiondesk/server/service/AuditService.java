@@ -2,6 +2,7 @@ package com.sessiondesk.server.service;
 
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.server.security.Tokens;
+import com.sessiondesk.server.security.identity.Usernames;
 import com.sessiondesk.server.store.AuditCategory;
 import com.sessiondesk.server.store.JdbcStore;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,14 @@ public final class AuditService {
     public record Page(List<AuditEvent> events, String nextCursor) {
     }
 
-    /** What to read: a category (null: both), a user (null: anyone), and where to start (null: the newest). */
+    /**
+     * What to read: a category (null: both), a user (null: anyone), and where to start (null: the
+     * newest). The username is looked up in the form usernames are stored in (NFKC, lower case).
+     */
     public record Query(AuditCategory category, String username, String before, int limit) {
+        public Query {
+            username = username == null ? null : Usernames.normalize(username);
+        }
     }
 
     /** A cursor that this service did not hand out for this filter. */
