@@ -7,8 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The {@code devices}, {@code user_devices} and {@code user_addresses} tables: device blocks, and the
@@ -136,19 +140,55 @@ public final class Devices {
         }
     }
 
-    /** A heartbeat moved a session of the user to {@code address}: the user was seen there now. */
-    static void seenAt(PreparedStatement upsert, long userId, String address, long now) throws SQLException {
-        upsert.setLong(1, userId);
-        upsert.setString(2, address);
-        upsert.setLong(3, now);
-        upsert.setLong(4, now);
-        upsert.addBatch();
+    /**
+     * How finely a heartbeat keeps an address's last seen: a move to an address its user was recorded
+     * at less than this ago writes nothing ({@link RecentAddresses}). An hour: the 90-day memory of
+     * addresses needs no finer time.
+     */
+    static final long ADDRESS_REFRESH_MILLIS = 60L * 60 * 1000;
+
+    /** Pairs per statement of {@link #seenAt}. */
+    private static final int SEEN_ROWS = 250;
+
+    /** The user seen at the address: first and last time (a heartbeat that moved a session there). */
+    record AddressSeen(long userId, String address, long firstSeen, long lastSeen) {
     }
 
-    /** The statement {@link #seenAt} binds. */
-    static final String SEEN_AT_ADDRESS = "INSERT INTO user_addresses (user_id, address, first_seen_at, "
-            + "last_seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, address) DO UPDATE SET "
-            + "last_seen_at = excluded.last_seen_at";
+    /**
+     * Records users as seen at addresses (heartbeats that moved their sessions): a pair new to its
+     * user gets its row, a known one its last seen moved forward (never back). A pair listed twice
+     * counts once, with its earliest and latest time. One statement per {@value #SEEN_ROWS} pairs, in
+     * (user, address) order, so that two instances' flushes take the row locks in one order
+     * (PostgreSQL).
+     *
+     * @return the pairs written, one each, in that order
+     */
+    static List<AddressSeen> seenAt(Connection c, List<AddressSeen> seen) throws SQLException {
+        Map<AddressSeen, AddressSeen> pairs = new TreeMap<>(
+                Comparator.comparingLong(AddressSeen::userId).thenComparing(AddressSeen::address));
+        for (AddressSeen s : seen) {
+            pairs.merge(s, s, (a, b) -> new AddressSeen(a.userId(), a.address(),
+                    Math.min(a.firstSeen(), b.firstSeen()), Math.max(a.lastSeen(), b.lastSeen())));
+        }
+        List<AddressSeen> rows = new ArrayList<>(pairs.values());
+        for (int start = 0; start < rows.size(); start += SEEN_ROWS) {
+            List<AddressSeen> chunk = rows.subList(start, Math.min(rows.size(), start + SEEN_ROWS));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_addresses (user_id, address, "
+                    + "first_seen_at, last_seen_at) VALUES " + String.join(", ", Collections.nCopies(chunk.size(),
+                            "(?, ?, ?, ?)")) + " ON CONFLICT (user_id, address) DO UPDATE SET last_seen_at = "
+                    + "excluded.last_seen_at WHERE user_addresses.last_seen_at < excluded.last_seen_at")) {
+                int i = 0;
+                for (AddressSeen s : chunk) {
+                    ps.setLong(++i, s.userId());
+                    ps.setString(++i, s.address());
+                    ps.setLong(++i, s.firstSeen());
+                    ps.setLong(++i, s.lastSeen());
+                }
+                ps.executeUpdate();
+            }
+        }
+        return rows;
+    }
 
     /** Blocks the device (its row locked first, see the class text); a block in force is replaced. */
     static void block(Connection c, String deviceId, String actor, String reason, Long until, long now)

@@ -1,5 +1,6 @@
 package com.sessiondesk.server.store;
 
+import com.sessiondesk.server.store.Devices.AddressSeen;
 import com.sessiondesk.server.store.Records.Heartbeat;
 import com.sessiondesk.server.store.SessionFeed.Entry;
 import com.sessiondesk.server.store.SessionFeed.Kind;
@@ -9,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,9 @@ import java.util.Objects;
  * last showed it, or the count or the address changed). The rows are read locked (PostgreSQL), in id
  * order, so that two instances flushing the same session cannot both decide "nothing changed".
  * A heartbeat that moves a session to another address records the user as seen there
- * ({@code user_addresses}, see {@link Devices}); other heartbeats write nothing more.
+ * ({@code user_addresses}, see {@link Devices#seenAt}: one statement for the flush's moves) unless
+ * this instance recorded that pair within the refresh step ({@link RecentAddresses}); other
+ * heartbeats write nothing more.
  */
 final class HeartbeatFeed {
 
@@ -42,8 +44,14 @@ final class HeartbeatFeed {
     private record Stored(long userId, int pendingSyncItems, String address, long fedLastSeen) {
     }
 
-    static void record(Connection c, Dialect dialect, Map<String, Heartbeat> heartbeats, long now)
-            throws SQLException {
+    /**
+     * Writes the heartbeats; returns the (user, address) pairs recorded in {@code user_addresses}, for
+     * {@code recent} to remember once the transaction committed.
+     *
+     * @param recent the pairs this instance recorded lately: a move to one of them writes nothing
+     */
+    static List<AddressSeen> record(Connection c, Dialect dialect, Map<String, Heartbeat> heartbeats,
+            RecentAddresses recent, long now) throws SQLException {
         List<String> ids = new ArrayList<>(heartbeats.keySet());
         ids.sort(null);
         Map<String, Stored> stored = new HashMap<>(ids.size() * 2);
@@ -99,18 +107,18 @@ final class HeartbeatFeed {
             }
             ps.executeBatch();
         }
-        if (trackAddresses && !moved.isEmpty()) {
-            // by user and address: two instances' flushes take these row locks in one order (PostgreSQL)
-            moved.sort(Comparator.comparingLong((String id) -> stored.get(id).userId())
-                    .thenComparing(id -> heartbeats.get(id).address()));
-            try (PreparedStatement ps = c.prepareStatement(Devices.SEEN_AT_ADDRESS)) {
-                for (String id : moved) {
-                    Devices.seenAt(ps, stored.get(id).userId(), heartbeats.get(id).address(),
-                            heartbeats.get(id).lastSeen());
+        List<AddressSeen> seen = new ArrayList<>();
+        if (trackAddresses) {
+            for (String id : moved) {
+                long userId = stored.get(id).userId();
+                Heartbeat beat = heartbeats.get(id);
+                if (!recent.recentlyRecorded(userId, beat.address(), beat.lastSeen())) {
+                    seen.add(new AddressSeen(userId, beat.address(), beat.lastSeen(), beat.lastSeen()));
                 }
-                ps.executeBatch();
             }
+            seen = seen.isEmpty() ? seen : Devices.seenAt(c, seen);
         }
         SessionFeed.append(c, now, entries);
+        return seen;
     }
 }

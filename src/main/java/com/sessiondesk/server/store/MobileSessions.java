@@ -28,6 +28,7 @@ final class MobileSessions implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final PreparedLookup byToken;
+    private final RecentAddresses recentAddresses = new RecentAddresses();
 
     /** @param clock the time of a heartbeat flush's feed rows */
     MobileSessions(Database db, Clock clock) {
@@ -143,10 +144,8 @@ final class MobileSessions implements AutoCloseable {
         if (heartbeats.isEmpty()) {
             return;
         }
-        db.write(c -> {
-            HeartbeatFeed.record(c, db.dialect(), heartbeats, clock.millis());
-            return null;
-        });
+        recentAddresses.written(db.write(c -> HeartbeatFeed.record(c, db.dialect(), heartbeats, recentAddresses,
+                clock.millis())));
     }
 
     /** Ends a session that outlived its lifetime. */
