@@ -8,12 +8,12 @@ import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.api.DeviceBlock;
 import com.sessiondesk.api.DeviceBlockChange;
 import com.sessiondesk.api.Delivery;
+import com.sessiondesk.server.store.Devices.AddressSeen;
 import com.sessiondesk.server.store.Devices.BlockState;
 import com.sessiondesk.server.store.Devices.LoginStep;
 import com.sessiondesk.server.store.Devices.Seen;
 import com.sessiondesk.server.store.Records.Device;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -284,23 +284,48 @@ class DevicesTest {
     }
 
     @Test
-    void aHeartbeatFromANewAddressRecordsItAsSeen() {
-        seen(maria, "maria", phone("d-1", "10.0.0.1"), 100);
+    void heartbeatAddressesAreRecordedOncePerPairAndNeverMovedBack() {
+        long ana = f.user("ana");
+        seen(maria, "maria", phone("d-1", "10.0.0.1"), 500);
+        seen(maria, "maria", phone("d-1", "10.0.0.3"), 500);
 
-        f.db.write(c -> {
-            try (PreparedStatement upsert = c.prepareStatement(Devices.SEEN_AT_ADDRESS)) {
-                Devices.seenAt(upsert, maria, "10.0.0.1", 200);
-                Devices.seenAt(upsert, maria, "10.0.0.2", 300);
-                upsert.executeBatch();
-            }
-            return null;
-        });
+        List<AddressSeen> written = seenAt(List.of(
+                new AddressSeen(maria, "10.0.0.2", 300, 300),
+                new AddressSeen(maria, "10.0.0.1", 600, 600),
+                new AddressSeen(ana, "10.0.0.1", 200, 250),
+                new AddressSeen(maria, "10.0.0.2", 100, 400),
+                new AddressSeen(maria, "10.0.0.3", 400, 400)));
 
-        assertThat(number("SELECT first_seen_at FROM user_addresses WHERE address = '10.0.0.1'")).isEqualTo(100);
-        assertThat(number("SELECT last_seen_at FROM user_addresses WHERE address = '10.0.0.1'")).isEqualTo(200);
-        assertThat(number("SELECT first_seen_at FROM user_addresses WHERE user_id = ? AND address = '10.0.0.2'",
-                maria)).isEqualTo(300);
-        assertThat(number("SELECT last_seen_at FROM user_addresses WHERE address = '10.0.0.2'")).isEqualTo(300);
+        assertThat(written).containsExactly(new AddressSeen(maria, "10.0.0.1", 600, 600),
+                new AddressSeen(maria, "10.0.0.2", 100, 400), new AddressSeen(maria, "10.0.0.3", 400, 400),
+                new AddressSeen(ana, "10.0.0.1", 200, 250));
+        assertThat(addressSeen(maria, "10.0.0.1")).isEqualTo("500-600"); // moved forward, first kept
+        assertThat(addressSeen(maria, "10.0.0.2")).isEqualTo("100-400"); // listed twice: earliest and latest
+        assertThat(addressSeen(maria, "10.0.0.3")).isEqualTo("500-500"); // never moved back
+        assertThat(addressSeen(ana, "10.0.0.1")).isEqualTo("200-250");
+        assertThat(seenAt(List.of())).isEmpty();
+    }
+
+    @Test
+    void manyHeartbeatAddressesAreWrittenInSeveralStatements() {
+        List<AddressSeen> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            seen.add(new AddressSeen(maria, String.format("10.1.%03d.1", i), 100 + i, 100 + i));
+        }
+
+        assertThat(seenAt(seen)).hasSize(600);
+
+        assertThat(number("SELECT COUNT(*) FROM user_addresses WHERE user_id = ?", maria)).isEqualTo(600);
+        assertThat(addressSeen(maria, "10.1.599.1")).isEqualTo("699-699");
+    }
+
+    private List<AddressSeen> seenAt(List<AddressSeen> seen) {
+        return f.db.write(c -> Devices.seenAt(c, seen));
+    }
+
+    private String addressSeen(long userId, String address) {
+        return StoreSql.text(f.db, "SELECT first_seen_at || '-' || last_seen_at FROM user_addresses "
+                + "WHERE user_id = ? AND address = ?", userId, address);
     }
 
     // --- the sessions of a device and the audit of an action ---
