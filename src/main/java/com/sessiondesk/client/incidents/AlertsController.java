@@ -7,12 +7,16 @@ import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Formats;
 import com.sessiondesk.client.common.Fxml;
+import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.ListViews;
 import com.sessiondesk.client.common.Messages;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -48,6 +52,10 @@ public final class AlertsController {
     @FXML private ErrorBanner errorBanner;
     @FXML private CheckBox openOnlyCheckBox;
     @FXML private Button alertsRefreshButton;
+    @FXML private Button logoutAction;
+    @FXML private Button blockAccountAction;
+    @FXML private Button blockDeviceAction;
+    @FXML private Button acknowledgeAction;
     @FXML private StatusBar statusBar;
     @FXML private MaskerPane masker;
     @FXML private TableView<Alert> alertsTable;
@@ -84,6 +92,8 @@ public final class AlertsController {
     private final BlockedDevicesViewModel devices;
     private final Parent root;
     private final Tooltip fullValueTooltip = new Tooltip();
+    /** The toolbar's action buttons and when each applies to the selected alert. */
+    private final Map<Button, Predicate<Alert>> toolbarActions = new LinkedHashMap<>();
 
     public AlertsController(AlertsViewModel viewModel, AlertActions actions, BlockedDevicesViewModel devices) {
         this.viewModel = viewModel;
@@ -97,6 +107,7 @@ public final class AlertsController {
         ListViews.bind(viewModel, alertsTable, alertsCountLabel, statusBar, masker, errorBanner, alertsRefreshButton,
                 Messages.get("alerts.loading"));
         openOnlyCheckBox.selectedProperty().bindBidirectional(viewModel.openOnlyProperty());
+        ListViews.headerTooltips(alertsTable);
         bindAlerts();
         bindDevices();
     }
@@ -111,12 +122,9 @@ public final class AlertsController {
         Columns.value(usernameColumn, alert -> alert.username() == null ? "" : alert.username());
         Columns.value(deviceColumn, AlertTexts::device);
         Columns.value(addressColumn, alert -> alert.address() == null ? "" : alert.address());
-        for (TableColumn<Alert, String> column : List.of(kindColumn, summaryColumn, usernameColumn, deviceColumn, addressColumn)) {
-            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
-        }
+        ListViews.textColumns(fullValueTooltip, List.of(kindColumn, summaryColumn, usernameColumn, deviceColumn, addressColumn));
         Columns.value(lastAtColumn, Alert::lastAt);
-        lastAtColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
-                at -> null, fullValueTooltip));
+        ListViews.timeColumn(lastAtColumn, fullValueTooltip);
         Columns.value(actionsColumn, alert -> alert);
         actionsColumn.setCellFactory(Cells.buttons(List.of(
                 button("logout", "alert-logout-button", logoutTooltip, "alerts.logout.accessible",
@@ -131,6 +139,7 @@ public final class AlertsController {
         sorted.comparatorProperty().bind(alertsTable.comparatorProperty());
         alertsTable.setItems(sorted);
         alertsTable.setContextMenu(alertMenu());
+        bindToolbarActions();
         alertsTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             Alert selected = alertsTable.getSelectionModel().getSelectedItem();
             if (selected == null) {
@@ -143,6 +152,33 @@ public final class AlertsController {
                 event.consume();
             }
         });
+    }
+
+    /** The toolbar's buttons act on the selected alert, each enabled when its action applies to it. */
+    private void bindToolbarActions() {
+        toolbarAction(logoutAction, "logout", actions::canLogOutSession, actions::logOutSession);
+        toolbarAction(blockAccountAction, "account-lock-outline", actions::canBlockAccount, actions::blockAccount);
+        toolbarAction(blockDeviceAction, "cellphone-lock", actions::canBlockDevice, actions::blockDevice);
+        toolbarAction(acknowledgeAction, "check", alert -> alert != null && alert.open(), viewModel::acknowledge);
+        alertsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> updateToolbarActions());
+        alertsTable.getItems().addListener((ListChangeListener<Alert>) change -> updateToolbarActions());
+        updateToolbarActions();
+    }
+
+    private void toolbarAction(Button button, String icon, Predicate<Alert> allowed, Consumer<Alert> action) {
+        button.setGraphic(Icons.of(icon));
+        toolbarActions.put(button, allowed);
+        button.setOnAction(e -> {
+            Alert selected = alertsTable.getSelectionModel().getSelectedItem();
+            if (selected != null && allowed.test(selected)) {
+                action.accept(selected);
+            }
+        });
+    }
+
+    private void updateToolbarActions() {
+        Alert selected = alertsTable.getSelectionModel().getSelectedItem();
+        toolbarActions.forEach((button, allowed) -> button.setDisable(selected == null || !allowed.test(selected)));
     }
 
     private static Cells.RowButton<Alert> button(String icon, String styleClass, Tooltip tooltip, String accessibleKey,
@@ -189,25 +225,18 @@ public final class AlertsController {
     }
 
     private void bindDevices() {
-        devicesCountLabel.textProperty().bind(devices.countTextProperty());
+        ListViews.bindTable(devices, devicesTable, devicesCountLabel, devicesRefreshButton);
+        ListViews.headerTooltips(devicesTable);
         devicesErrorBanner.bind(devices.state(), devices::refresh);
-        devicesRefreshButton.setOnAction(e -> devices.refresh());
-        devicesTable.getStyleClass().add("striped");
-        Label placeholder = new Label();
-        placeholder.textProperty().bind(devices.placeholderTextProperty());
-        devicesTable.setPlaceholder(placeholder);
         Columns.value(deviceModelColumn, BlockedDevicesViewModel::name);
         Columns.value(deviceIdColumn, DeviceBlock::deviceId);
         Columns.value(lastUserColumn, device -> device.lastUsername() == null ? "" : device.lastUsername());
         Columns.value(blockedByColumn, device -> device.blockedBy() == null ? "" : device.blockedBy());
         Columns.value(reasonColumn, device -> device.reason() == null ? "" : device.reason());
-        for (TableColumn<DeviceBlock, String> column : List.of(deviceModelColumn, deviceIdColumn, lastUserColumn,
-                blockedByColumn, reasonColumn)) {
-            column.setCellFactory(Cells.text(text -> text, null, text -> null, fullValueTooltip));
-        }
+        ListViews.textColumns(fullValueTooltip, List.of(deviceModelColumn, deviceIdColumn, lastUserColumn, blockedByColumn,
+                reasonColumn));
         Columns.value(blockedAtColumn, DeviceBlock::blockedAt);
-        blockedAtColumn.setCellFactory(Cells.text(at -> Formats.compactDateTime(at, Instant.now()), Formats::dateTime,
-                at -> null, fullValueTooltip));
+        ListViews.timeColumn(blockedAtColumn, fullValueTooltip);
         // The row itself: a block without end reads "Until unblocked" (sorted last), cut texts in the tooltip.
         Columns.value(blockedUntilColumn, device -> device);
         blockedUntilColumn.setComparator(java.util.Comparator.comparing(DeviceBlock::blockedUntil,

@@ -1,9 +1,7 @@
 package com.sessiondesk.client.incidents;
 
 import com.sessiondesk.api.Alert;
-import com.sessiondesk.client.common.ClientError;
-import com.sessiondesk.client.common.ListViewModel;
-import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.BaseListViewModel;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
@@ -15,8 +13,6 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -28,14 +24,12 @@ import javafx.collections.transformation.FilteredList;
  * applied in place; a new one is announced), and acknowledging one. The actions on an alert's
  * session, account or device go through {@link AlertActions}.
  */
-public final class AlertsViewModel implements ListViewModel<Alert> {
+public final class AlertsViewModel extends BaseListViewModel<Alert> {
 
     /** Newest activity first; the same time: the higher id (raised later) first. */
     static final Comparator<Alert> NEWEST_FIRST = Comparator.comparing(Alert::lastAt,
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Alert::id, Comparator.reverseOrder());
 
-    private final ViewContext context;
-    private final LoadState state;
     private AdminService service;
     /** Whether the list was loaded since connecting: only then is an alert the feed brings "new". */
     private boolean loaded;
@@ -44,14 +38,10 @@ public final class AlertsViewModel implements ListViewModel<Alert> {
     private final FilteredList<Alert> shown = new FilteredList<>(alerts);
     private final BooleanProperty openOnly = new SimpleBooleanProperty(this, "openOnly");
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper(this, "openCount");
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
-    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
 
     public AlertsViewModel(ViewContext context, Clock clock) {
-        this.context = context;
-        this.state = new LoadState(clock);
+        super(context, clock);
         openOnly.addListener((obs, old, now) -> shown.setPredicate(now ? Alert::open : null));
-        state.loadingProperty().addListener((obs, old, now) -> updateTexts());
         updateTexts();
     }
 
@@ -64,7 +54,7 @@ public final class AlertsViewModel implements ListViewModel<Alert> {
     public void disconnect() {
         service = null;
         loaded = false;
-        state.reset();
+        state().reset();
         alerts.clear();
         openOnly.set(false);
         updateTexts();
@@ -76,7 +66,7 @@ public final class AlertsViewModel implements ListViewModel<Alert> {
             return;
         }
         AdminService current = service;
-        context.load(state, current::alerts, list -> {
+        context.load(state(), current::alerts, list -> {
             boolean announce = loaded;
             loaded = true;
             apply(list, announce, true);
@@ -126,19 +116,13 @@ public final class AlertsViewModel implements ListViewModel<Alert> {
         }, this::actionFailed);
     }
 
-    /** A failed action: shown in the banner, the list stays as it is. */
-    void actionFailed(ClientError error) {
-        if (!context.handledGlobally(error)) {
-            state.showError(error.message());
-        }
-    }
-
-    private void updateTexts() {
+    @Override
+    protected void updateTexts() {
         int open = (int) alerts.stream().filter(Alert::open).count();
         openCount.set(open);
-        countText.set(Messages.format("alerts.count", alerts.size(), open));
-        placeholderText.set(Messages.get(alerts.isEmpty() && state.isLoading() ? "alerts.loading"
-                : alerts.isEmpty() ? "alerts.placeholder.none" : "alerts.placeholder.noOpen"));
+        showTexts(Messages.format("alerts.count", alerts.size(), open),
+                Messages.get(alerts.isEmpty() && state().isLoading() ? "alerts.loading"
+                        : alerts.isEmpty() ? "alerts.placeholder.none" : "alerts.placeholder.noOpen"));
     }
 
     /** How many alerts nobody acknowledged yet (the header's indicator). */
@@ -158,20 +142,5 @@ public final class AlertsViewModel implements ListViewModel<Alert> {
     @Override
     public ObservableList<Alert> shown() {
         return shown;
-    }
-
-    @Override
-    public ReadOnlyStringProperty countTextProperty() {
-        return countText.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty placeholderTextProperty() {
-        return placeholderText.getReadOnlyProperty();
-    }
-
-    @Override
-    public LoadState state() {
-        return state;
     }
 }

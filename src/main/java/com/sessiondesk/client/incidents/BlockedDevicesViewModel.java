@@ -2,16 +2,12 @@ package com.sessiondesk.client.incidents;
 
 import com.sessiondesk.api.DeviceBlock;
 import com.sessiondesk.api.DeviceBlockChange;
-import com.sessiondesk.client.common.ClientError;
-import com.sessiondesk.client.common.ListViewModel;
-import com.sessiondesk.client.common.LoadState;
+import com.sessiondesk.client.common.BaseListViewModel;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.service.AdminService;
 import java.time.Clock;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -19,20 +15,14 @@ import javafx.collections.ObservableList;
  * The blocked devices (lost or stolen phones), newest block first, and Unblock. A device blocked or
  * unblocked anywhere (the change feed's device block changes) reloads the list.
  */
-public final class BlockedDevicesViewModel implements ListViewModel<DeviceBlock> {
+public final class BlockedDevicesViewModel extends BaseListViewModel<DeviceBlock> {
 
-    private final ViewContext context;
-    private final LoadState state;
     private AdminService service;
 
     private final ObservableList<DeviceBlock> devices = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
-    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
 
     public BlockedDevicesViewModel(ViewContext context, Clock clock) {
-        this.context = context;
-        this.state = new LoadState(clock);
-        state.loadingProperty().addListener((obs, old, now) -> updateTexts());
+        super(context, clock);
         updateTexts();
     }
 
@@ -43,7 +33,7 @@ public final class BlockedDevicesViewModel implements ListViewModel<DeviceBlock>
 
     public void disconnect() {
         service = null;
-        state.reset();
+        state().reset();
         devices.clear();
         updateTexts();
     }
@@ -54,7 +44,7 @@ public final class BlockedDevicesViewModel implements ListViewModel<DeviceBlock>
             return;
         }
         AdminService current = service;
-        context.load(state, current::blockedDevices, loaded -> {
+        context.load(state(), current::blockedDevices, loaded -> {
             devices.setAll(loaded);
             updateTexts();
         }, () -> !devices.isEmpty());
@@ -92,34 +82,14 @@ public final class BlockedDevicesViewModel implements ListViewModel<DeviceBlock>
         return device.deviceModel() == null || device.deviceModel().isBlank() ? device.deviceId() : device.deviceModel();
     }
 
-    private void actionFailed(ClientError error) {
-        if (!context.handledGlobally(error)) {
-            state.showError(error.message());
-        }
-    }
-
-    private void updateTexts() {
-        countText.set(Messages.format("devices.count", devices.size()));
-        placeholderText.set(Messages.get(devices.isEmpty() && state.isLoading() ? "devices.loading" : "devices.placeholder"));
+    @Override
+    protected void updateTexts() {
+        showTexts(Messages.format("devices.count", devices.size()),
+                Messages.get(devices.isEmpty() && state().isLoading() ? "devices.loading" : "devices.placeholder"));
     }
 
     @Override
     public ObservableList<DeviceBlock> shown() {
         return devices;
-    }
-
-    @Override
-    public ReadOnlyStringProperty countTextProperty() {
-        return countText.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty placeholderTextProperty() {
-        return placeholderText.getReadOnlyProperty();
-    }
-
-    @Override
-    public LoadState state() {
-        return state;
     }
 }

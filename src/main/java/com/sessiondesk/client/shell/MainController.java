@@ -29,7 +29,6 @@ import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Toggle;
@@ -38,6 +37,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.NotificationPane;
@@ -49,9 +49,7 @@ import org.controlsfx.control.NotificationPane;
  */
 public final class MainController {
 
-    /** Below this window width the navigation and Sign out show their icons only (names in tooltips). */
-    static final double COMPACT_WIDTH = 1200;
-
+    @FXML private BorderPane mainWindow;
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
@@ -139,23 +137,23 @@ public final class MainController {
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
         adminLabel.setMinWidth(0); // the only header item that gives way: "…" when nothing else is left (tooltip: all)
         // By the window's width, not the content's: a header wider than the window widens the content too.
+        CompactHeader header = new CompactHeader(mainWindow,
+                List.of(sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton, signOutButton));
         content.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.widthProperty().addListener((o, was, width) -> compact(width.doubleValue()));
-                compact(scene.getWidth());
+                scene.widthProperty().addListener((o, was, width) -> header.fit(width.doubleValue()));
+                header.fit(scene.getWidth());
             }
         });
         bindAlertCount();
+        // the count on the Alerts tab widens the header when it shows
+        alertCountLabel.visibleProperty().addListener((obs, was, shown) -> {
+            if (mainWindow.getScene() != null) {
+                header.fit(mainWindow.getScene().getWidth());
+            }
+        });
         for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
             named.setAccessibleText(named.getText()); // still named when narrow shows only the icon
-        }
-    }
-
-    /** Narrow windows: the navigation and Sign out show their icons only (the Alerts tab keeps its count). */
-    private void compact(double windowWidth) {
-        ContentDisplay display = windowWidth < COMPACT_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
-        for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton, signOutButton}) {
-            named.setContentDisplay(display);
         }
     }
 

@@ -7,6 +7,7 @@ import com.sessiondesk.api.MobileLoginResponse;
 import com.sessiondesk.api.Session;
 import com.sessiondesk.api.User;
 import com.sessiondesk.client.gui.LiveServer.Device;
+import com.sessiondesk.client.sessions.SessionRow;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.Node;
@@ -108,6 +109,88 @@ class IncidentsGuiTest extends SharedServerGuiTest {
     }
 
     @Test
+    void theAlertsHeadersAreWholeAt900And1280Px() throws Exception {
+        openSignedIn();
+        click("#alertsTab");
+        waitUntil("the alerts show", () -> showing("#alertsTable"));
+        for (double width : new double[] {900, 1280}) {
+            javafx.stage.Stage stage = (javafx.stage.Stage) mainWindow().orElseThrow();
+            fx(() -> {
+                stage.setWidth(width);
+                stage.setHeight(700);
+                return null;
+            });
+            waitUntil("the window is " + width + " wide", () -> fx(() -> Math.abs(stage.getScene().getWidth() - width) < 40));
+            List<String> cut = new java.util.ArrayList<>();
+            waitUntil("every header of the alerts is whole at " + width + " px", () -> fx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                cut.clear();
+                cut.addAll(cutHeaders(table("#alertsTable")));
+                return cut.isEmpty();
+            }));
+            assertThat(cut).as("headers cut at " + width + " px").isEmpty();
+            assertThat(headersWithoutTheirName(table("#devicesTable"))).as("blocked devices' headers without their name in a tooltip at "
+                    + width + " px (they may be cut)").isEmpty();
+        }
+    }
+
+    /** The named headers whose tooltip does not give their whole name. */
+    private static List<String> headersWithoutTheirName(TableView<Object> table) {
+        return fx(() -> table.lookupAll(".column-header").stream()
+                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                        && !h.getTableColumn().getText().isEmpty())
+                .map(n -> (javafx.scene.control.skin.TableColumnHeader) n)
+                .filter(h -> tooltipOf(h) == null || !h.getTableColumn().getText().equals(tooltipOf(h).getText()))
+                .map(h -> h.getTableColumn().getText()).toList());
+    }
+
+    /** The header texts drawn shorter than they are ("…"). */
+    private static List<String> cutHeaders(TableView<Object> table) {
+        List<String> cut = new java.util.ArrayList<>();
+        for (Node header : table.lookupAll(".column-header .label")) {
+            if (header instanceof Label label && !label.getText().isEmpty()) {
+                label.getChildrenUnmodifiable().stream().filter(javafx.scene.text.Text.class::isInstance)
+                        .map(t -> ((javafx.scene.text.Text) t).getText())
+                        .filter(drawn -> !drawn.equals(label.getText())).forEach(drawn -> cut.add(label.getText() + " as " + drawn));
+            }
+        }
+        return cut;
+    }
+
+    @Test
+    void tabReachesTheSelectedAlertsActionsAndSpaceActs() throws Exception {
+        User staff = server.freshStaff();
+        openSignedIn();
+        click("#alertsTab");
+        waitUntil("the alerts show", () -> showing("#alertsTable"));
+        TableView<Object> alerts = table("#alertsTable");
+        String guesserDevice = "guesser-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            assertThat(server.wrongLogin(staff.username(), guesserDevice)).isEqualTo(401);
+        }
+        waitUntil("the alert arrives", 10, () -> rowContaining(alerts, staff.username(), "Failed logins") >= 0);
+        int row = rowContaining(alerts, staff.username(), "Failed logins");
+        fx(() -> {
+            alerts.getSelectionModel().clearAndSelect(row);
+            alerts.requestFocus();
+            return null;
+        });
+        javafx.scene.Scene scene = fx(alerts::getScene);
+        boolean reached = false;
+        for (int i = 0; i < 60 && !reached; i++) {
+            push(javafx.scene.input.KeyCode.TAB);
+            reached = fx(() -> scene.getFocusOwner() != null && "acknowledgeAction".equals(scene.getFocusOwner().getId()));
+        }
+        assertThat(reached).as("Tab reaches the Acknowledge action of the selected alert").isTrue();
+        assertThat(fx(() -> node("#blockAccountAction", javafx.scene.control.Button.class).isDisabled()))
+                .as("the account's alert can block it").isFalse();
+        push(javafx.scene.input.KeyCode.SPACE);
+        waitUntil("Space acknowledged it", () -> server.alerts().stream()
+                .anyMatch(a -> staff.username().equals(a.username()) && LiveServer.ADMIN.equals(a.acknowledgedBy())));
+    }
+
+    @Test
     void aNewDeviceIsMarkedAndNewDevicesOnlyKeepsIt() throws Exception {
         User staff = server.freshStaff();
         String deviceId = "phone-" + UUID.randomUUID();
@@ -132,6 +215,48 @@ class IncidentsGuiTest extends SharedServerGuiTest {
                 () -> rowCount(sessions()) == 1 && idOf(fx(() -> sessions().getItems().get(0))).equals(first.id()));
         click("#newOnlyCheckBox");
         waitUntil("unticked, both show again", () -> rowCount(sessions()) == 2);
+    }
+
+    /**
+     * "New devices only" ticked as early as the window allows (before or as the first list arrives)
+     * keeps its rows after the load and after the feed's answers: a session from a new device that
+     * starts later shows, one from a known device stays hidden.
+     */
+    @Test
+    void newDevicesOnlyTickedAsTheFirstListArrivesHoldsAfterTheLoadAndTheFeed() throws Exception {
+        User staff = server.freshStaff();
+        String deviceId = "phone-" + UUID.randomUUID();
+        String model = "EarlyPhone-" + UUID.randomUUID().toString().substring(0, 8);
+        Device fresh = server.loginOn(staff.username(), "Billiyo Care", deviceId, model);
+        Device known = server.loginOn(staff.username(), "Billiyo Timesheets", deviceId, model);
+        launch(optionsFor(server.baseUrl()));
+        signIn(server);
+        waitUntil("the filter shows", () -> showing("#newOnlyCheckBox"));
+        CheckBox newOnly = node("#newOnlyCheckBox", CheckBox.class);
+        click("#newOnlyCheckBox"); // (the pointer stays there, off the table: the table's order does not hold)
+        waitUntil("the new sessions are loaded", () -> rowCount(sessions()) > 0);
+        assertThat(fx(newOnly::isSelected)).as("still ticked after the first load").isTrue();
+        assertThat(shownIds()).as("after the first load").contains(fresh.sessionId()).doesNotContain(known.sessionId());
+        assertThat(allShownNew()).as("only new sessions after the first load").isTrue();
+
+        User later = server.freshStaff();
+        String laterId = "phone-" + UUID.randomUUID();
+        Device laterPhone = server.loginOn(later.username(), "Billiyo Care", laterId, model);
+        Device laterKnown = server.loginOn(later.username(), "Billiyo Timesheets", laterId, model);
+        assertThat(server.heartbeat(known, 3).code()).isEqualTo(204);
+        waitUntil("the feed brought the new phone's session", 15, () -> shownIds().contains(laterPhone.sessionId()));
+        assertThat(fx(newOnly::isSelected)).as("still ticked after the feed's answer").isTrue();
+        assertThat(shownIds()).as("after the feed's answer").doesNotContain(known.sessionId(), laterKnown.sessionId());
+        assertThat(allShownNew()).as("only new sessions after the feed's answer").isTrue();
+    }
+
+    private List<String> shownIds() {
+        return fx(() -> sessions().getItems().stream().map(SharedServerGuiTest::idOf).toList());
+    }
+
+    private boolean allShownNew() {
+        return fx(() -> sessions().getItems().stream().map(row -> ((SessionRow) row).session())
+                .allMatch(s -> s.newDevice() || s.newAddress()));
     }
 
     private long openCount() {

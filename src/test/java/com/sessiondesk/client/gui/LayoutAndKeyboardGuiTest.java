@@ -154,9 +154,39 @@ class LayoutAndKeyboardGuiTest extends SharedServerGuiTest {
         assertThat(columns).as("the x of the block icon with and without a Log out icon before it").hasSize(1);
     }
 
+    /**
+     * Around the width where the header gives up its names for icons (up to the headless screen's 1280 px), the window's
+     * content (header and view) is never wider than the window: else it is centred on it, its edges
+     * outside, and a focus ring moves every control by a pixel.
+     */
+    @Test
+    void atEveryWidthTheWindowsContentFitsTheWindow() throws Exception {
+        openSignedIn();
+        for (double width : new double[] {900, 1200, 1240, 1280}) {
+            Scene scene = resize(width, 700);
+            Node window = scene.lookup(".main-window");
+            waitUntil("the content fits the window at " + width + " px", () -> fx(() -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                Bounds b = window.localToScene(window.getLayoutBounds());
+                return b.getMinX() == 0 && b.getWidth() <= scene.getWidth();
+            }));
+            for (String id : List.of("#signOutButton", "#changePasswordButton", "#alertsTab")) {
+                assertThat(fx(() -> inside(scene.lookup(id), scene))).as(id + " at " + width + " px").isTrue();
+            }
+        }
+    }
+
     @Test
     void takingTheFocusMovesNothing() throws Exception {
         openSignedIn();
+        for (double width : new double[] {900, 1280}) {
+            resize(width, 700);
+            focusMovesNothing();
+        }
+    }
+
+    private void focusMovesNothing() {
         for (String id : List.of("#refreshButton", "#exportButton", "#changePasswordButton")) {
             Button button = node(id, Button.class);
             fx(() -> {
