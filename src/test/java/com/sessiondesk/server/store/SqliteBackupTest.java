@@ -48,10 +48,11 @@ class SqliteBackupTest {
 
         Path replaced = SqliteBackup.restore(database, copy);
 
+        // before anything opens it (opening makes the files private too)
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
         assertThat(replaced).isEqualTo(Path.of(database + SqliteBackup.REPLACED_SUFFIX));
         assertThat(users(database)).isEqualTo(1);
         assertThat(users(replaced)).isEqualTo(3);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
         assertThat(Files.exists(Path.of(database + ".restoring"))).isFalse();
     }
 
@@ -96,8 +97,10 @@ class SqliteBackupTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SqliteBackup.restore(database, other))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a SessionDesk database");
-        assertThatThrownBy(() -> SqliteBackup.restore(dir.resolve("missing").resolve("s.db"), other))
-                .isInstanceOf(IllegalArgumentException.class);
+        Path copy = dir.resolve("copy.db");
+        SqliteBackup.backup(database, copy);
+        assertThatThrownBy(() -> SqliteBackup.restore(dir.resolve("missing").resolve("s.db"), copy))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
         assertThat(users(database)).isEqualTo(1);
     }
 
