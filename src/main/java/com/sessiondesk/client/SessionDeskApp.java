@@ -5,6 +5,7 @@ import com.sessiondesk.client.common.FxTaskRunner;
 import com.sessiondesk.common.AppDirs;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.StartupTrace;
+import com.sessiondesk.client.common.TextSize;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ClientSettings;
 import com.sessiondesk.client.shell.ClientOptions;
@@ -51,6 +52,7 @@ public class SessionDeskApp extends Application {
         ClientSettings settings = new ClientSettings(AppDirs.dataDir());
         Messages.choose(settings.preference(ClientSettings.LANGUAGE)); // before any text is made
         Theme.apply(Theme.Mode.of(settings.preference(ClientSettings.THEME)));
+        Theme.apply(TextSize.of(settings.preference(ClientSettings.TEXT_SIZE)));
         runner = new FxTaskRunner(5); // one of them follows the change feed's stream
         shell = new Shell(stage, options, runner, ClientLauncher::setExitCode, fileChoice, clock);
         shell.start();

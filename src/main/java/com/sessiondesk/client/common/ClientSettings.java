@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * What the client remembers between runs: the last server URL and username, which table
- * columns the admin hid, the theme and the language. Never a password or token: there is
+ * columns the admin hid, the theme, the language and the text size. Never a password or token: there is
  * deliberately no way to put one here.
  */
 public final class ClientSettings {
@@ -25,6 +25,8 @@ public final class ClientSettings {
     public static final String THEME = "theme";
     /** A language tag such as "es", or absent for the system's language (client/common/Messages). */
     public static final String LANGUAGE = "language";
+    /** "100", "125" or "150" (client/common/TextSize). */
+    public static final String TEXT_SIZE = "textSize";
 
     private final Path file;
 

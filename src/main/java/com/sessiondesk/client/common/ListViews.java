@@ -2,16 +2,12 @@ package com.sessiondesk.client.common;
 
 import java.time.Instant;
 import java.util.List;
-import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.TableColumnHeader;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.StatusBar;
 
@@ -43,6 +39,8 @@ public final class ListViews {
         count.textProperty().bind(viewModel.countTextProperty());
         refresh.setOnAction(e -> viewModel.refresh());
         table.getStyleClass().add("striped");
+        HeaderTips.install(table);
+        ColumnWidths.followTextSize(table);
         Label placeholder = new Label();
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         table.setPlaceholder(placeholder);
@@ -67,15 +65,6 @@ public final class ListViews {
      * when the columns change (a header moved by drag is made anew).
      */
     public static void headerTooltips(TableView<?> table) {
-        InvalidationListener install = o -> Platform.runLater(() -> {
-            for (Node node : table.lookupAll(".column-header")) {
-                if (node instanceof TableColumnHeader header && header.getTableColumn() != null
-                        && header.getTableColumn().getText() != null && !header.getTableColumn().getText().isEmpty()) {
-                    Tooltip.install(header, new Tooltip(header.getTableColumn().getText()));
-                }
-            }
-        });
-        table.skinProperty().addListener(install);
-        table.getColumns().addListener(install);
+        HeaderTips.install(table);
     }
 }

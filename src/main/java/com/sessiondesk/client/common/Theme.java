@@ -1,7 +1,11 @@
 package com.sessiondesk.client.common;
 
+import java.util.List;
 import javafx.application.Application;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
+import javafx.stage.Window;
 
 /**
  * The look: AtlantaFX's Primer Light or Primer Dark (the user agent stylesheet, loaded straight
@@ -13,6 +17,8 @@ import javafx.scene.control.DialogPane;
  * is: on the class path (how {@code java -jar}, {@code mvn javafx:run}, the tests and the packaged
  * launchers run it on Java 17, which cannot read its Java 21 module descriptor) or, on Java 21 and
  * later, on the module path, because its module opens {@code atlantafx.base.theme} to everyone.
+ *
+ * <p>The text size ({@link TextSize}) is a stylesheet of its own, always right after the app's.
  */
 public final class Theme {
 
@@ -43,6 +49,8 @@ public final class Theme {
     }
 
     private static Mode current = Mode.LIGHT;
+    private static final javafx.beans.property.ObjectProperty<TextSize> TEXT_SIZE =
+            new javafx.beans.property.SimpleObjectProperty<>(TextSize.NORMAL);
 
     private Theme() {
     }
@@ -61,8 +69,48 @@ public final class Theme {
         return resource("/assets/css/sessiondesk.css");
     }
 
+    /** The app's stylesheet and the text size's, in that order: for the window's scene. */
+    public static List<String> stylesheets() {
+        return List.of(appStylesheet(), TEXT_SIZE.get().stylesheet());
+    }
+
     public static void style(DialogPane pane) {
-        pane.getStylesheets().add(appStylesheet());
+        pane.getStylesheets().addAll(stylesheets());
+    }
+
+    public static TextSize textSize() {
+        return TEXT_SIZE.get();
+    }
+
+    /** The text size in use, for what follows it (table column widths); FX thread. */
+    public static javafx.beans.value.ObservableValue<TextSize> textSizeProperty() {
+        return TEXT_SIZE;
+    }
+
+    /**
+     * Sets the text size for the windows and dialogs to come and re-styles the open ones (their
+     * scene, or a dialog's pane, carries the app's stylesheet); FX thread.
+     */
+    public static void apply(TextSize size) {
+        TEXT_SIZE.set(size);
+        for (Window window : Window.getWindows()) {
+            Scene scene = window.getScene();
+            if (scene != null) {
+                restyle(scene.getStylesheets());
+                restyle(scene.getRoot().getStylesheets());
+                scene.getRoot().lookupAll(".dialog-pane").forEach(pane -> restyle(((DialogPane) pane).getStylesheets()));
+            }
+        }
+    }
+
+    /** In a list holding the app's stylesheet: the text size's right after it, in place of any earlier one. */
+    private static void restyle(ObservableList<String> sheets) {
+        int app = sheets.indexOf(appStylesheet());
+        if (app < 0) {
+            return;
+        }
+        sheets.removeIf(sheet -> sheet.startsWith("data:text/css"));
+        sheets.add(sheets.indexOf(appStylesheet()) + 1, TEXT_SIZE.get().stylesheet());
     }
 
     private static String resource(String path) {

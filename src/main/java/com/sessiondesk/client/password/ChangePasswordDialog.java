@@ -119,6 +119,7 @@ public final class ChangePasswordDialog {
     /** A field's label, also its name for screen readers. */
     private static Label label(String key, PasswordField field) {
         Label label = new Label(Messages.get(key));
+        label.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, never its name (large text)
         label.setLabelFor(field);
         field.setAccessibleText(label.getText());
         return label;

@@ -2,6 +2,8 @@ package com.sessiondesk.client.sessions;
 
 import com.sessiondesk.client.common.Choices;
 import com.sessiondesk.client.common.ColumnMemory;
+import com.sessiondesk.client.common.ColumnWidths;
+import com.sessiondesk.client.common.HeaderTips;
 import com.sessiondesk.client.common.Columns;
 import com.sessiondesk.client.common.ErrorBanner;
 import com.sessiondesk.client.common.Fxml;
@@ -239,6 +241,8 @@ public final class SessionsController {
                 logoutTooltip, viewModel::logOut);
         sessionsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         columnMemory.install(sessionsTable, "sessions");
+        HeaderTips.install(sessionsTable);
+        ColumnWidths.followTextSize(sessionsTable);
 
         // The view model sorts its rows under the filter, by the columns' own comparators (which a
         // reload can use in the background, unlike the table's comparator).

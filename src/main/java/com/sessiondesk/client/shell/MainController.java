@@ -8,6 +8,8 @@ import com.sessiondesk.client.common.Fxml;
 import com.sessiondesk.client.common.Icons;
 import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.Refreshable;
+import com.sessiondesk.client.common.TextSize;
+import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.history.HistoryController;
 import com.sessiondesk.client.history.HistoryViewModel;
@@ -49,7 +51,9 @@ import org.controlsfx.control.NotificationPane;
  */
 public final class MainController {
 
+    private CompactHeader compactHeader;
     @FXML private BorderPane mainWindow;
+    @FXML private Label appTitle;
     @FXML private ToggleButton sessionsTab;
     @FXML private ToggleButton usersTab;
     @FXML private ToggleButton historyTab;
@@ -57,6 +61,7 @@ public final class MainController {
     @FXML private Label alertCountLabel;
     @FXML private ToggleButton themeToggle;
     @FXML private MenuButton languageMenu;
+    @FXML private MenuButton textSizeMenu;
     @FXML private Button keysButton;
     @FXML private Label adminLabel;
     @FXML private Button changePasswordButton;
@@ -137,19 +142,19 @@ public final class MainController {
         exportProgressLabel.textProperty().bind(exporter.progressTextProperty());
         adminLabel.setMinWidth(0); // the only header item that gives way: "…" when nothing else is left (tooltip: all)
         // By the window's width, not the content's: a header wider than the window widens the content too.
-        CompactHeader header = new CompactHeader(mainWindow,
+        compactHeader = new CompactHeader(mainWindow, appTitle,
                 List.of(sessionsTab, usersTab, historyTab, alertsTab, changePasswordButton, signOutButton));
         content.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.widthProperty().addListener((o, was, width) -> header.fit(width.doubleValue()));
-                header.fit(scene.getWidth());
+                scene.widthProperty().addListener((o, was, width) -> compactHeader.fit(width.doubleValue()));
+                compactHeader.fit(scene.getWidth());
             }
         });
         bindAlertCount();
         // the count on the Alerts tab widens the header when it shows
         alertCountLabel.visibleProperty().addListener((obs, was, shown) -> {
             if (mainWindow.getScene() != null) {
-                header.fit(mainWindow.getScene().getWidth());
+                compactHeader.fit(mainWindow.getScene().getWidth());
             }
         });
         for (Labeled named : new Labeled[] {sessionsTab, usersTab, historyTab, changePasswordButton, signOutButton}) {
@@ -312,6 +317,19 @@ public final class MainController {
                 notify(Messages.get("main.language.changed"));
             });
             languageMenu.getItems().add(item);
+        }
+    }
+
+    /** The Text size menu: a choice goes to {@code onChosen}, which applies and remembers it. */
+    public void offerTextSizes(Consumer<TextSize> onChosen) {
+        TextSizeMenu.fill(textSizeMenu, onChosen);
+    }
+
+    /** After the text size changed (menu or keyboard): the menu and the header follow. */
+    public void showTextSize(TextSize size) {
+        TextSizeMenu.show(textSizeMenu, size);
+        if (root.getScene() != null) {
+            compactHeader.fit(root.getScene().getWidth());
         }
     }
 

@@ -5,6 +5,7 @@ import com.sessiondesk.client.common.Messages;
 import com.sessiondesk.client.common.FileChoice;
 import com.sessiondesk.client.common.StartupTrace;
 import com.sessiondesk.client.common.TaskRunner;
+import com.sessiondesk.client.common.TextSize;
 import com.sessiondesk.client.common.Theme;
 import com.sessiondesk.client.common.ViewContext;
 import com.sessiondesk.client.connect.ConnectController;
@@ -78,7 +79,7 @@ public final class Shell {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         WindowSize size = WindowSize.fit(screen);
         Scene scene = new Scene(windowRoot, size.width(), size.height());
-        scene.getStylesheets().add(Theme.appStylesheet());
+        scene.getStylesheets().addAll(Theme.stylesheets());
         installShortcuts(scene);
         stage.setTitle(Messages.get("app.name"));
         stage.getIcons().add(new Image(Shell.class.getResource("/assets/icons/sessiondesk-128.png").toExternalForm(), true));
@@ -145,6 +146,7 @@ public final class Shell {
             main = new MainController(context, clock, options.refreshInterval(), options.liveInterval(), settings,
                     LogoutDialogs.over(stage), this::signOut);
             installThemeSwitch(main);
+            main.offerTextSizes(this::useTextSize);
             main.offerLanguages(settings.preference(ClientSettings.LANGUAGE), language -> runner.run(() -> {
                 settings.savePreference(ClientSettings.LANGUAGE, language);
                 return null;
@@ -164,6 +166,18 @@ public final class Shell {
                 return null;
             }, ignored -> { }, error -> { }); // not remembered: the next start is light, nothing else breaks
         });
+    }
+
+    /** A text size from the header's menu or the keyboard: applied to every window at once, remembered. */
+    private void useTextSize(TextSize size) {
+        Theme.apply(size);
+        if (main != null) {
+            main.showTextSize(size);
+        }
+        runner.run(() -> {
+            settings.savePreference(ClientSettings.TEXT_SIZE, size.remembered());
+            return null;
+        }, ignored -> { }, error -> { }); // not remembered: the next start has normal text, nothing else breaks
     }
 
     /** The built-in demo service: started in the background while the window already shows. */
@@ -262,6 +276,19 @@ public final class Shell {
                 main.exportCurrent();
             }
         });
+        // Larger, smaller, normal text, as in a browser (Ctrl+= is Ctrl+Plus without Shift on many keyboards).
+        for (KeyCode larger : new KeyCode[] {KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD}) {
+            scene.getAccelerators().put(new KeyCodeCombination(larger, KeyCombination.SHORTCUT_DOWN),
+                    () -> useTextSize(Theme.textSize().step(1)));
+        }
+        for (KeyCode smaller : new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}) {
+            scene.getAccelerators().put(new KeyCodeCombination(smaller, KeyCombination.SHORTCUT_DOWN),
+                    () -> useTextSize(Theme.textSize().step(-1)));
+        }
+        for (KeyCode normal : new KeyCode[] {KeyCode.DIGIT0, KeyCode.NUMPAD0}) {
+            scene.getAccelerators().put(new KeyCodeCombination(normal, KeyCombination.SHORTCUT_DOWN),
+                    () -> useTextSize(TextSize.NORMAL));
+        }
         KeyCode[] views = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (int i = 0; i < views.length; i++) {
             int number = i + 1;

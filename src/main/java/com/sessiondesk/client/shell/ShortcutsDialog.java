@@ -22,7 +22,7 @@ final class ShortcutsDialog {
 
     /** In the order shown. */
     static final List<String> KEYS = List.of("keys.views", "keys.search", "keys.refresh", "keys.logout",
-            "keys.block", "keys.unblock", "keys.alerts", "keys.export", "keys.selectAll", "keys.menu", "keys.help");
+            "keys.block", "keys.unblock", "keys.alerts", "keys.export", "keys.selectAll", "keys.textSize", "keys.menu", "keys.help");
 
     private ShortcutsDialog() {
     }
@@ -49,7 +49,8 @@ final class ShortcutsDialog {
         }
         ColumnConstraints keysColumn = new ColumnConstraints();
         keysColumn.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints whatColumn = new ColumnConstraints(200, 460, 460);
+        double text = Theme.textSize().percent() / 100.0; // the descriptions keep their line length at larger text
+        ColumnConstraints whatColumn = new ColumnConstraints(200 * text, 460 * text, 460 * text);
         whatColumn.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(keysColumn, whatColumn);
         dialog.getDialogPane().setId("shortcutsDialog");

@@ -37,8 +37,9 @@ import okhttp3.OkHttpClient;
  * theme and language, against a demo service with alerts and a blocked device. Not a test.
  * <pre>
  * xvfb-run -a -s "-screen 0 1920x1080x24" java -Dsessiondesk.home=$(mktemp -d) \
- *     -cp target/classes:target/test-classes:CLASSPATH com.sessiondesk.client.bench.IncidentsLook OUT 1280 dark es
+ *     -cp target/classes:target/test-classes:CLASSPATH com.sessiondesk.client.bench.IncidentsLook OUT 1280 dark es [150]
  * </pre>
+ * The last, optional argument is the text size in percent (100, 125, 150; 100 when not given).
  */
 public final class IncidentsLook {
 
@@ -51,14 +52,16 @@ public final class IncidentsLook {
     public static void main(String[] args) throws Exception {
         out = Path.of(args[0]);
         width = Integer.parseInt(args[1]);
-        height = width >= 1900 ? 1040 : 800;
+        height = width >= 1900 ? 1040 : width >= 1280 ? 800 : width >= 1024 ? 768 : 700;
         String theme = args[2];
         String language = args[3];
-        suffix = "-" + width + "-" + theme + "-" + language;
+        String text = args.length > 4 ? args[4].replace("%", "") : "100";
+        suffix = "-" + width + "-" + theme + "-" + language + (text.equals("100") ? "" : "-" + text);
         Files.createDirectories(out);
         ClientSettings settings = new ClientSettings(AppDirs.dataDir());
         settings.savePreference(ClientSettings.THEME, theme);
         settings.savePreference(ClientSettings.LANGUAGE, language);
+        settings.savePreference(ClientSettings.TEXT_SIZE, text);
 
         Path db = Files.createTempDirectory("look-db").resolve("look.db");
         SessionServer server = SessionServer.start(ServerConfig.defaults().withPort(0).withDemo(true)

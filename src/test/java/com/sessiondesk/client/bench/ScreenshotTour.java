@@ -29,13 +29,17 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Takes the screenshots of the README and docs/user-guide.md: runs the client on the built-in
- * demo service under a virtual display and captures each view with ImageMagick's {@code import}. Not a test.
+ * Takes the screenshots of the README and docs/user-guide.md, and the look at every width, theme,
+ * language and text size: runs the client on the built-in demo service under a virtual display
+ * and captures each view and dialog with ImageMagick's {@code import}. Not a test.
  * <pre>
- * xvfb-run -a -s "-screen 0 1400x900x24" java -Dsessiondesk.home=$(mktemp -d) \
- *     -cp target/classes:target/test-classes:CLASSPATH com.sessiondesk.client.bench.ScreenshotTour docs/screenshots [dark]
+ * xvfb-run -a -s "-screen 0 1920x1080x24" java -Dsessiondesk.home=$(mktemp -d) \
+ *     -cp target/classes:target/test-classes:CLASSPATH com.sessiondesk.client.bench.ScreenshotTour OUT [WIDTH] [dark] [es] [150]
  * </pre>
- * With {@code dark} the client starts in its dark theme and the files are named {@code NAME-dark.png}.
+ * Without the optional arguments: 1280x800, light, English, 100 % text, files named {@code NAME.png}
+ * (the docs' screenshots); with only {@code dark}: {@code NAME-dark.png}. Any other choice names
+ * them {@code NAME-WIDTH-THEME-LANGUAGE-TEXT.png} and adds the dialogs and filters the docs do
+ * not show (bulk log out, change password, shortcuts, the text size menu, History's Security filter).
  * CLASSPATH: {@code mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout}.
  */
 public final class ScreenshotTour {
@@ -43,14 +47,36 @@ public final class ScreenshotTour {
     private static Path out;
     private static String suffix = "";
     private static Scene scene;
+    private static int width = 1280;
+    private static int height = 800;
+    /** More than the docs' shots: every dialog and filter, for the look at one width, theme, language, text size. */
+    private static boolean full;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
-        if (args.length > 1 && args[1].equals("dark")) {
-            suffix = "-dark";
-            new ClientSettings(AppDirs.dataDir()).savePreference(ClientSettings.THEME, "dark");
+        String theme = "light";
+        String language = "en";
+        int text = 100;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("dark") || arg.equals("light")) {
+                theme = arg;
+            } else if (arg.equals("en") || arg.equals("es")) {
+                language = arg;
+            } else if (Integer.parseInt(arg.replace("%", "")) <= 200) {
+                text = Integer.parseInt(arg.replace("%", ""));
+            } else {
+                width = Integer.parseInt(arg);
+            }
         }
+        height = width >= 1900 ? 1040 : width >= 1280 ? 800 : width >= 1024 ? 768 : 700;
+        full = width != 1280 || !language.equals("en") || text != 100;
+        suffix = full ? "-" + width + "-" + theme + "-" + language + "-" + text : theme.equals("dark") ? "-dark" : "";
+        ClientSettings settings = new ClientSettings(AppDirs.dataDir());
+        settings.savePreference(ClientSettings.THEME, theme);
+        settings.savePreference(ClientSettings.LANGUAGE, language);
+        settings.savePreference(ClientSettings.TEXT_SIZE, Integer.toString(text));
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
@@ -59,10 +85,10 @@ public final class ScreenshotTour {
             stage.setX(0);
             stage.setY(0);
             new SessionDeskApp(ClientOptions.defaults().withEmbedded(true)).start(stage);
-            stage.setX(0); // the app centres its window; the shots crop the top left 1280x800
+            stage.setX(0); // the app centres its window; the shots crop the top left WIDTHxHEIGHT
             stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(800);
+            stage.setWidth(width);
+            stage.setHeight(height);
             scene = stage.getScene();
             return null;
         });
@@ -73,6 +99,9 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1500);
         shot("sessions");
+        if (full) {
+            fullTourOfSessions(table);
+        }
 
         // The dialog for a user with an old-app-version session and unsynced work, Block checked.
         SessionRow row = onFx(() -> pickInterestingRow(table));
@@ -119,6 +148,38 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1200);
         shot("history");
+        if (full) {
+            onFx(() -> {
+                ((CheckBox) scene.lookup("#securityOnlyCheckBox")).setSelected(true);
+                return null;
+            });
+            Thread.sleep(1500);
+            shot("history-security");
+            onFx(() -> {
+                ((CheckBox) scene.lookup("#securityOnlyCheckBox")).setSelected(false);
+                return null;
+            });
+            Platform.runLater(() -> click("#changePasswordButton"));
+            DialogPane password = waitFor(() -> dialog("changePasswordDialog"));
+            Thread.sleep(800);
+            shot("change-password");
+            closeDialog(password);
+            Platform.runLater(() -> click("#keysButton"));
+            DialogPane keys = waitFor(() -> dialog("shortcutsDialog"));
+            Thread.sleep(800);
+            shot("shortcuts");
+            closeDialog(keys);
+            onFx(() -> {
+                ((javafx.scene.control.MenuButton) scene.lookup("#textSizeMenu")).show();
+                return null;
+            });
+            Thread.sleep(800);
+            shot("text-size-menu");
+            onFx(() -> {
+                ((javafx.scene.control.MenuButton) scene.lookup("#textSizeMenu")).hide();
+                return null;
+            });
+        }
 
         Platform.runLater(() -> click("#signOutButton")); // asks first: the question waits for its answer
         Button confirmSignOut = waitFor(() -> {
@@ -164,6 +225,54 @@ public final class ScreenshotTour {
         shot("server-unreachable");
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The dialogs and states of Active Sessions the docs do not show: the bulk log out. */
+    private static void fullTourOfSessions(TableView<SessionRow> table) throws Exception {
+        onFx(() -> {
+            table.getSelectionModel().selectRange(0, Math.min(3, table.getItems().size()));
+            table.requestFocus();
+            return null;
+        });
+        Thread.sleep(500);
+        shot("sessions-selected");
+        Platform.runLater(() -> click("#logoutSelectedButton"));
+        DialogPane bulk = waitFor(() -> dialogWith("#bulkLogoutConfirmButton"));
+        Thread.sleep(800);
+        shot("bulk-logout-dialog");
+        closeDialog(bulk);
+        onFx(() -> {
+            table.getSelectionModel().clearSelection();
+            return null;
+        });
+    }
+
+    private static DialogPane dialog(String id) {
+        for (Window window : Window.getWindows()) {
+            if (window.isShowing() && window.getScene() != null && window.getScene().getRoot() instanceof DialogPane pane
+                    && id.equals(pane.getId())) {
+                return pane;
+            }
+        }
+        return null;
+    }
+
+    private static DialogPane dialogWith(String nodeId) {
+        for (Window window : Window.getWindows()) {
+            if (window.isShowing() && window.getScene() != null && window.getScene().getRoot() instanceof DialogPane pane
+                    && pane.lookup(nodeId) != null) {
+                return pane;
+            }
+        }
+        return null;
+    }
+
+    private static void closeDialog(DialogPane pane) throws Exception {
+        onFx(() -> {
+            pane.getScene().getWindow().hide();
+            return null;
+        });
+        Thread.sleep(300);
     }
 
     private static SessionRow pickInterestingRow(TableView<SessionRow> table) {
@@ -212,7 +321,7 @@ public final class ScreenshotTour {
 
     private static void shot(String name) throws Exception {
         Path file = out.resolve(name + suffix + ".png");
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x800+0+0", "+repage", file.toString())
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", width + "x" + height + "+0+0", "+repage", file.toString())
                 .inheritIO().start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("import failed for " + name);
