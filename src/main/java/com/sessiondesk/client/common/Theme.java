@@ -2,6 +2,9 @@ package com.sessiondesk.client.common;
 
 import java.util.List;
 import javafx.application.Application;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
@@ -49,8 +52,7 @@ public final class Theme {
     }
 
     private static Mode current = Mode.LIGHT;
-    private static final javafx.beans.property.ObjectProperty<TextSize> TEXT_SIZE =
-            new javafx.beans.property.SimpleObjectProperty<>(TextSize.NORMAL);
+    private static final ObjectProperty<TextSize> TEXT_SIZE = new SimpleObjectProperty<>(TextSize.NORMAL);
 
     private Theme() {
     }
@@ -83,7 +85,7 @@ public final class Theme {
     }
 
     /** The text size in use, for what follows it (table column widths); FX thread. */
-    public static javafx.beans.value.ObservableValue<TextSize> textSizeProperty() {
+    public static ObservableValue<TextSize> textSizeProperty() {
         return TEXT_SIZE;
     }
 
