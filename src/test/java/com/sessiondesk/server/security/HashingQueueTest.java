@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class HashingQueueTest {
@@ -111,5 +113,80 @@ class HashingQueueTest {
             Thread.currentThread().interrupt();
         }
         return null;
+    }
+
+    @Test
+    void forThisMachineHasHalfTheCoresOnTheOpenLanePlusOneThreadPerTrustedLane() {
+        int open = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        try (HashingQueue queue = HashingQueue.forThisMachine()) {
+            assertThat(queue.threads()).isEqualTo(open + 2);
+            List<HashingQueue.Permit> permits = new ArrayList<>();
+            for (int i = 0; i < open + 16 * open; i++) {
+                permits.add(queue.admit(Lane.OPEN));
+            }
+            assertThatThrownBy(() -> queue.admit(Lane.OPEN)).isInstanceOf(HashingQueue.Busy.class);
+            permits.forEach(HashingQueue.Permit::close);
+        }
+    }
+
+    @Test
+    void workRunsOnADaemonThreadOfItsLane() {
+        try (HashingQueue queue = new HashingQueue(1, 1); HashingQueue.Permit permit = queue.admit(Lane.ADMIN)) {
+            Thread thread = permit.run(Thread::currentThread);
+            assertThat(thread.isDaemon()).isTrue();
+            assertThat(thread.getName()).startsWith("sessiondesk-hash-admin-");
+        }
+    }
+
+    @Test
+    void aRuntimeExceptionOfTheWorkReachesTheCallerAsItIs() {
+        IllegalArgumentException thrown = new IllegalArgumentException("bad hash");
+        try (HashingQueue queue = new HashingQueue(1, 1); HashingQueue.Permit permit = queue.admit(Lane.OPEN)) {
+            assertThatThrownBy(() -> permit.run(() -> {
+                throw thrown;
+            })).isSameAs(thrown);
+        }
+    }
+
+    @Test
+    void aCheckedExceptionOfTheWorkIsWrapped() {
+        Exception checked = new java.io.IOException("disk");
+        try (HashingQueue queue = new HashingQueue(1, 1); HashingQueue.Permit permit = queue.admit(Lane.OPEN)) {
+            assertThatThrownBy(() -> permit.run(sneaky(checked)))
+                    .isInstanceOf(IllegalStateException.class).hasCause(checked);
+        }
+    }
+
+    @Test
+    void anInterruptedCallerGetsBusyAndKeepsItsInterruptFlag() {
+        try (HashingQueue queue = new HashingQueue(1, 1); HashingQueue.Permit permit = queue.admit(Lane.OPEN)) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> permit.run(() -> "hash")).isInstanceOf(HashingQueue.Busy.class);
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Test
+    void aClosedQueueRunsNothingMore() {
+        HashingQueue queue = new HashingQueue(1, 1);
+        HashingQueue.Permit permit = queue.admit(Lane.DEVICE);
+        queue.close();
+        assertThatThrownBy(() -> permit.run(() -> "hash")).isInstanceOf(RejectedExecutionException.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T, E extends Exception> Supplier<T> sneaky(Exception e) throws E {
+        return () -> {
+            throw HashingQueueTest.<RuntimeException>asUnchecked(e);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E asUnchecked(Exception e) throws E {
+        throw (E) e;
     }
 }

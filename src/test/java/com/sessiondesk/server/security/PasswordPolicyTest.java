@@ -48,4 +48,32 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.problem("QWERTY123456", true)).isPresent();
         assertThat(PasswordPolicy.problem("Staff-Test-Password-1", true)).isEmpty();
     }
+
+    @Test
+    void theLengthMessageNamesWhoTheMinimumIsFor() {
+        assertThat(PasswordPolicy.problem("elevenchars", true)).hasValue(
+                "The password is too short: at least 12 characters for a super user.");
+        assertThat(PasswordPolicy.problem("seven77", false)).hasValue(
+                "The password is too short: at least 8 characters for a staff member.");
+    }
+
+    @Test
+    void tooShortIsTrueForEmptyPasswordsAndBelowEachMinimum() {
+        assertThat(PasswordPolicy.tooShort(null, false)).isTrue();
+        assertThat(PasswordPolicy.tooShort("", false)).isTrue();
+        assertThat(PasswordPolicy.tooShort("          ", false)).isTrue();
+        assertThat(PasswordPolicy.tooShort("seven77", false)).isTrue();
+        assertThat(PasswordPolicy.tooShort("eight888", false)).isFalse();
+        assertThat(PasswordPolicy.tooShort("eight888", true)).isTrue();
+        assertThat(PasswordPolicy.tooShort("elevenchars", true)).isTrue();
+        assertThat(PasswordPolicy.tooShort("twelve chars", true)).isFalse();
+    }
+
+    @Test
+    void tooShortCountsCharactersAndIgnoresTheOtherRules() {
+        assertThat(PasswordPolicy.tooShort("😀😀😀😀😀😀😀", false)).isTrue();
+        assertThat(PasswordPolicy.tooShort("😀😀😀😀😀😀😀😀", false)).isFalse();
+        assertThat(PasswordPolicy.tooShort("password", false)).isFalse();
+        assertThat(PasswordPolicy.tooShort("aaaaaaaaaaaa", true)).isFalse();
+    }
 }
