@@ -130,9 +130,15 @@ class HashingQueueTest {
     }
 
     @Test
-    void workRunsOnADaemonThreadOfItsLane() {
+    void workRunsOnADaemonThreadOfItsLane() throws Exception {
+        // A new thread inherits the daemon flag of the thread that starts it: start the lane's from a non-daemon one.
+        CompletableFuture<Thread> ran = new CompletableFuture<>();
         try (HashingQueue queue = new HashingQueue(1, 1); HashingQueue.Permit permit = queue.admit(Lane.ADMIN)) {
-            Thread thread = permit.run(Thread::currentThread);
+            Thread caller = new Thread(() -> ran.complete(permit.run(Thread::currentThread)));
+            caller.setDaemon(false);
+            caller.start();
+            caller.join();
+            Thread thread = ran.get(0, TimeUnit.SECONDS);
             assertThat(thread.isDaemon()).isTrue();
             assertThat(thread.getName()).startsWith("sessiondesk-hash-admin-");
         }
