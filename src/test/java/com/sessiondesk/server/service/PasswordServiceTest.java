@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sessiondesk.api.AuditAction;
 import com.sessiondesk.api.AuditEvent;
 import com.sessiondesk.server.service.PasswordService.Change;
+import com.sessiondesk.server.store.AdminQueries;
 import com.sessiondesk.server.store.Database;
 import com.sessiondesk.server.store.JdbcStore;
 import com.sessiondesk.server.store.Migrations;
@@ -105,6 +106,20 @@ class PasswordServiceTest {
         assertThat(change).isEqualTo(new Change(List.of(phone), 0));
         assertThat(store.audit("maria.lopez", 10)).singleElement().extracting(AuditEvent::reason)
                 .isEqualTo(PasswordService.ENDED_WHY);
+    }
+
+    @Test
+    void aSessionWhoseEndingIsPastItsDeadlineKeepsThatEndAndIsNotEndedAgain() {
+        String ending = login(maria, "phone", "m1");
+        String active = login(maria, "tablet", "m2");
+        db.write(c -> new AdminQueries(c, db.dialect()).startEnding(List.of(ending), "admin", "sync first", T0 + 1,
+                T0 + 5));
+
+        Change change = passwords.setPassword("maria.lopez", "new-hash", "admin", null, T0 + 10).orElseThrow();
+
+        assertThat(change.endedSessions()).containsExactly(active);
+        assertThat(store.audit("maria.lopez", 10)).singleElement().extracting(AuditEvent::sessionIds)
+                .isEqualTo(List.of(active));
     }
 
     @Test
