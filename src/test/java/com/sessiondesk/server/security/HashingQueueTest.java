@@ -166,9 +166,19 @@ class HashingQueueTest {
     @Test
     void anInterruptedCallerGetsBusyAndKeepsItsInterruptFlag() {
         try (HashingQueue queue = new HashingQueue(1, 1); HashingQueue.Permit permit = queue.admit(Lane.OPEN)) {
+            // work that cannot finish before the caller waits for it: only the interrupt ends the wait
+            CountDownLatch never = new CountDownLatch(1);
+            Supplier<String> hash = () -> {
+                try {
+                    never.await();
+                } catch (InterruptedException cancelled) {
+                    Thread.currentThread().interrupt();
+                }
+                return "hash";
+            };
             Thread.currentThread().interrupt();
             try {
-                assertThatThrownBy(() -> permit.run(() -> "hash")).isInstanceOf(HashingQueue.Busy.class);
+                assertThatThrownBy(() -> permit.run(hash)).isInstanceOf(HashingQueue.Busy.class);
                 assertThat(Thread.currentThread().isInterrupted()).isTrue();
             } finally {
                 Thread.interrupted();
